@@ -1,0 +1,48 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Settings every target of ours shares: Swift 6 mode with strict concurrency
+/// (the default in Swift 6), and every warning treated as an error.
+let strict: [SwiftSetting] = [
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "Prism",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "prism", targets: ["prism"]),
+        .executable(name: "prism-stub", targets: ["prism-stub"]),
+        .library(name: "PrismCore", targets: ["PrismCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // Conversations, the OpenRouter wire format, streaming, sessions, config. No terminal code.
+        .target(
+            name: "PrismCore",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        // The `prism` command line: argument parsing and wiring of live dependencies.
+        .target(
+            name: "PrismCLI",
+            dependencies: [
+                "PrismCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "prism", dependencies: ["PrismCLI"], swiftSettings: strict),
+        // An OpenAI-compatible server on 127.0.0.1 that streams like OpenRouter and misbehaves on demand.
+        .target(name: "PrismStub", swiftSettings: strict),
+        .executableTarget(name: "prism-stub", dependencies: ["PrismStub"], swiftSettings: strict),
+        // `swift run -c release prism-bench`: prints figures; never part of the tests.
+        .executableTarget(name: "PrismBench", dependencies: ["PrismCore", "PrismStub"], swiftSettings: strict),
+        .testTarget(name: "PrismCoreTests", dependencies: ["PrismCore", "PrismStub"], swiftSettings: strict),
+        .testTarget(name: "PrismCLITests", dependencies: ["PrismCLI", "PrismCore", "PrismStub"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,37 @@
+import Foundation
+
+/// A file or image sent with a user message as a content part.
+///
+/// Sessions store the path and kind, never the file's bytes: a session file must
+/// stay small and readable, and the data is read again when the message is sent.
+public struct Attachment: Codable, Sendable, Equatable, Hashable {
+    public enum Kind: String, Codable, Sendable, Hashable {
+        case image
+        case file
+    }
+
+    public var kind: Kind
+    /// Absolute path on disk, or an `https://` URL.
+    public var source: String
+    /// MIME type, e.g. `image/png` or `application/pdf`.
+    public var mimeType: String
+
+    public init(kind: Kind, source: String, mimeType: String) {
+        self.kind = kind
+        self.source = source
+        self.mimeType = mimeType
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, source, mimeType = "mime_type"
+    }
+
+    /// Guesses the kind and MIME type from a path's extension.
+    public static func guess(path: String) -> Attachment {
+        let ext = (path as NSString).pathExtension.lowercased()
+        let images = ["png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "webp": "image/webp", "gif": "image/gif"]
+        if let mime = images[ext] { return Attachment(kind: .image, source: path, mimeType: mime) }
+        let files = ["pdf": "application/pdf", "txt": "text/plain", "md": "text/markdown", "json": "application/json", "csv": "text/csv"]
+        return Attachment(kind: .file, source: path, mimeType: files[ext] ?? "application/octet-stream")
+    }
+}

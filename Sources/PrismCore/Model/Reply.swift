@@ -1,0 +1,24 @@
+import Foundation
+
+/// Everything one streamed completion produced, whether it finished or not.
+///
+/// Built up chunk by chunk by `ReplyAccumulator`; a failed or cancelled reply keeps
+/// the text that arrived before the failure.
+public struct Reply: Sendable, Equatable {
+    public var content: String = ""
+    public var reasoning: String = ""
+    public var toolCalls: [ToolCall] = []
+    /// The model that actually served the reply (may differ from the one requested).
+    public var model: String?
+    public var provider: String?
+    public var generationID: String?
+    public var finishReason: String?
+    public var nativeFinishReason: String?
+    public var usage: TokenUsage?
+    public var timings: ReplyTimings = ReplyTimings()
+    public var failure: ReplyFailure?
+
+    public init() {}
+
+    public var succeeded: Bool { failure == nil }
+}

@@ -1,0 +1,2 @@
+import PrismCLI
+PrismCommand.main()
