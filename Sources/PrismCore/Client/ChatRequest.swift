@@ -1,0 +1,65 @@
+import Foundation
+
+/// One message as it goes to the API.
+public struct ChatMessage: Sendable, Equatable {
+    public var role: Message.Role
+    public var content: String
+    public var attachments: [Attachment]
+
+    public init(role: Message.Role, content: String, attachments: [Attachment] = []) {
+        self.role = role
+        self.content = content
+        self.attachments = attachments
+    }
+}
+
+/// Everything needed to ask for one reply.
+public struct ChatRequest: Sendable, Equatable {
+    public var model: String
+    public var messages: [ChatMessage]
+    public var settings: RequestSettings
+    /// Always sent: omitting it makes OpenRouter reserve the model's whole output cap
+    /// against the balance, which fails small accounts with a 402.
+    public var maxTokens: Int
+    /// Catalog prices of the model, used only to estimate a cost the server did not report.
+    public var pricing: ModelPricing?
+
+    public init(model: String, messages: [ChatMessage], settings: RequestSettings = RequestSettings(),
+                maxTokens: Int, pricing: ModelPricing? = nil) {
+        self.model = model
+        self.messages = messages
+        self.settings = settings
+        self.maxTokens = maxTokens
+        self.pricing = pricing
+    }
+
+    /// The reply budget: an explicit setting wins; otherwise the configured cap,
+    /// lowered to the model's own completion limit when the catalog knows it.
+    public static func resolveMaxTokens(explicit: Int?, configuredCap: Int, modelLimit: Int?) -> Int {
+        if let explicit, explicit > 0 { return explicit }
+        if let modelLimit, modelLimit > 0 { return min(configuredCap, modelLimit) }
+        return configuredCap
+    }
+
+    /// Builds the messages for a session's current branch, with its system prompt first.
+    ///
+    /// Replies that failed before producing any text are left out: an empty
+    /// assistant turn is rejected by several providers and carries nothing.
+    public static func messages(for session: Session, upTo leafID: String? = nil) -> [ChatMessage] {
+        var out: [ChatMessage] = []
+        if let system = session.systemPrompt, !system.isEmpty {
+            out.append(ChatMessage(role: .system, content: system))
+        }
+        for m in session.branch(endingAt: leafID ?? session.currentLeafID) {
+            if m.role == .assistant, m.content.isEmpty { continue }
+            out.append(ChatMessage(role: m.role, content: m.content, attachments: m.attachments))
+        }
+        return out
+    }
+}
+
+/// Why a request could not be built (a missing attachment, say).
+public struct RequestBuildError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// A request as the transport sends it.
+public struct HTTPRequest: Sendable {
+    public var method: String
+    public var url: URL
+    public var headers: [String: String]
+    public var body: Data?
+    /// Seconds without a single byte after which the request fails.
+    public var idleTimeout: TimeInterval
+
+    public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, idleTimeout: TimeInterval = 60) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.idleTimeout = idleTimeout
+    }
+}
+
+/// Status and headers of a response, available before its body.
+public struct HTTPResponseHead: Sendable, Equatable {
+    public var status: Int
+    /// Header names are lowercased.
+    public var headers: [String: String]
+
+    public init(status: Int, headers: [String: String]) {
+        self.status = status
+        self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public var contentType: String { headers["content-type"]?.lowercased() ?? "" }
+}
+
+/// A response whose body arrives as it is received.
+///
+/// Ending iteration of `body` early (or cancelling the task that iterates it)
+/// closes the connection, which is how a reply is cancelled.
+public struct HTTPResponse: Sendable {
+    public var head: HTTPResponseHead
+    public var body: AsyncThrowingStream<Data, any Error>
+
+    public init(head: HTTPResponseHead, body: AsyncThrowingStream<Data, any Error>) {
+        self.head = head
+        self.body = body
+    }
+
+    /// Reads the whole body, up to `limit` bytes (error bodies, catalogs).
+    public func collect(limit: Int = 64 << 20) async throws -> Data {
+        var data = Data()
+        for try await piece in body {
+            data.append(piece)
+            if data.count > limit { throw TransportError(kind: .protocolViolation, message: "response larger than \(limit) bytes") }
+        }
+        return data
+    }
+}
+
+/// Why a transport could not deliver a response.
+public struct TransportError: Error, Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Could not connect, or the connection was lost.
+        case connection
+        /// No bytes for longer than the idle timeout.
+        case timeout
+        case cancelled
+        case protocolViolation
+    }
+
+    public var kind: Kind
+    public var message: String
+
+    public init(kind: Kind, message: String) {
+        self.kind = kind
+        self.message = message
+    }
+}
+
+/// Sends HTTP requests and streams their responses.
+///
+/// The seam between Prism and the network: the live one is URLSession, the demo
+/// mode has a simulated one, and tests may use either against a stub server.
+public protocol HTTPTransport: Sendable {
+    /// Sends the request and returns once the response head has arrived.
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+extension OpenRouterClient {
+    /// One request: send, check the status, then decode the stream until it ends.
+    func attempt(_ request: ChatRequest, body: Data, state: inout AttemptState,
+                 emit: @Sendable (CompletionEvent) -> Void) async -> Reply {
+        var headers = configuration.headers(json: true)
+        headers["Accept"] = "text/event-stream"
+        let http = HTTPRequest(method: "POST", url: configuration.url("chat/completions"), headers: headers,
+                               body: body, idleTimeout: configuration.idleTimeout)
+        let response: HTTPResponse
+        do {
+            response = try await transport.send(http)
+        } catch {
+            return state.accumulator.fail(Self.failure(from: error))
+        }
+        if response.head.status != 200 {
+            return state.accumulator.fail(await httpFailure(response))
+        }
+        if !response.head.contentType.contains("text/event-stream") && response.head.contentType.contains("json") {
+            return await nonStreamingBody(response, state: &state, emit: emit)
+        }
+        var decoder = SSEDecoder()
+        var keepAlives = 0
+        do {
+            for try await piece in response.body {
+                for event in decoder.feed(piece) {
+                    let events = state.accumulator.consume(data: event.data)
+                    if state.firstToken == nil, state.accumulator.receivedFirstToken {
+                        state.firstToken = ContinuousClock().now
+                    }
+                    for e in events { emit(e) }
+                }
+                if decoder.commentCount > keepAlives {
+                    keepAlives = decoder.commentCount
+                    emit(.keepAlive)
+                }
+                if Task.isCancelled { return state.accumulator.fail(.cancelled) }
+            }
+        } catch {
+            return state.accumulator.fail(Self.failure(from: error))
+        }
+        if Task.isCancelled { return state.accumulator.fail(.cancelled) }
+        _ = decoder.finish()
+        return state.accumulator.finishStream()
+    }
+
+    /// A 200 whose body is plain JSON: an error object, or a whole non-streamed completion.
+    private func nonStreamingBody(_ response: HTTPResponse, state: inout AttemptState,
+                                  emit: @Sendable (CompletionEvent) -> Void) async -> Reply {
+        let data: Data
+        do {
+            data = try await response.collect(limit: 16 << 20)
+        } catch {
+            return state.accumulator.fail(Self.failure(from: error))
+        }
+        if let body = try? JSONDecoder().decode(APIErrorBody.self, from: data), let error = body.error {
+            return state.accumulator.fail(error.failure(kind: .stream, status: nil))
+        }
+        guard let chunk = StreamChunk.decode(String(decoding: data, as: UTF8.self)), !chunk.choices.isEmpty else {
+            return state.accumulator.fail(ReplyFailure(kind: .protocolViolation, status: 200,
+                                                       message: "the server answered with JSON that holds neither a reply nor an error"))
+        }
+        for e in state.accumulator.consume(chunk) { emit(e) }
+        state.firstToken = state.firstToken ?? ContinuousClock().now
+        return state.accumulator.finishStream()
+    }
+
+    /// Reads an error response and turns it into a failure with the server's own words.
+    func httpFailure(_ response: HTTPResponse) async -> ReplyFailure {
+        let status = response.head.status
+        let data = (try? await response.collect(limit: 1 << 20)) ?? Data()
+        var failure: ReplyFailure
+        if let body = try? JSONDecoder().decode(APIErrorBody.self, from: data), let error = body.error {
+            failure = error.failure(kind: .http, status: status)
+        } else {
+            let text = String(decoding: data.prefix(300), as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            failure = ReplyFailure(kind: .http, code: String(status), status: status,
+                                   message: text.isEmpty ? HTTPURLResponseStatusText.text(for: status) : text)
+        }
+        failure.status = status
+        failure.retryAfter = RetryPolicy.parseRetryAfter(response.head.headers["retry-after"])
+        return failure
+    }
+
+    static func failure(from error: any Error) -> ReplyFailure {
+        if error is CancellationError { return .cancelled }
+        if let t = error as? TransportError {
+            switch t.kind {
+            case .cancelled: return .cancelled
+            case .timeout: return ReplyFailure(kind: .timeout, message: t.message)
+            case .connection: return ReplyFailure(kind: .network, message: t.message)
+            case .protocolViolation: return ReplyFailure(kind: .protocolViolation, message: t.message)
+            }
+        }
+        return ReplyFailure(kind: .network, message: "\(error)")
+    }
+}
+
+/// Short reason phrases for statuses, for error bodies that carry no message.
+enum HTTPURLResponseStatusText {
+    static func text(for status: Int) -> String {
+        switch status {
+        case 400: return "bad request"
+        case 401: return "unauthorized: check the API key"
+        case 402: return "payment required: out of credits"
+        case 403: return "forbidden"
+        case 404: return "not found"
+        case 408: return "request timeout"
+        case 429: return "rate limited"
+        case 500: return "internal server error"
+        case 502: return "bad gateway"
+        case 503: return "service unavailable"
+        case 504: return "gateway timeout"
+        default: return "HTTP error \(status)"
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+
+/// Folds decoded stream chunks into a `Reply`, emitting an event for each change.
+///
+/// Pure and synchronous: it holds no clock and does no I/O, so every wire case
+/// can be tested by feeding it chunks. The caller stamps timings.
+public struct ReplyAccumulator: Sendable {
+    public private(set) var reply = Reply()
+    /// True once content, reasoning or a tool call has arrived: after this, no retry.
+    public private(set) var receivedFirstToken = false
+    public private(set) var sawDone = false
+    /// `data:` payloads that were not JSON; skipped, but mentioned if the stream then fails.
+    public private(set) var undecodableEvents = 0
+
+    public init() {}
+
+    /// Handles one SSE event's data.
+    public mutating func consume(data: String) -> [CompletionEvent] {
+        if data == "[DONE]" {
+            sawDone = true
+            return []
+        }
+        guard let chunk = StreamChunk.decode(data) else {
+            undecodableEvents += 1
+            return []
+        }
+        return consume(chunk)
+    }
+
+    /// Handles one decoded chunk.
+    public mutating func consume(_ chunk: StreamChunk) -> [CompletionEvent] {
+        var events: [CompletionEvent] = []
+        let before = (reply.model, reply.provider, reply.generationID)
+        if reply.model == nil, let m = chunk.model, !m.isEmpty { reply.model = m }
+        if reply.provider == nil, let p = chunk.provider, !p.isEmpty { reply.provider = p }
+        if reply.generationID == nil, let id = chunk.id, !id.isEmpty { reply.generationID = id }
+        if before != (reply.model, reply.provider, reply.generationID) {
+            events.append(.metadata(model: reply.model, provider: reply.provider, generationID: reply.generationID))
+        }
+
+        for choice in chunk.choices where (choice.index ?? 0) == 0 {
+            if let delta = choice.delta {
+                events += apply(delta)
+            }
+            if let reason = choice.finishReason, !reason.isEmpty {
+                reply.finishReason = reason
+            }
+            if let native = choice.nativeFinishReason, !native.isEmpty {
+                reply.nativeFinishReason = native
+            }
+        }
+
+        if let usage = chunk.usage {
+            reply.usage = usage.tokenUsage
+            events.append(.usage(usage.tokenUsage))
+        }
+
+        if let error = chunk.error, reply.failure == nil {
+            reply.failure = error.failure(kind: .stream, status: error.code?.status, fallbackProvider: reply.provider)
+        } else if reply.finishReason == "error", reply.failure == nil {
+            var failure = ReplyFailure(kind: .stream, message: "the provider reported an error", provider: reply.provider)
+            failure.code = reply.nativeFinishReason
+            reply.failure = failure
+        }
+        return events
+    }
+
+    private mutating func apply(_ delta: StreamChunk.Delta) -> [CompletionEvent] {
+        var events: [CompletionEvent] = []
+        // The same reasoning arrives in `reasoning_details` and `reasoning`: read one only,
+        // preferring the structured details when they carry readable text.
+        let detailText = delta.reasoningDetails?.compactMap(\.readableText).joined() ?? ""
+        let reasoning = detailText.isEmpty ? (delta.reasoning ?? "") : detailText
+        if !reasoning.isEmpty {
+            reply.reasoning += reasoning
+            receivedFirstToken = true
+            events.append(.reasoningDelta(reasoning))
+        }
+        if let content = delta.content, !content.isEmpty {
+            reply.content += content
+            receivedFirstToken = true
+            events.append(.contentDelta(content))
+        }
+        for fragment in delta.toolCalls ?? [] {
+            let index = fragment.index ?? 0
+            var call: ToolCall
+            if let i = reply.toolCalls.firstIndex(where: { $0.index == index }) {
+                call = reply.toolCalls[i]
+                merge(fragment, into: &call)
+                reply.toolCalls[i] = call
+            } else {
+                call = ToolCall(index: index)
+                merge(fragment, into: &call)
+                reply.toolCalls.append(call)
+            }
+            receivedFirstToken = true
+            events.append(.toolCall(call))
+        }
+        return events
+    }
+
+    private func merge(_ fragment: StreamChunk.ToolCallFragment, into call: inout ToolCall) {
+        if let id = fragment.id, !id.isEmpty { call.id = id }
+        if let type = fragment.type, !type.isEmpty { call.type = type }
+        if let name = fragment.name, !name.isEmpty { call.name = (call.name ?? "") == name ? name : (call.name ?? "") + name }
+        if let args = fragment.arguments { call.arguments += args }
+    }
+
+    /// Closes the reply when the byte stream has ended cleanly.
+    ///
+    /// A stream with neither a finish reason nor `[DONE]` was cut short: that is a
+    /// failure even though no error was reported.
+    public mutating func finishStream() -> Reply {
+        if reply.failure == nil, reply.finishReason == nil, !sawDone {
+            var message = "the stream ended before the reply was complete"
+            if undecodableEvents > 0 { message += " (\(undecodableEvents) unreadable events skipped)" }
+            reply.failure = ReplyFailure(kind: .truncated, message: message, provider: reply.provider)
+        }
+        return reply
+    }
+
+    /// Marks the reply as failed (connection lost, timeout, cancelled), keeping what arrived.
+    public mutating func fail(_ failure: ReplyFailure) -> Reply {
+        if reply.failure == nil || failure.kind == .cancelled {
+            var f = failure
+            if f.provider == nil { f.provider = reply.provider }
+            reply.failure = f
+        }
+        return reply
+    }
+}
