@@ -1,1 +1,5 @@
-enum Placeholder {}
+import ArgumentParser
+
+public struct PrismCommand: AsyncParsableCommand {
+    public init() {}
+}

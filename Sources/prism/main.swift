@@ -1,2 +1,3 @@
 import PrismCLI
+
 PrismCommand.main()
