@@ -28,7 +28,7 @@ public struct StubReply: Sendable, Equatable {
     /// false = no usage chunk at all, like servers that do not report usage (Ollama).
     public var includeUsage: Bool
     public var promptTokens: Int
-    /// nil = one token per content/reasoning piece.
+    /// nil = one token per content, reasoning and tool-argument piece.
     public var completionTokens: Int?
     /// nil = one token per reasoning piece.
     public var reasoningTokens: Int?
@@ -79,7 +79,7 @@ public struct StubReply: Sendable, Equatable {
 
     /// The completion token count actually reported.
     public var effectiveCompletionTokens: Int {
-        completionTokens ?? (content.count + reasoning.count)
+        completionTokens ?? (content.count + reasoning.count + toolCalls.reduce(0) { $0 + $1.argumentFragments.count })
     }
 
     /// The reasoning token count actually reported.

@@ -149,6 +149,42 @@ import Testing
         #expect(server.pendingBehaviors == 0)
     }
 
+    @Test func misbehavingStreamsEndAsSpecified() async throws {
+        let server = StubServer()
+        try server.start()
+        defer { server.stop() }
+        server.enqueue(contentsOf: [
+            .truncate(after: 3), .midStreamError(after: 1, code: "server_error", message: "boom"), .disconnect(after: 2),
+        ])
+        let (truncated, _) = try await Self.session().data(for: Self.chatRequest(server))
+        #expect(Self.text(truncated).components(separatedBy: "data: {").count == 4)
+        #expect(!Self.text(truncated).contains("[DONE]") && !Self.text(truncated).contains(#""finish_reason":""#))
+        let (failed, _) = try await Self.session().data(for: Self.chatRequest(server))
+        #expect(Self.text(failed).hasSuffix(#""error":{"code":"server_error","message":"boom","metadata":{"error_type":"provider_unavailable"}},"choices":[{"index":0,"delta":{"content":""},"finish_reason":"error","native_finish_reason":null}]}"# + "\n\n"))
+        await #expect(throws: (any Error).self) { try await Self.session().data(for: Self.chatRequest(server)) }
+        #expect(server.clientDisconnects.isEmpty)
+    }
+
+    @Test func rawPiecesArriveVerbatimAndOtherBodies() async throws {
+        let server = StubServer()
+        try server.start()
+        defer { server.stop() }
+        let pieces = [Data("data: {\"a\":1}\r".utf8), Data([0x0A, 0xE2, 0x82]), Data([0xAC, 0x0D, 0x0A, 0x0D, 0x0A])]
+        server.enqueue(.raw(status: 200, contentType: "text/event-stream", pieces: pieces, delay: 0.02))
+        server.enqueue(.errorBody200)
+        let (raw, _) = try await Self.session().data(for: Self.chatRequest(server))
+        #expect(raw == pieces.reduce(Data(), +))
+        let (errorBody, response) = try await Self.session().data(for: Self.chatRequest(server))
+        #expect((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Type") == "application/json")
+        #expect(Self.text(errorBody).contains(#""code":"server_error""#) && !Self.text(errorBody).contains("choices"))
+
+        var plain = Self.chatRequest(server, model: "stub/fast")
+        plain.httpBody = Data(#"{"model":"stub/fast","messages":[]}"#.utf8)
+        let (completion, _) = try await Self.session().data(for: plain)
+        let json = try #require(try JSONSerialization.jsonObject(with: completion) as? [String: Any])
+        #expect(json["object"] as? String == "chat.completion")
+    }
+
     @Test func cancellingAStalledURLSessionTaskIsRecordedAsDisconnect() async throws {
         let server = StubServer()
         try server.start()
