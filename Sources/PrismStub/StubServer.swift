@@ -197,7 +197,10 @@ public final class StubServer: @unchecked Sendable {
             var entry = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
             guard poll(&entry, 1, 50) > 0 else { continue }
             let fd = accept(listener, nil, nil)
-            guard fd >= 0 else { continue }
+            guard fd >= 0 else {
+                usleep(10_000)  // e.g. EMFILE: back off instead of spinning on a readable listener
+                continue
+            }
             let admitted: Bool = locked {
                 guard !stopping else { return false }
                 openFDs.insert(fd)
