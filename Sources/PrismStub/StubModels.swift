@@ -1,0 +1,125 @@
+import Foundation
+
+/// One built-in stub model: a catalog entry for `/models` plus the behavior it triggers.
+public struct StubModel: Sendable {
+    public let id: String
+    public let name: String
+    public let summary: String
+    /// USD per token as a decimal string, like OpenRouter; "-1" marks a router with dynamic pricing.
+    public let promptPrice: String
+    public let completionPrice: String
+    public let contextLength: Int
+    public let maxCompletionTokens: Int
+    public let supportsReasoning: Bool
+    /// The behavior for a request whose last user message is the argument.
+    let behavior: @Sendable (String) -> StubBehavior
+}
+
+/// The built-in stub models, selectable by a request's `model` when no behavior is queued.
+///
+/// Why: the end-to-end test and manual users drive the stub from prism's model picker,
+/// so every interesting server behavior has a model id. The list lives only here.
+public enum StubModels {
+    public static let echo = "stub/echo"
+
+    public static let all: [StubModel] = [
+        model(echo, "Echo", "Quotes your last message back in markdown, with reasoning and cost.", reasoning: true) {
+            .stream(echoReply(to: $0))
+        },
+        model("stub/fast", "Fast", "Answers instantly in a few chunks.") { _ in
+            .stream(StubReply(content: words("Fast answer: the quick brown fox jumps over the lazy dog.")))
+        },
+        model("stub/slow", "Slow", "About 40 chunks, 200 ms apart (8 s in all).") { _ in
+            .stream(StubReply(content: StubReply.fillerPieces(count: 40), interChunkDelay: 0.2))
+        },
+        model("stub/slow-start", "Slow start", "Three keep-alive comments over 3 s before the first token.") { _ in
+            .stream(StubReply(content: words("Sorry for the wait; here is the answer."), keepAlives: 3, firstTokenDelay: 3))
+        },
+        model("stub/reasoning", "Reasoning", "Thinks aloud for a while, then answers.", reasoning: true) { _ in
+            .stream(StubReply(
+                content: words("After some thought: **42**."),
+                reasoning: words("Let me consider the question carefully. It is a classic one. The answer is well known."),
+                interChunkDelay: 0.05, reasoningTokens: 40, cost: "0.00021"))
+        },
+        model("stub/tools", "Tools", "Calls a get_weather tool.") { _ in
+            .stream(StubReply(content: [], toolCalls: [
+                StubToolCall(id: "call_stub_1", name: "get_weather", argumentFragments: ["{\"city\":", "\"Oslo\"}"]),
+            ]))
+        },
+        model("stub/no-usage", "No usage", "Streams without a usage chunk, like Ollama.") { _ in
+            .stream(StubReply(content: words("This server does not report usage."), includeUsage: false))
+        },
+        model("stub/no-cost", "No cost", "Reports token usage but no cost, like non-OpenRouter servers.") { _ in
+            .stream(StubReply(content: words("Tokens counted, cost unknown."), cost: nil))
+        },
+        model("stub/fail-midstream", "Fails mid-stream", "Five chunks, then an error event in the stream.") { _ in
+            .midStreamError(after: 5, code: 502, message: "Provider disconnected unexpectedly")
+        },
+        model("stub/disconnect", "Disconnects", "Five chunks, then the connection drops.") { _ in
+            .disconnect(after: 5)
+        },
+        model("stub/truncated", "Truncated", "Five chunks, then the body ends with no finish_reason or [DONE].") { _ in
+            .truncate(after: 5)
+        },
+        model("stub/http-502", "HTTP 502", "Fails at once with 502 Provider returned error.") { _ in
+            .providerError()
+        },
+        model("stub/rate-limited", "Rate limited", "Fails at once with 429 and Retry-After: 1.") { _ in
+            .rateLimited(retryAfter: 1)
+        },
+        model("stub/error-200", "Error in 200", "HTTP 200 whose body is an error object with no choices.") { _ in
+            .errorBody200
+        },
+        model("stub/stall", "Stalls", "One chunk, then silence until the client gives up.") { _ in
+            .stall(after: 1)
+        },
+        model("stub/auto", "Auto Router", "A router model with dynamic pricing (\"-1\"); answers as stub/echo.",
+              prompt: "-1", completion: "-1") {
+            .stream(echoReply(to: $0, model: echo))
+        },
+    ]
+
+    /// Every built-in model id, in catalog order.
+    public static var ids: [String] { all.map(\.id) }
+
+    /// The behavior of the built-in model `id`, or nil if there is no such model.
+    public static func behavior(forModel id: String, lastUserText: String) -> StubBehavior? {
+        all.first { $0.id == id }?.behavior(lastUserText)
+    }
+
+    /// The stub/echo reply: a short markdown answer quoting `text`.
+    public static func echoReply(to text: String, model: String? = nil) -> StubReply {
+        let quoted = text.isEmpty ? "> (empty)" : text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { "> " + $0 }.joined(separator: "\n")
+        let answer = "You said:\n\n\(quoted)\n\nThis is a **stub** reply:\n\n- it echoes your message\n- it costs `$0.000042`\n"
+        return StubReply(
+            content: words(answer), reasoning: words("The user wants an echo. Quoting it back."), model: model,
+            interChunkDelay: 0.01, promptTokens: 10 + text.count / 4, cachedTokens: 0, cost: "0.000042")
+    }
+
+    /// Splits `text` into pieces of one word each, every piece keeping the whitespace after it.
+    public static func words(_ text: String) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        for character in text {
+            if !character.isWhitespace && !current.isEmpty && current.last!.isWhitespace
+                && current.contains(where: { !$0.isWhitespace }) {
+                pieces.append(current)
+                current = ""
+            }
+            current.append(character)
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
+    }
+
+    private static func model(
+        _ id: String, _ name: String, _ summary: String, reasoning: Bool = false,
+        prompt: String = "0.000001", completion: String = "0.000002",
+        behavior: @escaping @Sendable (String) -> StubBehavior
+    ) -> StubModel {
+        StubModel(
+            id: id, name: "Stub: \(name)", summary: summary, promptPrice: prompt, completionPrice: completion,
+            contextLength: 32768, maxCompletionTokens: 4096, supportsReasoning: reasoning, behavior: behavior)
+    }
+}
