@@ -129,11 +129,11 @@ extension ResolvedConfig: CustomStringConvertible, CustomDebugStringConvertible,
     /// Reflection shows the redacted key as a plain string, so `dump` cannot reach the secret.
     public var customMirror: Mirror {
         Mirror(self, children: [
-            "apiKey": APIKey.display(apiKey), "model": model, "baseURL": baseURL, "maxTokens": maxTokens,
+            "apiKey": APIKey.display(apiKey), "model": model, "baseURL": baseURL.absoluteString, "maxTokens": maxTokens,
             "attribution": attribution, "theme": theme, "systemPrompt": systemPrompt as Any,
             "temperature": temperature as Any, "fallbackModels": fallbackModels, "provider": provider as Any,
             "reasoning": reasoning as Any, "requestTimeout": requestTimeout, "maxRetries": maxRetries,
-            "keyBindings": keyBindings, "configFile": configFile, "warnings": warnings,
+            "keyBindings": keyBindings, "configFile": configFile.path, "warnings": warnings,
         ], displayStyle: .struct)
     }
 }
