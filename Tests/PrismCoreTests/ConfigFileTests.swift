@@ -127,3 +127,22 @@ struct ConfigRedactionTests {
         #expect("\(try xdg.resolve())".contains("api_key = <none> (default)"))
     }
 }
+
+@Suite("Config documentation")
+struct ConfigDocsTests {
+    /// The example in docs/config.md must stay valid and free of unknown keys.
+    @Test func documentedExampleParsesCleanly() throws {
+        let docs = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/config.md")
+        let markdown = try String(contentsOf: docs, encoding: .utf8)
+        let start = try #require(markdown.range(of: "```toml\n"))
+        let end = try #require(markdown.range(of: "```", range: start.upperBound..<markdown.endIndex))
+        let (config, warnings) = try PrismConfig.parse(String(markdown[start.upperBound..<end.lowerBound]))
+        #expect(warnings.isEmpty)
+        #expect(config.model == "anthropic/claude-sonnet-4")
+        #expect(config.systemPrompt == "You are a concise assistant.\nAnswer in plain text.")
+        #expect(config.provider?.maxPrice?.completion == 15)
+        #expect(config.keys == ["quit": "ctrl+q"])
+    }
+}
