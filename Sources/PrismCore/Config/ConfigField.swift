@@ -1,0 +1,28 @@
+import Foundation
+
+/// Where an effective setting came from, so `prism` can explain its configuration.
+public enum ConfigSource: String, Sendable, Equatable, CaseIterable {
+    case flag
+    case environment
+    case file
+    case `default`
+}
+
+/// The settings whose origin `ResolvedConfig` tracks; raw values are the config.toml key names.
+public enum ConfigField: String, Sendable, Hashable, CaseIterable {
+    case apiKey = "api_key"
+    case model
+    case baseURL = "base_url"
+    case maxTokens = "max_tokens"
+    case referer = "attribution.referer"
+    case title = "attribution.title"
+    case theme
+    case systemPrompt = "system_prompt"
+    case fallbackModels = "fallback_models"
+    case temperature
+    case provider
+    case reasoning
+    case requestTimeout = "request_timeout"
+    case maxRetries = "max_retries"
+    case keys
+}

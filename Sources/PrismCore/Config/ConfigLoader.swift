@@ -1,0 +1,138 @@
+import Foundation
+
+/// Combines flags, environment, config.toml and defaults into a `ResolvedConfig`.
+///
+/// Precedence is the same for every field: flag > environment > file > default. All
+/// inputs are parameters (no process globals) so tests can use temporary XDG folders
+/// and a made-up environment.
+public enum ConfigLoader {
+    /// Environment variable holding the API key.
+    public static let apiKeyVariable = "OPENROUTER_API_KEY"
+    /// Environment variable overriding the base URL.
+    public static let baseURLVariable = "OPENROUTER_BASE_URL"
+    /// Environment variable overriding the model.
+    public static let modelVariable = "PRISM_MODEL"
+
+    /// Resolves the effective configuration.
+    ///
+    /// A missing config file means defaults, not an error. Throws `TOMLError` for syntax
+    /// or type errors in the file and `ConfigError` for an invalid base URL, an
+    /// out-of-range flag or an unreadable file. Non-fatal problems land in `warnings`.
+    public static func resolve(
+        flags: ConfigOverrides = ConfigOverrides(), environment: [String: String], paths: PrismPaths,
+        fileManager: FileManager = .default
+    ) throws -> ResolvedConfig {
+        let file = paths.configFile
+        var warnings: [String] = []
+        var config = PrismConfig()
+        let loaded = fileManager.fileExists(atPath: file.path)
+        if loaded {
+            let parsed = try PrismConfig.parse(try readText(file, fileManager: fileManager))
+            config = parsed.config
+            warnings += parsed.warnings
+            if config.apiKey != nil, let warning = permissionWarning(for: file, fileManager: fileManager) {
+                warnings.append(warning)
+            }
+        }
+        try validate(flags)
+
+        func env(_ name: String) -> String? {
+            guard let value = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+                return nil
+            }
+            return value
+        }
+
+        var sources: [ConfigField: ConfigSource] = [:]
+        /// Takes the first non-nil of flag, environment and file, noting which one won.
+        func pick<T>(_ field: ConfigField, flag: T? = nil, env: T? = nil, file: T?) -> T? {
+            for (value, source) in [(flag, ConfigSource.flag), (env, .environment), (file, .file)] {
+                if let value {
+                    sources[field] = source
+                    return value
+                }
+            }
+            return nil
+        }
+
+        let keyText = pick(.apiKey, env: env(apiKeyVariable), file: config.apiKey?.value)
+        let baseText = pick(.baseURL, flag: flags.baseURL, env: env(baseURLVariable), file: config.baseURL)
+        let baseURL = try baseText.map { text in
+            try normalizeBaseURL(text, origin: origin(of: sources[.baseURL]))
+        } ?? ResolvedConfig.defaultBaseURL
+
+        return ResolvedConfig(
+            apiKey: APIKey(nonEmpty: keyText),
+            model: pick(.model, flag: flags.model, env: env(modelVariable), file: config.model)
+                ?? ResolvedConfig.defaultModel,
+            baseURL: baseURL,
+            maxTokens: pick(.maxTokens, flag: flags.maxTokens, file: config.maxTokens) ?? ResolvedConfig.defaultMaxTokens,
+            attribution: Attribution(
+                referer: pick(.referer, file: config.referer) ?? Attribution.default.referer,
+                title: pick(.title, file: config.title) ?? Attribution.default.title),
+            theme: pick(.theme, flag: flags.theme, file: config.theme) ?? ResolvedConfig.defaultTheme,
+            systemPrompt: pick(.systemPrompt, flag: flags.systemPrompt, file: config.systemPrompt),
+            temperature: pick(.temperature, flag: flags.temperature, file: config.temperature),
+            fallbackModels: pick(.fallbackModels, file: config.fallbackModels) ?? [],
+            provider: pick(.provider, file: config.provider),
+            reasoning: pick(.reasoning, file: config.reasoning),
+            requestTimeout: pick(.requestTimeout, file: config.requestTimeout) ?? ResolvedConfig.defaultRequestTimeout,
+            maxRetries: pick(.maxRetries, file: config.maxRetries) ?? ResolvedConfig.defaultMaxRetries,
+            keyBindings: pick(.keys, file: config.keys) ?? [:],
+            configFile: file,
+            configFileLoaded: loaded,
+            warnings: warnings,
+            sources: sources)
+    }
+
+    /// Checks a base URL is absolute http(s) with a host, and drops trailing slashes.
+    public static func normalizeBaseURL(_ text: String, origin: String) throws(ConfigError) -> URL {
+        var trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty,
+              !trimmed.contains(" ")
+        else {
+            throw ConfigError.invalidBaseURL(text, origin: origin)
+        }
+        return url
+    }
+
+    /// The warning for a key-holding config file that group or others may read, or nil when it is private.
+    public static func permissionWarning(for file: URL, fileManager: FileManager = .default) -> String? {
+        guard let attributes = try? fileManager.attributesOfItem(atPath: file.path),
+              let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue,
+              mode & 0o077 != 0
+        else { return nil }
+        let octal = String(mode & 0o7777, radix: 8)
+        let padded = String(repeating: "0", count: max(0, 4 - octal.count)) + octal
+        return "config.toml holds an API key but is readable by others (mode \(padded)); run: chmod 600 \(file.path)"
+    }
+
+    private static func origin(of source: ConfigSource?) -> String {
+        switch source {
+        case .flag?: return "--base-url"
+        case .environment?: return baseURLVariable
+        default: return "config.toml base_url"
+        }
+    }
+
+    private static func validate(_ flags: ConfigOverrides) throws(ConfigError) {
+        if let maxTokens = flags.maxTokens, maxTokens < 1 {
+            throw ConfigError.invalidValue("--max-tokens must be at least 1")
+        }
+        if let temperature = flags.temperature, !(0...2).contains(temperature) {
+            throw ConfigError.invalidValue("--temperature must be between 0 and 2")
+        }
+    }
+
+    private static func readText(_ file: URL, fileManager: FileManager) throws(ConfigError) -> String {
+        guard let data = fileManager.contents(atPath: file.path) else {
+            throw ConfigError.unreadableFile(path: file.path, reason: "permission denied or not a regular file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError.unreadableFile(path: file.path, reason: "not valid UTF-8")
+        }
+        return text
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// The settings command-line flags can override; nil means the flag was not given.
+///
+/// There is deliberately no API key here: a key on the command line would end up in
+/// shell history and `ps` output. Keys come from `OPENROUTER_API_KEY` or the config file.
+public struct ConfigOverrides: Sendable, Equatable {
+    public var model: String?
+    public var baseURL: String?
+    public var maxTokens: Int?
+    public var theme: String?
+    public var temperature: Double?
+    public var systemPrompt: String?
+
+    public init(
+        model: String? = nil, baseURL: String? = nil, maxTokens: Int? = nil, theme: String? = nil,
+        temperature: Double? = nil, systemPrompt: String? = nil
+    ) {
+        self.model = model
+        self.baseURL = baseURL
+        self.maxTokens = maxTokens
+        self.theme = theme
+        self.temperature = temperature
+        self.systemPrompt = systemPrompt
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// What config.toml said, field by field, before flags, environment and defaults apply.
+///
+/// Every field is optional: nil means "not in the file", so `ConfigLoader` can tell a
+/// file value from a default and report where each effective value came from. The
+/// format is documented in `docs/config.md`.
+public struct PrismConfig: Sendable, Equatable {
+    public var model: String?
+    public var baseURL: String?
+    /// Allowed but discouraged; the file must then be mode 0600.
+    public var apiKey: APIKey?
+    public var maxTokens: Int?
+    /// `[attribution] referer`, sent as `HTTP-Referer`.
+    public var referer: String?
+    /// `[attribution] title`, sent as `X-Title`.
+    public var title: String?
+    public var theme: String?
+    public var systemPrompt: String?
+    public var fallbackModels: [String]?
+    public var temperature: Double?
+    public var provider: ProviderPreferences?
+    public var reasoning: ReasoningSettings?
+    /// Seconds without a byte from the server before a request is abandoned.
+    public var requestTimeout: Double?
+    public var maxRetries: Int?
+    /// `[keys]`, kept raw (action name to key spec) for the TUI to interpret.
+    public var keys: [String: String]?
+
+    public init() {}
+
+    static let knownKeys: Set<String> = [
+        "model", "base_url", "api_key", "max_tokens", "attribution", "theme", "system_prompt",
+        "fallback_models", "temperature", "provider", "reasoning", "request_timeout", "max_retries", "keys",
+    ]
+    static let providerKeys: Set<String> = [
+        "order", "allow_fallbacks", "require_parameters", "data_collection", "zdr", "only", "ignore", "sort", "max_price",
+    ]
+
+    /// Parses config.toml text; unknown keys become warnings, wrong types and bad values throw `TOMLError`.
+    public static func parse(_ text: String, fileName: String = "config.toml") throws(TOMLError) -> (config: PrismConfig, warnings: [String]) {
+        try from(TOMLDocument(parsing: text, fileName: fileName))
+    }
+
+    /// Reads the fields out of an already parsed document.
+    public static func from(_ document: TOMLDocument) throws(TOMLError) -> (config: PrismConfig, warnings: [String]) {
+        var reader = ConfigFileReader(document: document)
+        reader.warnUnknown(in: [], known: knownKeys)
+        reader.warnUnknown(in: ["attribution"], known: ["referer", "title"])
+        reader.warnUnknown(in: ["provider"], known: providerKeys)
+        reader.warnUnknown(in: ["provider", "max_price"], known: ["prompt", "completion", "request", "image"])
+        reader.warnUnknown(in: ["reasoning"], known: ["effort", "max_tokens", "exclude"])
+
+        var config = PrismConfig()
+        config.model = try reader.string("model")
+        config.baseURL = try reader.string("base_url")
+        config.apiKey = APIKey(nonEmpty: try reader.string("api_key"))
+        config.maxTokens = try reader.integer("max_tokens", atLeast: 1)
+        _ = try reader.table("attribution")
+        config.referer = try reader.string("attribution", "referer")
+        config.title = try reader.string("attribution", "title")
+        config.theme = try reader.string("theme")
+        config.systemPrompt = try reader.string("system_prompt")
+        config.fallbackModels = try reader.strings("fallback_models")
+        config.temperature = try reader.number("temperature", in: 0...2)
+        config.provider = try readProvider(reader)
+        config.reasoning = try readReasoning(reader)
+        config.requestTimeout = try reader.number("request_timeout", in: 1...86_400)
+        config.maxRetries = try reader.integer("max_retries", atLeast: 0)
+        config.keys = try reader.stringTable("keys")
+        return (config, reader.warnings)
+    }
+
+    private static func readProvider(_ reader: ConfigFileReader) throws(TOMLError) -> ProviderPreferences? {
+        guard try reader.table("provider") != nil else { return nil }
+        var prefs = ProviderPreferences()
+        prefs.order = try reader.strings("provider", "order")
+        prefs.allowFallbacks = try reader.bool("provider", "allow_fallbacks")
+        prefs.requireParameters = try reader.bool("provider", "require_parameters")
+        prefs.dataCollection = try reader.choice("provider", "data_collection", from: ["allow", "deny"])
+        prefs.zdr = try reader.bool("provider", "zdr")
+        prefs.only = try reader.strings("provider", "only")
+        prefs.ignore = try reader.strings("provider", "ignore")
+        prefs.sort = try reader.choice("provider", "sort", from: ["price", "throughput", "latency"])
+        if try reader.table("provider", "max_price") != nil {
+            func price(_ key: String) throws(TOMLError) -> Decimal? {
+                try reader.number("provider", "max_price", key, in: 0...1_000_000).flatMap { Decimal(string: String($0)) }
+            }
+            prefs.maxPrice = MaxPrice(
+                prompt: try price("prompt"), completion: try price("completion"),
+                request: try price("request"), image: try price("image"))
+        }
+        return prefs.isEmpty ? nil : prefs
+    }
+
+    private static func readReasoning(_ reader: ConfigFileReader) throws(TOMLError) -> ReasoningSettings? {
+        guard try reader.table("reasoning") != nil else { return nil }
+        let settings = ReasoningSettings(
+            effort: try reader.choice("reasoning", "effort", from: ReasoningSettings.efforts),
+            maxTokens: try reader.integer("reasoning", "max_tokens", atLeast: 1),
+            exclude: try reader.bool("reasoning", "exclude"))
+        if settings.effort != nil && settings.maxTokens != nil {
+            throw reader.error(["reasoning", "max_tokens"], "cannot be set together with 'reasoning.effort'; choose one")
+        }
+        return settings == ReasoningSettings() ? nil : settings
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// The effective configuration after flags, environment, config file and defaults, with each value's origin.
+///
+/// Safe to print, log and `dump`: the API key only ever shows as `sk-or-…(redacted)`
+/// or `<none>`. Build it with `ConfigLoader.resolve`.
+public struct ResolvedConfig: Sendable, Equatable {
+    public static let defaultModel = "openrouter/auto"
+    public static let defaultBaseURL = URL(string: "https://openrouter.ai/api/v1")!
+    public static let defaultMaxTokens = 4096
+    public static let defaultTheme = "default"
+    public static let defaultRequestTimeout: Double = 60
+    public static let defaultMaxRetries = 3
+
+    /// Nil in demo mode or for local servers that need no key.
+    public var apiKey: APIKey?
+    public var model: String
+    /// No trailing slash, so paths can be appended as `/chat/completions`.
+    public var baseURL: URL
+    /// Default cap for replies.
+    public var maxTokens: Int
+    public var attribution: Attribution
+    public var theme: String
+    public var systemPrompt: String?
+    public var temperature: Double?
+    public var fallbackModels: [String]
+    public var provider: ProviderPreferences?
+    public var reasoning: ReasoningSettings?
+    /// Idle timeout in seconds: how long a request may go without receiving a byte.
+    public var requestTimeout: Double
+    public var maxRetries: Int
+    /// The raw `[keys]` table, action to key spec, for the TUI.
+    public var keyBindings: [String: String]
+    /// Where the config file is (or would be).
+    public var configFile: URL
+    /// Whether the config file existed and was read.
+    public var configFileLoaded: Bool
+    /// Messages for stderr: unknown keys, a key in a file readable by others.
+    public var warnings: [String]
+    /// Origin of each field; fields not listed came from defaults.
+    public var sources: [ConfigField: ConfigSource]
+
+    public init(
+        apiKey: APIKey? = nil, model: String = defaultModel, baseURL: URL = defaultBaseURL,
+        maxTokens: Int = defaultMaxTokens, attribution: Attribution = .default, theme: String = defaultTheme,
+        systemPrompt: String? = nil, temperature: Double? = nil, fallbackModels: [String] = [],
+        provider: ProviderPreferences? = nil, reasoning: ReasoningSettings? = nil,
+        requestTimeout: Double = defaultRequestTimeout, maxRetries: Int = defaultMaxRetries,
+        keyBindings: [String: String] = [:], configFile: URL, configFileLoaded: Bool = false,
+        warnings: [String] = [], sources: [ConfigField: ConfigSource] = [:]
+    ) {
+        self.apiKey = apiKey
+        self.model = model
+        self.baseURL = baseURL
+        self.maxTokens = maxTokens
+        self.attribution = attribution
+        self.theme = theme
+        self.systemPrompt = systemPrompt
+        self.temperature = temperature
+        self.fallbackModels = fallbackModels
+        self.provider = provider
+        self.reasoning = reasoning
+        self.requestTimeout = requestTimeout
+        self.maxRetries = maxRetries
+        self.keyBindings = keyBindings
+        self.configFile = configFile
+        self.configFileLoaded = configFileLoaded
+        self.warnings = warnings
+        self.sources = sources
+    }
+
+    /// Where a field's value came from (`.default` when nothing set it).
+    public func source(of field: ConfigField) -> ConfigSource {
+        sources[field] ?? .default
+    }
+
+    /// True when talking to OpenRouter itself (host `openrouter.ai` or a subdomain), not a local server.
+    public var isOpenRouter: Bool {
+        guard let host = baseURL.host?.lowercased() else { return false }
+        return host == "openrouter.ai" || host.hasSuffix(".openrouter.ai")
+    }
+
+    /// The request parameters a new conversation starts with.
+    public var requestSettings: RequestSettings {
+        RequestSettings(
+            maxTokens: maxTokens, temperature: temperature, fallbackModels: fallbackModels,
+            provider: provider, reasoning: reasoning)
+    }
+
+    /// One `name = value (source)` line per field, for `prism config` style output. Never shows the key.
+    public var explanation: [String] {
+        ConfigField.allCases.map { field in "\(field.rawValue) = \(display(field)) (\(source(of: field).rawValue))" }
+    }
+
+    private func display(_ field: ConfigField) -> String {
+        switch field {
+        case .apiKey: return APIKey.display(apiKey)
+        case .model: return model
+        case .baseURL: return baseURL.absoluteString
+        case .maxTokens: return String(maxTokens)
+        case .referer: return attribution.referer
+        case .title: return attribution.title
+        case .theme: return theme
+        case .systemPrompt: return systemPrompt.map { "\"\($0.count > 40 ? $0.prefix(40) + "…" : $0)\"" } ?? "<none>"
+        case .fallbackModels: return "[\(fallbackModels.joined(separator: ", "))]"
+        case .temperature: return temperature.map { String($0) } ?? "<provider default>"
+        case .provider: return provider.map { String(describing: $0) } ?? "<none>"
+        case .reasoning: return reasoning.map { String(describing: $0) } ?? "<none>"
+        case .requestTimeout: return "\(Self.trim(requestTimeout))s"
+        case .maxRetries: return String(maxRetries)
+        case .keys: return "\(keyBindings.count) binding(s)"
+        }
+    }
+
+    private static func trim(_ number: Double) -> String {
+        number.rounded() == number ? String(Int(number)) : String(number)
+    }
+}
+
+extension ResolvedConfig: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// The explanation lines joined by newlines.
+    public var description: String { explanation.joined(separator: "\n") }
+
+    public var debugDescription: String {
+        "ResolvedConfig(model: \(model), baseURL: \(baseURL.absoluteString), apiKey: \(APIKey.display(apiKey)), "
+            + "maxTokens: \(maxTokens), theme: \(theme), configFile: \(configFile.path))"
+    }
+
+    /// Reflection shows the redacted key as a plain string, so `dump` cannot reach the secret.
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "apiKey": APIKey.display(apiKey), "model": model, "baseURL": baseURL.absoluteString, "maxTokens": maxTokens,
+            "attribution": attribution, "theme": theme, "systemPrompt": systemPrompt as Any,
+            "temperature": temperature as Any, "fallbackModels": fallbackModels, "provider": provider as Any,
+            "reasoning": reasoning as Any, "requestTimeout": requestTimeout, "maxRetries": maxRetries,
+            "keyBindings": keyBindings, "configFile": configFile.path, "warnings": warnings,
+        ], displayStyle: .struct)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Appends redacted lines to one log file, serialising writers with a lock.
+///
+/// Shared by every `FileLogHandler` made from the same bootstrap so secrets registered
+/// later apply to all of them. The file is opened with `O_APPEND` (so two Prism
+/// processes do not overwrite each other) on the first write, inside a 0700 folder
+/// with mode 0600. Failures are swallowed: logging must never reach the terminal.
+final class LogFileWriter: @unchecked Sendable {
+    let url: URL
+    private let lock = NSLock()
+    private var redactor: Redactor
+    private var descriptor: Int32 = -1
+    private var openFailed = false
+
+    init(url: URL, redactor: Redactor) {
+        self.url = url
+        self.redactor = redactor
+    }
+
+    deinit {
+        if descriptor >= 0 { _ = close(descriptor) }
+    }
+
+    func addSecret(_ secret: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        redactor.add(secret)
+    }
+
+    /// Redacts `line`, adds a newline and appends it.
+    func write(_ line: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard openIfNeeded() else { return }
+        var bytes = Array(redactor.redact(line).utf8)
+        bytes.append(UInt8(ascii: "\n"))
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { buffer in
+                systemWrite(descriptor, buffer.baseAddress, buffer.count)
+            }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
+        }
+    }
+
+    private func openIfNeeded() -> Bool {
+        if descriptor >= 0 { return true }
+        if openFailed { return false }
+        let folder = url.deletingLastPathComponent()
+        do {
+            if !FileManager.default.fileExists(atPath: folder.path) {
+                try FileManager.default.createDirectory(
+                    at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            }
+        } catch {
+            openFailed = true
+            return false
+        }
+        descriptor = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            openFailed = true
+            return false
+        }
+        _ = fchmod(descriptor, 0o600)
+        return true
+    }
+}
+
+/// `write(2)`, named apart from `LogFileWriter.write(_:)`.
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    #if canImport(Darwin)
+    return Darwin.write(fd, buffer, count)
+    #elseif canImport(Glibc)
+    return Glibc.write(fd, buffer, count)
+    #else
+    return Musl.write(fd, buffer, count)
+    #endif
+}
