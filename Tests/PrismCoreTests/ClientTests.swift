@@ -1,0 +1,202 @@
+import Foundation
+import PrismStub
+import Testing
+@testable import PrismCore
+
+@Suite("Streaming client against the stub server over real sockets", .serialized)
+struct ClientTests {
+    @Test func streamsAReplyWithUsageCostAndTimings() async throws {
+        let h = try StubHarness()
+        defer { h.server.stop() }
+        h.server.enqueue(.stream(StubReply(content: ["Hel", "lo", " 世界"], reasoning: ["think", "ing"],
+                                           provider: "Anthropic", keepAlives: 2, firstTokenDelay: 0.05)))
+        let (reply, events) = await h.run(h.request())
+        #expect(reply.failure == nil)
+        #expect(reply.content == "Hello 世界")
+        #expect(reply.reasoning == "thinking")
+        #expect(reply.provider == "Anthropic")
+        #expect(reply.finishReason == "stop")
+        #expect(reply.generationID?.hasPrefix("gen-") == true)
+        #expect(reply.usage?.cost == Decimal(string: "0.000093"))
+        #expect(reply.usage?.costIsEstimate == false)
+        #expect(reply.timings.ttftMs != nil && reply.timings.totalMs != nil)
+        #expect(reply.timings.ttftMs! <= reply.timings.totalMs!)
+        #expect(events.contains(.keepAlive))
+        #expect(events.filter { if case .contentDelta = $0 { true } else { false } }.count == 3)
+    }
+
+    @Test func sendsMaxTokensUsageOptionAttributionAndKey() async throws {
+        let h = try StubHarness()
+        defer { h.server.stop() }
+        _ = await h.run(h.request(fallbacks: ["stub/slow"]))
+        let sent = try #require(h.server.chatRequests.first)
+        #expect(sent["max_tokens"] as? Int == 256)
+        #expect(sent["stream"] as? Bool == true)
+        #expect(sent.value(at: "stream_options", "include_usage") as? Bool == true)
+        #expect(sent["models"] as? [String] == ["stub/fast", "stub/slow"])
+        #expect(sent.header("authorization") == "Bearer sk-or-v1-testkey")
+        #expect(sent.header("http-referer") != nil)
+        #expect(sent.header("x-title") == "Prism")
+    }
+
+    @Test func midStreamErrorKeepsPartialTextAndIsNotRetried() async throws {
+        let h = try StubHarness()
+        defer { h.server.stop() }
+        h.server.enqueue(.midStreamError(after: 3, code: "server_error", message: "Upstream died"))
+        let (reply, _) = await h.run(h.request())
+        #expect(reply.content == StubReply.fillerPieces(count: 3).joined())
+        #expect(reply.failure?.kind == .stream)
+        #expect(reply.failure?.code == "server_error")
+        #expect(reply.failure?.message == "Upstream died")
+        #expect(h.server.chatRequests.count == 1)
+    }
+
+    @Test func lostConnectionAfterTokensIsANetworkFailureWithPartialText() async throws {
+        let h = try StubHarness()
+        defer { h.server.stop() }
+        h.server.enqueue(.disconnect(after: 2))
+        let (reply, _) = await h.run(h.request())
+        #expect(reply.content == StubReply.fillerPieces(count: 2).joined())
+        #expect(reply.failure?.kind == .network || reply.failure?.kind == .truncated)
+        #expect(h.server.chatRequests.count == 1)
+    }
+
+    @Test func cleanEndWithoutFinishReasonIsTruncated() async throws {
+        let h = try StubHarness()
+        defer { h.server.stop() }
+        h.server.enqueue(.truncate(after: 2))
+        let (reply, _) = await h.run(h.request())
+        #expect(reply.failure?.kind == .truncated)
+        #expect(reply.content == StubReply.fillerPieces(count: 2).joined())
+    }
+
+    @Test func stalledStreamTimesOutAndKeepsText() async throws {
+        let h = try StubHarness(idleTimeout: 1, maxRetries: 0)
+        defer { h.server.stop() }
+        h.server.enqueue(.stall(after: 2))
+        let (reply, _) = await h.run(h.request())
+        #expect(reply.failure?.kind == .timeout)
+        #expect(reply.content == StubReply.fillerPieces(count: 2).joined())
+    }
+
+    @Test func providerErrorIsRetriedThenReportedWithProviderAndUpstreamMessage() async throws {
+        let h = try StubHarness(maxRetries: 2)
+        defer { h.server.stop() }
+        h.server.enqueue(contentsOf: [.providerError(), .providerError(), .providerError()])
+        let (reply, events) = await h.run(h.request())
+        #expect(h.server.chatRequests.count == 3)
+        #expect(h.sleeps.delays == [1, 2])
+        #expect(events.filter { if case .retrying = $0 { true } else { false } }.count == 2)
+        let failure = try #require(reply.failure)
+        #expect(failure.kind == .http && failure.status == 502)
+        #expect(failure.provider == "Google AI Studio")
+        #expect(failure.upstreamMessage == "upstream overloaded")
+        #expect(failure.oneLine == "HTTP 502 Provider returned error: upstream overloaded (provider: Google AI Studio)")
+        #expect(reply.timings.attempts == 3)
+    }
+
+    @Test func rateLimitHonoursRetryAfterThenSucceeds() async throws {
+        let h = try StubHarness()
+        defer { h.server.stop() }
+        h.server.enqueue(contentsOf: [.rateLimited(retryAfter: 7), .text(["ok"])])
+        let (reply, _) = await h.run(h.request())
+        #expect(reply.failure == nil)
+        #expect(reply.content == "ok")
+        #expect(h.sleeps.delays == [7])
+    }
+
+    @Test("client errors are never retried", arguments: [400, 401, 402, 403])
+    func clientErrorsAreNotRetried(status: Int) async throws {
+        let h = try StubHarness()
+        defer { h.server.stop() }
+        h.server.enqueue(.openRouterError(status: status, message: "nope \(status)"))
+        let (reply, _) = await h.run(h.request())
+        #expect(reply.failure?.status == status)
+        #expect(reply.failure?.message == "nope \(status)")
+        #expect(h.server.chatRequests.count == 1)
+        #expect(h.sleeps.delays.isEmpty)
+    }
+
+    @Test func wrongKeyGives401InOneLineWithoutTheKey() async throws {
+        let server = StubServer(requiredKey: "sk-or-v1-right")
+        try server.start()
+        defer { server.stop() }
+        let client = OpenRouterClient(configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "sk-or-v1-wrongsecret"))
+        let reply = await client.streamChat(ChatRequest(model: "stub/fast", messages: [ChatMessage(role: .user, content: "x")], maxTokens: 5)).reply()
+        #expect(reply.failure?.status == 401)
+        #expect(reply.failure?.oneLine.contains("wrongsecret") == false)
+    }
+
+    @Test func errorBodyWithStatus200IsAFailure() async throws {
+        let h = try StubHarness()
+        defer { h.server.stop() }
+        h.server.enqueue(.errorBody200)
+        let (reply, _) = await h.run(h.request())
+        #expect(reply.failure?.kind == .stream)
+        #expect(reply.failure?.code == "server_error")
+    }
+
+    @Test func missingCostIsEstimatedFromCatalogPricesAndMarked() async throws {
+        let h = try StubHarness()
+        defer { h.server.stop() }
+        h.server.enqueue(.stream(StubReply(content: ["a", "b"], promptTokens: 1000, completionTokens: 500, cost: nil)))
+        let pricing = ModelPricing(prompt: Decimal(string: "0.000001"), completion: Decimal(string: "0.000002"))
+        let (reply, _) = await h.run(h.request(pricing: pricing))
+        #expect(reply.usage?.cost == Decimal(string: "0.002"))
+        #expect(reply.usage?.costIsEstimate == true)
+    }
+
+    @Test func noUsageAtAllMeansNoCostNeverAMadeUpNumber() async throws {
+        let h = try StubHarness()
+        defer { h.server.stop() }
+        h.server.enqueue(.stream(StubReply(content: ["a"], includeUsage: false)))
+        let pricing = ModelPricing(prompt: 1, completion: 1)
+        let (reply, _) = await h.run(h.request(pricing: pricing))
+        #expect(reply.failure == nil)
+        #expect(reply.usage == nil)
+    }
+
+    @Test func cancelClosesTheConnectionAtOnceAndKeepsPartialText() async throws {
+        let h = try StubHarness()
+        defer { h.server.stop() }
+        h.server.enqueue(.stream(StubReply(content: Array(repeating: "tok ", count: 200), interChunkDelay: 0.05)))
+        let stream = h.client.streamChat(h.request())
+        var reply = Reply()
+        var deltas = 0
+        for await event in stream {
+            if case .contentDelta = event {
+                deltas += 1
+                if deltas == 3 { stream.cancel() }
+            }
+            if case .finished(let r) = event { reply = r }
+        }
+        #expect(reply.failure?.kind == .cancelled)
+        #expect(reply.content.hasPrefix("tok tok tok "))
+        #expect(reply.content.count < 200 * 4)
+        #expect(h.server.waitForClientDisconnect(timeout: 2))
+    }
+
+    @Test func connectionRefusedIsRetriedAndReported() async throws {
+        let server = StubServer()
+        try server.start()
+        let url = server.baseURL
+        server.stop()
+        let sleeps = SleepRecorder()
+        let client = OpenRouterClient(configuration: ClientConfiguration(baseURL: url, retry: RetryPolicy(maxRetries: 2, jitter: { 1 })),
+                                      sleep: sleeps.sleep)
+        let reply = await client.streamChat(ChatRequest(model: "m", messages: [], maxTokens: 5)).reply()
+        #expect(reply.failure?.kind == .network)
+        #expect(sleeps.delays.count == 2)
+    }
+
+    @Test func fetchesCatalogAndKey() async throws {
+        let h = try StubHarness()
+        defer { h.server.stop() }
+        let models = try await h.client.fetchModels()
+        #expect(models.contains { $0.id == "stub/echo" })
+        let router = try #require(models.first { $0.id == "stub/auto" })
+        #expect(router.pricing.prompt == nil, "a -1 price means unknown, never free")
+        let key = try await h.client.fetchKeyInfo()
+        #expect(key.limitRemaining == Decimal(string: "7.5"))
+    }
+}
