@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import PrismCore
+
+/// `prism ask`: one prompt, one streamed reply, scriptable.
+struct AskCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ask",
+        abstract: "Ask one question and stream the reply to stdout.",
+        discussion: """
+        Piped input is appended to the prompt:  cat notes.md | prism ask "summarise this"
+        Exit status: 0 success, 1 the request or stream failed, 2 usage or configuration error.
+        """
+    )
+
+    @Option(name: .shortAndLong, help: "Model id, e.g. openai/gpt-5-mini (env PRISM_MODEL, config 'model').")
+    var model: String?
+
+    @Option(name: .customLong("fallback"), help: "A fallback model, tried by OpenRouter if the main one fails (repeatable).")
+    var fallbacks: [String] = []
+
+    @Option(help: "System prompt.")
+    var system: String?
+
+    @Option(name: .customLong("max-tokens"), help: "Reply budget (default: the model's limit, capped by config max_tokens).")
+    var maxTokens: Int?
+
+    @Option(help: "Sampling temperature, 0 to 2.")
+    var temperature: Double?
+
+    @Option(name: .customLong("reasoning-effort"), help: "Reasoning effort: max, xhigh, high, medium, low, minimal or none.")
+    var reasoningEffort: String?
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Flag(help: "Print one JSON object with the reply, usage, cost and timings when done.")
+    var json = false
+
+    @Flag(help: "Save the exchange as a session (see `prism sessions`).")
+    var save = false
+
+    @Argument(help: "The prompt. Piped stdin is appended to it.")
+    var prompt: [String] = []
+
+    func validate() throws {
+        if let effort = reasoningEffort, !ReasoningSettings.efforts.contains(effort) {
+            throw ValidationError("--reasoning-effort must be one of: \(ReasoningSettings.efforts.joined(separator: ", "))")
+        }
+        if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1") }
+        if let temperature, !(0...2).contains(temperature) { throw ValidationError("--temperature must be between 0 and 2") }
+    }
+
+    func run() async throws {
+        let context = try CLIContext(connection: connection, overrides: ConfigOverrides(
+            model: model, maxTokens: maxTokens, temperature: temperature, systemPrompt: system))
+        let text = try Self.composePrompt(arguments: prompt, piped: StandardIO.readPipedInput())
+        try context.requireKey()
+        if context.demo, !json {
+            StandardIO.error("prism: demo mode: simulated models, nothing leaves this machine")
+        }
+
+        let modelID = context.model(model)
+        let catalog = await context.catalogForAsk()
+        let info = catalog.first { $0.id == modelID }
+        var settings = context.config.requestSettings
+        settings.fallbackModels = fallbacks.isEmpty ? settings.fallbackModels : fallbacks
+        if let effort = reasoningEffort { settings.reasoning = ReasoningSettings(effort: effort) }
+        let budget = ChatRequest.resolveMaxTokens(explicit: maxTokens, configuredCap: context.config.maxTokens,
+                                                  modelLimit: info?.maxCompletionTokens)
+        settings.maxTokens = maxTokens
+
+        var recorder = save ? try SessionRecorder(context: context, model: modelID, settings: settings) : nil
+        try recorder?.recordPrompt(text)
+
+        let request = ChatRequest(model: modelID, messages: Self.messages(system: context.config.systemPrompt, prompt: text),
+                                  settings: settings, maxTokens: budget, pricing: info?.pricing)
+        let reply = await AskStreamer(json: json).run(context.client.streamChat(request))
+        try recorder?.recordReply(reply)
+
+        if json {
+            StandardIO.out(AskJSON(reply: reply, requestedModel: modelID).render() + "\n")
+        } else if StandardIO.stderrIsTerminal, reply.failure == nil {
+            StandardIO.error("\u{1B}[2m\(TerminalSanitizer.sanitize(Formatting.replySummary(reply)))\u{1B}[0m")
+        }
+        if let id = recorder?.sessionID, !json { StandardIO.error("prism: saved session \(id)") }
+        if let failure = reply.failure {
+            if failure.kind == .cancelled { throw CLIFailure(status: 130, message: "cancelled") }
+            throw CLIFailure.request(TerminalSanitizer.sanitize(failure.oneLine))
+        }
+    }
+
+    /// The prompt from the arguments, with piped input appended after a blank line.
+    static func composePrompt(arguments: [String], piped: String?) throws -> String {
+        let fromArguments = arguments.joined(separator: " ")
+        let parts = [fromArguments, piped ?? ""].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        guard !parts.isEmpty else {
+            throw CLIFailure.usage("no prompt: give it as arguments (prism ask \"...\") or pipe it in")
+        }
+        return parts.joined(separator: "\n\n")
+    }
+
+    static func messages(system: String?, prompt: String) -> [ChatMessage] {
+        var out: [ChatMessage] = []
+        if let system, !system.isEmpty { out.append(ChatMessage(role: .system, content: system)) }
+        out.append(ChatMessage(role: .user, content: prompt))
+        return out
+    }
+}
+
+extension CLIContext {
+    /// Prices and limits for `ask`: the demo catalog, or the disk cache (never a network round trip).
+    func catalogForAsk() async -> [ModelInfo] {
+        if demo { return (try? await client.fetchModels()) ?? [] }
+        return cachedCatalog()
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import PrismCore
+
+/// The `--json` result of `prism ask`: one object, every documented key always present.
+struct AskJSON: Encodable {
+    var reply: Reply
+    var requestedModel: String
+
+    enum Keys: String, CodingKey {
+        case model, modelRequested = "model_requested", provider, generationID = "generation_id", content, reasoning
+        case finishReason = "finish_reason", nativeFinishReason = "native_finish_reason", usage, timings, error
+    }
+    enum UsageKeys: String, CodingKey {
+        case promptTokens = "prompt_tokens", completionTokens = "completion_tokens", totalTokens = "total_tokens"
+        case cost, costIsEstimate = "cost_is_estimate", cachedTokens = "cached_tokens", reasoningTokens = "reasoning_tokens"
+    }
+    enum TimingKeys: String, CodingKey {
+        case ttftMs = "ttft_ms", totalMs = "total_ms", tokensPerSecond = "tokens_per_second", attempts
+    }
+    enum ErrorKeys: String, CodingKey { case code, message, status, provider, kind }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(reply.model ?? requestedModel, forKey: .model)
+        try c.encode(requestedModel, forKey: .modelRequested)
+        try encodeOrNull(reply.provider, &c, .provider)
+        try encodeOrNull(reply.generationID, &c, .generationID)
+        try c.encode(reply.content, forKey: .content)
+        try encodeOrNull(reply.reasoning.isEmpty ? nil : reply.reasoning, &c, .reasoning)
+        try encodeOrNull(reply.finishReason, &c, .finishReason)
+        try encodeOrNull(reply.nativeFinishReason, &c, .nativeFinishReason)
+
+        var u = c.nestedContainer(keyedBy: UsageKeys.self, forKey: .usage)
+        try encodeOrNull(reply.usage?.promptTokens, &u, .promptTokens)
+        try encodeOrNull(reply.usage?.completionTokens, &u, .completionTokens)
+        try encodeOrNull(reply.usage?.totalTokens, &u, .totalTokens)
+        try encodeOrNull(reply.usage?.cost, &u, .cost)
+        try u.encode(reply.usage?.costIsEstimate ?? false, forKey: .costIsEstimate)
+        try encodeOrNull(reply.usage?.cachedTokens, &u, .cachedTokens)
+        try encodeOrNull(reply.usage?.reasoningTokens, &u, .reasoningTokens)
+
+        var t = c.nestedContainer(keyedBy: TimingKeys.self, forKey: .timings)
+        try encodeOrNull(reply.timings.ttftMs.map { ($0 * 10).rounded() / 10 }, &t, .ttftMs)
+        try encodeOrNull(reply.timings.totalMs.map { ($0 * 10).rounded() / 10 }, &t, .totalMs)
+        try encodeOrNull(reply.timings.tokensPerSecond.map { ($0 * 10).rounded() / 10 }, &t, .tokensPerSecond)
+        try encodeOrNull(reply.timings.attempts, &t, .attempts)
+
+        if let failure = reply.failure {
+            var e = c.nestedContainer(keyedBy: ErrorKeys.self, forKey: .error)
+            try encodeOrNull(failure.code ?? failure.status.map(String.init), &e, .code)
+            try e.encode(failure.oneLine, forKey: .message)
+            try encodeOrNull(failure.status, &e, .status)
+            try encodeOrNull(failure.provider, &e, .provider)
+            try e.encode(failure.kind.rawValue, forKey: .kind)
+        } else {
+            try c.encodeNil(forKey: .error)
+        }
+    }
+
+    private func encodeOrNull<K: CodingKey, V: Encodable>(_ value: V?, _ c: inout KeyedEncodingContainer<K>, _ key: K) throws {
+        if let value { try c.encode(value, forKey: key) } else { try c.encodeNil(forKey: key) }
+    }
+
+    func render() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}

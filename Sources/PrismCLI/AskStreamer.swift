@@ -1,0 +1,71 @@
+import Foundation
+import PrismCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Prints a reply to stdout as it streams, and cancels it on Ctrl-C.
+///
+/// Text goes through the terminal sanitizer before it is written, so a hostile
+/// reply cannot drive the terminal. Reasoning is shown dim on stderr, and only
+/// when stderr is a terminal, so pipes receive the answer alone.
+struct AskStreamer {
+    var json: Bool
+
+    func run(_ stream: ChatStream) async -> Reply {
+        let interrupt = InterruptWatcher { stream.cancel() }
+        defer { interrupt.stop() }
+        let showReasoning = !json && StandardIO.stderrIsTerminal
+        var reply = Reply()
+        var endedWithNewline = true
+        var wroteAny = false
+        var inReasoning = false
+        for await event in stream {
+            switch event {
+            case .contentDelta(let text) where !json:
+                if inReasoning { StandardIO.errorRaw("\u{1B}[0m\n"); inReasoning = false }
+                let safe = TerminalSanitizer.sanitize(text)
+                if !StandardIO.out(safe) {
+                    stream.cancel() // the reader went away (closed pipe)
+                }
+                wroteAny = true
+                endedWithNewline = safe.hasSuffix("\n")
+            case .reasoningDelta(let text) where showReasoning:
+                if !inReasoning { StandardIO.errorRaw("\u{1B}[2m"); inReasoning = true }
+                StandardIO.errorRaw(TerminalSanitizer.sanitize(text))
+            case .retrying(let attempt, let delay, let reason) where !json:
+                StandardIO.error("prism: attempt \(attempt) failed (\(TerminalSanitizer.sanitize(reason.oneLine))); retrying in \(String(format: "%.1f", delay))s")
+            case .finished(let r):
+                reply = r
+            default:
+                break
+            }
+        }
+        if inReasoning { StandardIO.errorRaw("\u{1B}[0m\n") }
+        if wroteAny, !endedWithNewline { StandardIO.out("\n") }
+        return reply
+    }
+}
+
+/// Turns SIGINT into a cancel of the running reply; a second Ctrl-C quits at once.
+final class InterruptWatcher: @unchecked Sendable {
+    private let source: any DispatchSourceSignal
+    private var count = 0
+
+    init(onInterrupt: @escaping @Sendable () -> Void) {
+        signal(SIGINT, SIG_IGN)
+        signal(SIGPIPE, SIG_IGN)
+        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler { [unowned self] in
+            count += 1
+            if count > 1 { Foundation.exit(130) }
+            onInterrupt()
+        }
+        source.resume()
+    }
+
+    func stop() {
+        source.cancel()
+        signal(SIGINT, SIG_DFL)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Logging
+import PrismCore
+
+/// What a command needs, set up once: paths, resolved config, logging, client, stores.
+///
+/// This is the only place live dependencies are chosen (URLSession or the demo
+/// transport, the file session store); commands receive them from here.
+struct CLIContext {
+    let environment: [String: String]
+    let paths: PrismPaths
+    let config: ResolvedConfig
+    let demo: Bool
+    let client: OpenRouterClient
+    let catalogCache: CatalogCache
+    let logger: Logger
+
+    init(connection: ConnectionOptions, overrides: ConfigOverrides = ConfigOverrides(),
+         environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        self.environment = environment
+        paths = PrismPaths(environment: environment)
+        var flags = overrides
+        flags.baseURL = connection.baseURL ?? flags.baseURL
+        do {
+            config = try ConfigLoader.resolve(flags: flags, environment: environment, paths: paths)
+        } catch {
+            throw CLIFailure.usage("\(error)")
+        }
+        for warning in config.warnings { StandardIO.error("prism: warning: \(warning)") }
+        demo = connection.demo
+        PrismLogging.bootstrap(paths: paths, secrets: config.apiKey.map { [$0.value] } ?? [], environment: environment)
+        logger = Logger(label: "prism.cli")
+
+        let configuration = ClientConfiguration(
+            baseURL: config.baseURL, apiKey: demo ? nil : config.apiKey?.value,
+            referer: config.attribution.referer, title: config.attribution.title,
+            idleTimeout: config.requestTimeout, retry: RetryPolicy(maxRetries: config.maxRetries))
+        client = OpenRouterClient(configuration: configuration,
+                                  transport: demo ? DemoTransport() : URLSessionTransport(),
+                                  logger: Logger(label: "prism.client"))
+        let cacheName = demo ? "models-demo.json" : "models-\(CLIContext.slug(config.baseURL)).json"
+        catalogCache = CatalogCache(file: paths.cache.appendingPathComponent(cacheName))
+    }
+
+    /// Fails with exit status 2 and directions when OpenRouter is used without a key.
+    func requireKey() throws {
+        guard !demo, config.isOpenRouter, config.apiKey == nil else { return }
+        throw CLIFailure.usage("""
+            no API key. Set one with: export OPENROUTER_API_KEY=sk-or-... \
+            (or api_key in \(paths.configFile.path), mode 0600), or try it offline with --demo
+            """)
+    }
+
+    /// The model to use: the flag, else (in demo mode) a demo model, else the configured one.
+    func model(_ flag: String?) -> String {
+        if let flag { return flag }
+        if demo { return DemoModel.named(config.model) != nil ? config.model : DemoModel.defaultID }
+        return config.model
+    }
+
+    /// The catalog from the disk cache only (no network): prices and limits for `ask`.
+    func cachedCatalog() -> [ModelInfo] {
+        catalogCache.load(baseURL: config.baseURL)?.models ?? []
+    }
+
+    /// A file-name-safe form of a base URL, so each server has its own catalog cache.
+    static func slug(_ url: URL) -> String {
+        let text = (url.host ?? "local") + (url.port.map { "-\($0)" } ?? "") + url.path
+        return String(text.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" })
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+import Foundation
+
+/// Options every command that talks to a server shares.
+struct ConnectionOptions: ParsableArguments {
+    @Option(name: .customLong("base-url"), help: "OpenAI-compatible API base URL (default: OpenRouter; env OPENROUTER_BASE_URL).")
+    var baseURL: String?
+
+    @Flag(help: "Offline demo: simulated models, no key, no network.")
+    var demo = false
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import PrismCore
+
+/// `prism models`: the catalog as a table or JSON.
+struct ModelsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "models",
+        abstract: "List the models of the catalog, with prices and context sizes.",
+        discussion: "The catalog is cached on disk and refreshed when older than 6 hours; it works offline from the cache."
+    )
+
+    enum Sort: String, ExpressibleByArgument, CaseIterable {
+        case price, context, newest, name
+    }
+
+    @Option(help: "Only models whose id or name contains all of these words.")
+    var search: String?
+
+    @Flag(help: "Only free models.")
+    var free = false
+
+    @Option(help: "Sort by: price, context, newest or name.")
+    var sort: Sort = .name
+
+    @Flag(help: "Fetch the catalog now, ignoring the cache.")
+    var refresh = false
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        let context = try CLIContext(connection: connection)
+        let snapshot: CatalogSnapshot
+        do {
+            snapshot = try await context.catalogCache.catalog(client: context.client, refresh: refresh)
+        } catch {
+            throw CLIFailure.request("could not fetch the model list: \(error)")
+        }
+        if snapshot.age() > context.catalogCache.maxAge, !json {
+            StandardIO.error("prism: offline: showing the catalog cached \(Formatting.duration(ms: snapshot.age() * 1000)) ago")
+        }
+        let models = ModelQuery(search: search, freeOnly: free, sort: sort.rawValue).apply(to: snapshot.models)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .iso8601
+            StandardIO.out(String(decoding: try encoder.encode(models), as: UTF8.self) + "\n")
+            return
+        }
+        if context.demo { StandardIO.error("prism: demo mode: these models are simulated") }
+        StandardIO.out(ModelTable.render(models))
+        if models.isEmpty { StandardIO.error("prism: no model matches") }
+    }
+}
+
+/// Filtering and sorting of the catalog, shared by `prism models` and (later) the picker.
+public struct ModelQuery: Sendable {
+    var search: String?
+    var freeOnly: Bool
+    var sort: String
+
+    func apply(to models: [ModelInfo]) -> [ModelInfo] {
+        let words = (search ?? "").lowercased().split(separator: " ").map(String.init)
+        let filtered = models.filter { model in
+            let haystack = (model.id + " " + model.name).lowercased()
+            return words.allSatisfy(haystack.contains) && (!freeOnly || model.pricing.isFree)
+        }
+        switch sort {
+        case "price":
+            // Unknown prices (routers) sort last rather than as free.
+            return filtered.sorted { a, b in
+                let pa = a.pricing.prompt.map { $0 + (a.pricing.completion ?? 0) }
+                let pb = b.pricing.prompt.map { $0 + (b.pricing.completion ?? 0) }
+                switch (pa, pb) {
+                case let (x?, y?): return x == y ? a.id < b.id : x < y
+                case (nil, _?): return false
+                case (_?, nil): return true
+                case (nil, nil): return a.id < b.id
+                }
+            }
+        case "context":
+            return filtered.sorted { ($0.contextLength ?? 0, $1.id) > ($1.contextLength ?? 0, $0.id) }
+        case "newest":
+            return filtered.sorted { ($0.created ?? .distantPast, $1.id) > ($1.created ?? .distantPast, $0.id) }
+        default:
+            return filtered.sorted { $0.id < $1.id }
+        }
+    }
+}
+
+/// The plain-text catalog table.
+enum ModelTable {
+    static func render(_ models: [ModelInfo]) -> String {
+        let header = ["MODEL", "CONTEXT", "$/M IN", "$/M OUT", "MODALITIES"]
+        let rows = models.map { m in
+            [
+                TerminalSanitizer.sanitize(m.id),
+                m.contextLength.map(Formatting.tokens) ?? "?",
+                Formatting.perMillion(m.pricing.prompt),
+                Formatting.perMillion(m.pricing.completion),
+                m.inputModalities.joined(separator: "+") + "->" + m.outputModalities.joined(separator: "+"),
+            ]
+        }
+        let all = [header] + rows
+        let widths = header.indices.map { i in all.map { $0[i].count }.max() ?? 0 }
+        let rightAligned: Set<Int> = [1, 2, 3]
+        return all.map { row in
+            row.indices.map { i in
+                let pad = String(repeating: " ", count: widths[i] - row[i].count)
+                return rightAligned.contains(i) ? pad + row[i] : row[i] + pad
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n") + "\n"
+    }
+}

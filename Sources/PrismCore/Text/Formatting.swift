@@ -1,0 +1,72 @@
+import Foundation
+
+/// Human-readable money, token and size figures, shared by the CLI and the TUI.
+public enum Formatting {
+    /// A cost in USD with enough digits to be meaningful for tiny amounts:
+    /// `$0.000093`, `$0.0123`, `$1.24`.
+    public static func usd(_ value: Decimal) -> String {
+        let d = NSDecimalNumber(decimal: value).doubleValue
+        if d == 0 { return "$0" }
+        let magnitude = abs(d)
+        let digits: Int
+        if magnitude >= 1 { digits = 2 } else if magnitude >= 0.01 { digits = 4 } else { digits = 6 }
+        var text = String(format: "%.\(digits)f", d)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        if text == "0" || text == "-0" { text = String(format: "%.2g", d) }
+        return "$" + text
+    }
+
+    /// A cost, or "?" when unknown; "~" marks an estimate.
+    public static func cost(_ usage: TokenUsage?) -> String {
+        guard let cost = usage?.cost else { return "cost ?" }
+        return (usage?.costIsEstimate == true ? "~" : "") + usd(cost)
+    }
+
+    /// Price per million tokens from a per-token price: `$3`, `$0.15`, `free`, `?`.
+    public static func perMillion(_ perToken: Decimal?) -> String {
+        guard let perToken else { return "?" }
+        if perToken == 0 { return "free" }
+        let d = NSDecimalNumber(decimal: perToken * 1_000_000).doubleValue
+        var text = String(format: d >= 100 ? "%.0f" : d >= 1 ? "%.2f" : "%.3f", d)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return "$" + text
+    }
+
+    /// Token counts: `950`, `12.3k`, `1.05M`.
+    public static func tokens(_ n: Int) -> String {
+        if n < 1000 { return String(n) }
+        if n < 1_000_000 {
+            let k = Double(n) / 1000
+            return k < 100 ? String(format: "%.1fk", k).replacingOccurrences(of: ".0k", with: "k") : "\(Int(k.rounded()))k"
+        }
+        return String(format: "%.2fM", Double(n) / 1_000_000).replacingOccurrences(of: ".00M", with: "M")
+    }
+
+    /// Milliseconds as `850ms` or `2.4s`.
+    public static func duration(ms: Double) -> String {
+        ms < 1000 ? "\(Int(ms.rounded()))ms" : String(format: "%.1fs", ms / 1000)
+    }
+
+    /// A one-line summary of a reply: model, provider, tokens, cost, time.
+    public static func replySummary(_ reply: Reply) -> String {
+        var parts: [String] = []
+        if let model = reply.model { parts.append(model) }
+        if let provider = reply.provider { parts.append("via \(provider)") }
+        if let u = reply.usage {
+            let input = u.promptTokens.map(tokens) ?? "?"
+            let output = u.completionTokens.map(tokens) ?? "?"
+            parts.append("\(input) in / \(output) out")
+        }
+        parts.append(cost(reply.usage))
+        if let ttft = reply.timings.ttftMs { parts.append("first token \(duration(ms: ttft))") }
+        if let total = reply.timings.totalMs { parts.append("total \(duration(ms: total))") }
+        if let tps = reply.timings.tokensPerSecond { parts.append(String(format: "%.0f tok/s", tps)) }
+        return parts.joined(separator: " · ")
+    }
+}
