@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import PrismCore
+
+struct SessionExportTests {
+    @Test func markdownShowsTheCurrentBranch() {
+        var session = sampleSession(title: "Monads")
+        var failed = Message(id: "m5", parentID: "m4", role: .assistant, content: "You're wel", createdAt: sessionTestDate(5))
+        var reply = Reply()
+        reply.content = failed.content
+        reply.model = "openai/gpt-4o"
+        reply.failure = ReplyFailure(kind: .http, status: 429, message: "Rate limited", provider: "OpenAI")
+        failed.apply(reply)
+        session.append(failed)
+        let markdown = SessionExporter.markdown(session)
+
+        #expect(markdown.hasPrefix("# Monads\n\n_openai/gpt-4o · 2026-11-22 02:51 UTC · total $0.0000945 (estimated) · 5 messages_\n"))
+        #expect(markdown.contains("**System prompt:**\n\n> Be brief.\n"))
+        #expect(markdown.contains("## You\n\nWhat is a monad?\nExplain simply.\n"))
+        #expect(markdown.contains("- Attachment: `/tmp/diagram.png` (image/png)"))
+        #expect(markdown.contains("## anthropic/claude-sonnet-4\n\n_5 out tokens · $0.0000015 (estimated)_\n\nIt wraps values.\n"))
+        #expect(markdown.contains("## You\n\nThanks\n"))
+        #expect(markdown.contains("> **Failed:** HTTP 429 Rate limited (provider: OpenAI)"))
+        // The first reply is on another branch.
+        #expect(!markdown.contains("A monad is a pattern."))
+    }
+
+    @Test func markdownWithAllBranches() {
+        let markdown = SessionExporter.markdown(sampleSession(), branchOnly: false)
+        #expect(markdown.contains("## openai/gpt-4o-2024-08-06 (OpenAI) (1 of 2)\n\n_12 in · 30 out tokens · $0.000093 · 1.2 s · 48 tok/s_\n\n"))
+        #expect(markdown.contains("<details>\n<summary>Reasoning</summary>\n\nThink of Maybe.\n\n</details>\n\nA monad is a pattern.\n"))
+        #expect(markdown.contains("## anthropic/claude-sonnet-4 (2 of 2)"))
+        let first = markdown.range(of: "A monad is a pattern.")!.lowerBound
+        let second = markdown.range(of: "It wraps values.")!.lowerBound
+        let thanks = markdown.range(of: "Thanks")!.lowerBound
+        #expect(first < second && second < thanks)
+    }
+
+    @Test func markdownMarksCancelledAndInterruptedReplies() throws {
+        var session = Session(id: "20261122-025100-0000", createdAt: sessionTestDate())
+        session.append(Message(id: "u", parentID: nil, role: .user, content: "Hi", createdAt: sessionTestDate(1)))
+        var cancelled = Message(id: "a", parentID: "u", role: .assistant, content: "Hel", createdAt: sessionTestDate(2))
+        cancelled.status = .cancelled
+        cancelled.failure = .cancelled
+        session.append(cancelled)
+        var streaming = Message(id: "b", parentID: "u", role: .assistant, content: "Hello th", createdAt: sessionTestDate(3))
+        streaming.status = .streaming
+        session.append(streaming)
+        let reloaded = try SessionCodec.decode(try SessionExporter.json(session))
+        let markdown = SessionExporter.markdown(reloaded, branchOnly: false)
+        #expect(markdown.hasPrefix("# Hi\n"))
+        #expect(markdown.contains("> **Cancelled:** the reply was stopped before it finished."))
+        #expect(markdown.contains("> **Failed:** interrupted: Prism stopped before the reply finished"))
+        #expect(SessionExporter.markdown(Session(id: "x", createdAt: sessionTestDate())).hasPrefix("# Untitled session\n"))
+    }
+
+    @Test func jsonIsTheSessionFile() throws {
+        try withSessionSandbox { sandbox in
+            let session = sampleSession()
+            try sandbox.store().save(session)
+            let exported = try SessionExporter.json(session)
+            #expect(exported == (try Data(contentsOf: sandbox.file(session.id))))
+            #expect(try SessionCodec.decode(exported) == session)
+        }
+    }
+}
