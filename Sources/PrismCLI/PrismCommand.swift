@@ -24,7 +24,7 @@ public struct PrismCommand: AsyncParsableCommand {
 
     /// Parses and runs, mapping errors to Prism's exit statuses: 2 for usage and
     /// configuration errors, 1 for failed requests, with one line on stderr.
-    public static func main() async {
+    public static func runMain() async {
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

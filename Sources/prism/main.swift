@@ -1,3 +1,3 @@
 import PrismCLI
 
-PrismCommand.main()
+await PrismCommand.runMain()
