@@ -23,7 +23,7 @@ struct AskStreamer {
         for await event in stream {
             switch event {
             case .contentDelta(let text) where !json:
-                if inReasoning { StandardIO.errorRaw("\u{1B}[0m\n"); inReasoning = false }
+                if inReasoning { StandardIO.errorRaw("\u{1B}[0m\n\n"); inReasoning = false }
                 let safe = TerminalSanitizer.sanitize(text)
                 if !StandardIO.out(safe) {
                     stream.cancel() // the reader went away (closed pipe)
