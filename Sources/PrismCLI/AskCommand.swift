@@ -28,6 +28,18 @@ struct AskCommand: AsyncParsableCommand {
     @Option(help: "Sampling temperature, 0 to 2.")
     var temperature: Double?
 
+    @Option(name: .customLong("top-p"), help: "Nucleus sampling, 0 to 1.")
+    var topP: Double?
+
+    @Option(help: "Seed for providers that support deterministic sampling.")
+    var seed: Int?
+
+    @Option(help: "A stop sequence (repeatable, up to 4).")
+    var stop: [String] = []
+
+    @Option(name: .customLong("attach"), help: "Attach an image or file by path (repeatable); sent as content parts.")
+    var attachments: [String] = []
+
     @Option(name: .customLong("reasoning-effort"), help: "Reasoning effort: max, xhigh, high, medium, low, minimal or none.")
     var reasoningEffort: String?
 
@@ -48,6 +60,11 @@ struct AskCommand: AsyncParsableCommand {
         }
         if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1") }
         if let temperature, !(0...2).contains(temperature) { throw ValidationError("--temperature must be between 0 and 2") }
+        if let topP, !(topP > 0 && topP <= 1) { throw ValidationError("--top-p must be above 0 and at most 1") }
+        if stop.count > 4 { throw ValidationError("at most 4 --stop sequences") }
+        for path in attachments where !path.hasPrefix("https://") && !FileManager.default.isReadableFile(atPath: path) {
+            throw ValidationError("cannot read attachment \(path)")
+        }
     }
 
     func run() async throws {
@@ -65,14 +82,18 @@ struct AskCommand: AsyncParsableCommand {
         var settings = context.config.requestSettings
         settings.fallbackModels = fallbacks.isEmpty ? settings.fallbackModels : fallbacks
         if let effort = reasoningEffort { settings.reasoning = ReasoningSettings(effort: effort) }
+        if let topP { settings.topP = topP }
+        if let seed { settings.seed = seed }
+        if !stop.isEmpty { settings.stop = stop }
+        let attached = attachments.map { Attachment.guess(path: $0.hasPrefix("https://") ? $0 : URL(fileURLWithPath: $0).path) }
         let budget = ChatRequest.resolveMaxTokens(explicit: maxTokens, configuredCap: context.config.maxTokens,
                                                   modelLimit: info?.maxCompletionTokens)
         settings.maxTokens = maxTokens
 
         var recorder = save ? try SessionRecorder(context: context, model: modelID, settings: settings) : nil
-        try recorder?.recordPrompt(text)
+        try recorder?.recordPrompt(text, attachments: attached)
 
-        let request = ChatRequest(model: modelID, messages: Self.messages(system: context.config.systemPrompt, prompt: text),
+        let request = ChatRequest(model: modelID, messages: Self.messages(system: context.config.systemPrompt, prompt: text, attachments: attached),
                                   settings: settings, maxTokens: budget, pricing: info?.pricing)
         let reply = await AskStreamer(json: json).run(context.client.streamChat(request))
         try recorder?.recordReply(reply)
@@ -99,10 +120,10 @@ struct AskCommand: AsyncParsableCommand {
         return parts.joined(separator: "\n\n")
     }
 
-    static func messages(system: String?, prompt: String) -> [ChatMessage] {
+    static func messages(system: String?, prompt: String, attachments: [Attachment]) -> [ChatMessage] {
         var out: [ChatMessage] = []
         if let system, !system.isEmpty { out.append(ChatMessage(role: .system, content: system)) }
-        out.append(ChatMessage(role: .user, content: prompt))
+        out.append(ChatMessage(role: .user, content: prompt, attachments: attachments))
         return out
     }
 }

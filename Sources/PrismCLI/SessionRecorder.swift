@@ -18,8 +18,9 @@ struct SessionRecorder {
                           model: model, settings: settings)
     }
 
-    mutating func recordPrompt(_ text: String) throws {
-        let message = Message(id: UUID().uuidString.lowercased(), parentID: nil, role: .user, content: text, createdAt: Date())
+    mutating func recordPrompt(_ text: String, attachments: [Attachment]) throws {
+        let message = Message(id: UUID().uuidString.lowercased(), parentID: nil, role: .user, content: text,
+                              attachments: attachments, createdAt: Date())
         session.append(message)
         parentID = message.id
         try persist()

@@ -9,13 +9,12 @@ public enum Formatting {
         if d == 0 { return "$0" }
         let magnitude = abs(d)
         let digits: Int
-        if magnitude >= 1 { digits = 2 } else if magnitude >= 0.01 { digits = 4 } else { digits = 6 }
+        if magnitude >= 1 { digits = 2 } else if magnitude >= 0.01 { digits = 4 } else if magnitude >= 0.000001 { digits = 6 } else { digits = 10 }
         var text = String(format: "%.\(digits)f", d)
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
         }
-        if text == "0" || text == "-0" { text = String(format: "%.2g", d) }
         return "$" + text
     }
 
