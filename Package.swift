@@ -26,6 +26,14 @@ let package = Package(
             dependencies: [.product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
+        // Cells, styles, frames, display width, wrapping, frame diff, input events and the
+        // backend protocol, with a headless backend for tests. No curses, no HTTP.
+        .target(name: "PrismTerminal", swiftSettings: strict),
+        // The app: state, actions, reducer, effects, layout, panes, themes, markdown → styled lines.
+        .target(name: "PrismUI", dependencies: ["PrismCore", "PrismTerminal"], swiftSettings: strict),
+        // The only code that includes curses.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "PrismCurses", dependencies: ["CNcursesw", "PrismTerminal"], swiftSettings: strict),
         // The `prism` command line: argument parsing and wiring of live dependencies.
         .target(
             name: "PrismCLI",
@@ -43,6 +51,8 @@ let package = Package(
         // `swift run -c release prism-bench`: prints figures; never part of the tests.
         .executableTarget(name: "PrismBench", dependencies: ["PrismCore", "PrismStub"], swiftSettings: strict),
         .testTarget(name: "PrismCoreTests", dependencies: ["PrismCore", "PrismStub"], swiftSettings: strict),
+        .testTarget(name: "PrismTerminalTests", dependencies: ["PrismTerminal"], swiftSettings: strict),
+        .testTarget(name: "PrismUITests", dependencies: ["PrismUI", "PrismTerminal", "PrismCore"], swiftSettings: strict),
         .testTarget(name: "PrismCLITests", dependencies: ["PrismCLI", "PrismCore", "PrismStub"], swiftSettings: strict),
     ]
 )
