@@ -1,0 +1,63 @@
+import Foundation
+import PrismCore
+import PrismTerminal
+
+/// Something that happened: a key, a tick, a stream event, a finished load.
+///
+/// Named after what happened, not what to do about it; the reducer decides.
+public enum Action: Sendable {
+    case input(InputEvent)
+    case tick(Date)
+    case completion(requestID: Int, event: CompletionEvent)
+    case catalogLoaded(CatalogSnapshot)
+    case catalogFailed(String)
+    case keyInfoLoaded(KeyInfo)
+    case sessionsListed(SessionListing)
+    case sessionLoaded(Session)
+    case sessionLoadFailed(String)
+    case sessionSaveFailed(String)
+    case sessionDeleted(String)
+    case spentTodayComputed(Decimal)
+    /// `$EDITOR` closed; nil when it failed or was cancelled.
+    case editorFinished(String?)
+    case themesListed([String])
+    case themeApplied(String)
+    case themeFailed(String)
+}
+
+/// Work for the runtime: I/O the reducer asked for. Effects report back as actions.
+public enum Effect: Sendable, Equatable {
+    case startStream(requestID: Int, request: ChatRequest)
+    case cancelStream(requestID: Int)
+    case saveSession(Session)
+    case loadCatalog(refresh: Bool)
+    case fetchKeyInfo
+    case listSessions
+    case loadSession(id: String)
+    case deleteSession(id: String)
+    case renameSession(id: String, title: String)
+    case exportSession(id: String)
+    case openEditor(text: String)
+    case copyToClipboard(String)
+    case applyTheme(String)
+    case listThemes
+    case savePickerPreferences(favourites: [String], recents: [String])
+    case suspendToShell
+    case quit
+}
+
+/// What the reducer needs from outside: ids, the reply budget, bindings.
+public struct ReducerEnvironment: Sendable {
+    public var makeID: @Sendable () -> String
+    public var makeSessionID: @Sendable (Date) -> String
+    public var maxTokensCap: Int
+    public var bindings: KeyBindings
+
+    public init(makeID: @escaping @Sendable () -> String, makeSessionID: @escaping @Sendable (Date) -> String,
+                maxTokensCap: Int = 4096, bindings: KeyBindings = .defaults) {
+        self.makeID = makeID
+        self.makeSessionID = makeSessionID
+        self.maxTokensCap = maxTokensCap
+        self.bindings = bindings
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import PrismCore
+import PrismTerminal
+
+/// Everything the screen shows and the keys act on, in one value.
+///
+/// Only the reducer changes it. Caches that make rendering fast (laid-out
+/// markdown) live in the renderer, not here, so state stays a plain value that
+/// tests can build and compare.
+public struct AppState: Sendable {
+    /// Which part of the screen takes the keys.
+    public enum Focus: Sendable, Equatable {
+        case prompt, transcript, picker, browser, help, themes
+    }
+
+    public var size: Size
+    public var focus: Focus = .prompt
+    public var session: Session
+    public var demo: Bool
+    public var theme: String
+
+    public var prompt = PromptEditor()
+    public var history = PromptHistory()
+
+    public var catalog: [ModelInfo] = []
+    public var catalogFetchedAt: Date?
+    public var catalogError: String?
+    public var picker = ModelPickerState()
+
+    public var transcript = TranscriptViewState()
+    public var stream: StreamState?
+    /// Increases with every request, so late events of a cancelled one are recognised.
+    public var nextRequestID = 0
+    /// Set by "edit last prompt": the parent the edited prompt is sent under ("" for the root).
+    public var editingParentID: String?
+    public var browser = SessionBrowserState()
+
+    /// Credits left on the key, when `/key` answered.
+    public var credits: KeyInfo?
+    /// What the user spent today across every session (from the session index).
+    public var spentToday: Decimal = 0
+    /// A one-line message shown in the status bar until it expires (errors, "saved", "copied").
+    public var notice: Notice?
+    /// Increments on every tick while something is in progress; drives the spinner.
+    public var spinnerFrame = 0
+    public var now: Date
+    public var quitRequested = false
+    /// Names of the shipped and user themes, for the switcher.
+    public var availableThemes: [String] = []
+
+    public init(size: Size, session: Session, demo: Bool, theme: String, now: Date) {
+        self.size = size
+        self.session = session
+        self.demo = demo
+        self.theme = theme
+        self.now = now
+    }
+
+    /// The model new prompts go to.
+    public var model: String? { session.model }
+
+    /// Catalog entry of the current model, when known.
+    public var modelInfo: ModelInfo? { session.model.flatMap { id in catalog.first { $0.id == id } } }
+
+    public var isStreaming: Bool { stream != nil }
+}
+
+/// A transient status-bar message.
+public struct Notice: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case info, error }
+    public var text: String
+    public var kind: Kind
+    public var expires: Date
+
+    public init(_ text: String, kind: Kind = .info, expires: Date) {
+        self.text = text
+        self.kind = kind
+        self.expires = expires
+    }
+}
+
+/// The reply being streamed right now.
+public struct StreamState: Sendable, Equatable {
+    /// Distinguishes this request's events from a cancelled earlier one's.
+    public var requestID: Int
+    /// The assistant message (already in the session) that receives the text.
+    public var messageID: String
+    public var startedAt: Date
+    public var keepAlives = 0
+    public var attempt = 1
+    public var firstTokenAt: Date?
+
+    public init(requestID: Int, messageID: String, startedAt: Date) {
+        self.requestID = requestID
+        self.messageID = messageID
+        self.startedAt = startedAt
+    }
+}
+
+/// Scrolling of the transcript.
+///
+/// The position is an anchor (a message and a row inside it) rather than a row
+/// number, so only the messages on screen ever need laying out. Scroll requests
+/// are queued as intents and resolved by the transcript renderer, the only place
+/// that knows how tall messages are at the current width.
+public struct TranscriptViewState: Sendable, Equatable {
+    public struct Anchor: Sendable, Equatable {
+        public var messageID: String
+        /// Row within the message's laid-out lines that is at the top of the viewport.
+        public var row: Int
+
+        public init(messageID: String, row: Int) {
+            self.messageID = messageID
+            self.row = row
+        }
+    }
+
+    public enum ScrollIntent: Sendable, Equatable {
+        case lines(Int)
+        case pages(Int)
+        case top
+        case bottom
+        case message(String)
+    }
+
+    /// Nil while following the newest text.
+    public var anchor: Anchor?
+    public var pendingScroll: [ScrollIntent] = []
+    /// New text arrived while scrolled up.
+    public var hasUnseenBelow = false
+    /// Replies whose reasoning is expanded (collapsed by default).
+    public var expandedReasoning: Set<String> = []
+    /// The message selected for copying, sibling flips and jumps.
+    public var selectedMessageID: String?
+
+    public init() {}
+
+    public var isFollowing: Bool { anchor == nil && pendingScroll.isEmpty }
+}
+
+/// Prompts sent before, for Up/Down recall.
+public struct PromptHistory: Sendable, Equatable {
+    public private(set) var entries: [String] = []
+    /// Position while browsing; nil when not browsing.
+    public var cursor: Int?
+    /// What was being typed before browsing started.
+    public var draft = ""
+
+    public init(entries: [String] = []) {
+        self.entries = entries
+    }
+
+    public mutating func record(_ prompt: String) {
+        let trimmed = prompt.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return }
+        if entries.last != prompt { entries.append(prompt) }
+        if entries.count > 1000 { entries.removeFirst(entries.count - 1000) }
+        cursor = nil
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import PrismTerminal
+
+/// What a key can mean, independent of which key it is.
+///
+/// Keys map to commands through `KeyBindings`, which the config file can change;
+/// the reducer only ever sees commands (plus text typed into an editor).
+public enum Command: String, CaseIterable, Sendable {
+    case quit, send, newline, cancel, cancelOrClear = "cancel_or_clear"
+    case togglePicker = "toggle_picker", openSessions = "open_sessions", help, switchTheme = "switch_theme"
+    case scrollUp = "scroll_up", scrollDown = "scroll_down", pageUp = "page_up", pageDown = "page_down"
+    case scrollTop = "scroll_top", scrollBottom = "scroll_bottom"
+    case previousMessage = "previous_message", nextMessage = "next_message"
+    case toggleReasoning = "toggle_reasoning", copyMessage = "copy_message", copyCode = "copy_code"
+    case regenerate, editLast = "edit_last", newSession = "new_session", openEditor = "open_editor"
+    case previousSibling = "previous_sibling", nextSibling = "next_sibling"
+    case focusTranscript = "focus_transcript", suspend
+
+    /// One line for the help overlay.
+    public var summary: String {
+        switch self {
+        case .quit: return "quit (the session is already saved)"
+        case .send: return "send the prompt"
+        case .newline: return "insert a newline in the prompt"
+        case .cancel: return "stop the streaming reply (text so far is kept)"
+        case .cancelOrClear: return "stop the reply; otherwise close the overlay or leave the transcript"
+        case .togglePicker: return "open or close the model picker"
+        case .openSessions: return "browse saved sessions"
+        case .help: return "show this help"
+        case .switchTheme: return "choose a theme"
+        case .scrollUp: return "scroll up one line"
+        case .scrollDown: return "scroll down one line"
+        case .pageUp: return "scroll up one page"
+        case .pageDown: return "scroll down one page"
+        case .scrollTop: return "go to the top of the conversation"
+        case .scrollBottom: return "go to the newest text and follow it"
+        case .previousMessage: return "jump to the previous message"
+        case .nextMessage: return "jump to the next message"
+        case .toggleReasoning: return "show or hide the reasoning of the selected reply"
+        case .copyMessage: return "copy the selected message (OSC 52)"
+        case .copyCode: return "copy the last code block of the selected message"
+        case .regenerate: return "regenerate the last reply (kept as a sibling)"
+        case .editLast: return "edit the last prompt and send it again"
+        case .newSession: return "start a new session"
+        case .openEditor: return "edit the prompt in $VISUAL / $EDITOR"
+        case .previousSibling: return "show the previous version of the selected reply"
+        case .nextSibling: return "show the next version of the selected reply"
+        case .focusTranscript: return "move focus between prompt and transcript"
+        case .suspend: return "suspend to the shell (fg to return)"
+        }
+    }
+}
+
+/// Which key triggers which command.
+public struct KeyBindings: Sendable, Equatable {
+    public private(set) var commands: [Key: Command]
+
+    public init(_ commands: [Key: Command]) {
+        self.commands = commands
+    }
+
+    public static let defaults = KeyBindings([
+        .ctrl("q"): .quit,
+        Key(.enter): .send,
+        Key(.enter, .alt): .newline,
+        .ctrl("j"): .newline,
+        .ctrl("c"): .cancel,
+        Key(.escape): .cancelOrClear,
+        .ctrl("p"): .togglePicker,
+        .ctrl("o"): .openSessions,
+        Key(.function(1)): .help,
+        .ctrl("t"): .switchTheme,
+        Key(.pageUp): .pageUp,
+        Key(.pageDown): .pageDown,
+        Key(.up, .alt): .previousMessage,
+        Key(.down, .alt): .nextMessage,
+        Key(.home, .control): .scrollTop,
+        Key(.end, .control): .scrollBottom,
+        .ctrl("r"): .toggleReasoning,
+        .ctrl("y"): .copyMessage,
+        .alt("y"): .copyCode,
+        .ctrl("g"): .regenerate,
+        .alt("e"): .editLast,
+        .ctrl("n"): .newSession,
+        .ctrl("x"): .openEditor,
+        .alt("["): .previousSibling,
+        .alt("]"): .nextSibling,
+        Key(.tab): .focusTranscript,
+        .ctrl("z"): .suspend,
+    ])
+
+    /// Keys that mean a command only outside a text editor (in the transcript, say).
+    public static let transcriptKeys: [Key: Command] = [
+        .char("?"): .help, .char("k"): .scrollUp, .char("j"): .scrollDown, Key(.up): .scrollUp, Key(.down): .scrollDown,
+        .char("g"): .scrollTop, .char("G"): .scrollBottom, .char("["): .previousMessage, .char("]"): .nextMessage,
+        .char("r"): .toggleReasoning, .char("y"): .copyMessage, .char("c"): .copyCode, .char("q"): .quit,
+        .char(" "): .pageDown, .char("b"): .pageUp, .char("<"): .previousSibling, .char(">"): .nextSibling,
+    ]
+
+    public func command(for key: Key) -> Command? { commands[key] }
+
+    /// The keys bound to a command, for the help overlay.
+    public func keys(for command: Command) -> [Key] {
+        commands.filter { $0.value == command }.map(\.key).sorted { $0.description < $1.description }
+    }
+
+    /// Applies the config file's `[keys]` table (`command = "key"` or `"key1, key2"`).
+    /// Returns one warning per entry it could not use.
+    public mutating func apply(_ table: [String: String], parse: (String) -> Key?) -> [String] {
+        var warnings: [String] = []
+        for (name, spec) in table.sorted(by: { $0.key < $1.key }) {
+            guard let command = Command(rawValue: name) else {
+                warnings.append("[keys]: unknown command '\(name)'")
+                continue
+            }
+            var keys: [Key] = []
+            for part in spec.split(separator: ",") {
+                let text = part.trimmingCharacters(in: .whitespaces)
+                guard let key = parse(text) else {
+                    warnings.append("[keys] \(name): unknown key '\(text)'")
+                    continue
+                }
+                keys.append(key)
+            }
+            guard !keys.isEmpty else { continue }
+            commands = commands.filter { $0.value != command }
+            for key in keys { commands[key] = command }
+        }
+        return warnings
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import PrismCore
+import PrismTerminal
+
+extension Reducer {
+    static func input(_ state: inout AppState, _ event: InputEvent, _ env: ReducerEnvironment) -> [Effect] {
+        switch event {
+        case .resize(let size):
+            state.size = size
+            return []
+        case .resumed:
+            return []
+        case .paste(let text):
+            return paste(&state, text)
+        case .mouse(let mouse):
+            return self.mouse(&state, mouse)
+        case .key(let key):
+            return self.key(&state, key, env)
+        }
+    }
+
+    static func paste(_ state: inout AppState, _ text: String) -> [Effect] {
+        let clean = TerminalSanitizer.sanitize(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+        switch state.focus {
+        case .picker: state.picker.query += clean.replacingOccurrences(of: "\n", with: " ")
+        case .browser: state.browser.filter += clean.replacingOccurrences(of: "\n", with: " ")
+        default:
+            state.focus = .prompt
+            state.prompt.insert(clean) // a pasted newline is text, never "send"
+        }
+        return []
+    }
+
+    static func mouse(_ state: inout AppState, _ mouse: MouseEvent) -> [Effect] {
+        switch mouse.kind {
+        case .wheelUp:
+            if state.focus == .picker { movePicker(&state, -3) } else { state.transcript.pendingScroll.append(.lines(-3)) }
+        case .wheelDown:
+            if state.focus == .picker { movePicker(&state, 3) } else { state.transcript.pendingScroll.append(.lines(3)) }
+        case .press, .release:
+            break
+        }
+        return []
+    }
+
+    static func key(_ state: inout AppState, _ key: Key, _ env: ReducerEnvironment) -> [Effect] {
+        // Overlays take every key first.
+        switch state.focus {
+        case .help:
+            state.focus = .prompt
+            return []
+        case .picker:
+            if let effects = pickerKey(&state, key, env) { return effects }
+        case .browser:
+            if let effects = browserKey(&state, key) { return effects }
+        case .themes:
+            if let effects = themeKey(&state, key) { return effects }
+        case .transcript:
+            if let command = BindingLookup.transcript(key, env.bindings) { return run(command, &state, env) }
+            if case .character(let c) = key.code, key.modifiers.isEmpty {
+                state.focus = .prompt
+                state.prompt.insert(String(c))
+                return []
+            }
+        case .prompt:
+            break
+        }
+        if let command = env.bindings.command(for: key) {
+            return run(command, &state, env)
+        }
+        if state.focus == .prompt { editPrompt(&state, key) }
+        return []
+    }
+
+    /// Carries out a command, whichever key asked for it.
+    static func run(_ command: Command, _ state: inout AppState, _ env: ReducerEnvironment) -> [Effect] {
+        switch command {
+        case .quit:
+            var effects: [Effect] = []
+            if let stream = state.stream { effects += cancelStream(&state, stream) }
+            state.quitRequested = true
+            return effects + [.quit]
+        case .send:
+            return state.focus == .prompt || state.focus == .transcript ? send(&state, env) : []
+        case .newline:
+            state.focus = .prompt
+            state.prompt.insert("\n")
+        case .cancel:
+            if let stream = state.stream { return cancelStream(&state, stream) }
+            if !state.prompt.isEmpty { state.prompt.clear() } else { notify(&state, "Ctrl-Q quits") }
+        case .cancelOrClear:
+            if let stream = state.stream { return cancelStream(&state, stream) }
+            if state.focus != .prompt { state.focus = .prompt }
+        case .togglePicker:
+            state.focus = state.focus == .picker ? .prompt : .picker
+            if state.focus == .picker { selectCurrentModelInPicker(&state); return [.loadCatalog(refresh: false)] }
+        case .openSessions:
+            state.focus = .browser
+            state.browser.filter = ""
+            state.browser.confirmingDelete = nil
+            state.browser.renaming = nil
+            return [.listSessions]
+        case .help:
+            state.focus = .help
+        case .switchTheme:
+            state.focus = .themes
+            return [.listThemes]
+        case .scrollUp: state.transcript.pendingScroll.append(.lines(-1))
+        case .scrollDown: state.transcript.pendingScroll.append(.lines(1))
+        case .pageUp: state.transcript.pendingScroll.append(.pages(-1))
+        case .pageDown: state.transcript.pendingScroll.append(.pages(1))
+        case .scrollTop: state.transcript.pendingScroll.append(.top)
+        case .scrollBottom:
+            state.transcript.pendingScroll = [.bottom]
+            state.transcript.hasUnseenBelow = false
+        case .previousMessage: jumpMessage(&state, by: -1)
+        case .nextMessage: jumpMessage(&state, by: 1)
+        case .toggleReasoning:
+            if let id = selectedOrLastReply(state)?.id {
+                if state.transcript.expandedReasoning.contains(id) {
+                    state.transcript.expandedReasoning.remove(id)
+                } else {
+                    state.transcript.expandedReasoning.insert(id)
+                }
+            }
+        case .copyMessage:
+            guard let message = selectedOrLast(state) else { return [] }
+            notify(&state, "copied the message")
+            return [.copyToClipboard(message.content)]
+        case .copyCode:
+            guard let message = selectedOrLastReply(state), let code = CodeBlocks.last(in: message.content) else {
+                notify(&state, "no code block to copy")
+                return []
+            }
+            notify(&state, "copied the code block")
+            return [.copyToClipboard(code)]
+        case .regenerate:
+            return regenerate(&state, env)
+        case .editLast:
+            return editLast(&state)
+        case .newSession:
+            var effects: [Effect] = []
+            if let stream = state.stream { effects += cancelStream(&state, stream) }
+            state.session = Session(id: "", createdAt: state.now, systemPrompt: state.session.systemPrompt,
+                                    model: state.session.model, settings: state.session.settings)
+            state.transcript = TranscriptViewState()
+            state.prompt.clear()
+            state.focus = .prompt
+            notify(&state, "new session")
+            return effects
+        case .openEditor:
+            return [.openEditor(text: state.prompt.text)]
+        case .previousSibling: return flipSibling(&state, by: -1)
+        case .nextSibling: return flipSibling(&state, by: 1)
+        case .focusTranscript:
+            state.focus = state.focus == .transcript ? .prompt : .transcript
+            if state.focus == .transcript, state.transcript.selectedMessageID == nil {
+                state.transcript.selectedMessageID = state.session.currentBranch.last?.id
+            }
+        case .suspend:
+            return [.suspendToShell]
+        }
+        return []
+    }
+}
+
+/// Looks up transcript-only keys, then the configured bindings.
+enum BindingLookup {
+    static func transcript(_ key: Key, _ bindings: KeyBindings) -> Command? {
+        KeyBindings.transcriptKeys[key] ?? bindings.command(for: key)
+    }
+}

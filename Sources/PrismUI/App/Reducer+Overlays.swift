@@ -1,0 +1,148 @@
+import Foundation
+import PrismCore
+import PrismTerminal
+
+extension Reducer {
+    /// Keys of the model picker; nil lets the key fall through to the global bindings.
+    static func pickerKey(_ state: inout AppState, _ key: Key, _ env: ReducerEnvironment) -> [Effect]? {
+        switch (key.code, key.modifiers) {
+        case (.escape, _):
+            state.focus = .prompt
+            return []
+        case (.enter, []):
+            let models = state.picker.visibleModels(in: state.catalog)
+            guard state.picker.selection < models.count else { return [] }
+            let chosen = models[state.picker.selection].id
+            state.session.model = chosen
+            state.picker.recents.removeAll { $0 == chosen }
+            state.picker.recents.insert(chosen, at: 0)
+            if state.picker.recents.count > 8 { state.picker.recents.removeLast() }
+            state.picker.query = ""
+            state.focus = .prompt
+            notify(&state, "model: \(chosen)")
+            var effects: [Effect] = [.savePickerPreferences(favourites: state.picker.favourites.sorted(), recents: state.picker.recents)]
+            if !state.session.messages.isEmpty { effects.append(.saveSession(state.session)) }
+            return effects
+        case (.up, _): movePicker(&state, -1); return []
+        case (.down, _): movePicker(&state, 1); return []
+        case (.pageUp, _): movePicker(&state, -10); return []
+        case (.pageDown, _): movePicker(&state, 10); return []
+        case (.tab, []):
+            let all = ModelPickerState.Sort.allCases
+            state.picker.sort = all[(all.firstIndex(of: state.picker.sort)! + 1) % all.count]
+            state.picker.selection = 0
+            return []
+        case (.character("f"), .control), (.character("s"), .control):
+            let models = state.picker.visibleModels(in: state.catalog)
+            guard state.picker.selection < models.count else { return [] }
+            let id = models[state.picker.selection].id
+            if state.picker.favourites.contains(id) { state.picker.favourites.remove(id) } else { state.picker.favourites.insert(id) }
+            return [.savePickerPreferences(favourites: state.picker.favourites.sorted(), recents: state.picker.recents)]
+        case (.backspace, _):
+            if !state.picker.query.isEmpty { state.picker.query.removeLast() }
+            state.picker.selection = 0
+            return []
+        case (.character("u"), .control):
+            state.picker.query = ""
+            state.picker.selection = 0
+            return []
+        case (.character(let c), let m) where m.isEmpty || m == .shift:
+            state.picker.query.append(c)
+            state.picker.selection = 0
+            return []
+        default:
+            return nil
+        }
+    }
+
+    static func movePicker(_ state: inout AppState, _ delta: Int) {
+        let count = state.picker.visibleModels(in: state.catalog).count
+        state.picker.selection = max(0, min(count - 1, state.picker.selection + delta))
+    }
+
+    static func clampPicker(_ state: inout AppState) {
+        let count = state.picker.visibleModels(in: state.catalog).count
+        state.picker.selection = max(0, min(max(0, count - 1), state.picker.selection))
+        if state.focus == .picker, state.picker.query.isEmpty { selectCurrentModelInPicker(&state) }
+    }
+
+    static func selectCurrentModelInPicker(_ state: inout AppState) {
+        guard let model = state.session.model,
+              let i = state.picker.visibleModels(in: state.catalog).firstIndex(where: { $0.id == model }) else { return }
+        state.picker.selection = i
+    }
+
+    /// Keys of the session browser.
+    static func browserKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
+        if let pending = state.browser.confirmingDelete {
+            state.browser.confirmingDelete = nil
+            if key == .char("y") || key == .char("Y") { return [.deleteSession(id: pending)] }
+            notify(&state, "kept the session")
+            return []
+        }
+        if var renaming = state.browser.renaming {
+            switch key.code {
+            case .escape: state.browser.renaming = nil
+            case .enter:
+                state.browser.renaming = nil
+                let title = renaming.editor.text.trimmingCharacters(in: .whitespaces)
+                guard !title.isEmpty else { return [] }
+                if let i = state.browser.sessions.firstIndex(where: { $0.id == renaming.id }) { state.browser.sessions[i].title = title }
+                if state.session.id == renaming.id { state.session.title = title }
+                return [.renameSession(id: renaming.id, title: title)]
+            case .backspace: renaming.editor.backspace(); state.browser.renaming = renaming
+            case .left: renaming.editor.moveLeft(); state.browser.renaming = renaming
+            case .right: renaming.editor.moveRight(); state.browser.renaming = renaming
+            case .character(let c) where key.modifiers.isEmpty || key.modifiers == .shift:
+                renaming.editor.insert(String(c)); state.browser.renaming = renaming
+            default: break
+            }
+            return []
+        }
+        let visible = state.browser.visible
+        let selected = state.browser.selection < visible.count ? visible[state.browser.selection] : nil
+        switch (key.code, key.modifiers) {
+        case (.escape, _): state.focus = .prompt
+        case (.enter, []):
+            guard let selected else { return [] }
+            state.focus = .prompt
+            return [.loadSession(id: selected.id)]
+        case (.up, _): state.browser.selection = max(0, state.browser.selection - 1)
+        case (.down, _): state.browser.selection = min(max(0, visible.count - 1), state.browser.selection + 1)
+        case (.pageUp, _): state.browser.selection = max(0, state.browser.selection - 10)
+        case (.pageDown, _): state.browser.selection = min(max(0, visible.count - 1), state.browser.selection + 10)
+        case (.character("d"), .control), (.delete, _):
+            if let selected { state.browser.confirmingDelete = selected.id }
+        case (.character("r"), .control):
+            if let selected { state.browser.renaming = (selected.id, PromptEditor(text: selected.title)) }
+        case (.character("e"), .control):
+            if let selected { return [.exportSession(id: selected.id)] }
+        case (.backspace, _):
+            if !state.browser.filter.isEmpty { state.browser.filter.removeLast() }
+            state.browser.selection = 0
+        case (.character(let c), let m) where m.isEmpty || m == .shift:
+            state.browser.filter.append(c)
+            state.browser.selection = 0
+        default:
+            return nil
+        }
+        return []
+    }
+
+    /// Keys of the theme switcher: move to preview, Enter to keep, Esc to leave.
+    static func themeKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
+        let names = state.availableThemes
+        let current = names.firstIndex(of: state.theme) ?? 0
+        switch key.code {
+        case .escape, .enter:
+            state.focus = .prompt
+            return []
+        case .up, .down:
+            guard !names.isEmpty else { return [] }
+            let next = (current + (key.code == .up ? names.count - 1 : 1)) % names.count
+            return [.applyTheme(names[next])]
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import PrismCore
+
+extension Reducer {
+    /// Sends the prompt: records it, adds an empty reply to stream into, and starts the request.
+    static func send(_ state: inout AppState, _ env: ReducerEnvironment) -> [Effect] {
+        let text = state.prompt.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return [] }
+        guard !state.isStreaming else {
+            notify(&state, "a reply is still streaming: Esc stops it")
+            return []
+        }
+        guard state.session.model != nil else {
+            notify(&state, "choose a model first")
+            state.focus = .picker
+            return []
+        }
+        let parent: String?
+        if let editing = state.editingParentID {
+            parent = editing.isEmpty ? nil : editing
+        } else {
+            parent = state.session.currentLeafID
+        }
+        let user = Message(id: env.makeID(), parentID: parent, role: .user, content: text, createdAt: state.now)
+        if state.session.messages.isEmpty, state.session.id.isEmpty {
+            state.session.id = env.makeSessionID(state.now)
+        }
+        state.session.append(user)
+        state.history.record(text)
+        state.prompt.clear()
+        state.editingParentID = nil
+        return startReply(&state, parentID: user.id, env)
+    }
+
+    /// Adds an empty assistant message under `parentID` and starts streaming into it.
+    static func startReply(_ state: inout AppState, parentID: String, _ env: ReducerEnvironment) -> [Effect] {
+        guard let model = state.session.model else { return [] }
+        var reply = Message(id: env.makeID(), parentID: parentID, role: .assistant, content: "", createdAt: state.now)
+        reply.modelRequested = model
+        reply.status = .streaming
+        state.session.append(reply)
+        state.nextRequestID += 1
+        state.stream = StreamState(requestID: state.nextRequestID, messageID: reply.id, startedAt: state.now)
+        state.transcript.anchor = nil
+        state.transcript.pendingScroll = []
+        state.transcript.hasUnseenBelow = false
+
+        let info = state.modelInfo
+        let maxTokens = ChatRequest.resolveMaxTokens(explicit: state.session.settings.maxTokens,
+                                                     configuredCap: env.maxTokensCap, modelLimit: info?.maxCompletionTokens)
+        let request = ChatRequest(model: model, messages: ChatRequest.messages(for: state.session, upTo: parentID),
+                                  settings: state.session.settings, maxTokens: maxTokens, pricing: info?.pricing)
+        return [.saveSession(state.session), .startStream(requestID: state.nextRequestID, request: request)]
+    }
+
+    /// Applies one event of the running request; events of older requests are ignored.
+    static func completion(_ state: inout AppState, requestID: Int, _ event: CompletionEvent, _ env: ReducerEnvironment) -> [Effect] {
+        guard var stream = state.stream, stream.requestID == requestID,
+              let index = state.session.index(of: stream.messageID) else { return [] }
+        defer { if state.stream != nil { state.stream = stream } }
+        switch event {
+        case .requestSent(let attempt):
+            stream.attempt = attempt
+        case .retrying(let attempt, let delay, let reason):
+            notify(&state, "attempt \(attempt) failed (\(reason.oneLine)); retrying in \(Int(delay.rounded(.up)))s", .error)
+        case .keepAlive:
+            stream.keepAlives += 1
+        case .metadata(let model, let provider, let generationID):
+            state.session.messages[index].modelServed = model
+            state.session.messages[index].provider = provider
+            state.session.messages[index].generationID = generationID
+        case .contentDelta(let text):
+            state.session.messages[index].content += text
+            arrived(&state, &stream)
+        case .reasoningDelta(let text):
+            state.session.messages[index].reasoning = (state.session.messages[index].reasoning ?? "") + text
+            arrived(&state, &stream)
+        case .toolCall:
+            break
+        case .usage(let usage):
+            state.session.messages[index].usage = usage
+        case .finished(let reply):
+            var message = state.session.messages[index]
+            message.apply(reply)
+            state.session.update(message, at: state.now)
+            state.stream = nil
+            state.spentToday += reply.usage?.cost ?? 0
+            if let failure = reply.failure, failure.kind != .cancelled {
+                notify(&state, failure.oneLine, .error)
+            }
+            var effects: [Effect] = [.saveSession(state.session)]
+            if !state.demo { effects.append(.fetchKeyInfo) }
+            return effects
+        }
+        return []
+    }
+
+    private static func arrived(_ state: inout AppState, _ stream: inout StreamState) {
+        if stream.firstTokenAt == nil { stream.firstTokenAt = state.now }
+        if !state.transcript.isFollowing { state.transcript.hasUnseenBelow = true }
+    }
+
+    /// Stops the running reply now: the message keeps its text, is marked cancelled and saved.
+    ///
+    /// The reducer does not wait for the stream's own `finished` event: by the time it
+    /// arrives the request id no longer matches, so it is ignored.
+    static func cancelStream(_ state: inout AppState, _ stream: StreamState) -> [Effect] {
+        state.stream = nil
+        if let index = state.session.index(of: stream.messageID) {
+            state.session.messages[index].status = .cancelled
+            state.session.messages[index].failure = .cancelled
+            if stream.firstTokenAt != nil {
+                var timings = state.session.messages[index].timings ?? ReplyTimings(startedAt: stream.startedAt)
+                timings.totalMs = state.now.timeIntervalSince(stream.startedAt) * 1000
+                if let first = stream.firstTokenAt { timings.ttftMs = first.timeIntervalSince(stream.startedAt) * 1000 }
+                state.session.messages[index].timings = timings
+            }
+        }
+        notify(&state, "cancelled: the text so far is kept")
+        return [.cancelStream(requestID: stream.requestID), .saveSession(state.session)]
+    }
+
+    /// Asks the last reply again; the new reply is a sibling of the old one.
+    static func regenerate(_ state: inout AppState, _ env: ReducerEnvironment) -> [Effect] {
+        guard !state.isStreaming else { return [] }
+        guard let last = state.session.currentBranch.last(where: { $0.role == .assistant }),
+              let parent = last.parentID else {
+            notify(&state, "nothing to regenerate yet")
+            return []
+        }
+        return startReply(&state, parentID: parent, env)
+    }
+
+    /// Puts the last prompt back in the editor; sending it makes a sibling of the old prompt.
+    static func editLast(_ state: inout AppState) -> [Effect] {
+        guard !state.isStreaming,
+              let last = state.session.currentBranch.last(where: { $0.role == .user }) else { return [] }
+        state.prompt.set(last.content)
+        state.editingParentID = last.parentID ?? ""
+        state.focus = .prompt
+        notify(&state, "editing the last prompt: Enter sends it as a new branch")
+        return []
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import PrismCore
+import PrismTerminal
+
+/// Turns actions into new state and effects. No I/O happens here.
+public enum Reducer {
+    public static func reduce(_ state: inout AppState, _ action: Action, _ env: ReducerEnvironment) -> [Effect] {
+        switch action {
+        case .input(let event):
+            return input(&state, event, env)
+        case .tick(let now):
+            state.now = now
+            if state.isStreaming || state.catalog.isEmpty && state.catalogError == nil { state.spinnerFrame &+= 1 }
+            if let notice = state.notice, notice.expires <= now { state.notice = nil }
+            return []
+        case .completion(let id, let event):
+            return completion(&state, requestID: id, event, env)
+        case .catalogLoaded(let snapshot):
+            state.catalog = snapshot.models
+            state.catalogFetchedAt = snapshot.fetchedAt
+            state.catalogError = nil
+            clampPicker(&state)
+            return []
+        case .catalogFailed(let message):
+            state.catalogError = message
+            if state.catalog.isEmpty { notify(&state, "model list unavailable: \(message)", .error) }
+            return []
+        case .keyInfoLoaded(let info):
+            state.credits = info
+            return []
+        case .sessionsListed(let listing):
+            state.browser.sessions = listing.sessions
+            state.browser.problems = listing.problems
+            state.browser.selection = min(state.browser.selection, max(0, state.browser.visible.count - 1))
+            if let problem = listing.problems.first { notify(&state, problem, .error) }
+            return []
+        case .sessionLoaded(let session):
+            return resume(&state, session)
+        case .sessionLoadFailed(let message), .sessionSaveFailed(let message), .themeFailed(let message):
+            notify(&state, message, .error)
+            return []
+        case .sessionDeleted(let id):
+            state.browser.sessions.removeAll { $0.id == id }
+            state.browser.confirmingDelete = nil
+            state.browser.selection = min(state.browser.selection, max(0, state.browser.visible.count - 1))
+            notify(&state, "deleted session \(id)")
+            return []
+        case .spentTodayComputed(let amount):
+            state.spentToday = amount
+            return []
+        case .editorFinished(let text):
+            if let text { state.prompt.set(text.hasSuffix("\n") ? String(text.dropLast()) : text) }
+            state.focus = .prompt
+            return []
+        case .themesListed(let names):
+            state.availableThemes = names
+            return []
+        case .themeApplied(let name):
+            state.theme = name
+            notify(&state, "theme: \(name)")
+            return []
+        }
+    }
+
+    /// Shows a status-bar notice for a few seconds.
+    static func notify(_ state: inout AppState, _ text: String, _ kind: Notice.Kind = .info) {
+        let seconds: Double = kind == .error ? 8 : 3
+        state.notice = Notice(TerminalSanitizer.sanitize(text).replacingOccurrences(of: "\n", with: " "),
+                              kind: kind, expires: state.now.addingTimeInterval(seconds))
+    }
+
+    /// Replaces the current session with a loaded one (from the browser or `--resume`).
+    static func resume(_ state: inout AppState, _ session: Session) -> [Effect] {
+        var effects: [Effect] = []
+        if let stream = state.stream {
+            effects += cancelStream(&state, stream)
+        }
+        state.session = session
+        state.transcript = TranscriptViewState()
+        state.focus = .prompt
+        state.prompt.clear()
+        notify(&state, "resumed: \(session.title.isEmpty ? session.id : session.title)")
+        return effects
+    }
+}
