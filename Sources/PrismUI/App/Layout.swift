@@ -1,0 +1,49 @@
+import PrismTerminal
+
+/// Where each pane goes on this frame, computed once per render.
+public struct Layout: Equatable, Sendable {
+    public var transcript: Rect
+    /// The model picker when shown beside the transcript (wide terminals) or over it.
+    public var picker: Rect?
+    public var prompt: Rect
+    public var status: Rect
+    /// A centred box for help, the session browser or the theme switcher.
+    public var overlay: Rect?
+    /// True below the smallest size Prism draws a full screen for.
+    public var tooSmall: Bool
+
+    public static let minimum = Size(width: 30, height: 8)
+    /// From this width the picker sits beside the transcript instead of over it.
+    public static let sidePickerWidth = 110
+
+    public init(size: Size, focus: AppState.Focus, promptLines: Int) {
+        let screen = Rect(size: size)
+        tooSmall = size.width < Layout.minimum.width || size.height < Layout.minimum.height
+        let (main, status) = screen.splitBottom(1)
+        self.status = status
+        // The prompt grows with its text up to a third of the screen (borders included).
+        let maxPrompt = max(3, main.height / 3)
+        let promptHeight = min(maxPrompt, max(3, promptLines + 2))
+        let (upper, prompt) = main.splitBottom(promptHeight)
+        self.prompt = prompt
+        transcript = upper
+        picker = nil
+        overlay = nil
+        switch focus {
+        case .picker:
+            if size.width >= Layout.sidePickerWidth {
+                let (left, right) = upper.splitLeft(max(50, upper.width * 45 / 100))
+                picker = left
+                transcript = right
+            } else {
+                picker = upper
+            }
+        case .help, .browser, .themes:
+            let width = min(main.width, max(40, main.width * 4 / 5))
+            let height = min(main.height, max(8, main.height * 4 / 5))
+            overlay = Rect(x: (main.width - width) / 2, y: (main.height - height) / 2, width: width, height: height)
+        case .prompt, .transcript:
+            break
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import PrismCore
+import PrismTerminal
+
+/// Lays out one message of the transcript: header, reasoning, body, status line, gap.
+///
+/// The body comes from a `BodyLayout` (markdown for replies, wrapped text for
+/// prompts), which caches its own work; this type adds the chrome around it.
+struct MessageBlock {
+    let message: Message
+    let width: Int
+    let theme: Theme
+    let expanded: Bool
+    let selected: Bool
+    let streaming: Bool
+    let siblingIndex: Int
+    let siblingCount: Int
+    let spinner: String
+
+    static let gutter = 2
+
+    func lines(body: [StyledLine]) -> [StyledLine] {
+        var out: [StyledLine] = [header()]
+        let reasoning = message.reasoning ?? ""
+        if !reasoning.isEmpty {
+            if expanded {
+                let style = theme[.reasoning]
+                for line in TextWrap.wrap(TerminalSanitizer.sanitize(reasoning), style: style, width: max(1, width - Self.gutter - 2)) {
+                    var l = StyledLine("│ ", theme[.reasoning])
+                    l.spans += line.spans
+                    out.append(indent(l))
+                }
+            } else {
+                let words = reasoning.split(whereSeparator: \.isWhitespace).count
+                let thinking = streaming && message.content.isEmpty
+                out.append(indent(StyledLine("▸ \(thinking ? "thinking " + spinner : "reasoning") · \(words) words (Ctrl-R)", theme[.reasoning])))
+            }
+        }
+        out += body.map(indent)
+        if streaming, message.content.isEmpty, reasoning.isEmpty {
+            out.append(indent(StyledLine("\(spinner) waiting for the first token…", theme[.textMuted])))
+        }
+        switch message.status {
+        case .failed?:
+            let text = "✗ " + (message.failure?.oneLine ?? "failed")
+            for line in TextWrap.wrap(text, style: theme[.error], width: max(1, width - Self.gutter)) { out.append(indent(line)) }
+        case .cancelled?:
+            out.append(indent(StyledLine("⊘ cancelled · the text above is what arrived", theme[.warning])))
+        default:
+            break
+        }
+        out.append(StyledLine())
+        return out
+    }
+
+    private func indent(_ line: StyledLine) -> StyledLine {
+        var l = StyledLine(selected ? "▌ " : "  ", theme[.accent])
+        l.spans += line.spans
+        return l
+    }
+
+    private func header() -> StyledLine {
+        var line = StyledLine(selected ? "▌ " : "  ", theme[.accent])
+        switch message.role {
+        case .user:
+            line.append("You", theme[.user].adding(.bold))
+        case .system:
+            line.append("System", theme[.system].adding(.bold))
+        case .assistant:
+            let model = message.modelServed ?? message.modelRequested ?? "assistant"
+            line.append(TerminalSanitizer.sanitize(model), theme[.assistant].adding(.bold))
+            if let provider = message.provider { line.append(" via \(TerminalSanitizer.sanitize(provider))", theme[.textMuted]) }
+            if siblingCount > 1 { line.append("  ‹\(siblingIndex + 1)/\(siblingCount)›", theme[.accent]) }
+            var facts: [String] = []
+            if let u = message.usage {
+                if let out = u.completionTokens { facts.append("\(Formatting.tokens(out)) tok") }
+                if u.cost != nil { facts.append(Formatting.cost(u)) }
+            }
+            if let t = message.timings?.totalMs { facts.append(Formatting.duration(ms: t)) }
+            if !facts.isEmpty {
+                let text = "  " + facts.joined(separator: " · ")
+                let used = DisplayWidth.of(line.text)
+                let pad = max(2, width - used - DisplayWidth.of(text))
+                if used + DisplayWidth.of(text) + 2 <= width {
+                    line.append(String(repeating: " ", count: pad - 2), theme[.textMuted])
+                    line.append(text, theme[.cost])
+                }
+            }
+        }
+        return line
+    }
+}

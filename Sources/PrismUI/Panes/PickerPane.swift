@@ -1,0 +1,101 @@
+import Foundation
+import PrismCore
+import PrismTerminal
+
+/// The model picker: search line, sortable table of models with prices, context and badges.
+enum PickerPane {
+    static func render(_ state: AppState, theme: Theme, into frame: inout Frame, rect: Rect) {
+        guard rect.width >= 10, rect.height >= 4 else { return }
+        frame.fill(rect, style: theme[.surface])
+        var title = StyledLine("Models", theme[.accent])
+        title.append(" · sort: \(state.picker.sort.rawValue) (Tab)", theme[.textMuted])
+        frame.drawBox(rect, style: theme[.borderFocused], title: title)
+        let inner = rect.inset(top: 1, left: 1, bottom: 1, right: 1)
+        guard inner.height >= 2 else { return }
+
+        // Search line.
+        var search = StyledLine("› ", theme[.accent])
+        search.append(state.picker.query.isEmpty ? "type to search" : state.picker.query,
+                      state.picker.query.isEmpty ? theme[.textMuted] : theme[.text])
+        frame.put(search, at: Point(x: inner.x, y: inner.y), clip: inner)
+        if state.focus == .picker {
+            frame.cursor = Point(x: min(inner.maxX - 1, inner.x + 2 + DisplayWidth.of(state.picker.query)), y: inner.y)
+        }
+
+        let models = state.picker.visibleModels(in: state.catalog)
+        let listArea = inner.inset(top: 1, bottom: 1)
+        let footer = Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
+        renderFooter(state, count: models.count, theme: theme, into: &frame, rect: footer)
+        guard !listArea.isEmpty else { return }
+        if models.isEmpty {
+            let message = state.catalog.isEmpty ? (state.catalogError.map { "catalog unavailable: \($0)" } ?? "loading the catalog…") : "no model matches"
+            frame.put(message, at: Point(x: listArea.x + 1, y: listArea.y), style: theme[.textMuted], clip: listArea)
+            return
+        }
+        let columns = Columns(width: listArea.width)
+        frame.put(columns.header, at: Point(x: listArea.x, y: listArea.y), style: theme[.textMuted].adding(.bold), clip: listArea)
+        let rows = listArea.inset(top: 1)
+        let selection = min(state.picker.selection, models.count - 1)
+        let top = max(0, min(selection - rows.height / 2, models.count - rows.height))
+        for (i, model) in models.enumerated().dropFirst(top).prefix(rows.height) {
+            let y = rows.y + i - top
+            let selected = i == selection
+            let rowStyle = selected ? theme[.selection] : theme[.text]
+            if selected { frame.fill(Rect(x: rows.x, y: y, width: rows.width, height: 1), style: rowStyle) }
+            let marker = state.picker.favourites.contains(model.id) ? "★" : (state.picker.recents.contains(model.id) ? "↺" : " ")
+            var line = StyledLine(marker + " ", selected ? rowStyle : theme[.warning].background(rowStyle.background))
+            line.append(columns.row(model, current: model.id == state.session.model), rowStyle)
+            frame.put(line, at: Point(x: rows.x, y: y), clip: rows)
+        }
+    }
+
+    private static func renderFooter(_ state: AppState, count: Int, theme: Theme, into frame: inout Frame, rect: Rect) {
+        var text = "\(count) models"
+        if let fetched = state.catalogFetchedAt {
+            let age = state.now.timeIntervalSince(fetched)
+            text += " · updated \(age < 90 ? "just now" : Formatting.duration(ms: age * 1000).replacingOccurrences(of: ".0s", with: "s") + " ago")"
+        }
+        text += " · Enter choose · Ctrl-F favourite · Esc close"
+        frame.put(text.truncated(to: rect.width), at: Point(x: rect.x, y: rect.y), style: theme[.textMuted], clip: rect)
+    }
+
+    /// Column widths that fit the pane; narrow panes drop columns from the right.
+    struct Columns {
+        let width: Int
+        var showContext: Bool { width >= 44 }
+        var showBadges: Bool { width >= 60 }
+        var priceWidth: Int { 8 }
+        var idWidth: Int {
+            var rest = width - 2 - 2 * (priceWidth + 1)
+            if showContext { rest -= 7 }
+            if showBadges { rest -= 9 }
+            return max(8, rest)
+        }
+
+        var header: String {
+            var s = "  " + "MODEL".padded(to: idWidth) + " " + "$/M IN".leftPadded(to: priceWidth) + " " + "$/M OUT".leftPadded(to: priceWidth)
+            if showContext { s += " " + "CTX".leftPadded(to: 6) }
+            if showBadges { s += " " + "FEATURES" }
+            return s
+        }
+
+        func row(_ m: ModelInfo, current: Bool) -> String {
+            var s = (current ? "● " : "") + m.id
+            s = s.padded(to: idWidth)
+            s += " " + Formatting.perMillion(m.pricing.prompt).leftPadded(to: priceWidth)
+            s += " " + Formatting.perMillion(m.pricing.completion).leftPadded(to: priceWidth)
+            if showContext { s += " " + (m.contextLength.map(Formatting.tokens) ?? "?").leftPadded(to: 6) }
+            if showBadges { s += " " + badges(m) }
+            return s
+        }
+
+        func badges(_ m: ModelInfo) -> String {
+            var b: [String] = []
+            if m.pricing.isFree { b.append("free") }
+            if m.acceptsImages || m.acceptsFiles { b.append("vision") }
+            if m.supportsReasoning { b.append("think") }
+            if m.supportsTools { b.append("tools") }
+            return b.joined(separator: " ")
+        }
+    }
+}

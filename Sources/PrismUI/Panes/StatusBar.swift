@@ -1,0 +1,122 @@
+import Foundation
+import PrismCore
+import PrismTerminal
+
+/// The bottom line: model and provider, tokens, context fill, costs, credits, speed.
+///
+/// Segments have priorities; on a narrow terminal the least important are dropped
+/// whole rather than cut mid-word. Costs are OpenRouter's `usage.cost`; an estimate
+/// computed from catalog prices is marked with `~`.
+enum StatusBar {
+    static let spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+
+    struct Segment {
+        var line: StyledLine
+        var priority: Int
+    }
+
+    static func render(_ state: AppState, theme: Theme, into frame: inout Frame, rect: Rect) {
+        guard !rect.isEmpty else { return }
+        let base = theme[.statusBar]
+        frame.fill(rect, style: base)
+        var left: [Segment] = []
+        var right: [Segment] = []
+        func seg(_ text: String, _ token: ThemeToken, _ priority: Int) -> Segment {
+            Segment(line: StyledLine(text, merged(base, theme[token])), priority: priority)
+        }
+
+        if state.demo { left.append(seg(" DEMO ", .demo, 100)) }
+        if let stream = state.stream {
+            let frameIndex = state.spinnerFrame % spinner.count
+            let elapsed = state.now.timeIntervalSince(stream.startedAt)
+            let phase = stream.firstTokenAt == nil ? (stream.attempt > 1 ? "retry \(stream.attempt)" : "waiting") : "streaming"
+            left.append(seg(" \(spinner[frameIndex]) \(phase) \(String(format: "%.1fs", elapsed))", .spinner, 95))
+        }
+        let last = lastReply(state)
+        let model = state.session.model ?? "no model: Ctrl-P"
+        var modelText = " " + model
+        if let provider = last?.provider, last?.modelServed == state.session.model || last?.modelServed == nil {
+            modelText += " via \(provider)"
+        } else if let served = last?.modelServed, served != state.session.model {
+            modelText += " (last: \(served))"
+        }
+        left.append(seg(modelText, .statusBarText, 90))
+
+        if let usage = last?.usage {
+            let tin = usage.promptTokens.map(Formatting.tokens) ?? "?"
+            let tout = usage.completionTokens.map(Formatting.tokens) ?? "?"
+            right.append(seg("↑\(tin) ↓\(tout)", .tokens, 60))
+            if let prompt = usage.promptTokens, let context = state.modelInfo?.contextLength, context > 0 {
+                right.append(seg("ctx \(min(999, prompt * 100 / context))%", .tokens, 40))
+            }
+        }
+        if let timings = last?.timings {
+            var speed: [String] = []
+            if let ttft = timings.ttftMs { speed.append("ttft \(Formatting.duration(ms: ttft))") }
+            if let tps = timings.tokensPerSecond { speed.append(String(format: "%.0f tok/s", tps)) }
+            if !speed.isEmpty { right.append(seg(speed.joined(separator: " "), .statusBarText, 30)) }
+        }
+        if let usage = last?.usage { right.append(seg(Formatting.cost(usage), .cost, 80)) }
+        let total = state.session.totalCost
+        if total.known {
+            right.append(seg("session \(total.estimated ? "~" : "")\(Formatting.usd(total.cost))", .cost, 70))
+        }
+        if state.spentToday > 0 { right.append(seg("today \(Formatting.usd(state.spentToday))", .cost, 35)) }
+        if let remaining = state.credits?.limitRemaining {
+            right.append(seg("credit \(Formatting.usd(remaining))", .statusBarText, 50))
+        }
+
+        if let notice = state.notice {
+            left = left.filter { $0.priority >= 95 }
+            left.append(seg(" " + notice.text, notice.kind == .error ? .error : .accent, 99))
+            right = right.filter { $0.priority >= 80 }
+        }
+        layOut(left: left, right: right, in: rect, base: base, into: &frame)
+    }
+
+    /// Drops the lowest-priority segments until everything fits on one line.
+    private static func layOut(left: [Segment], right: [Segment], in rect: Rect, base: Style, into frame: inout Frame) {
+        var l = left, r = right
+        let separator = " │ "
+        func width(_ segs: [Segment]) -> Int {
+            segs.reduce(0) { $0 + DisplayWidth.of($1.line.text) } + max(0, segs.count - 1) * 3
+        }
+        while width(l) + width(r) + 2 > rect.width, !(l.isEmpty && r.isEmpty) {
+            let lMin = l.enumerated().min { $0.element.priority < $1.element.priority }
+            let rMin = r.enumerated().min { $0.element.priority < $1.element.priority }
+            if let rm = rMin, rm.element.priority <= (lMin?.element.priority ?? Int.max) {
+                r.remove(at: rm.offset)
+            } else if let lm = lMin, l.count > 1 || r.isEmpty {
+                if l.count == 1 { break }
+                l.remove(at: lm.offset)
+            } else {
+                break
+            }
+        }
+        var x = rect.x
+        for (i, s) in l.enumerated() {
+            if i > 0 { x = frame.put(separator, at: Point(x: x, y: rect.y), style: base, clip: rect) }
+            x = frame.put(s.line, at: Point(x: x, y: rect.y), clip: rect)
+        }
+        var line = StyledLine()
+        for (i, s) in r.enumerated() {
+            if i > 0 { line.append(separator, base) }
+            line.spans += s.line.spans
+        }
+        line.append(" ", base)
+        if !r.isEmpty { frame.putRight(line, row: rect.y, in: Rect(x: max(x, rect.x), y: rect.y, width: rect.maxX - max(x, rect.x), height: 1)) }
+    }
+
+    /// The newest reply on the current branch.
+    static func lastReply(_ state: AppState) -> Message? {
+        state.session.currentBranch.last { $0.role == .assistant }
+    }
+
+    /// A token's colours on the status bar background (tokens without a background keep the bar's).
+    static func merged(_ base: Style, _ token: Style) -> Style {
+        var s = token
+        if s.background == .default { s.background = base.background }
+        if s.foreground == .default { s.foreground = base.foreground }
+        return s
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import PrismCore
+import PrismTerminal
+
+/// Lays out transcript messages on demand and remembers the result.
+///
+/// Only messages that reach the screen are ever laid out. A message is laid out
+/// again only when something that shows changed (its text grew, its status,
+/// the width, selection, reasoning toggle, theme); a streaming reply's body is
+/// re-laid through an incremental markdown document, so each chunk costs only
+/// the unfinished tail.
+final class TranscriptLayout {
+    struct Fingerprint: Equatable {
+        var contentCount: Int
+        var reasoningCount: Int
+        var status: Message.Status?
+        var expanded: Bool
+        var selected: Bool
+        var width: Int
+        var siblings: Int
+        var siblingIndex: Int
+        var hasUsage: Bool
+        var hasTimings: Bool
+        var spinner: String
+        var theme: String
+        var provider: String?
+    }
+
+    private var blocks: [String: (fingerprint: Fingerprint, lines: [StyledLine])] = [:]
+    private let bodies = MessageBodies()
+    private var branchKey: (count: Int, leaf: String?)?
+    private var branchIDs: [String] = []
+    private var branchIndex: [String: Int] = [:]
+    /// Children of each parent ("" for roots), in creation order, to show "‹2/3›" without scanning.
+    private var children: [String: [String]] = [:]
+
+    /// Ids of the current branch, root first (cached until messages are added or the branch changes).
+    func branch(of session: Session) -> [String] {
+        if let key = branchKey, key.count == session.messages.count, key.leaf == session.currentLeafID {
+            return branchIDs
+        }
+        branchIDs = session.currentBranch.map(\.id)
+        children = Dictionary(grouping: session.messages, by: { $0.parentID ?? "" }).mapValues { $0.map(\.id) }
+        branchIndex = Dictionary(uniqueKeysWithValues: branchIDs.enumerated().map { ($1, $0) })
+        branchKey = (session.messages.count, session.currentLeafID)
+        return branchIDs
+    }
+
+    func position(of id: String) -> Int? { branchIndex[id] }
+
+    /// The laid-out rows of one message.
+    func lines(of id: String, in state: AppState, width: Int, theme: Theme) -> [StyledLine] {
+        guard let message = state.session.message(id) else { return [] }
+        let streaming = state.stream?.messageID == id
+        _ = branch(of: state.session)
+        let siblings = message.role == .assistant ? children[message.parentID ?? ""] ?? [] : []
+        let siblingIndex = siblings.firstIndex(of: id) ?? 0
+        let spinner = streaming ? StatusBar.spinner[state.spinnerFrame % StatusBar.spinner.count] : ""
+        let fingerprint = Fingerprint(
+            contentCount: message.content.utf8.count, reasoningCount: message.reasoning?.utf8.count ?? 0,
+            status: message.status, expanded: state.transcript.expandedReasoning.contains(id),
+            selected: state.transcript.selectedMessageID == id && state.focus == .transcript, width: width,
+            siblings: siblings.count, siblingIndex: siblingIndex, hasUsage: message.usage != nil,
+            hasTimings: message.timings != nil, spinner: spinner, theme: theme.name, provider: message.provider)
+        if let cached = blocks[id], cached.fingerprint == fingerprint { return cached.lines }
+        let bodyWidth = max(1, width - MessageBlock.gutter)
+        let body = bodies.lines(for: message, width: bodyWidth, theme: theme)
+        let block = MessageBlock(message: message, width: width, theme: theme, expanded: fingerprint.expanded,
+                                 selected: fingerprint.selected, streaming: streaming, siblingIndex: siblingIndex,
+                                 siblingCount: siblings.count, spinner: spinner)
+        let lines = block.lines(body: body)
+        blocks[id] = (fingerprint, lines)
+        return lines
+    }
+
+    /// Forgets everything (a new session was loaded).
+    func reset() {
+        blocks.removeAll()
+        bodies.reset()
+        branchKey = nil
+    }
+}
