@@ -19,6 +19,21 @@ enum Measure {
         return Samples(durations)
     }
 
+    /// Runs several operations round-robin (one warm-up round untimed), so slow drift in
+    /// the machine's speed affects them all alike; returns one `Samples` per operation.
+    static func interleaved(runs: Int, _ operations: [() throws -> Void]) throws -> [Samples] {
+        for op in operations { try op() }
+        var durations = Array(repeating: [Duration](), count: operations.count)
+        for _ in 0..<runs {
+            for (i, op) in operations.enumerated() {
+                let start = clock.now
+                try op()
+                durations[i].append(clock.now - start)
+            }
+        }
+        return durations.map(Samples.init)
+    }
+
     /// The async form of `repeated`.
     static func repeatedAsync(runs: Int, warmup: Int = 1, _ body: () async throws -> Void) async rethrows -> Samples {
         for _ in 0..<warmup { try await body() }

@@ -5,11 +5,12 @@ import Foundation
 // Prints tables of figures (Markdown, so they paste into docs/benchmarks.md). Never
 // asserts on timing. Build in release: debug figures are meaningless.
 
-let available = ["sse"]
+let available = ["sse", "sessions"]
 var selected = Array(CommandLine.arguments.dropFirst())
 if selected.contains(where: { $0 == "-h" || $0 == "--help" }) {
     print("usage: PrismBench [\(available.joined(separator: "|"))]...   (default: all)")
     print("  sse       SSE decoding + chunk decoding throughput (benchmark 1)")
+    print("  sessions  FileSessionStore save/load of a 2,000-message session, listing 1,000 sessions (2)")
     exit(0)
 }
 if let unknown = selected.first(where: { !available.contains($0) }) {
@@ -25,10 +26,16 @@ print("PrismBench: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
       + "\(ProcessInfo.processInfo.physicalMemory >> 30) GiB, running: \(selected.joined(separator: ", "))")
 
 let started = Measure.clock.now
-for name in selected {
-    switch name {
-    case "sse": SSEBench.run()
-    default: break
+do {
+    for name in selected {
+        switch name {
+        case "sse": SSEBench.run()
+        case "sessions": try SessionBench.run()
+        default: break
+        }
     }
+} catch {
+    FileHandle.standardError.write(Data("PrismBench: \(error)\n".utf8))
+    exit(1)
 }
 print("\n(total benchmark time: \(Format.fixed((Measure.clock.now - started).seconds, digits: 1)) s)")
