@@ -21,7 +21,8 @@ enum SSEBench {
         check(fixture)
 
         var table = Table("1. SSE + chunk decoding (\(runs) runs, median)",
-                          headers: ["Stage", "Input", "Median", "Min", "Max", "Throughput", "Per chunk", "Target ≥ 100 MB/s"])
+                          headers: ["Stage", "Input", "Median", "Min", "Max", "Throughput", "Per chunk", "Target ≥ 100 MB/s"],
+                          labelColumns: 2)
         func row(_ stage: String, _ input: String, bytes: Int, _ s: Samples, target: Bool) {
             let mbps = Double(bytes) / 1e6 / s.median
             table.add([stage, input, Format.ms(s.median), Format.ms(s.min), Format.ms(s.max),

@@ -1,15 +1,18 @@
 /// A plain-text table with aligned columns, printed to stdout.
 ///
-/// The first column is left-aligned (labels), the others right-aligned (figures).
+/// The first `labelColumns` columns are left-aligned (labels), the others right-aligned (figures).
+/// The output is a Markdown table, so it can be pasted into docs/benchmarks.md as is.
 struct Table {
     let title: String
     let headers: [String]
+    let labelColumns: Int
     private(set) var rows: [[String]] = []
     private(set) var notes: [String] = []
 
-    init(_ title: String, headers: [String]) {
+    init(_ title: String, headers: [String], labelColumns: Int = 1) {
         self.title = title
         self.headers = headers
+        self.labelColumns = labelColumns
     }
 
     mutating func add(_ cells: [String]) {
@@ -31,12 +34,12 @@ struct Table {
             for i in 0..<columns {
                 let cell = i < cells.count ? cells[i] : ""
                 let pad = String(repeating: " ", count: widths[i] - cell.count)
-                parts.append(i == 0 ? cell + pad : pad + cell)
+                parts.append(i < labelColumns ? cell + pad : pad + cell)
             }
             return "| " + parts.joined(separator: " | ") + " |"
         }
         let rule = "|" + widths.enumerated().map { i, w in
-            String(repeating: "-", count: w + 1) + (i == 0 ? "-" : ":")
+            String(repeating: "-", count: w + 1) + (i < labelColumns ? "-" : ":")
         }.joined(separator: "|") + "|"
         Swift.print("\n### \(title)\n")
         Swift.print(line(headers))

@@ -5,12 +5,13 @@ import Foundation
 // Prints tables of figures (Markdown, so they paste into docs/benchmarks.md). Never
 // asserts on timing. Build in release: debug figures are meaningless.
 
-let available = ["sse", "sessions"]
+let available = ["sse", "sessions", "launch"]
 var selected = Array(CommandLine.arguments.dropFirst())
 if selected.contains(where: { $0 == "-h" || $0 == "--help" }) {
     print("usage: PrismBench [\(available.joined(separator: "|"))]...   (default: all)")
     print("  sse       SSE decoding + chunk decoding throughput (benchmark 1)")
     print("  sessions  FileSessionStore save/load of a 2,000-message session, listing 1,000 sessions (2)")
+    print("  launch    prism ask --demo start-up to first byte; needs `swift build -c release --product prism` (3)")
     exit(0)
 }
 if let unknown = selected.first(where: { !available.contains($0) }) {
@@ -31,6 +32,7 @@ do {
         switch name {
         case "sse": SSEBench.run()
         case "sessions": try SessionBench.run()
+        case "launch": try LaunchBench.run()
         default: break
         }
     }
