@@ -1,19 +1,45 @@
 import Foundation
-import PrismCore
 
-let chunk = #"data: {"id":"gen-1712345678-abcdefghijkl","provider":"OpenAI","model":"openai/gpt-5","object":"chat.completion.chunk","created":1712345678,"choices":[{"index":0,"delta":{"role":"assistant","content":"Hello there, this is a token"},"finish_reason":null,"native_finish_reason":null,"logprobs":null}]}"# + "\n\n"
-var wire = Data()
-for _ in 0..<20000 { wire.append(chunk.data(using: .utf8)!) }
-let bytes = [UInt8](wire)
-let clock = ContinuousClock()
-var dec = SSEDecoder()
-var n = 0
-let t0 = clock.now
-let events = dec.feed(bytes)
-let t1 = clock.now
-let jd = JSONDecoder()
-_ = jd; for e in events { if let c = StreamChunk.decode(e.data) { n += c.choices.count } }
-let t2 = clock.now
-func ms(_ d: Duration) -> Double { Double(d.components.attoseconds) / 1e15 + Double(d.components.seconds) * 1000 }
-let mb = Double(bytes.count) / 1e6
-print("events \(events.count) n \(n) sse \(mb / (ms(t1 - t0) / 1000)) MB/s, json \(mb / (ms(t2 - t1) / 1000)) MB/s, us/chunk \(ms(t2 - t1) * 1000 / Double(events.count))")
+// Prism's benchmarks: `swift run -c release PrismBench [sse|sessions|launch|client]...`
+//
+// Prints tables of figures (Markdown, so they paste into docs/benchmarks.md). Never
+// asserts on timing. Build in release: debug figures are meaningless.
+
+let available = ["sse", "sessions", "launch", "client"]
+var selected = Array(CommandLine.arguments.dropFirst())
+if selected.contains(where: { $0 == "-h" || $0 == "--help" }) {
+    print("usage: PrismBench [\(available.joined(separator: "|"))]...   (default: all)")
+    print("  sse       SSE decoding + chunk decoding throughput (benchmark 1)")
+    print("  sessions  FileSessionStore save/load of a 2,000-message session, listing 1,000 sessions (2)")
+    print("  launch    prism ask --demo start-up to first byte; needs `swift build -c release --product prism` (3)")
+    print("  client    end-to-end OpenRouterClient with DemoTransport and with URLSession → StubServer (5)")
+    exit(0)
+}
+if let unknown = selected.first(where: { !available.contains($0) }) {
+    FileHandle.standardError.write(Data("PrismBench: unknown benchmark '\(unknown)'; choose from \(available.joined(separator: ", "))\n".utf8))
+    exit(2)
+}
+if selected.isEmpty { selected = available }
+
+#if DEBUG
+print("warning: this is a debug build; run `swift run -c release PrismBench` for meaningful figures")
+#endif
+print("PrismBench: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
+      + "\(ProcessInfo.processInfo.physicalMemory >> 30) GiB, running: \(selected.joined(separator: ", "))")
+
+let started = Measure.clock.now
+do {
+    for name in selected {
+        switch name {
+        case "sse": SSEBench.run()
+        case "sessions": try SessionBench.run()
+        case "launch": try LaunchBench.run()
+        case "client": try await ClientBench.run()
+        default: break
+        }
+    }
+} catch {
+    FileHandle.standardError.write(Data("PrismBench: \(error)\n".utf8))
+    exit(1)
+}
+print("\n(total benchmark time: \(Format.fixed((Measure.clock.now - started).seconds, digits: 1)) s)")
