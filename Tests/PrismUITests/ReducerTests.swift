@@ -37,7 +37,8 @@ struct ReducerTests {
         #expect(h.state.session.id == "20261122-000000-abcd")
         #expect(h.state.session.title == "hello")
         #expect(h.state.prompt.isEmpty)
-        guard effects.count == 2, case .saveSession = effects[0], case .startStream(let id, let request) = effects[1] else {
+        guard effects.count == 3, effects[0] == .appendHistory("hello"), case .saveSession = effects[1],
+              case .startStream(let id, let request) = effects[2] else {
             Issue.record("unexpected effects \(effects)"); return
         }
         #expect(id == 1)

@@ -42,6 +42,7 @@ public enum Effect: Sendable, Equatable {
     case applyTheme(String)
     case listThemes
     case savePickerPreferences(favourites: [String], recents: [String])
+    case appendHistory(String)
     case suspendToShell
     case quit
 }

@@ -29,7 +29,7 @@ extension Reducer {
         state.history.record(text)
         state.prompt.clear()
         state.editingParentID = nil
-        return startReply(&state, parentID: user.id, env)
+        return [.appendHistory(text)] + startReply(&state, parentID: user.id, env)
     }
 
     /// Adds an empty assistant message under `parentID` and starts streaming into it.

@@ -1,0 +1,51 @@
+import Foundation
+import PrismCore
+import PrismTerminal
+
+/// Renders the whole state into a frame: layout, then each pane.
+///
+/// Holds the layout caches, so it lives as long as the app. `render` takes the
+/// state `inout` only so the transcript can resolve scroll intents.
+public final class AppRenderer {
+    let transcript = TranscriptLayout()
+    public var bindings: KeyBindings
+    private var sessionID: String?
+
+    public init(bindings: KeyBindings = .defaults) {
+        self.bindings = bindings
+    }
+
+    public func render(_ state: inout AppState, theme: Theme) -> Frame {
+        var frame = Frame(size: state.size, fill: .blank(theme[.background]))
+        if sessionID != state.session.id || state.session.messages.isEmpty {
+            if sessionID != state.session.id { transcript.reset() }
+            sessionID = state.session.id
+        }
+        let promptLines = PromptPane.lineCount(state, width: max(1, state.size.width - 2))
+        let layout = Layout(size: state.size, focus: state.focus, promptLines: promptLines)
+        if layout.tooSmall {
+            let text = "Prism needs \(Layout.minimum.width)×\(Layout.minimum.height); this is \(state.size.width)×\(state.size.height)"
+            for (i, line) in TextWrap.wrap(text, style: theme[.warning], width: max(1, state.size.width)).prefix(state.size.height).enumerated() {
+                frame.put(line, at: Point(x: 0, y: i))
+            }
+            return frame
+        }
+        TranscriptPane.render(&state, layout: transcript, theme: theme, into: &frame, rect: layout.transcript)
+        PromptPane.render(state, theme: theme, into: &frame, rect: layout.prompt)
+        if let picker = layout.picker {
+            PickerPane.render(state, theme: theme, into: &frame, rect: picker)
+        }
+        if let overlay = layout.overlay {
+            frame.cursor = nil
+            switch state.focus {
+            case .help: OverlayPanes.help(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
+            case .browser: OverlayPanes.browser(state, theme: theme, into: &frame, rect: overlay)
+            case .themes: OverlayPanes.themes(state, theme: theme, into: &frame, rect: overlay)
+            default: break
+            }
+        }
+        if state.focus == .transcript { frame.cursor = nil }
+        StatusBar.render(state, theme: theme, into: &frame, rect: layout.status)
+        return frame
+    }
+}

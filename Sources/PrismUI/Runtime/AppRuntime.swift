@@ -1,0 +1,144 @@
+import Foundation
+import PrismCore
+import PrismTerminal
+
+/// Runs the app on one thread: input and effect results in, reducer, at most ~60 frames a second out.
+///
+/// Network and disk work happens in effect runners on other threads; their results
+/// come back as actions through `post`, which wakes the backend's `readEvents`. The
+/// loop sleeps when nothing is happening (no timer unless a spinner or notice needs one).
+public final class AppRuntime: @unchecked Sendable {
+    public private(set) var state: AppState
+    let backend: any TerminalBackend
+    let environment: ReducerEnvironment
+    let effects: any EffectHandling
+    let renderer: AppRenderer
+    let themes: any ThemeProviding
+    var theme: Theme
+
+    private let lock = NSLock()
+    private var inbox: [Action] = []
+    private var dirty = true
+    private var lastDraw = Date.distantPast
+    private var lastTick = Date.distantPast
+    /// Frames drawn so far (for benchmarks and tests).
+    public private(set) var framesDrawn = 0
+
+    static let frameInterval = 1.0 / 60
+    static let tickInterval = 0.1
+
+    public init(backend: any TerminalBackend, state: AppState, environment: ReducerEnvironment,
+                effects: any EffectHandling, themes: any ThemeProviding) {
+        self.backend = backend
+        self.state = state
+        self.environment = environment
+        self.effects = effects
+        self.themes = themes
+        self.renderer = AppRenderer(bindings: environment.bindings)
+        self.theme = themes.theme(named: state.theme, for: backend.colorSupport) ?? themes.fallback(for: backend.colorSupport)
+        self.state.size = backend.size
+    }
+
+    /// Hands an action to the UI thread from anywhere.
+    public func post(_ action: Action) {
+        lock.withLock { inbox.append(action) }
+        backend.wake()
+    }
+
+    /// Runs until the user quits. Call from the thread that owns the backend.
+    public func run(initialEffects: [Effect] = []) {
+        perform(initialEffects)
+        while !state.quitRequested {
+            step(wait: true)
+        }
+        draw()
+    }
+
+    /// One turn of the loop: wait for input (or not), apply everything queued, maybe draw.
+    public func step(wait: Bool) {
+        let timeout = wait ? nextTimeout() : 0
+        let events = backend.readEvents(timeout: timeout)
+        for event in events { dispatch(.input(event)) }
+        let queued: [Action] = lock.withLock {
+            defer { inbox.removeAll(keepingCapacity: true) }
+            return inbox
+        }
+        for action in queued { dispatch(action) }
+        let now = Date()
+        if needsTick, now.timeIntervalSince(lastTick) >= Self.tickInterval {
+            lastTick = now
+            dispatch(.tick(now))
+        }
+        if dirty, now.timeIntervalSince(lastDraw) >= Self.frameInterval {
+            draw()
+        }
+    }
+
+    func dispatch(_ action: Action) {
+        if case .tick = action {} else { state.now = Date() }
+        let out = Reducer.reduce(&state, action, environment)
+        dirty = true
+        perform(out)
+    }
+
+    func perform(_ list: [Effect]) {
+        for effect in list {
+            switch effect {
+            case .applyTheme(let name):
+                if let t = themes.theme(named: name, for: backend.colorSupport) {
+                    theme = t
+                    dispatch(.themeApplied(name))
+                } else {
+                    dispatch(.themeFailed(themes.lastError ?? "theme '\(name)' not found"))
+                }
+            case .listThemes:
+                dispatch(.themesListed(themes.names()))
+            case .copyToClipboard(let text):
+                backend.copyToClipboard(text)
+            case .openEditor(let text):
+                backend.suspend()
+                let edited = ExternalEditor.edit(text)
+                backend.resume()
+                dispatch(.editorFinished(edited))
+            case .suspendToShell:
+                backend.suspend()
+                ExternalEditor.stopProcess()
+                backend.resume()
+                dirty = true
+            default:
+                effects.handle(effect, post: { [weak self] in self?.post($0) })
+            }
+        }
+    }
+
+    private var needsTick: Bool {
+        state.isStreaming || state.notice != nil || (state.catalog.isEmpty && state.catalogError == nil && state.focus == .picker)
+    }
+
+    private func nextTimeout() -> Double? {
+        if dirty { return max(0, Self.frameInterval - Date().timeIntervalSince(lastDraw)) }
+        if needsTick { return Self.tickInterval }
+        return nil
+    }
+
+    func draw() {
+        let frame = renderer.render(&state, theme: theme)
+        backend.draw(frame)
+        lastDraw = Date()
+        dirty = false
+        framesDrawn += 1
+    }
+}
+
+/// Carries out effects that involve I/O; results come back through `post`.
+public protocol EffectHandling: Sendable {
+    func handle(_ effect: Effect, post: @escaping @Sendable (Action) -> Void)
+}
+
+/// Finds themes by name, adapted to what the terminal can show.
+public protocol ThemeProviding: Sendable {
+    func theme(named: String, for support: ColorSupport) -> Theme?
+    func fallback(for support: ColorSupport) -> Theme
+    func names() -> [String]
+    var lastError: String? { get }
+}

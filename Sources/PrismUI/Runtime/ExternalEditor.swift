@@ -1,0 +1,38 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Opens `$VISUAL` / `$EDITOR` on a temporary file, and stops the process for Ctrl-Z.
+enum ExternalEditor {
+    /// Edits text in the user's editor; nil when the editor failed or could not be found.
+    static func edit(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        let editor = environment["VISUAL"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("prism-prompt-\(getpid()).md")
+        defer { try? FileManager.default.removeItem(at: file) }
+        do {
+            try Data(text.utf8).write(to: file)
+            chmod(file.path, 0o600)
+        } catch {
+            return nil
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // The editor string may carry arguments ("code -w"), so let the shell split it.
+        process.arguments = ["-c", "\(editor) \"$1\"", "prism-editor", file.path]
+        do {
+            try process.run()
+            process.waitUntilExit()
+        } catch {
+            return nil
+        }
+        guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Stops this process as Ctrl-Z would (SIGSTOP, which curses cannot intercept); returns on fg.
+    static func stopProcess() {
+        kill(getpid(), SIGSTOP)
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Logging
+import PrismCore
+
+/// The real effect runner: the OpenRouter client, the session store, the catalog cache.
+///
+/// Saves go through one serial queue and collapse to the newest pending version of
+/// each session, so a burst of saves never writes stale data last.
+public final class LiveEffects: EffectHandling, @unchecked Sendable {
+    let client: OpenRouterClient
+    let store: any SessionStoring
+    let catalog: CatalogCache
+    let preferences: PreferencesStore
+    let fetchKeyInfo: Bool
+    let logger = Logger(label: "prism.ui")
+
+    private let lock = NSLock()
+    private var streams: [Int: ChatStream] = [:]
+    private var pendingSaves: [String: Session] = [:]
+    private let saveQueue = DispatchQueue(label: "prism.save")
+
+    public init(client: OpenRouterClient, store: any SessionStoring, catalog: CatalogCache,
+                preferences: PreferencesStore, fetchKeyInfo: Bool) {
+        self.client = client
+        self.store = store
+        self.catalog = catalog
+        self.preferences = preferences
+        self.fetchKeyInfo = fetchKeyInfo
+    }
+
+    public func handle(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
+        switch effect {
+        case .startStream(let id, let request):
+            let stream = client.streamChat(request)
+            lock.withLock { streams[id] = stream }
+            Task { [weak self] in
+                for await event in stream { post(.completion(requestID: id, event: event)) }
+                self?.lock.withLock { _ = self?.streams.removeValue(forKey: id) }
+            }
+        case .cancelStream(let id):
+            let stream = lock.withLock { streams.removeValue(forKey: id) }
+            stream?.cancel()
+        case .saveSession(let session):
+            save(session, post: post)
+        case .loadCatalog(let refresh):
+            let catalog = self.catalog, client = self.client
+            Task {
+                let base = client.configuration.baseURL
+                let cached = catalog.load(baseURL: base)
+                if let cached { post(.catalogLoaded(cached)) }
+                guard refresh || cached == nil || catalog.isStale(cached!) else { return }
+                do {
+                    post(.catalogLoaded(try await catalog.catalog(client: client, refresh: true)))
+                } catch {
+                    post(.catalogFailed("\(error)"))
+                }
+            }
+        case .fetchKeyInfo:
+            guard fetchKeyInfo else { return }
+            let client = self.client
+            Task {
+                if let info = try? await client.fetchKeyInfo() { post(.keyInfoLoaded(info)) }
+            }
+        case .listSessions:
+            let store = self.store
+            saveQueue.async {
+                do { post(.sessionsListed(try store.list())) } catch { post(.sessionLoadFailed("\(error)")) }
+            }
+        case .loadSession(let id):
+            let store = self.store
+            saveQueue.async {
+                do { post(.sessionLoaded(try store.load(matching: id))) } catch { post(.sessionLoadFailed("\(error)")) }
+            }
+        case .deleteSession(let id):
+            let store = self.store
+            saveQueue.async {
+                do {
+                    try store.delete(id: id)
+                    post(.sessionDeleted(id))
+                } catch { post(.sessionLoadFailed("\(error)")) }
+            }
+        case .renameSession(let id, let title):
+            let store = self.store
+            saveQueue.async {
+                do { try store.rename(id: id, title: title) } catch { post(.sessionSaveFailed("\(error)")) }
+            }
+        case .exportSession(let id):
+            let store = self.store
+            saveQueue.async {
+                do {
+                    let session = try store.load(id: id)
+                    let url = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("prism-\(id).md")
+                    try Data(SessionExporter.markdown(session).utf8).write(to: url, options: .atomic)
+                    post(.sessionSaveFailed("exported to \(url.path)"))
+                } catch { post(.sessionSaveFailed("export failed: \(error)")) }
+            }
+        case .savePickerPreferences(let favourites, let recents):
+            preferences.savePicker(favourites: favourites, recents: recents)
+        case .appendHistory(let prompt):
+            preferences.appendHistory(prompt)
+        case .quit:
+            // Wait (briefly) for pending saves so quitting never loses the last reply.
+            saveQueue.sync {}
+        case .applyTheme, .listThemes, .copyToClipboard, .openEditor, .suspendToShell:
+            break // handled on the UI thread by the runtime
+        }
+    }
+
+    private func save(_ session: Session, post: @escaping @Sendable (Action) -> Void) {
+        guard !session.id.isEmpty else { return }
+        lock.withLock { pendingSaves[session.id] = session }
+        let store = self.store
+        saveQueue.async { [weak self] in
+            guard let self, let latest = self.lock.withLock({ self.pendingSaves.removeValue(forKey: session.id) }) else { return }
+            do {
+                try store.save(latest)
+            } catch {
+                self.logger.error("save failed: \(error)")
+                post(.sessionSaveFailed("could not save: \(error)"))
+            }
+        }
+    }
+}
