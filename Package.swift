@@ -39,6 +39,9 @@ let package = Package(
             name: "PrismCLI",
             dependencies: [
                 "PrismCore",
+                "PrismUI",
+                "PrismCurses",
+                "PrismTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -43,6 +43,8 @@ public enum Effect: Sendable, Equatable {
     case listThemes
     case savePickerPreferences(favourites: [String], recents: [String])
     case appendHistory(String)
+    /// Adds up what replies cost today across every session (for the status bar).
+    case computeSpentToday
     case suspendToShell
     case quit
 }

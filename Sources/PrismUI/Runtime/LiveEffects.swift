@@ -98,12 +98,31 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
             preferences.savePicker(favourites: favourites, recents: recents)
         case .appendHistory(let prompt):
             preferences.appendHistory(prompt)
+        case .computeSpentToday:
+            let store = self.store
+            saveQueue.async {
+                post(.spentTodayComputed(LiveEffects.spentToday(store: store, now: Date())))
+            }
         case .quit:
             // Wait (briefly) for pending saves so quitting never loses the last reply.
             saveQueue.sync {}
         case .applyTheme, .listThemes, .copyToClipboard, .openEditor, .suspendToShell:
             break // handled on the UI thread by the runtime
         }
+    }
+
+    /// The cost of every reply created since local midnight, across sessions touched today.
+    static func spentToday(store: any SessionStoring, now: Date, calendar: Calendar = .current) -> Decimal {
+        let midnight = calendar.startOfDay(for: now)
+        guard let listing = try? store.list() else { return 0 }
+        var total = Decimal(0)
+        for summary in listing.sessions where summary.updatedAt >= midnight {
+            guard let session = try? store.load(id: summary.id) else { continue }
+            for m in session.messages where m.role == .assistant && m.createdAt >= midnight {
+                total += m.usage?.cost ?? 0
+            }
+        }
+        return total
     }
 
     private func save(_ session: Session, post: @escaping @Sendable (Action) -> Void) {

@@ -1,0 +1,143 @@
+import Foundation
+import Logging
+import PrismCore
+import PrismCurses
+import PrismTerminal
+import PrismUI
+
+/// Starts the full-screen app: builds the first state, the live effects and the curses backend.
+///
+/// Everything slow (catalog, key, sessions, today's spend) is started as an effect
+/// after the first frame, so the screen appears at once.
+struct TUILauncher {
+    let context: CLIContext
+    let model: String?
+    let theme: String?
+    let resume: String?
+    let continueLast: Bool
+
+    func run() async throws {
+        guard StandardIO.stdinIsTerminal, StandardIO.stdoutIsTerminal else {
+            throw CLIFailure.usage("the chat screen needs a terminal; in scripts and pipes use: prism ask \"...\"")
+        }
+        try context.requireKey()
+        let store = FileSessionStore(paths: context.paths)
+        let preferences = PreferencesStore(folder: context.paths.state)
+        let now = Date()
+
+        var session = Session(id: "", createdAt: now, systemPrompt: context.config.systemPrompt,
+                              model: initialModel(), settings: context.config.requestSettings)
+        if let id = try resumeID(store: store) {
+            do {
+                session = try store.load(matching: id)
+            } catch {
+                throw CLIFailure.usage("\(error)")
+            }
+            if let model { session.model = model }
+        }
+
+        let themes = ThemeProvider(catalog: ThemeCatalog(paths: context.paths))
+        var state = AppState(size: Size(width: 80, height: 24), session: session, demo: context.demo,
+                             theme: theme ?? context.config.theme, now: now)
+        let picker = preferences.loadPicker()
+        state.picker.favourites = Set(picker.favourites)
+        state.picker.recents = picker.recents
+        state.history = PromptHistory(entries: preferences.loadHistory())
+        if state.session.model == nil { state.focus = .picker }
+
+        var bindings = KeyBindings.defaults
+        for warning in bindings.apply(context.config.keyBindings, parse: { try? KeySpec.parse($0) }) {
+            StandardIO.error("prism: warning: \(warning)")
+        }
+        let environment = ReducerEnvironment(
+            makeID: { UUID().uuidString.lowercased() }, makeSessionID: { SessionID.make(now: $0) },
+            maxTokensCap: context.config.maxTokens, bindings: bindings)
+        let effects = LiveEffects(client: context.client, store: store, catalog: context.catalogCache,
+                                  preferences: preferences, fetchKeyInfo: !context.demo && context.config.isOpenRouter)
+
+        // Every curses call happens on one dedicated thread; the async world (network,
+        // disk) runs on the cooperative pool and talks to it only through `post`.
+        let start = UIStart(state: state, environment: environment, effects: effects, themes: themes,
+                            terminalEnvironment: context.environment)
+        let failure: String? = await withCheckedContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(returning: start.run())
+            }
+            thread.name = "prism-ui"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        effects.handle(.quit) { _ in }
+        if let failure { throw CLIFailure.usage(failure) }
+    }
+
+    /// The model to start with: the flag, a demo model in demo mode, the configured one;
+    /// nil when nothing chose one (the picker then opens by itself).
+    private func initialModel() -> String? {
+        if let model { return model }
+        if context.demo { return context.model(nil) }
+        return context.config.source(of: .model) == .default ? nil : context.config.model
+    }
+
+    private func resumeID(store: FileSessionStore) throws -> String? {
+        if let resume { return resume }
+        guard continueLast else { return nil }
+        guard let latest = try? store.list().sessions.first else {
+            throw CLIFailure.usage("no saved session to continue yet")
+        }
+        return latest.id
+    }
+}
+
+/// What the UI thread needs to start; runs the app and returns an error message or nil.
+struct UIStart: @unchecked Sendable {
+    let state: AppState
+    let environment: ReducerEnvironment
+    let effects: LiveEffects
+    let themes: ThemeProvider
+    let terminalEnvironment: [String: String]
+
+    func run() -> String? {
+        let backend: CursesBackend
+        do {
+            backend = try CursesBackend(environment: terminalEnvironment)
+            try backend.start()
+        } catch {
+            return "cannot start the terminal: \(error)"
+        }
+        defer { backend.shutdown() }
+        let runtime = AppRuntime(backend: backend, state: state, environment: environment, effects: effects, themes: themes)
+        runtime.run(initialEffects: [.loadCatalog(refresh: false), .fetchKeyInfo, .computeSpentToday, .listThemes])
+        return nil
+    }
+}
+
+/// Themes from the theme catalog, adapted to the terminal.
+final class ThemeProvider: ThemeProviding, @unchecked Sendable {
+    let catalog: ThemeCatalog
+    private let lock = NSLock()
+    private var error: String?
+
+    init(catalog: ThemeCatalog) {
+        self.catalog = catalog
+    }
+
+    func theme(named name: String, for support: ColorSupport) -> Theme? {
+        do {
+            let theme = try catalog.load(name: name).adapted(to: support)
+            lock.withLock { error = nil }
+            return theme
+        } catch {
+            lock.withLock { self.error = "\(error)" }
+            return nil
+        }
+    }
+
+    func fallback(for support: ColorSupport) -> Theme {
+        (try? catalog.load(name: ThemeCatalog.defaultThemeName).adapted(to: support)) ?? Theme(name: "plain", styles: [:])
+    }
+
+    func names() -> [String] { catalog.availableThemes() }
+
+    var lastError: String? { lock.withLock { error } }
+}
