@@ -222,7 +222,7 @@ selection = { fg = "black", bg = "bright_yellow", bold = true }
 user = { fg = "bright_green", bold = true }
 assistant = { fg = "bright_cyan", bold = true }
 reasoning = { fg = "white", italic = true }
-code = "bright_yellow"
+code = { fg = "bright_white", bg = "blue" }
 code_background = { fg = "bright_white", bg = "black" }
 code_comment = { fg = "white", italic = true }
 code_number = "yellow"
@@ -445,8 +445,8 @@ code_background = { fg = "base0", bg = "base02" }
 code_keyword = "green"
 code_string = "cyan"
 code_comment = { fg = "base00", italic = true }
-code_number = "magenta"
-code_type = "yellow"
+code_number = "yellow"
+code_type = "blue"
 heading = { fg = "orange", bold = true }
 link = { fg = "blue", underline = true }
 quote = { fg = "base00", italic = true }

@@ -28,8 +28,9 @@ extension Theme {
         case .truecolor:
             return self
         case .indexed256:
-            result.styles = styles.mapValues(Self.to256)
-            result.ansiStyles = ansiStyles.mapValues(Self.to256)
+            let base = styles[.background]?.background ?? .default
+            result.styles = styles.mapValues { Self.to256($0, base: base) }
+            result.ansiStyles = ansiStyles.mapValues { Self.to256($0, base: base) }
         case .ansi16, .ansi8:
             result.styles = fewColors(limit: support == .ansi8 ? 8 : 16)
             result.ansiStyles = [:]
@@ -44,12 +45,20 @@ extension Theme {
         return result
     }
 
-    private static func to256(_ style: Style) -> Style {
+    /// The style on 256 colours, its foreground kept about as readable as the theme made it.
+    private static func to256(_ style: Style, base: Color) -> Style {
         func map(_ color: Color) -> Color {
             guard case .rgb = color, let rgb = ThemeColorApproximation.rgb(color) else { return color }
             return .indexed(ThemeColorApproximation.indexed256(rgb))
         }
-        return Style(foreground: map(style.foreground), background: map(style.background), attributes: style.attributes)
+        var result = Style(foreground: map(style.foreground), background: map(style.background), attributes: style.attributes)
+        let shownOn = style.background == .default ? base : style.background
+        if case .rgb = style.foreground, let fg = ThemeColorApproximation.rgb(style.foreground),
+           let bg = ThemeColorApproximation.rgb(shownOn), let mappedBg = ThemeColorApproximation.rgb(map(shownOn)) {
+            let wanted = min(ThemeColorApproximation.contrast(fg, bg), 4.5)
+            result.foreground = .indexed(ThemeColorApproximation.indexed256(fg, readableOn: mappedBg, minimum: wanted))
+        }
+        return result
     }
 
     private func fewColors(limit: Int) -> [ThemeToken: Style] {

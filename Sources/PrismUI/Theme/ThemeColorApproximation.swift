@@ -49,6 +49,18 @@ enum ThemeColorApproximation {
         return distance(c, rgb(index: grey)) < distance(c, rgb(index: cube)) ? UInt8(grey) : UInt8(cube)
     }
 
+    /// The nearest indexed colour that keeps at least `minimum` contrast against `background`.
+    ///
+    /// The nearest colour alone can lose a theme's contrast (a muted red on a dark grey
+    /// turns into a darker red on a darker grey), so when it falls short the nearest colour
+    /// that is readable wins instead.
+    static func indexed256(_ c: RGB, readableOn background: RGB, minimum: Double) -> UInt8 {
+        let nearest = indexed256(c)
+        guard contrast(rgb(index: Int(nearest)), background) < minimum else { return nearest }
+        let readable = (16...255).filter { contrast(rgb(index: $0), background) >= minimum }
+        return readable.min { distance(c, rgb(index: $0)) < distance(c, rgb(index: $1)) }.map(UInt8.init) ?? nearest
+    }
+
     /// The ANSI colour (0–15) of the same hue family and lightness; greys and near-black/white by lightness.
     static func ansi16(_ c: RGB) -> UInt8 {
         let high = max(c.r, c.g, c.b), low = min(c.r, c.g, c.b)
