@@ -135,7 +135,7 @@ struct ThemeCatalogTests {
         ("extends = \"dark\"\n[tokens]\naccent = { bolt = true }\n", "line 3: token 'accent': unknown field 'bolt' (did you mean 'bold'?)"),
         ("extends = \"dark\"\n[tokens]\naccent = { bold = 1 }\n", "line 3: token 'accent': 'bold' must be true or false, not an integer"),
         ("extends = \"dark\"\n[tokens]\naccent = true\n", "line 3: token 'accent' must be a colour or an inline table, not a boolean"),
-        ("extends = \"dark\"\n[palette]\nx = \"blu\"\n", "line 3: palette colour 'x'"),
+        ("extends = \"dark\"\n[palette]\nx = \"blu\"\n", "line 3: palette colour 'x': expected #rrggbb, #rgb, 0-255, an ANSI name such as 'blue' or 'bright_red', or 'default'"),
         ("extends = \"dark\"\ncolours = 1\n", "line 2: unknown key 'colours'"),
         ("extends = 3\n", "line 1: 'extends' must be a string, not an integer"),
         ("extends = \"nowhere\"\n", "line 1: 'extends': theme 'nowhere' not found; available: "),

@@ -10,6 +10,8 @@ enum ThemeColorSyntax {
 
     /// What an error says a colour may be.
     static let expected = "expected #rrggbb, #rgb, 0-255, an ANSI name such as 'blue' or 'bright_red', 'default', or a palette name"
+    /// The same for palette entries, which cannot refer to other palette entries.
+    static let expectedLiteral = "expected #rrggbb, #rgb, 0-255, an ANSI name such as 'blue' or 'bright_red', or 'default'"
 
     /// A literal colour, or nil when `text` is not one (it may still be a palette name).
     static func literal(_ text: String) -> Color? {

@@ -57,7 +57,7 @@ struct ThemeFile: Sendable, Equatable {
             default: color = nil
             }
             guard let color else {
-                throw reader.error(["palette", key], "palette colour '\(key)': \(ThemeColorSyntax.expected.replacingOccurrences(of: ", or a palette name", with: " or 'default'"))")
+                throw reader.error(["palette", key], "palette colour '\(key)': \(ThemeColorSyntax.expectedLiteral)")
             }
             result[key] = color
         }
