@@ -11,19 +11,3 @@ public enum ThemeToken: String, CaseIterable, Sendable, Hashable {
     case error, warning, success, cost, tokens, spinner
     case statusBar = "status_bar", statusBarText = "status_bar_text", badge, demo
 }
-
-/// A complete theme: one style per token.
-public struct Theme: Sendable, Equatable {
-    public var name: String
-    public var styles: [ThemeToken: Style]
-
-    public init(name: String, styles: [ThemeToken: Style]) {
-        self.name = name
-        self.styles = styles
-    }
-
-    /// The style for a token; tokens a theme leaves out fall back to plain text.
-    public subscript(token: ThemeToken) -> Style {
-        styles[token] ?? .plain
-    }
-}
