@@ -21,6 +21,8 @@ public struct AppState: Sendable {
 
     public var prompt = PromptEditor()
     public var history = PromptHistory()
+    /// Files and images to send with the next prompt (`/attach`).
+    public var pendingAttachments: [Attachment] = []
 
     public var catalog: [ModelInfo] = []
     public var catalogFetchedAt: Date?

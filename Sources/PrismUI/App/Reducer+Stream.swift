@@ -6,6 +6,7 @@ extension Reducer {
     static func send(_ state: inout AppState, _ env: ReducerEnvironment) -> [Effect] {
         let text = state.prompt.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return [] }
+        if let effects = slashCommand(&state, text, env) { return effects }
         guard !state.isStreaming else {
             notify(&state, "a reply is still streaming: Esc stops it")
             return []
@@ -21,7 +22,9 @@ extension Reducer {
         } else {
             parent = state.session.currentLeafID
         }
-        let user = Message(id: env.makeID(), parentID: parent, role: .user, content: text, createdAt: state.now)
+        let user = Message(id: env.makeID(), parentID: parent, role: .user, content: text,
+                           attachments: state.pendingAttachments, createdAt: state.now)
+        state.pendingAttachments = []
         if state.session.messages.isEmpty, state.session.id.isEmpty {
             state.session.id = env.makeSessionID(state.now)
         }

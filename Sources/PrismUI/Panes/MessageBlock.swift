@@ -24,28 +24,28 @@ struct MessageBlock {
         let reasoning = message.reasoning ?? ""
         if !reasoning.isEmpty {
             if expanded {
-                let style = theme[.reasoning]
+                let style = theme.style(.reasoning)
                 for line in TextWrap.wrap(TerminalSanitizer.sanitize(reasoning), style: style, width: max(1, width - Self.gutter - 2)) {
-                    var l = StyledLine("│ ", theme[.reasoning])
+                    var l = StyledLine("│ ", theme.style(.reasoning))
                     l.spans += line.spans
                     out.append(indent(l))
                 }
             } else {
                 let words = reasoning.split(whereSeparator: \.isWhitespace).count
                 let thinking = streaming && message.content.isEmpty
-                out.append(indent(StyledLine("▸ \(thinking ? "thinking " + spinner : "reasoning") · \(words) words (Ctrl-R)", theme[.reasoning])))
+                out.append(indent(StyledLine("▸ \(thinking ? "thinking " + spinner : "reasoning") · \(words) words (Ctrl-R)", theme.style(.reasoning))))
             }
         }
         out += body.map(indent)
         if streaming, message.content.isEmpty, reasoning.isEmpty {
-            out.append(indent(StyledLine("\(spinner) waiting for the first token…", theme[.textMuted])))
+            out.append(indent(StyledLine("\(spinner) waiting for the first token…", theme.style(.textMuted))))
         }
         switch message.status {
         case .failed?:
             let text = "✗ " + (message.failure?.oneLine ?? "failed")
-            for line in TextWrap.wrap(text, style: theme[.error], width: max(1, width - Self.gutter)) { out.append(indent(line)) }
+            for line in TextWrap.wrap(text, style: theme.style(.error), width: max(1, width - Self.gutter)) { out.append(indent(line)) }
         case .cancelled?:
-            out.append(indent(StyledLine("⊘ cancelled · the text above is what arrived", theme[.warning])))
+            out.append(indent(StyledLine("⊘ cancelled · the text above is what arrived", theme.style(.warning))))
         default:
             break
         }
@@ -54,23 +54,23 @@ struct MessageBlock {
     }
 
     private func indent(_ line: StyledLine) -> StyledLine {
-        var l = StyledLine(selected ? "▌ " : "  ", theme[.accent])
+        var l = StyledLine(selected ? "▌ " : "  ", theme.style(.accent))
         l.spans += line.spans
         return l
     }
 
     private func header() -> StyledLine {
-        var line = StyledLine(selected ? "▌ " : "  ", theme[.accent])
+        var line = StyledLine(selected ? "▌ " : "  ", theme.style(.accent))
         switch message.role {
         case .user:
-            line.append("You", theme[.user].adding(.bold))
+            line.append("You", theme.style(.user).adding(.bold))
         case .system:
-            line.append("System", theme[.system].adding(.bold))
+            line.append("System", theme.style(.system).adding(.bold))
         case .assistant:
             let model = message.modelServed ?? message.modelRequested ?? "assistant"
-            line.append(TerminalSanitizer.sanitize(model), theme[.assistant].adding(.bold))
-            if let provider = message.provider { line.append(" via \(TerminalSanitizer.sanitize(provider))", theme[.textMuted]) }
-            if siblingCount > 1 { line.append("  ‹\(siblingIndex + 1)/\(siblingCount)›", theme[.accent]) }
+            line.append(TerminalSanitizer.sanitize(model), theme.style(.assistant).adding(.bold))
+            if let provider = message.provider { line.append(" via \(TerminalSanitizer.sanitize(provider))", theme.style(.textMuted)) }
+            if siblingCount > 1 { line.append("  ‹\(siblingIndex + 1)/\(siblingCount)›", theme.style(.accent)) }
             var facts: [String] = []
             if let u = message.usage {
                 if let out = u.completionTokens { facts.append("\(Formatting.tokens(out)) tok") }
@@ -82,8 +82,8 @@ struct MessageBlock {
                 let used = DisplayWidth.of(line.text)
                 let pad = max(2, width - used - DisplayWidth.of(text))
                 if used + DisplayWidth.of(text) + 2 <= width {
-                    line.append(String(repeating: " ", count: pad - 2), theme[.textMuted])
-                    line.append(text, theme[.cost])
+                    line.append(String(repeating: " ", count: pad - 2), theme.style(.textMuted))
+                    line.append(text, theme.style(.cost))
                 }
             }
         }

@@ -11,7 +11,7 @@ final class MessageBodies {
         if let cached = plain[message.id], cached.count == count, cached.width == width, cached.theme == theme.name {
             return cached.lines
         }
-        let style = message.role == .user ? theme[.text] : theme[.text]
+        let style = message.role == .user ? theme.style(.text) : theme.style(.text)
         let text = TerminalSanitizer.sanitize(message.content)
         let lines = text.isEmpty ? [] : TextWrap.wrap(text, style: style, width: width)
         plain[message.id] = (count, width, theme.name, lines)

@@ -5,48 +5,49 @@ import PrismTerminal
 /// Help, the session browser and the theme switcher: boxes drawn over the screen.
 enum OverlayPanes {
     static func help(_ state: AppState, bindings: KeyBindings, theme: Theme, into frame: inout Frame, rect: Rect) {
-        frame.fill(rect, style: theme[.surface])
-        frame.drawBox(rect, style: theme[.borderFocused], title: StyledLine("Keys · any key closes", theme[.accent]))
+        frame.fill(rect, style: theme.style(.surface, on: .surface))
+        frame.drawBox(rect, style: theme.style(.borderFocused, on: .surface), title: StyledLine("Keys · any key closes", theme.style(.accent, on: .surface)))
         let inner = rect.inset(top: 1, left: 2, bottom: 1, right: 2)
         var lines: [StyledLine] = []
         for command in Command.allCases {
             let keys = bindings.keys(for: command).map(\.description)
             let transcript = KeyBindings.transcriptKeys.filter { $0.value == command }.map(\.key.description).sorted()
             guard !keys.isEmpty || !transcript.isEmpty else { continue }
-            var line = StyledLine((keys + transcript.map { "\($0)*" }).joined(separator: ", ").padded(to: 22), theme[.accent])
-            line.append(" " + command.summary, theme[.text])
+            var line = StyledLine((keys + transcript.map { "\($0)*" }).joined(separator: ", ").padded(to: 22), theme.style(.accent, on: .surface))
+            line.append(" " + command.summary, theme.style(.text, on: .surface))
             lines.append(line)
         }
         lines.append(StyledLine())
-        lines.append(StyledLine("* in the transcript (Tab to focus it). Prompt: Ctrl-A/E/K/U/W/Y, Alt-B/F, Up/Down for history.", theme[.textMuted]))
-        lines.append(StyledLine("Picker: type to search, Tab sort, Ctrl-F favourite. Sessions: Ctrl-R rename, Ctrl-D delete, Ctrl-E export.", theme[.textMuted]))
+        lines.append(StyledLine("* in the transcript (Tab to focus it). Prompt: Ctrl-A/E/K/U/W/Y, Alt-B/F, Up/Down for history.", theme.style(.textMuted, on: .surface)))
+        lines.append(StyledLine("Prompt commands: " + Reducer.slashCommands.map(\.name).joined(separator: " "), theme.style(.textMuted, on: .surface)))
+        lines.append(StyledLine("Picker: type to search, Tab sort, Ctrl-F favourite. Sessions: Ctrl-R rename, Ctrl-D delete, Ctrl-E export.", theme.style(.textMuted, on: .surface)))
         for (i, line) in lines.prefix(inner.height).enumerated() {
             frame.put(line, at: Point(x: inner.x, y: inner.y + i), clip: inner)
         }
     }
 
     static func browser(_ state: AppState, theme: Theme, into frame: inout Frame, rect: Rect) {
-        frame.fill(rect, style: theme[.surface])
-        frame.drawBox(rect, style: theme[.borderFocused], title: StyledLine("Sessions", theme[.accent]))
+        frame.fill(rect, style: theme.style(.surface, on: .surface))
+        frame.drawBox(rect, style: theme.style(.borderFocused, on: .surface), title: StyledLine("Sessions", theme.style(.accent, on: .surface)))
         let inner = rect.inset(top: 1, left: 1, bottom: 1, right: 1)
         guard inner.height >= 3 else { return }
         let b = state.browser
-        var top = StyledLine("› ", theme[.accent])
+        var top = StyledLine("› ", theme.style(.accent, on: .surface))
         if let pending = b.confirmingDelete {
-            top = StyledLine("Delete session \(pending)? y/n", theme[.error].adding(.bold))
+            top = StyledLine("Delete session \(pending)? y/n", theme.style(.error, on: .surface).adding(.bold))
         } else if let renaming = b.renaming {
-            top.append("rename: " + renaming.editor.text, theme[.text])
+            top.append("rename: " + renaming.editor.text, theme.style(.text, on: .surface))
         } else {
-            top.append(b.filter.isEmpty ? "type to filter" : b.filter, b.filter.isEmpty ? theme[.textMuted] : theme[.text])
+            top.append(b.filter.isEmpty ? "type to filter" : b.filter, b.filter.isEmpty ? theme.style(.textMuted, on: .surface) : theme.style(.text, on: .surface))
         }
         frame.put(top, at: Point(x: inner.x, y: inner.y), clip: inner)
         let visible = b.visible
         let list = inner.inset(top: 1, bottom: 1)
         frame.put("\(visible.count) of \(b.sessions.count) · Enter resume · Ctrl-R rename · Ctrl-D delete · Ctrl-E export · Esc close".truncated(to: inner.width),
-                  at: Point(x: inner.x, y: inner.maxY - 1), style: theme[.textMuted], clip: inner)
+                  at: Point(x: inner.x, y: inner.maxY - 1), style: theme.style(.textMuted, on: .surface), clip: inner)
         guard !list.isEmpty else { return }
         if visible.isEmpty {
-            frame.put(b.sessions.isEmpty ? "no saved sessions yet" : "no session matches", at: Point(x: list.x + 1, y: list.y), style: theme[.textMuted], clip: list)
+            frame.put(b.sessions.isEmpty ? "no saved sessions yet" : "no session matches", at: Point(x: list.x + 1, y: list.y), style: theme.style(.textMuted, on: .surface), clip: list)
             return
         }
         let formatter = DateFormatter()
@@ -57,7 +58,7 @@ enum OverlayPanes {
         let right = 16 + 6 + 10 + 22
         for (i, s) in visible.enumerated().dropFirst(first).prefix(list.height) {
             let y = list.y + i - first
-            let style = i == selection ? theme[.selection] : theme[.text]
+            let style = i == selection ? theme.style(.selection, on: .surface) : theme.style(.text, on: .surface)
             if i == selection { frame.fill(Rect(x: list.x, y: y, width: list.width, height: 1), style: style) }
             let title = s.title.isEmpty ? "(untitled)" : s.title
             var text = title.padded(to: max(10, list.width - right))
@@ -74,13 +75,13 @@ enum OverlayPanes {
     static func themes(_ state: AppState, theme: Theme, into frame: inout Frame, rect: Rect) {
         let box = Rect(x: rect.x + max(0, (rect.width - 36) / 2), y: rect.y, width: min(36, rect.width),
                        height: min(rect.height, state.availableThemes.count + 4))
-        frame.fill(box, style: theme[.surface])
-        frame.drawBox(box, style: theme[.borderFocused], title: StyledLine("Theme · ↑↓ preview · Enter", theme[.accent]))
+        frame.fill(box, style: theme.style(.surface, on: .surface))
+        frame.drawBox(box, style: theme.style(.borderFocused, on: .surface), title: StyledLine("Theme · ↑↓ preview · Enter", theme.style(.accent, on: .surface)))
         let inner = box.inset(top: 1, left: 2, bottom: 1, right: 2)
         for (i, name) in state.availableThemes.prefix(inner.height).enumerated() {
             let current = name == state.theme
             frame.put((current ? "● " : "  ") + name, at: Point(x: inner.x, y: inner.y + i),
-                      style: current ? theme[.selection] : theme[.text], clip: inner)
+                      style: current ? theme.style(.selection, on: .surface) : theme.style(.text, on: .surface), clip: inner)
         }
     }
 }

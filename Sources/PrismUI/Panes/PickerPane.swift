@@ -6,17 +6,17 @@ import PrismTerminal
 enum PickerPane {
     static func render(_ state: AppState, theme: Theme, into frame: inout Frame, rect: Rect) {
         guard rect.width >= 10, rect.height >= 4 else { return }
-        frame.fill(rect, style: theme[.surface])
-        var title = StyledLine("Models", theme[.accent])
-        title.append(" · sort: \(state.picker.sort.rawValue) (Tab)", theme[.textMuted])
-        frame.drawBox(rect, style: theme[.borderFocused], title: title)
+        frame.fill(rect, style: theme.style(.surface, on: .surface))
+        var title = StyledLine("Models", theme.style(.accent, on: .surface))
+        title.append(" · sort: \(state.picker.sort.rawValue) (Tab)", theme.style(.textMuted, on: .surface))
+        frame.drawBox(rect, style: theme.style(.borderFocused, on: .surface), title: title)
         let inner = rect.inset(top: 1, left: 1, bottom: 1, right: 1)
         guard inner.height >= 2 else { return }
 
         // Search line.
-        var search = StyledLine("› ", theme[.accent])
+        var search = StyledLine("› ", theme.style(.accent, on: .surface))
         search.append(state.picker.query.isEmpty ? "type to search" : state.picker.query,
-                      state.picker.query.isEmpty ? theme[.textMuted] : theme[.text])
+                      state.picker.query.isEmpty ? theme.style(.textMuted, on: .surface) : theme.style(.text, on: .surface))
         frame.put(search, at: Point(x: inner.x, y: inner.y), clip: inner)
         if state.focus == .picker {
             frame.cursor = Point(x: min(inner.maxX - 1, inner.x + 2 + DisplayWidth.of(state.picker.query)), y: inner.y)
@@ -29,21 +29,21 @@ enum PickerPane {
         guard !listArea.isEmpty else { return }
         if models.isEmpty {
             let message = state.catalog.isEmpty ? (state.catalogError.map { "catalog unavailable: \($0)" } ?? "loading the catalog…") : "no model matches"
-            frame.put(message, at: Point(x: listArea.x + 1, y: listArea.y), style: theme[.textMuted], clip: listArea)
+            frame.put(message, at: Point(x: listArea.x + 1, y: listArea.y), style: theme.style(.textMuted, on: .surface), clip: listArea)
             return
         }
         let columns = Columns(width: listArea.width)
-        frame.put(columns.header, at: Point(x: listArea.x, y: listArea.y), style: theme[.textMuted].adding(.bold), clip: listArea)
+        frame.put(columns.header, at: Point(x: listArea.x, y: listArea.y), style: theme.style(.textMuted, on: .surface).adding(.bold), clip: listArea)
         let rows = listArea.inset(top: 1)
         let selection = min(state.picker.selection, models.count - 1)
         let top = max(0, min(selection - rows.height / 2, models.count - rows.height))
         for (i, model) in models.enumerated().dropFirst(top).prefix(rows.height) {
             let y = rows.y + i - top
             let selected = i == selection
-            let rowStyle = selected ? theme[.selection] : theme[.text]
+            let rowStyle = selected ? theme.style(.selection, on: .surface) : theme.style(.text, on: .surface)
             if selected { frame.fill(Rect(x: rows.x, y: y, width: rows.width, height: 1), style: rowStyle) }
             let marker = state.picker.favourites.contains(model.id) ? "★" : (state.picker.recents.contains(model.id) ? "↺" : " ")
-            var line = StyledLine(marker + " ", selected ? rowStyle : theme[.warning].background(rowStyle.background))
+            var line = StyledLine(marker + " ", selected ? rowStyle : theme.style(.warning, on: .surface).background(rowStyle.background))
             line.append(columns.row(model, current: model.id == state.session.model), rowStyle)
             frame.put(line, at: Point(x: rows.x, y: y), clip: rows)
         }
@@ -56,7 +56,7 @@ enum PickerPane {
             text += " · updated \(age < 90 ? "just now" : Formatting.duration(ms: age * 1000).replacingOccurrences(of: ".0s", with: "s") + " ago")"
         }
         text += " · Enter choose · Ctrl-F favourite · Esc close"
-        frame.put(text.truncated(to: rect.width), at: Point(x: rect.x, y: rect.y), style: theme[.textMuted], clip: rect)
+        frame.put(text.truncated(to: rect.width), at: Point(x: rect.x, y: rect.y), style: theme.style(.textMuted, on: .surface), clip: rect)
     }
 
     /// Column widths that fit the pane; narrow panes drop columns from the right.

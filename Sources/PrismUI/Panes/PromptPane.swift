@@ -1,3 +1,4 @@
+import Foundation
 import PrismTerminal
 
 /// The prompt editor: a bordered box with the text wrapped to its width and the caret placed.
@@ -10,17 +11,21 @@ enum PromptPane {
     static func render(_ state: AppState, theme: Theme, into frame: inout Frame, rect: Rect) {
         guard rect.height >= 2, rect.width >= 4 else { return }
         let focused = state.focus == .prompt
-        let border = focused ? theme[.borderFocused] : theme[.border]
+        let border = focused ? theme.style(.borderFocused) : theme.style(.border)
         var title = StyledLine()
         if state.editingParentID != nil {
-            title.append("editing last prompt", theme[.warning])
+            title.append("editing last prompt", theme.style(.warning))
         } else {
-            title.append("Prompt", focused ? theme[.accent] : theme[.textMuted])
+            title.append("Prompt", focused ? theme.style(.accent) : theme.style(.textMuted))
+        }
+        if !state.pendingAttachments.isEmpty {
+            let names = state.pendingAttachments.map { ($0.source as NSString).lastPathComponent }
+            title.append(" · 📎 " + names.joined(separator: ", "), theme.style(.accent))
         }
         frame.drawBox(rect, style: border, title: title)
         let hint = state.isStreaming ? " Esc stop " : " Enter send · Alt-Enter newline · Ctrl-P model · F1 help "
         if rect.width > DisplayWidth.of(hint) + 20 {
-            frame.putRight(StyledLine(hint, theme[.textMuted]), row: rect.maxY - 1, in: rect.inset(right: 1))
+            frame.putRight(StyledLine(hint, theme.style(.textMuted)), row: rect.maxY - 1, in: rect.inset(right: 1))
         }
         let inner = rect.inset(top: 1, left: 1, bottom: 1, right: 1)
         guard !inner.isEmpty else { return }
@@ -28,10 +33,10 @@ enum PromptPane {
         // Keep the caret's row visible.
         let caretRow = rows.firstIndex { $0.range.contains(state.prompt.caret) || $0.range.upperBound == state.prompt.caret && $0.isLast } ?? rows.count - 1
         let first = max(0, min(caretRow - inner.height + 1, rows.count - inner.height))
-        let textStyle = theme[.text]
+        let textStyle = theme.style(.text)
         if state.prompt.isEmpty {
             let placeholder = state.session.model == nil ? "Choose a model with Ctrl-P, then type here" : "Ask anything"
-            frame.put(placeholder, at: Point(x: inner.x, y: inner.y), style: theme[.textMuted], clip: inner)
+            frame.put(placeholder, at: Point(x: inner.x, y: inner.y), style: theme.style(.textMuted), clip: inner)
         }
         for (i, row) in rows.enumerated().dropFirst(first).prefix(inner.height) {
             frame.put(row.text, at: Point(x: inner.x, y: inner.y + i - first), style: textStyle, clip: inner)

@@ -11,7 +11,7 @@ import PrismTerminal
 enum TranscriptPane {
     static func render(_ state: inout AppState, layout: TranscriptLayout, theme: Theme, into frame: inout Frame, rect: Rect) {
         guard !rect.isEmpty else { return }
-        frame.fill(rect, style: theme[.background])
+        frame.fill(rect, style: theme.style(.background))
         let ids = layout.branch(of: state.session)
         let width = rect.width
         if ids.isEmpty {
@@ -58,23 +58,23 @@ enum TranscriptPane {
             index += 1
         }
         if state.transcript.hasUnseenBelow, anchor != nil {
-            let label = StyledLine(" ↓ new text below · Ctrl-End ", theme[.badge])
+            let label = StyledLine(" ↓ new text below · Ctrl-End ", theme.style(.badge))
             frame.putRight(label, row: rect.maxY - 1, in: rect)
         }
     }
 
     private static func welcome(_ state: AppState, theme: Theme, into frame: inout Frame, rect: Rect) {
         var lines: [StyledLine] = [
-            StyledLine("Prism", theme[.accent].adding(.bold)),
-            StyledLine(state.demo ? "Demo mode: simulated models, nothing leaves this machine." : "Chat with any model on OpenRouter.", theme[.textMuted]),
+            StyledLine("Prism", theme.style(.accent).adding(.bold)),
+            StyledLine(state.demo ? "Demo mode: simulated models, nothing leaves this machine." : "Chat with any model on OpenRouter.", theme.style(.textMuted)),
             StyledLine(),
         ]
         if let model = state.session.model {
-            lines.append(StyledLine("Model: \(model)", theme[.text]))
+            lines.append(StyledLine("Model: \(model)", theme.style(.text)))
         } else {
-            lines.append(StyledLine("Pick a model with Ctrl-P.", theme[.warning]))
+            lines.append(StyledLine("Pick a model with Ctrl-P.", theme.style(.warning)))
         }
-        lines.append(StyledLine("Type below and press Enter. F1 lists every key.", theme[.textMuted]))
+        lines.append(StyledLine("Type below and press Enter. F1 lists every key.", theme.style(.textMuted)))
         let top = rect.y + max(0, (rect.height - lines.count) / 2)
         for (i, line) in lines.enumerated() where top + i < rect.maxY {
             let w = DisplayWidth.of(line.text)

@@ -1,0 +1,72 @@
+import Foundation
+import PrismCore
+
+extension Reducer {
+    /// Prompt lines starting with `/` that act instead of being sent.
+    static let slashCommands: [(name: String, usage: String)] = [
+        ("/attach", "/attach PATH: attach an image or file to the next prompt"),
+        ("/detach", "/detach: drop the pending attachments"),
+        ("/system", "/system TEXT: set this session's system prompt (/system alone clears it)"),
+        ("/model", "/model ID: switch model"),
+        ("/title", "/title TEXT: rename this session"),
+        ("/new", "/new: start a new session"),
+    ]
+
+    /// Runs a slash command; nil when the text is not one (it is then sent as a prompt).
+    static func slashCommand(_ state: inout AppState, _ text: String, _ env: ReducerEnvironment) -> [Effect]? {
+        guard text.hasPrefix("/"), !text.hasPrefix("//") else { return nil }
+        let parts = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        let name = String(parts.first ?? "")
+        let argument = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespacesAndNewlines) : ""
+        guard slashCommands.contains(where: { $0.name == name }) else { return nil }
+        state.prompt.clear()
+        switch name {
+        case "/attach":
+            guard !argument.isEmpty else {
+                notify(&state, "usage: /attach PATH", .error)
+                return []
+            }
+            let path = (argument as NSString).expandingTildeInPath
+            guard path.hasPrefix("https://") || FileManager.default.isReadableFile(atPath: path) else {
+                notify(&state, "cannot read \(argument)", .error)
+                return []
+            }
+            let attachment = Attachment.guess(path: path)
+            state.pendingAttachments.append(attachment)
+            if attachment.kind == .image, let info = state.modelInfo, !info.acceptsImages {
+                notify(&state, "attached \(argument), but \(info.id) does not accept images", .error)
+            } else {
+                notify(&state, "attached \(argument)")
+            }
+        case "/detach":
+            state.pendingAttachments.removeAll()
+            notify(&state, "attachments dropped")
+        case "/system":
+            state.session.systemPrompt = argument.isEmpty ? nil : argument
+            notify(&state, argument.isEmpty ? "system prompt cleared" : "system prompt set for this session")
+            return state.session.messages.isEmpty ? [] : [.saveSession(state.session)]
+        case "/model":
+            guard !argument.isEmpty else {
+                state.focus = .picker
+                return [.loadCatalog(refresh: false)]
+            }
+            state.session.model = argument
+            if !state.catalog.isEmpty, !state.catalog.contains(where: { $0.id == argument }) {
+                notify(&state, "model: \(argument) (not in the catalog)", .error)
+            } else {
+                notify(&state, "model: \(argument)")
+            }
+            return state.session.messages.isEmpty ? [] : [.saveSession(state.session)]
+        case "/title":
+            guard !argument.isEmpty else { return [] }
+            state.session.title = argument
+            notify(&state, "renamed")
+            return state.session.messages.isEmpty ? [] : [.saveSession(state.session)]
+        case "/new":
+            return run(.newSession, &state, env)
+        default:
+            break
+        }
+        return []
+    }
+}
