@@ -20,30 +20,3 @@ struct FrameTests {
         #expect(!f.cells.contains { $0.grapheme.unicodeScalars.contains { $0.value == 0x1B } })
     }
 }
-
-@Suite("Wrapping")
-struct WrapTests {
-    private func texts(_ s: String, _ w: Int) -> [String] { TextWrap.wrap(s, width: w).map(\.text) }
-
-    @Test func wrapsAtSpacesAndBreaksLongWords() {
-        #expect(texts("the quick brown fox", 10) == ["the quick", "brown fox"])
-        #expect(texts("abcdefghij", 4) == ["abcd", "efgh", "ij"])
-        #expect(texts("", 5) == [""])
-        #expect(texts("a\n\nb", 5) == ["a", "", "b"])
-    }
-
-    @Test func wrapsCJKByDisplayWidth() {
-        #expect(texts("你好世界你好", 5) == ["你好", "世界", "你好"])
-        for line in TextWrap.wrap("混合 text 和中文 mixed", width: 7) {
-            #expect(DisplayWidth.of(line.text) <= 7)
-        }
-    }
-
-    @Test func keepsStylesAcrossBreaks() {
-        let bold = Style(attributes: .bold)
-        let line = StyledLine([Span("hello ", .plain), Span("bold world", bold)])
-        let wrapped = TextWrap.wrap(line, width: 8)
-        #expect(wrapped.map(\.text) == ["hello", "bold", "world"])
-        #expect(wrapped[2].spans.first?.style == bold)
-    }
-}
