@@ -27,16 +27,40 @@ public struct Frame: Sendable, Equatable {
         let cell = Cell.blank(style)
         for y in r.y..<r.maxY {
             let row = y * size.width
+            detachWideCells(row: row, from: r.x, width: r.width)
             for x in r.x..<r.maxX { cells[row + x] = cell }
+        }
+    }
+
+    /// Before cells `x..<x+width` of a row are overwritten, blanks the rest of any
+    /// wide grapheme that the write would cut.
+    ///
+    /// Otherwise a wide cell could lose its continuation (or a continuation its wide
+    /// cell) and the terminal would show half a character next to stale text.
+    mutating func detachWideCells(row: Int, from x: Int, width: Int) {
+        guard width > 0, x >= 0, x + width <= size.width else { return }
+        if cells[row + x].isContinuation {
+            var i = x - 1
+            while i >= 0, cells[row + i].isContinuation {
+                cells[row + i] = .blank(cells[row + i].style)
+                i -= 1
+            }
+            if i >= 0 { cells[row + i] = .blank(cells[row + i].style) }
+        }
+        var i = x + width
+        while i < size.width, cells[row + i].isContinuation {
+            cells[row + i] = .blank(cells[row + i].style)
+            i += 1
         }
     }
 
     /// Writes text from `point`, clipped to `clip` (and the frame); returns the column after the last cell written.
     ///
-    /// Graphemes are placed by display width. A wide grapheme that does not fit
-    /// before the clip edge is replaced by a blank rather than cut in half. Control
-    /// characters are never written: callers sanitise model text first, and this
-    /// replaces anything left with `�`.
+    /// Graphemes are placed by display width. A wide grapheme cut by a clip edge is
+    /// replaced by blanks rather than cut in half, and a wide grapheme that was there
+    /// before and is partly overwritten is blanked whole. Control characters are never
+    /// written: callers sanitise model text first, and this replaces anything left with
+    /// `�`. A span that starts with a combining mark adds it to the cell before.
     @discardableResult
     public mutating func put(_ text: String, at point: Point, style: Style, clip: Rect? = nil) -> Int {
         let area = (clip ?? bounds).intersection(bounds)
@@ -44,34 +68,58 @@ public struct Frame: Sendable, Equatable {
         var x = point.x
         let row = point.y * size.width
         for grapheme in text {
-            let w = DisplayWidth.of(grapheme)
-            if w == 0 {
-                // A lone combining mark or zero-width character: attach to the previous cell if any.
-                if x - 1 >= area.x, x - 1 < area.maxX {
-                    var prev = x - 1
-                    if cells[row + prev].isContinuation, prev > area.x { prev -= 1 }
-                    cells[row + prev].grapheme.append(contentsOf: String(grapheme))
+            let w: Int
+            let shown: String
+            if let ascii = grapheme.asciiValue {
+                w = 1
+                shown = ascii < 0x20 || ascii == 0x7F ? "\u{FFFD}" : String(grapheme)
+            } else {
+                w = DisplayWidth.of(grapheme)
+                if w == 0 {
+                    attachZeroWidth(grapheme, before: x, row: row, area: area)
+                    continue
                 }
-                continue
+                shown = grapheme.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+                    ? "\u{FFFD}" : String(grapheme)
             }
             if x >= area.maxX { break }
-            let shown = grapheme.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) })
-                ? "\u{FFFD}" : String(grapheme)
             if x >= area.x {
-                if w == 2 {
-                    if x + 1 < area.maxX {
-                        cells[row + x] = Cell(grapheme: shown, width: 2, style: style)
-                        cells[row + x + 1] = .continuation(style)
-                    } else {
-                        cells[row + x] = .blank(style)
-                    }
-                } else {
+                if w == 1 {
+                    detachWideCells(row: row, from: x, width: 1)
                     cells[row + x] = Cell(grapheme: shown, width: 1, style: style)
+                } else if x + w <= area.maxX {
+                    detachWideCells(row: row, from: x, width: w)
+                    cells[row + x] = Cell(grapheme: shown, width: UInt8(w), style: style)
+                    for i in 1..<w { cells[row + x + i] = .continuation(style) }
+                } else {
+                    // A wide grapheme cut by the right clip edge: blanks stand in.
+                    detachWideCells(row: row, from: x, width: area.maxX - x)
+                    for i in x..<area.maxX { cells[row + i] = .blank(style) }
                 }
+            } else if x + w > area.x {
+                // A wide grapheme cut by the left clip edge: its visible part shows as blanks.
+                let end = min(x + w, area.maxX)
+                detachWideCells(row: row, from: area.x, width: end - area.x)
+                for i in area.x..<end { cells[row + i] = .blank(style) }
             }
             x += w
         }
         return min(x, area.maxX)
+    }
+
+    /// Adds a zero-width cluster (a combining mark that starts a span) to the cell before `x`.
+    ///
+    /// Only marks are kept: a lone joiner, zero-width space, bidi control or line
+    /// separator is dropped, since terminals disagree about all of them.
+    private mutating func attachZeroWidth(_ grapheme: Character, before x: Int, row: Int, area: Rect) {
+        guard let first = grapheme.unicodeScalars.first else { return }
+        let category = first.properties.generalCategory
+        guard category == .nonspacingMark || category == .enclosingMark else { return }
+        guard x - 1 >= area.x, x - 1 < area.maxX else { return }
+        var lead = x - 1
+        while cells[row + lead].isContinuation, lead > area.x { lead -= 1 }
+        guard !cells[row + lead].isContinuation else { return }
+        cells[row + lead].grapheme.append(contentsOf: String(grapheme))
     }
 
     /// Writes a styled line from `point`, clipped; returns the column after it.

@@ -1,0 +1,140 @@
+import Foundation
+
+/// A terminal backend without a terminal, for tests and for driving the event loop.
+///
+/// Tests feed it input with `enqueue` and `resize(to:)` and read back what was drawn
+/// (`lastFrame`, how many draws, how many cells each draw changed). It keeps the
+/// protocol's threading contract for real: `readEvents` blocks on a condition
+/// variable, and `wake()` or `enqueue` from any thread ends the wait. All state is
+/// guarded by that condition's lock, so tests may inspect it from any thread.
+public final class HeadlessBackend: TerminalBackend, @unchecked Sendable {
+    private let condition = NSCondition()
+    private var _size: Size
+    private var queue: [InputEvent] = []
+    private var woken = false
+    private var _lastFrame: Frame?
+    private var _drawCount = 0
+    private var _lastChangedCells = 0
+    private var _totalChangedCells = 0
+    private var _clipboard: [String] = []
+    private var _isSuspended = false
+    private var _suspendCount = 0
+    private var _resumeCount = 0
+    private var _isShutDown = false
+
+    public let colorSupport: ColorSupport
+
+    public init(size: Size, colorSupport: ColorSupport = .truecolor) {
+        _size = size
+        self.colorSupport = colorSupport
+    }
+
+    private func locked<T>(_ body: () -> T) -> T {
+        condition.lock()
+        defer { condition.unlock() }
+        return body()
+    }
+
+    // MARK: Driving it from a test
+
+    /// Queues input as if the user typed it, and ends a `readEvents` that is waiting.
+    public func enqueue(_ events: [InputEvent]) {
+        locked {
+            queue.append(contentsOf: events)
+            condition.broadcast()
+        }
+    }
+
+    /// Queues one input event.
+    public func enqueue(_ event: InputEvent) { enqueue([event]) }
+
+    /// Changes the size, as a terminal window resize would, and queues `.resize`.
+    public func resize(to size: Size) {
+        locked {
+            _size = size
+            queue.append(.resize(size))
+            condition.broadcast()
+        }
+    }
+
+    // MARK: What it saw
+
+    /// The last frame drawn, or nil before the first draw.
+    public var lastFrame: Frame? { locked { _lastFrame } }
+    /// How many times `draw` was called.
+    public var drawCount: Int { locked { _drawCount } }
+    /// How many cells the last draw changed (by `FrameDiff`); a first draw changes every cell.
+    public var lastChangedCells: Int { locked { _lastChangedCells } }
+    /// How many cells all draws together changed.
+    public var totalChangedCells: Int { locked { _totalChangedCells } }
+    /// Every text put on the clipboard, oldest first.
+    public var clipboard: [String] { locked { _clipboard } }
+    /// Between `suspend()` and `resume()`.
+    public var isSuspended: Bool { locked { _isSuspended } }
+    public var suspendCount: Int { locked { _suspendCount } }
+    public var resumeCount: Int { locked { _resumeCount } }
+    /// After `shutdown()`.
+    public var isShutDown: Bool { locked { _isShutDown } }
+    /// Input queued and not read yet.
+    public var pendingEvents: [InputEvent] { locked { queue } }
+
+    // MARK: TerminalBackend
+
+    public var size: Size { locked { _size } }
+
+    public func readEvents(timeout: Double?) -> [InputEvent] {
+        condition.lock()
+        defer { condition.unlock() }
+        if queue.isEmpty, !woken {
+            if let timeout {
+                let deadline = Date(timeIntervalSinceNow: max(0, timeout))
+                while queue.isEmpty, !woken, condition.wait(until: deadline) {}
+            } else {
+                while queue.isEmpty, !woken { condition.wait() }
+            }
+        }
+        woken = false
+        let events = queue
+        queue.removeAll()
+        return events
+    }
+
+    public func wake() {
+        locked {
+            woken = true
+            condition.broadcast()
+        }
+    }
+
+    public func draw(_ frame: Frame) {
+        locked {
+            let changed = FrameDiff.cellCount(FrameDiff.changes(from: _lastFrame, to: frame))
+            _lastFrame = frame
+            _drawCount += 1
+            _lastChangedCells = changed
+            _totalChangedCells += changed
+        }
+    }
+
+    public func suspend() {
+        locked {
+            _isSuspended = true
+            _suspendCount += 1
+        }
+    }
+
+    public func resume() {
+        locked {
+            _isSuspended = false
+            _resumeCount += 1
+        }
+    }
+
+    public func copyToClipboard(_ text: String) {
+        locked { _clipboard.append(text) }
+    }
+
+    public func shutdown() {
+        locked { _isShutDown = true }
+    }
+}
