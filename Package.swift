@@ -33,7 +33,11 @@ let package = Package(
         .target(name: "PrismUI", dependencies: ["PrismCore", "PrismTerminal"], swiftSettings: strict),
         // The only code that includes curses.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "PrismCurses", dependencies: ["CNcursesw", "PrismTerminal"], swiftSettings: strict),
+        // Signal handlers and the async-signal-safe terminal restore, in C.
+        .target(name: "CTermSupport", path: "Sources/CTermSupport", cSettings: [.treatAllWarnings(as: .error)]),
+        .target(name: "PrismCurses", dependencies: ["CNcursesw", "CTermSupport", "PrismTerminal"], swiftSettings: strict),
+        // A manual test of the curses backend: run it in tmux and press keys.
+        .executableTarget(name: "prism-term-demo", dependencies: ["PrismCurses", "PrismTerminal"], swiftSettings: strict),
         // The `prism` command line: argument parsing and wiring of live dependencies.
         .target(
             name: "PrismCLI",

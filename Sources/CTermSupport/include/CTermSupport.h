@@ -1,0 +1,45 @@
+#ifndef PRISM_CTERMSUPPORT_H
+#define PRISM_CTERMSUPPORT_H
+
+// Signal handling and terminal restore for the curses backend.
+//
+// Signal handlers may only do async-signal-safe work, which is awkward to
+// express in Swift, so the snapshot of the terminal modes, the bytes that undo
+// our screen modes, and every handler live here in C.
+
+#include <stddef.h>
+
+/// Creates a non-blocking, close-on-exec eventfd; returns -1 on failure.
+int prism_eventfd_create(void);
+/// Makes the eventfd readable (async-signal-safe, any thread).
+void prism_eventfd_signal(int fd);
+/// Reads the eventfd's counter back to zero.
+void prism_eventfd_drain(int fd);
+
+/// Saves the terminal modes of `tty_fd` (call before curses changes them); returns 0 on success.
+int prism_term_save_modes(int tty_fd);
+/// Sets the bytes written to the terminal when it must be restored from a signal (copied, at most 1 KiB).
+void prism_term_set_restore_bytes(const char *bytes, size_t length);
+/// Whether a signal should restore the terminal (false while the program has handed it back, e.g. to $EDITOR).
+void prism_term_set_active(int active);
+
+/// Installs the handlers: SIGWINCH (chained after the current one, and writes `event_fd`),
+/// SIGTERM/SIGHUP/SIGINT (restore, then die by the signal), and the crash signals
+/// (restore, then hand the signal to the previous handler). Returns 0 on success.
+int prism_term_install_handlers(int event_fd);
+/// Puts back every handler that `prism_term_install_handlers` replaced.
+void prism_term_uninstall_handlers(void);
+
+/// Writes the restore bytes and resets the saved terminal modes (async-signal-safe).
+void prism_term_restore(void);
+
+/// Stops the process as Ctrl-Z would (SIGTSTP with the default action), returning once continued.
+///
+/// When the process group is orphaned the kernel discards SIGTSTP, so this returns at once
+/// instead of stopping a process nobody could continue.
+void prism_term_stop_self(void);
+
+/// Reads the terminal's size with TIOCGWINSZ (ioctl is variadic, so Swift cannot call it); 0 on success.
+int prism_term_window_size(int tty_fd, int *rows, int *cols);
+
+#endif

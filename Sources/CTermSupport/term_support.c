@@ -1,0 +1,178 @@
+#define _GNU_SOURCE
+#include "CTermSupport.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
+
+// ---- eventfd -------------------------------------------------------------
+
+int prism_eventfd_create(void) {
+    return eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+}
+
+void prism_eventfd_signal(int fd) {
+    if (fd < 0) return;
+    int saved = errno;
+    uint64_t one = 1;
+    ssize_t n = write(fd, &one, sizeof one);
+    (void)n;
+    errno = saved;
+}
+
+void prism_eventfd_drain(int fd) {
+    if (fd < 0) return;
+    uint64_t value;
+    ssize_t n = read(fd, &value, sizeof value);
+    (void)n;
+}
+
+// ---- terminal snapshot ---------------------------------------------------
+
+static struct termios saved_modes;
+static volatile sig_atomic_t have_saved_modes = 0;
+static volatile sig_atomic_t tty_fd_for_restore = -1;
+static volatile sig_atomic_t restore_active = 0;
+static char restore_bytes[1024];
+static volatile sig_atomic_t restore_length = 0;
+
+int prism_term_save_modes(int tty_fd) {
+    if (tcgetattr(tty_fd, &saved_modes) != 0) return -1;
+    tty_fd_for_restore = tty_fd;
+    have_saved_modes = 1;
+    return 0;
+}
+
+void prism_term_set_restore_bytes(const char *bytes, size_t length) {
+    if (length > sizeof restore_bytes) length = sizeof restore_bytes;
+    restore_length = 0;
+    memcpy(restore_bytes, bytes, length);
+    restore_length = (sig_atomic_t)length;
+}
+
+void prism_term_set_active(int active) {
+    restore_active = active ? 1 : 0;
+}
+
+void prism_term_restore(void) {
+    if (!restore_active) return;
+    restore_active = 0;
+    int saved = errno;
+    int fd = tty_fd_for_restore;
+    if (fd >= 0) {
+        size_t done = 0, total = (size_t)restore_length;
+        while (done < total) {
+            ssize_t n = write(fd, restore_bytes + done, total - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;
+            done += (size_t)n;
+        }
+        if (have_saved_modes) tcsetattr(fd, TCSANOW, &saved_modes);
+    }
+    errno = saved;
+}
+
+// ---- handlers ------------------------------------------------------------
+
+static volatile sig_atomic_t wake_fd = -1;
+static volatile sig_atomic_t installed = 0;
+
+static const int fatal_signals[] = { SIGTERM, SIGHUP, SIGINT };
+static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE, SIGTRAP };
+#define FATAL_COUNT (sizeof fatal_signals / sizeof fatal_signals[0])
+#define CRASH_COUNT (sizeof crash_signals / sizeof crash_signals[0])
+
+static struct sigaction previous_winch;
+static struct sigaction previous_fatal[FATAL_COUNT];
+static struct sigaction previous_crash[CRASH_COUNT];
+
+static void on_winch(int sig, siginfo_t *info, void *context) {
+    // ncurses' own handler records the resize so that get_wch returns KEY_RESIZE.
+    if (previous_winch.sa_flags & SA_SIGINFO) {
+        if (previous_winch.sa_sigaction) previous_winch.sa_sigaction(sig, info, context);
+    } else if (previous_winch.sa_handler != SIG_DFL && previous_winch.sa_handler != SIG_IGN) {
+        previous_winch.sa_handler(sig);
+    }
+    prism_eventfd_signal(wake_fd);
+}
+
+static void on_fatal(int sig) {
+    prism_term_restore();
+    // Die by the signal, so the parent sees how we ended.
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void on_crash(int sig) {
+    prism_term_restore();
+    // Hand the signal to whoever had it before (Swift's backtracer, or the default action):
+    // it is blocked while we run, so the raise is delivered as soon as we return.
+    for (size_t i = 0; i < CRASH_COUNT; i++) {
+        if (crash_signals[i] == sig) sigaction(sig, &previous_crash[i], NULL);
+    }
+    raise(sig);
+}
+
+int prism_term_install_handlers(int event_fd) {
+    if (installed) return 0;
+    wake_fd = event_fd;
+
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART | SA_SIGINFO;
+    action.sa_sigaction = on_winch;
+    if (sigaction(SIGWINCH, &action, &previous_winch) != 0) return -1;
+
+    memset(&action, 0, sizeof action);
+    sigemptyset(&action.sa_mask);
+    action.sa_handler = on_fatal;
+    for (size_t i = 0; i < FATAL_COUNT; i++) {
+        sigaction(fatal_signals[i], &action, &previous_fatal[i]);
+    }
+    action.sa_handler = on_crash;
+    for (size_t i = 0; i < CRASH_COUNT; i++) {
+        sigaction(crash_signals[i], &action, &previous_crash[i]);
+    }
+    installed = 1;
+    return 0;
+}
+
+void prism_term_uninstall_handlers(void) {
+    if (!installed) return;
+    sigaction(SIGWINCH, &previous_winch, NULL);
+    for (size_t i = 0; i < FATAL_COUNT; i++) sigaction(fatal_signals[i], &previous_fatal[i], NULL);
+    for (size_t i = 0; i < CRASH_COUNT; i++) sigaction(crash_signals[i], &previous_crash[i], NULL);
+    installed = 0;
+    wake_fd = -1;
+}
+
+void prism_term_stop_self(void) {
+    struct sigaction dfl, old;
+    memset(&dfl, 0, sizeof dfl);
+    sigemptyset(&dfl.sa_mask);
+    dfl.sa_handler = SIG_DFL;
+    sigaction(SIGTSTP, &dfl, &old);
+
+    sigset_t unblock, previous_mask;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, SIGTSTP);
+    pthread_sigmask(SIG_UNBLOCK, &unblock, &previous_mask);
+    raise(SIGTSTP);
+    pthread_sigmask(SIG_SETMASK, &previous_mask, NULL);
+
+    sigaction(SIGTSTP, &old, NULL);
+}
+
+int prism_term_window_size(int tty_fd, int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(tty_fd, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0) return -1;
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+    return 0;
+}

@@ -1,0 +1,90 @@
+import CNcursesw
+import PrismTerminal
+
+/// Writes frame cells into a curses window with their colours and attributes.
+///
+/// Only the cells in the given runs are written; continuation cells (the right halves
+/// of wide graphemes) are skipped because curses fills them itself. Curses keeps one
+/// spacing character plus at most four combining ones per cell, so a ZWJ emoji sequence
+/// shows its first emoji. Where the frame's idea of a width (PrismTerminal's
+/// `DisplayWidth`) and the C library's `wcwidth` disagree, the cell is drawn so that
+/// curses' grid still lines up with the frame.
+struct CursesPainter {
+    var support: ColorSupport
+    var pairs: ColorPairCache
+
+    /// Writes the runs of `frame` into `window`, clipped to `limit` (the window's size).
+    mutating func paint(_ frame: Frame, runs: [CellDiff.Run], into window: UnsafeMutablePointer<WINDOW>?, limit: Size) {
+        let width = min(frame.size.width, limit.width)
+        let height = min(frame.size.height, limit.height)
+        for run in runs where run.y < height {
+            var x = run.x
+            let end = min(run.x + run.count, width)
+            while x < end {
+                let cell = frame[x, run.y]
+                if !cell.isContinuation { put(cell, x: x, y: run.y, width: width, window: window) }
+                x += 1
+            }
+        }
+    }
+
+    private mutating func put(_ cell: Cell, x: Int, y: Int, width: Int, window: UnsafeMutablePointer<WINDOW>?) {
+        var text = Self.characters(of: cell)
+        var curses = text.width
+        if curses == 2, x + 1 >= width {
+            // A wide grapheme in the last column would wrap: show a blank instead.
+            text = ([0x20, 0], 1)
+            curses = 1
+        }
+        var glyph = cchar_t()
+        let attributes = Self.attributes(cell.style.attributes)
+        let pair = colorPair(for: cell.style)
+        text.chars.withUnsafeBufferPointer { buffer in
+            _ = prism_setcchar(&glyph, buffer.baseAddress, attributes, pair)
+        }
+        // Writing the bottom-right cell reports ERR (the cursor cannot wrap), yet the cell is set.
+        _ = prism_mvwadd_wch(window, Int32(y), Int32(x), &glyph)
+        if cell.width == 2, curses == 1, x + 1 < width {
+            // The frame reserved two cells but the C library draws one: blank the second.
+            var blank = cchar_t()
+            let space: [wchar_t] = [0x20, 0]
+            space.withUnsafeBufferPointer { _ = prism_setcchar(&blank, $0.baseAddress, attributes, pair) }
+            _ = prism_mvwadd_wch(window, Int32(y), Int32(x + 1), &blank)
+        }
+    }
+
+    private mutating func colorPair(for style: Style) -> Int32 {
+        guard support != .none else { return 0 }
+        return pairs.pair(
+            foreground: ColorMapping.number(for: style.foreground, support: support),
+            background: ColorMapping.number(for: style.background, support: support)
+        )
+    }
+
+    /// The wide characters for a cell (NUL-terminated) and how many cells curses will give them.
+    static func characters(of cell: Cell) -> (chars: [wchar_t], width: Int) {
+        let scalars = Array(cell.grapheme.unicodeScalars)
+        guard let first = scalars.first else { return ([0x20, 0], 1) }
+        let firstWidth = Int(prism_wcwidth(first.value))
+        // Unprintable, or wider in the C library than in the frame: a replacement character.
+        if firstWidth <= 0 || (firstWidth == 2 && cell.width != 2) { return ([0xFFFD, 0], 1) }
+        var chars: [wchar_t] = [wchar_t(bitPattern: first.value)]
+        for scalar in scalars.dropFirst() {
+            guard chars.count < 5, prism_wcwidth(scalar.value) == 0 else { break }
+            chars.append(wchar_t(bitPattern: scalar.value))
+        }
+        chars.append(0)
+        return (chars, firstWidth)
+    }
+
+    static func attributes(_ a: TextAttributes) -> attr_t {
+        var value = prism_a_normal()
+        if a.contains(.bold) { value |= prism_a_bold() }
+        if a.contains(.dim) { value |= prism_a_dim() }
+        if a.contains(.italic) { value |= prism_a_italic() }
+        if a.contains(.underline) { value |= prism_a_underline() }
+        if a.contains(.reverse) { value |= prism_a_reverse() }
+        // Strikethrough has no curses attribute; it is dropped.
+        return value
+    }
+}
