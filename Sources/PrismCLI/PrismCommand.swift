@@ -32,7 +32,7 @@ public struct PrismCommand: AsyncParsableCommand {
 
     public init() {}
 
-    func validate() throws {
+    public func validate() throws {
         if resume != nil, continueLast { throw ValidationError("--resume and --continue cannot be used together") }
     }
 

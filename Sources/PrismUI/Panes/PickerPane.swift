@@ -63,12 +63,12 @@ enum PickerPane {
     struct Columns {
         let width: Int
         var showContext: Bool { width >= 44 }
-        var showBadges: Bool { width >= 60 }
+        var showBadges: Bool { width >= 84 }
         var priceWidth: Int { 8 }
         var idWidth: Int {
             var rest = width - 2 - 2 * (priceWidth + 1)
             if showContext { rest -= 7 }
-            if showBadges { rest -= 9 }
+            if showBadges { rest -= 21 }
             return max(8, rest)
         }
 

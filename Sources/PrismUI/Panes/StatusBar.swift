@@ -13,6 +13,8 @@ enum StatusBar {
     struct Segment {
         var line: StyledLine
         var priority: Int
+        /// May be shortened (with …) instead of dropped when space runs out.
+        var shrinkable = false
     }
 
     static func render(_ state: AppState, theme: Theme, into frame: inout Frame, rect: Rect) {
@@ -40,7 +42,9 @@ enum StatusBar {
         } else if let served = last?.modelServed, served != state.session.model {
             modelText += " (last: \(served))"
         }
-        left.append(seg(modelText, .statusBarText, 90))
+        var modelSegment = seg(modelText, .statusBarText, 90)
+        modelSegment.shrinkable = true
+        left.append(modelSegment)
 
         if let usage = last?.usage {
             let tin = usage.promptTokens.map(Formatting.tokens) ?? "?"
@@ -82,6 +86,16 @@ enum StatusBar {
             segs.reduce(0) { $0 + DisplayWidth.of($1.line.text) } + max(0, segs.count - 1) * 3
         }
         while width(l) + width(r) + 2 > rect.width, !(l.isEmpty && r.isEmpty) {
+            // Shorten a shrinkable segment first, down to a useful minimum.
+            if let i = l.firstIndex(where: \.shrinkable), r.isEmpty || r.allSatisfy({ $0.priority > l[i].priority }) {
+                let excess = width(l) + width(r) + 2 - rect.width
+                let current = DisplayWidth.of(l[i].line.text)
+                if current - excess >= 12 {
+                    let style = l[i].line.spans.first?.style ?? base
+                    l[i].line = StyledLine(l[i].line.text.truncated(to: current - excess), style)
+                    continue
+                }
+            }
             let lMin = l.enumerated().min { $0.element.priority < $1.element.priority }
             let rMin = r.enumerated().min { $0.element.priority < $1.element.priority }
             if let rm = rMin, rm.element.priority <= (lMin?.element.priority ?? Int.max) {
