@@ -57,6 +57,7 @@ let package = Package(
         .testTarget(name: "PrismCoreTests", dependencies: ["PrismCore", "PrismStub"], swiftSettings: strict),
         .testTarget(name: "PrismTerminalTests", dependencies: ["PrismTerminal"], swiftSettings: strict),
         .testTarget(name: "PrismUITests", dependencies: ["PrismUI", "PrismTerminal", "PrismCore"], swiftSettings: strict),
+        .testTarget(name: "PrismCursesTests", dependencies: ["PrismCurses", "PrismTerminal"], swiftSettings: strict),
         .testTarget(name: "PrismCLITests", dependencies: ["PrismCLI", "PrismCore", "PrismStub"], swiftSettings: strict),
     ]
 )
