@@ -55,11 +55,12 @@ let package = Package(
         // An OpenAI-compatible server on 127.0.0.1 that streams like OpenRouter and misbehaves on demand.
         .target(name: "PrismStub", swiftSettings: strict),
         .executableTarget(name: "prism-stub", dependencies: ["PrismStub"], swiftSettings: strict),
-        // `swift run -c release prism-bench`: prints figures; never part of the tests.
+        // `swift run -c release PrismBench`: prints figures; never part of the tests.
         .executableTarget(name: "PrismBench", dependencies: ["PrismCore", "PrismStub"], swiftSettings: strict),
         .testTarget(name: "PrismCoreTests", dependencies: ["PrismCore", "PrismStub"], swiftSettings: strict),
         .testTarget(name: "PrismTerminalTests", dependencies: ["PrismTerminal"], swiftSettings: strict),
         .testTarget(name: "PrismUITests", dependencies: ["PrismUI", "PrismTerminal", "PrismCore"], exclude: ["Goldens"], swiftSettings: strict),
+        .testTarget(name: "PrismCursesTests", dependencies: ["PrismCurses", "PrismTerminal"], swiftSettings: strict),
         .testTarget(name: "PrismCLITests", dependencies: ["PrismCLI", "PrismCore", "PrismStub"], swiftSettings: strict),
     ]
 )

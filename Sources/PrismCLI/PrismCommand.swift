@@ -13,34 +13,11 @@ public struct PrismCommand: AsyncParsableCommand {
         Config: $XDG_CONFIG_HOME/prism/config.toml (see docs/config.md).
         """,
         version: PrismVersion.current,
-        subcommands: [AskCommand.self, ModelsCommand.self, SessionsCommand.self, KeyCommand.self]
+        subcommands: [ChatCommand.self, AskCommand.self, ModelsCommand.self, SessionsCommand.self, KeyCommand.self],
+        defaultSubcommand: ChatCommand.self
     )
 
-    @Option(name: .shortAndLong, help: "Model to chat with (default: the configured one; otherwise the picker opens).")
-    var model: String?
-
-    @Option(help: "Theme name (dark, light, high-contrast, solarized-dark, gruvbox, nord, or one of yours).")
-    var theme: String?
-
-    @Option(help: "Resume a saved session by id or unique prefix.")
-    var resume: String?
-
-    @Flag(name: [.customShort("c"), .customLong("continue")], help: "Continue the most recent session.")
-    var continueLast = false
-
-    @OptionGroup var connection: ConnectionOptions
-
     public init() {}
-
-    public func validate() throws {
-        if resume != nil, continueLast { throw ValidationError("--resume and --continue cannot be used together") }
-    }
-
-    /// With no subcommand: the full-screen chat.
-    public mutating func run() async throws {
-        let context = try CLIContext(connection: connection, overrides: ConfigOverrides(model: model, theme: theme))
-        try await TUILauncher(context: context, model: model, theme: theme, resume: resume, continueLast: continueLast).run()
-    }
 
     /// Parses and runs, mapping errors to Prism's exit statuses: 2 for usage and
     /// configuration errors, 1 for failed requests, with one line on stderr.
