@@ -153,7 +153,9 @@ struct MarkdownSplitState: Sendable {
         }
         kind = newKind
         if let previousKind {
-            spaced = blankSincePrevious || !(previousKind == .listItem && newKind == .listItem)
+            // A list written right under a paragraph or another item stays tight, as written.
+            let tight = newKind == .listItem && (previousKind == .listItem || previousKind == .paragraph)
+            spaced = blankSincePrevious || !tight
         } else {
             spaced = false
         }
