@@ -65,17 +65,30 @@ struct MarkdownTable {
         return out.map { MarkdownLayout.clip($0, width: width) }
     }
 
-    /// Widths that add up to `total`, each at least three (or its natural width), the rest shared in proportion.
+    /// Widths that add up to `total`: columns narrower than a fair share keep their natural width,
+    /// the wider ones share the rest in proportion to their natural width (at least three each).
     static func shrink(_ natural: [Int], to total: Int) -> [Int] {
-        let minimum = natural.map { min($0, 3) }
-        var widths = minimum
-        let spare = total - minimum.reduce(0, +)
-        let demand = zip(natural, minimum).map { $0 - $1 }
+        var fixed = Array(repeating: false, count: natural.count)
+        var changed = true
+        while changed {
+            changed = false
+            let open = natural.indices.filter { !fixed[$0] }
+            guard !open.isEmpty else { break }
+            let room = total - natural.indices.filter { fixed[$0] }.reduce(0) { $0 + natural[$1] }
+            let fair = room / open.count
+            for i in open where natural[i] <= fair {
+                fixed[i] = true
+                changed = true
+            }
+        }
+        var widths = natural.indices.map { fixed[$0] ? natural[$0] : min(natural[$0], 3) }
+        let spare = total - widths.reduce(0, +)
+        let demand = natural.indices.map { natural[$0] - widths[$0] }
         let totalDemand = demand.reduce(0, +)
         guard spare > 0, totalDemand > 0 else { return widths }
         var given = 0
         for i in widths.indices {
-            let share = demand[i] * spare / totalDemand
+            let share = min(demand[i], demand[i] * spare / totalDemand)
             widths[i] += share
             given += share
         }
@@ -114,8 +127,18 @@ struct MarkdownTable {
                 for span in piece.spans { line.append(span.text, span.style) }
                 if i < wrapped.count - 1 { line.append(String(repeating: " ", count: gap - left + 1), textStyle) }
             }
-            return line
+            return trimmed(line)
         }
+    }
+
+    /// Without the trailing padding an empty last cell leaves.
+    private func trimmed(_ line: StyledLine) -> StyledLine {
+        var l = line
+        while let last = l.spans.last, last.style == textStyle, last.text.hasSuffix(" ") {
+            let text = String(last.text.reversed().drop(while: { $0 == " " }).reversed())
+            if text.isEmpty { l.spans.removeLast() } else { l.spans[l.spans.count - 1].text = text }
+        }
+        return l
     }
 
     /// The narrow fallback: every row as `header: value` lines, rows separated by a rule.
