@@ -50,8 +50,6 @@ enum MD {
         for line in lines { for span in line.spans where span.text.contains(needle) { return span.style } }
         return nil
     }
-
-    static func dump(_ lines: [StyledLine]) -> String { lines.map { "|" + $0.text + "|" }.joined(separator: "\n") }
 }
 
 @Suite("Markdown test helpers")
@@ -59,39 +57,5 @@ struct MarkdownHelpersTests {
     @Test func fitCheckMeasuresDisplayWidth() {
         #expect(DisplayWidth.of("你好") == 4)
         #expect(MD.style(of: "b", in: [StyledLine([Span("a"), Span("b", MD.theme[.code])])]) == MD.theme[.code])
-    }
-
-    @Test func dumpSample() {
-        let sample = """
-        # Title here
-        Some **bold** and *em* and `code` and ~~gone~~ and [link](http://x.y) <https://a.b> snake_case_name.
-        Second line with a very long sentence that needs to wrap around somewhere.
-
-        - item one
-        - item two which is long enough to wrap at a narrow width
-          - nested a
-          - [x] nested done
-        1. first
-        2. second
-
-        > quoted **text**
-        > > nested
-
-        ---
-
-        ```swift
-        func greet(name: String) -> String { let x = 42 // hi
-            return "Hello, \\(name)" }
-        ```
-
-        | Name | Age | City |
-        |:-----|----:|:----:|
-        | Alice | 30 | Paris |
-        | 李小龙 | 32 | 香港 |
-
-        Setext
-        ===
-        """
-        for w in [20, 40] { print(MD.dump(MD.render(sample, width: w))) }
     }
 }
