@@ -1,0 +1,125 @@
+import PrismTerminal
+
+/// Lays out markdown blocks as styled terminal lines at a given width.
+///
+/// Works one block at a time so `MarkdownDocument` can cache finished blocks and only
+/// re-render the streaming tail. Every line it returns fits the width by display width
+/// (CJK, emoji and combining marks included), and no input makes it crash: a width
+/// below one gives no lines, and nesting deeper than `maxDepth` falls back to plain text.
+public struct MarkdownRenderer: Sendable {
+    public let theme: Theme
+    /// Everything drawn dim in the `reasoning` colour (for a model's reasoning text).
+    public let dimmed: Bool
+
+    /// Containers nested deeper than this are shown as plain text.
+    static let maxDepth = 12
+
+    /// Where a block sits: how deeply nested, and the style of its plain text.
+    struct Context {
+        var depth = 0
+        var base: Style
+    }
+
+    public init(theme: Theme, dimmed: Bool = false) {
+        self.theme = theme
+        self.dimmed = dimmed
+    }
+
+    /// Renders a whole finished text in one go (for messages that are no longer streaming).
+    public static func render(text: String, width: Int, theme: Theme, dimmed: Bool = false) -> [StyledLine] {
+        MarkdownRenderer(theme: theme, dimmed: dimmed).render(text: text, width: width)
+    }
+
+    /// Renders a whole text in one go.
+    public func render(text: String, width: Int) -> [StyledLine] {
+        finish(render(text: text, width: width, context: rootContext))
+    }
+
+    /// Renders one block of a splitter's text, with a blank line before it when it is spaced.
+    public func render(block: MarkdownBlock, source: String, width: Int) -> [StyledLine] {
+        finish(render(block: block, source: source, width: width, context: rootContext))
+    }
+
+    private var rootContext: Context {
+        Context(base: dimmed ? MarkdownLayout.overlay(theme[.text], theme[.reasoning]) : theme[.text])
+    }
+
+    private func finish(_ lines: [StyledLine]) -> [StyledLine] {
+        guard dimmed else { return lines }
+        return lines.map { line in
+            StyledLine(line.spans.map { Span($0.text, $0.style.adding(.dim)) })
+        }
+    }
+
+    func render(text: String, width: Int, context: Context) -> [StyledLine] {
+        guard width > 0 else { return [] }
+        let splitter = MarkdownBlockSplitter(text: text)
+        var out: [StyledLine] = []
+        for block in splitter.blocks {
+            out += render(block: block, source: splitter.source(of: block), width: width, context: context)
+        }
+        return out
+    }
+
+    func render(block: MarkdownBlock, source: String, width: Int, context: Context) -> [StyledLine] {
+        guard width > 0 else { return [] }
+        var out: [StyledLine] = block.spacedBefore ? [StyledLine()] : []
+        if context.depth > Self.maxDepth {
+            out += MarkdownLayout.lines(source).flatMap {
+                MarkdownLayout.wrap(StyledLine(MarkdownLayout.expandTabs($0), context.base), width: width)
+            }
+            return out
+        }
+        switch block.kind {
+        case .paragraph:
+            out += paragraph(MarkdownLayout.lines(source), width: width, base: context.base)
+        case .heading(let level):
+            out += heading(atxText(source), level: level, width: width, context: context)
+        case .setextHeading(let level):
+            let lines = MarkdownLayout.lines(source)
+            out += heading(lines.dropLast().map { $0.markdownTrimmed }.joined(separator: "\n"), level: level, width: width, context: context)
+        case .thematicBreak:
+            out.append(StyledLine(String(repeating: "─", count: width), MarkdownLayout.overlay(context.base, theme[.textMuted])))
+        case .code:
+            out += codeBlock(source, width: width)
+        case .listItem:
+            out += listItem(source, width: width, context: context)
+        case .quote:
+            out += quote(source, width: width, context: context)
+        case .table:
+            out += MarkdownTable(source: source, theme: theme, base: context.base).render(width: width)
+        }
+        return out
+    }
+
+    /// Paragraph lines (indentation dropped) with inline markdown, wrapped.
+    func paragraph(_ lines: [Substring], width: Int, base: Style) -> [StyledLine] {
+        let text = lines.map { $0.markdownTrimmed }.joined(separator: "\n")
+        return MarkdownInline.lines(text, base: base, theme: theme).flatMap { MarkdownLayout.wrap($0, width: width) }
+    }
+
+    /// The text of an ATX heading: `#` markers and an optional closing `#` run removed.
+    private func atxText(_ source: String) -> String {
+        var text = Substring(source).markdownTrimmed.drop(while: { $0 == "#" })
+        text = text.markdownTrimmed
+        if let lastNonHash = text.lastIndex(where: { $0 != "#" }), lastNonHash < text.index(before: text.endIndex) {
+            if text[lastNonHash] == " " { text = text[...lastNonHash].markdownTrimmed }
+        } else if text.allSatisfy({ $0 == "#" }) {
+            text = ""
+        }
+        return String(text)
+    }
+
+    /// A heading in the heading style; levels 1 and 2 are underlined with a rule as wide as the text.
+    private func heading(_ text: String, level: Int, width: Int, context: Context) -> [StyledLine] {
+        var base = MarkdownLayout.overlay(context.base, theme[.heading])
+        base = level <= 3 ? base.adding(.bold) : base.adding(.italic)
+        var lines = MarkdownInline.lines(text, base: base, theme: theme).flatMap { MarkdownLayout.wrap($0, width: width) }
+        if level <= 2 {
+            let textWidth = lines.map { DisplayWidth.of($0.text) }.max() ?? 0
+            let rule = String(repeating: level == 1 ? "═" : "─", count: min(width, max(1, textWidth)))
+            lines.append(StyledLine(rule, MarkdownLayout.overlay(context.base, theme[.heading])))
+        }
+        return lines
+    }
+}
