@@ -113,6 +113,26 @@ public final class StubServer: @unchecked Sendable {
         waitUntil(timeout: timeout) { recorded.count >= count }
     }
 
+    /// Like `waitForClientDisconnect`, but suspends instead of blocking a thread, so async
+    /// tests never starve the small cooperative pool of a 2-core machine.
+    public func waitForClientDisconnect(count: Int = 1, timeout: TimeInterval) async -> Bool {
+        await pollUntil(timeout: timeout) { self.clientDisconnects.count >= count }
+    }
+
+    /// Like `waitForRequests`, but suspends instead of blocking a thread.
+    public func waitForRequests(count: Int, timeout: TimeInterval) async -> Bool {
+        await pollUntil(timeout: timeout) { self.requests.count >= count }
+    }
+
+    private func pollUntil(timeout: TimeInterval, _ condition: @Sendable () -> Bool) async -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if condition() { return true }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return condition()
+    }
+
     /// Replaces the `GET /models` body (a fixture); nil restores the built-in catalog.
     public var modelsPayload: Data? {
         get { locked { modelsOverride } }

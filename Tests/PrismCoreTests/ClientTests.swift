@@ -173,7 +173,7 @@ struct ClientTests {
         #expect(reply.failure?.kind == .cancelled)
         #expect(reply.content.hasPrefix("tok tok tok "))
         #expect(reply.content.count < 200 * 4)
-        #expect(h.server.waitForClientDisconnect(timeout: 2))
+        #expect(await h.server.waitForClientDisconnect(timeout: 2))
     }
 
     @Test func connectionRefusedIsRetriedAndReported() async throws {

@@ -193,17 +193,17 @@ import Testing
         let session = Self.session()
         let request = Self.chatRequest(server)
         let task = Task { try await session.data(for: request) }
-        #expect(server.waitForRequests(count: 1, timeout: 5))
+        #expect(await server.waitForRequests(count: 1, timeout: 5))
         try await Task.sleep(for: .milliseconds(200))
         let cancelledAt = Date()
         task.cancel()
-        #expect(server.waitForClientDisconnect(timeout: 5))
+        #expect(await server.waitForClientDisconnect(timeout: 5))
         let disconnect = try #require(server.clientDisconnects.first)
         #expect(disconnect.timeIntervalSince(cancelledAt) < 1)
         _ = await task.result
     }
 
-    @Test func rawClientClosingAStallIsRecorded() throws {
+    @Test func rawClientClosingAStallIsRecorded() async throws {
         let server = StubServer()
         let port = try server.start()
         defer { server.stop() }
@@ -213,10 +213,10 @@ import Testing
         #expect(client.receive().hasPrefix("HTTP/1.1 200 OK\r\n"))
         #expect(server.clientDisconnects.isEmpty)
         client.close()
-        #expect(server.waitForClientDisconnect(timeout: 5))
+        #expect(await server.waitForClientDisconnect(timeout: 5))
     }
 
-    @Test func stopDoesNotHangWithStalledConnection() throws {
+    @Test func stopDoesNotHangWithStalledConnection() async throws {
         let server = StubServer()
         let port = try server.start()
         server.enqueue(.stall(after: 2))
@@ -225,7 +225,7 @@ import Testing
         client.send("POST /api/v1/chat/completions HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n")
         #expect(client.receive().hasPrefix("HTTP/1.1 100 Continue"))
         client.send("{}")
-        #expect(server.waitForRequests(count: 1, timeout: 5))
+        #expect(await server.waitForRequests(count: 1, timeout: 5))
         let started = Date()
         server.stop()
         #expect(Date().timeIntervalSince(started) < 1)
