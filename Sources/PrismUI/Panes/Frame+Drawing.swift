@@ -26,6 +26,18 @@ extension Frame {
         }
     }
 
+    /// Writes a styled line whose spans may leave colours at the terminal default,
+    /// filling those from `base` (the surface it is drawn on).
+    @discardableResult
+    mutating func put(_ line: StyledLine, at point: Point, clip: Rect, over base: Style) -> Int {
+        var filled = line
+        for i in filled.spans.indices {
+            if filled.spans[i].style.background == .default { filled.spans[i].style.background = base.background }
+            if filled.spans[i].style.foreground == .default { filled.spans[i].style.foreground = base.foreground }
+        }
+        return put(filled, at: point, clip: clip)
+    }
+
     /// Writes text right-aligned so it ends at the right edge of `rect` on row `y`.
     @discardableResult
     mutating func putRight(_ line: StyledLine, row y: Int, in rect: Rect) -> Int {

@@ -47,11 +47,12 @@ enum TranscriptPane {
         var y = rect.y // a conversation shorter than the screen is drawn from the top
         var index = start.index
         var skip = start.row
+        let base = theme[.background]
         while index < ids.count, y < rect.maxY {
             let lines = layout.lines(of: ids[index], in: snapshot, width: width, theme: theme)
             for line in lines.dropFirst(skip) {
                 guard y < rect.maxY else { break }
-                frame.put(line, at: Point(x: rect.x, y: y), clip: rect)
+                frame.put(line, at: Point(x: rect.x, y: y), clip: rect, over: base)
                 y += 1
             }
             skip = 0
