@@ -53,7 +53,8 @@ struct TUILauncher {
             makeID: { UUID().uuidString.lowercased() }, makeSessionID: { SessionID.make(now: $0) },
             maxTokensCap: context.config.maxTokens, bindings: bindings)
         let effects = LiveEffects(client: context.client, store: store, catalog: context.catalogCache,
-                                  preferences: preferences, fetchKeyInfo: !context.demo && context.config.isOpenRouter)
+                                  preferences: preferences, fetchKeyInfo: !context.demo && context.config.isOpenRouter,
+                                  sessionsFolder: context.paths.sessions)
 
         // Every curses call happens on one dedicated thread; the async world (network,
         // disk) runs on the cooperative pool and talks to it only through `post`.

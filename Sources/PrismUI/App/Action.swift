@@ -21,6 +21,8 @@ public enum Action: Sendable {
     /// `$EDITOR` closed; nil when it failed or was cancelled.
     case editorFinished(String?)
     case themesListed([String])
+    /// Sessions whose text contains every word of `query` (the browser filter).
+    case sessionSearchFinished(query: String, ids: Set<String>)
     case themeApplied(String)
     case themeFailed(String)
 }
@@ -33,6 +35,7 @@ public enum Effect: Sendable, Equatable {
     case loadCatalog(refresh: Bool)
     case fetchKeyInfo
     case listSessions
+    case searchSessions(query: String)
     case loadSession(id: String)
     case deleteSession(id: String)
     case renameSession(id: String, title: String)

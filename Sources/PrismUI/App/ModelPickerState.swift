@@ -78,6 +78,8 @@ public struct SessionBrowserState: Sendable, Equatable {
     public var scroll = 0
     /// Set while asking "delete this session? y/n".
     public var confirmingDelete: String?
+    /// Sessions whose saved text matches the current filter (from a background search).
+    public var contentMatches: Set<String> = []
     /// Set while renaming: the session id and the title being edited.
     public var renaming: (id: String, editor: PromptEditor)?
 
@@ -85,17 +87,18 @@ public struct SessionBrowserState: Sendable, Equatable {
 
     public static func == (a: SessionBrowserState, b: SessionBrowserState) -> Bool {
         a.sessions == b.sessions && a.problems == b.problems && a.filter == b.filter && a.selection == b.selection
-            && a.scroll == b.scroll && a.confirmingDelete == b.confirmingDelete
+            && a.scroll == b.scroll && a.confirmingDelete == b.confirmingDelete && a.contentMatches == b.contentMatches
             && a.renaming?.id == b.renaming?.id && a.renaming?.editor == b.renaming?.editor
     }
 
-    /// Sessions whose title, model or preview contains every word of the filter.
+    /// Sessions whose title, model or preview contains every word of the filter, or whose
+    /// messages do (found by the background search).
     public var visible: [SessionSummary] {
         let words = filter.lowercased().split(separator: " ").map(String.init)
         guard !words.isEmpty else { return sessions }
         return sessions.filter { s in
             let hay = [s.title, s.model ?? "", s.lastPreview ?? "", s.id].joined(separator: " ").lowercased()
-            return words.allSatisfy(hay.contains)
+            return words.allSatisfy(hay.contains) || contentMatches.contains(s.id)
         }
     }
 }

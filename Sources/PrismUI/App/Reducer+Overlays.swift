@@ -120,13 +120,22 @@ extension Reducer {
         case (.backspace, _):
             if !state.browser.filter.isEmpty { state.browser.filter.removeLast() }
             state.browser.selection = 0
+            return filterChanged(&state)
         case (.character(let c), let m) where m.isEmpty || m == .shift:
             state.browser.filter.append(c)
             state.browser.selection = 0
+            return filterChanged(&state)
         default:
             return nil
         }
         return []
+    }
+
+    /// A new filter drops old content matches and asks for a search of message text.
+    static func filterChanged(_ state: inout AppState) -> [Effect] {
+        state.browser.contentMatches = []
+        return state.browser.filter.trimmingCharacters(in: .whitespaces).count >= 2
+            ? [.searchSessions(query: state.browser.filter)] : []
     }
 
     /// Keys of the theme switcher: move to preview, Enter to keep, Esc to leave.

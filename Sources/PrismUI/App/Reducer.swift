@@ -52,6 +52,9 @@ public enum Reducer {
             if let text { state.prompt.set(text.hasSuffix("\n") ? String(text.dropLast()) : text) }
             state.focus = .prompt
             return []
+        case .sessionSearchFinished(let query, let ids):
+            if query == state.browser.filter { state.browser.contentMatches = ids }
+            return []
         case .themesListed(let names):
             state.availableThemes = names
             return []

@@ -12,6 +12,8 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     let catalog: CatalogCache
     let preferences: PreferencesStore
     let fetchKeyInfo: Bool
+    /// Where session files are, for the browser's full-text search (nil: search titles only).
+    let sessionsFolder: URL?
     let logger = Logger(label: "prism.ui")
 
     private let lock = NSLock()
@@ -20,7 +22,8 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     private let saveQueue = DispatchQueue(label: "prism.save")
 
     public init(client: OpenRouterClient, store: any SessionStoring, catalog: CatalogCache,
-                preferences: PreferencesStore, fetchKeyInfo: Bool) {
+                preferences: PreferencesStore, fetchKeyInfo: Bool, sessionsFolder: URL? = nil) {
+        self.sessionsFolder = sessionsFolder
         self.client = client
         self.store = store
         self.catalog = catalog
@@ -65,6 +68,13 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
             let store = self.store
             saveQueue.async {
                 do { post(.sessionsListed(try store.list())) } catch { post(.sessionLoadFailed("\(error)")) }
+            }
+        case .searchSessions(let query):
+            // Only the newest query matters; older searches still running just finish unseen.
+            let folder = sessionsFolder
+            DispatchQueue.global(qos: .userInitiated).async {
+                guard let folder else { return }
+                post(.sessionSearchFinished(query: query, ids: SessionSearch.search(query, in: folder)))
             }
         case .loadSession(let id):
             let store = self.store
