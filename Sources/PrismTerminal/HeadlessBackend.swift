@@ -130,6 +130,13 @@ public final class HeadlessBackend: TerminalBackend, @unchecked Sendable {
         }
     }
 
+    /// Records a suspend and a resume, as a stop and `fg` would.
+    public func suspendToShell() {
+        suspend()
+        resume()
+        enqueue([.resumed])
+    }
+
     public func copyToClipboard(_ text: String) {
         locked { _clipboard.append(text) }
     }

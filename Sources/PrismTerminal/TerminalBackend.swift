@@ -33,6 +33,10 @@ public protocol TerminalBackend: AnyObject {
     func suspend()
     func resume()
 
+    /// Does what Ctrl-Z does: gives the terminal back, stops the process, and takes the
+    /// terminal again when the shell continues it (`fg`).
+    func suspendToShell()
+
     /// Puts text on the system clipboard through the terminal (OSC 52).
     func copyToClipboard(_ text: String)
 

@@ -101,9 +101,7 @@ public final class AppRuntime: @unchecked Sendable {
                 backend.resume()
                 dispatch(.editorFinished(edited))
             case .suspendToShell:
-                backend.suspend()
-                ExternalEditor.stopProcess()
-                backend.resume()
+                backend.suspendToShell()
                 dirty = true
             default:
                 effects.handle(effect, post: { [weak self] in self?.post($0) })

@@ -30,9 +30,4 @@ enum ExternalEditor {
         guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: file.path) else { return nil }
         return String(decoding: data, as: UTF8.self)
     }
-
-    /// Stops this process as Ctrl-Z would (SIGSTOP, which curses cannot intercept); returns on fg.
-    static func stopProcess() {
-        kill(getpid(), SIGSTOP)
-    }
 }
