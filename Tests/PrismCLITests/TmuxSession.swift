@@ -3,6 +3,10 @@ import Foundation
 import Glibc
 #endif
 
+/// glibc's "close every descriptor from this one up" spawn action (glibc 2.34+), not in Swift's Glibc module.
+@_silgen_name("posix_spawn_file_actions_addclosefrom_np")
+private func spawnActionsCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ from: Int32) -> Int32
+
 /// Drives a program in a private tmux server, as a person at a terminal would.
 ///
 /// Each instance uses its own socket (`tmux -L`), so tests never touch the user's
@@ -34,6 +38,9 @@ final class TmuxSession {
         }
         posix_spawn_file_actions_addclose(&actions, fds[0])
         posix_spawn_file_actions_addclose(&actions, fds[1])
+        // The tmux server outlives this call: it must not inherit pipes that other tests
+        // are reading to the end (it would hold them open, and those reads would hang).
+        _ = spawnActionsCloseFrom(&actions, 3)
         let argv = (["tmux", "-L", socket] + args).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0

@@ -185,24 +185,6 @@ import Testing
         #expect(json["object"] as? String == "chat.completion")
     }
 
-    @Test func cancellingAStalledURLSessionTaskIsRecordedAsDisconnect() async throws {
-        let server = StubServer()
-        try server.start()
-        defer { server.stop() }
-        server.enqueue(.stall(after: 1))
-        let session = Self.session()
-        let request = Self.chatRequest(server)
-        let task = Task { try await session.data(for: request) }
-        #expect(await server.waitForRequests(count: 1, timeout: 5))
-        try await Task.sleep(for: .milliseconds(200))
-        let cancelledAt = Date()
-        task.cancel()
-        #expect(await server.waitForClientDisconnect(timeout: 5))
-        let disconnect = try #require(server.clientDisconnects.first)
-        #expect(disconnect.timeIntervalSince(cancelledAt) < 1)
-        _ = await task.result
-    }
-
     @Test func rawClientClosingAStallIsRecorded() async throws {
         let server = StubServer()
         let port = try server.start()
