@@ -46,6 +46,12 @@ struct GoldenFrameTests {
         check(state, "browser-\(size)")
     }
 
+    @Test func themeSwitcher() {
+        var state = UIFixtures.state(Size(width: 80, height: 24), focus: .themes)
+        state.availableThemes = ["dark", "gruvbox", "high-contrast", "light", "nord", "solarized-dark"]
+        check(state, "themes-80x24")
+    }
+
     @Test func reasoningExpandedAndFailureMarks() {
         var state = UIFixtures.state(Size(width: 80, height: 30))
         state.transcript.expandedReasoning = ["a1"]

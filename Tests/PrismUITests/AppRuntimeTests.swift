@@ -1,0 +1,86 @@
+import Foundation
+import PrismCore
+import PrismTerminal
+import Testing
+@testable import PrismUI
+
+/// Answers effects the way the live runner would, from memory: a scripted reply per stream.
+private final class ScriptedEffects: EffectHandling, @unchecked Sendable {
+    let lock = NSLock()
+    var handled: [Effect] = []
+    var saved: [Session] = []
+
+    func handle(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
+        lock.withLock {
+            handled.append(effect)
+            if case .saveSession(let s) = effect { saved.append(s) }
+        }
+        if case .startStream(let id, _) = effect {
+            DispatchQueue.global().async {
+                post(.completion(requestID: id, event: .metadata(model: "a/model", provider: "Prov", generationID: "gen-1")))
+                for piece in ["Hello", " from", " **the**", " runtime"] {
+                    post(.completion(requestID: id, event: .contentDelta(piece)))
+                }
+                var reply = Reply()
+                reply.content = "Hello from **the** runtime"
+                reply.finishReason = "stop"
+                reply.usage = TokenUsage(promptTokens: 5, completionTokens: 4, cost: Decimal(string: "0.000123"))
+                post(.completion(requestID: id, event: .finished(reply)))
+            }
+        }
+    }
+}
+
+private struct FixedThemes: ThemeProviding {
+    func theme(named: String, for support: ColorSupport) -> Theme? { UIFixtures.theme(support) }
+    func fallback(for support: ColorSupport) -> Theme { UIFixtures.theme(support) }
+    func names() -> [String] { ["dark"] }
+    var lastError: String? { nil }
+}
+
+@Suite("The UI loop with a headless terminal")
+struct AppRuntimeTests {
+    @Test func typedPromptStreamsIntoTheScreenAndIsSaved() throws {
+        let backend = HeadlessBackend(size: Size(width: 80, height: 24))
+        let effects = ScriptedEffects()
+        var state = AppState(size: Size(width: 80, height: 24), session: Session(id: "", createdAt: Date(), model: "a/model"),
+                             demo: false, theme: "dark", now: Date())
+        state.catalog = [ModelInfo(id: "a/model")]
+        let env = ReducerEnvironment(makeID: { UUID().uuidString }, makeSessionID: { _ in "20261122-000000-0001" })
+        let runtime = AppRuntime(backend: backend, state: state, environment: env, effects: effects, themes: FixedThemes())
+        backend.enqueue("hi there".map { .key(.char($0)) } + [.key(Key(.enter))])
+
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            runtime.step(wait: true)
+            if runtime.state.stream == nil, runtime.state.session.messages.count == 2,
+               backend.lastFrame?.text().contains("$0.000123") == true { break }
+        }
+        let screen = try #require(backend.lastFrame).text()
+        #expect(screen.contains("hi there"))
+        #expect(screen.contains("Hello from the runtime"), "markdown emphasis markers are not shown")
+        #expect(screen.contains("$0.000123"))
+        #expect(effects.saved.last?.currentBranch.last?.status == .complete)
+        #expect(backend.drawCount >= 2)
+
+        backend.enqueue(.key(.ctrl("q")))
+        runtime.step(wait: true)
+        #expect(runtime.state.quitRequested)
+        #expect(effects.handled.contains(.quit))
+    }
+
+    @Test func resizeReflowsEverything() throws {
+        let backend = HeadlessBackend(size: Size(width: 80, height: 24))
+        let runtime = AppRuntime(backend: backend, state: UIFixtures.state(Size(width: 80, height: 24)),
+                                 environment: ReducerEnvironment(makeID: { "x" }, makeSessionID: { _ in "s" }),
+                                 effects: ScriptedEffects(), themes: FixedThemes())
+        runtime.step(wait: false)
+        backend.resize(to: Size(width: 40, height: 12))
+        runtime.step(wait: false)
+        Thread.sleep(forTimeInterval: 0.02)
+        runtime.step(wait: false)
+        let frame = try #require(backend.lastFrame)
+        #expect(frame.size == Size(width: 40, height: 12))
+        #expect(frame.text().contains("╰"))
+    }
+}
