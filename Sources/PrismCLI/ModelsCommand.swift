@@ -56,8 +56,8 @@ struct ModelsCommand: AsyncParsableCommand {
     }
 }
 
-/// Filtering and sorting of the catalog, shared by `prism models` and (later) the picker.
-public struct ModelQuery: Sendable {
+/// Filtering and sorting for `prism models`; the orders themselves are `ModelOrder`'s.
+struct ModelQuery: Sendable {
     var search: String?
     var freeOnly: Bool
     var sort: String
@@ -68,26 +68,9 @@ public struct ModelQuery: Sendable {
             let haystack = (model.id + " " + model.name).lowercased()
             return words.allSatisfy(haystack.contains) && (!freeOnly || model.pricing.isFree)
         }
-        switch sort {
-        case "price":
-            // Unknown prices (routers) sort last rather than as free.
-            return filtered.sorted { a, b in
-                let pa = a.pricing.prompt.map { $0 + (a.pricing.completion ?? 0) }
-                let pb = b.pricing.prompt.map { $0 + (b.pricing.completion ?? 0) }
-                switch (pa, pb) {
-                case let (x?, y?): return x == y ? a.id < b.id : x < y
-                case (nil, _?): return false
-                case (_?, nil): return true
-                case (nil, nil): return a.id < b.id
-                }
-            }
-        case "context":
-            return filtered.sorted { ($0.contextLength ?? 0, $1.id) > ($1.contextLength ?? 0, $0.id) }
-        case "newest":
-            return filtered.sorted { ($0.created ?? .distantPast, $1.id) > ($1.created ?? .distantPast, $0.id) }
-        default:
-            return filtered.sorted { $0.id < $1.id }
-        }
+        // By name, the table is listed by id: the column people scan.
+        guard sort != "name", let order = ModelOrder(rawValue: sort) else { return filtered.sorted { $0.id < $1.id } }
+        return filtered.sorted(by: order.areInIncreasingOrder)
     }
 }
 

@@ -143,6 +143,6 @@ struct ConfigDocsTests {
         #expect(config.model == "anthropic/claude-sonnet-4")
         #expect(config.systemPrompt == "You are a concise assistant.\nAnswer in plain text.")
         #expect(config.provider?.maxPrice?.completion == 15)
-        #expect(config.keys == ["quit": "ctrl+q"])
+        #expect(config.keys == ["quit": "ctrl+q", "send": "enter", "newline": "alt+enter, ctrl+j"])
     }
 }

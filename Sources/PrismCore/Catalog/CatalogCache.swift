@@ -41,7 +41,9 @@ public struct CatalogCache: Sendable {
 
     public func save(_ snapshot: CatalogSnapshot) throws {
         let data = try JSONEncoder.catalog.encode(snapshot)
-        try AtomicWrite.write(data, to: file)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        try AtomicFile().write(data, to: file)
     }
 
     public func isStale(_ snapshot: CatalogSnapshot, now: Date = Date()) -> Bool {

@@ -48,23 +48,10 @@ public struct ModelPickerState: Sendable, Equatable {
         case .relevance:
             if querying, sa != sb { return sa > sb }
             return a.id < b.id
-        case .price:
-            let pa = a.pricing.prompt.map { $0 + (a.pricing.completion ?? 0) }
-            let pb = b.pricing.prompt.map { $0 + (b.pricing.completion ?? 0) }
-            switch (pa, pb) {
-            case let (x?, y?): return x == y ? a.id < b.id : x < y
-            case (nil, _?): return false
-            case (_?, nil): return true
-            case (nil, nil): return a.id < b.id
-            }
-        case .context:
-            let ca = a.contextLength ?? 0, cb = b.contextLength ?? 0
-            return ca == cb ? a.id < b.id : ca > cb
-        case .newest:
-            let da = a.created ?? .distantPast, db = b.created ?? .distantPast
-            return da == db ? a.id < b.id : da > db
-        case .name:
-            return a.name.lowercased() < b.name.lowercased()
+        case .price: return ModelOrder.price.areInIncreasingOrder(a, b)
+        case .context: return ModelOrder.context.areInIncreasingOrder(a, b)
+        case .newest: return ModelOrder.newest.areInIncreasingOrder(a, b)
+        case .name: return ModelOrder.name.areInIncreasingOrder(a, b)
         }
     }
 }
