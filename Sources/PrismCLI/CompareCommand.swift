@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import PrismCore
+
+/// `prism compare`: one prompt to several models at once, then their answers and a table.
+struct CompareCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Send one prompt to 2–4 models at once and compare answers, speed and cost.",
+        discussion: """
+        Example: prism compare -m openai/gpt-5-mini -m anthropic/claude-haiku-4.5 "Explain CRDTs"
+        Exit status: 0 when every model answered, 1 when any failed, 2 for usage errors.
+        """
+    )
+
+    @Option(name: .shortAndLong, help: "A model to compare (give 2 to 4).")
+    var model: [String] = []
+
+    @Option(help: "System prompt for every model.")
+    var system: String?
+
+    @Option(name: .customLong("max-tokens"), help: "Reply budget for every model.")
+    var maxTokens: Int?
+
+    @Option(help: "Sampling temperature, 0 to 2.")
+    var temperature: Double?
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Flag(help: "Print one JSON object with an entry per model.")
+    var json = false
+
+    @Flag(help: "Save the round as a session: the replies become siblings under one prompt.")
+    var save = false
+
+    @Argument(help: "The prompt. Piped stdin is appended to it.")
+    var prompt: [String] = []
+
+    func validate() throws {
+        guard (2...4).contains(model.count) else { throw ValidationError("give 2 to 4 models with -m") }
+        guard Set(model).count == model.count else { throw ValidationError("each model may be given once") }
+        if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1") }
+        if let temperature, !(0...2).contains(temperature) { throw ValidationError("--temperature must be between 0 and 2") }
+    }
+
+    func run() async throws {
+        let context = try CLIContext(connection: connection, overrides: ConfigOverrides(
+            maxTokens: maxTokens, temperature: temperature, systemPrompt: system))
+        let text = try AskCommand.composePrompt(arguments: prompt, piped: StandardIO.readPipedInput())
+        try context.requireKey()
+        if context.demo, !json { StandardIO.error("prism: demo mode: simulated models, nothing leaves this machine") }
+
+        let catalog = await context.catalogForAsk()
+        let settings = context.config.requestSettings
+        let requests = model.map { id -> ChatRequest in
+            let info = catalog.first { $0.id == id }
+            let budget = ChatRequest.resolveMaxTokens(explicit: maxTokens, configuredCap: context.config.maxTokens,
+                                                      modelLimit: info?.maxCompletionTokens)
+            return ChatRequest(model: id, messages: AskCommand.messages(system: context.config.systemPrompt, prompt: text, attachments: []),
+                               settings: settings, maxTokens: budget, pricing: info?.pricing)
+        }
+        let replies = await CompareRun(client: context.client, requests: requests, showProgress: !json && StandardIO.stderrIsTerminal).run()
+        let entries = zip(model, replies).map { (model: $0, reply: $1) }
+
+        if save { try saveRound(context: context, prompt: text, entries: entries) }
+        if json {
+            StandardIO.out(CompareJSON(entries: entries).render() + "\n")
+        } else {
+            StandardIO.out(CompareReport.text(entries))
+        }
+        let failed = entries.filter { !$0.reply.succeeded }
+        if !failed.isEmpty {
+            let names = failed.map { "\($0.model) (\(TerminalSanitizer.sanitize($0.reply.failure?.oneLine ?? "failed")))" }
+            throw CLIFailure.request("\(failed.count) of \(entries.count) failed: " + names.joined(separator: "; "))
+        }
+    }
+
+    private func saveRound(context: CLIContext, prompt: String, entries: [(model: String, reply: Reply)]) throws {
+        var session = Session(id: SessionID.make(), createdAt: Date(), systemPrompt: context.config.systemPrompt,
+                              model: entries.first?.model, settings: context.config.requestSettings)
+        let user = Message(id: UUID().uuidString.lowercased(), parentID: nil, role: .user, content: prompt, createdAt: Date())
+        session.append(user)
+        for entry in entries {
+            var reply = Message(id: UUID().uuidString.lowercased(), parentID: user.id, role: .assistant, content: "", createdAt: Date())
+            reply.modelRequested = entry.model
+            reply.apply(entry.reply)
+            session.append(reply)
+        }
+        do {
+            try FileSessionStore(paths: context.paths).save(session)
+        } catch {
+            throw CLIFailure.request("\(error)")
+        }
+        if !json { StandardIO.error("prism: saved session \(session.id)") }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import PrismCore
+
+/// The text report of `prism compare`: each answer under its model's header, then a table.
+enum CompareReport {
+    static func text(_ entries: [(model: String, reply: Reply)]) -> String {
+        var out = ""
+        for entry in entries {
+            var header = "━━ \(entry.reply.model ?? entry.model)"
+            if let provider = entry.reply.provider { header += " · via \(provider)" }
+            out += TerminalSanitizer.sanitize(header) + " " + String(repeating: "━", count: max(3, 60 - header.count)) + "\n"
+            let content = TerminalSanitizer.sanitize(entry.reply.content)
+            out += content
+            if !content.isEmpty, !content.hasSuffix("\n") { out += "\n" }
+            if let failure = entry.reply.failure {
+                out += "✗ " + TerminalSanitizer.sanitize(failure.oneLine) + "\n"
+            }
+            out += "\n"
+        }
+        out += table(entries)
+        let summary = CompareSummary(entries).line
+        if !summary.isEmpty { out += TerminalSanitizer.sanitize(summary) + "\n" }
+        return out
+    }
+
+    static func table(_ entries: [(model: String, reply: Reply)]) -> String {
+        let header = ["MODEL", "PROVIDER", "TTFT", "TOTAL", "IN", "OUT", "COST", "ERROR"]
+        let rows: [[String]] = entries.map { e in
+            let r = e.reply
+            return [
+                e.model,
+                r.provider ?? "-",
+                r.timings.ttftMs.map { Formatting.duration(ms: $0) } ?? "-",
+                r.timings.totalMs.map { Formatting.duration(ms: $0) } ?? "-",
+                r.usage?.promptTokens.map(Formatting.tokens) ?? "-",
+                r.usage?.completionTokens.map(Formatting.tokens) ?? "-",
+                r.usage?.cost != nil ? Formatting.cost(r.usage) : "-",
+                r.failure.map { ($0.status.map { "HTTP \($0) " } ?? "") + $0.message } ?? "",
+            ].map(TerminalSanitizer.sanitize)
+        }
+        let all = [header] + rows
+        let widths = header.indices.map { i in all.map { $0[i].count }.max() ?? 0 }
+        let right: Set<Int> = [2, 3, 4, 5, 6]
+        return all.map { row in
+            row.indices.map { i in
+                let pad = String(repeating: " ", count: widths[i] - row[i].count)
+                return right.contains(i) ? pad + row[i] : row[i] + pad
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The `--json` result of `prism compare`: an entry per model (the `ask --json` shape) and the summary.
+struct CompareJSON: Encodable {
+    var entries: [(model: String, reply: Reply)]
+
+    enum Keys: String, CodingKey { case models, summary }
+    enum SummaryKeys: String, CodingKey {
+        case cheapest, fastestFirstToken = "fastest_first_token", fastest, longest
+        case totalCost = "total_cost", totalCostIsEstimate = "total_cost_is_estimate"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(entries.map { AskJSON(reply: $0.reply, requestedModel: $0.model) }, forKey: .models)
+        let s = CompareSummary(entries)
+        var sc = c.nestedContainer(keyedBy: SummaryKeys.self, forKey: .summary)
+        func put(_ value: String?, _ key: SummaryKeys) throws {
+            if let value { try sc.encode(value, forKey: key) } else { try sc.encodeNil(forKey: key) }
+        }
+        try put(s.cheapest, .cheapest)
+        try put(s.fastestFirstToken, .fastestFirstToken)
+        try put(s.fastestOverall, .fastest)
+        try put(s.longest, .longest)
+        if let total = s.totalCost { try sc.encode(total, forKey: .totalCost) } else { try sc.encodeNil(forKey: .totalCost) }
+        try sc.encode(s.totalCostIsEstimate, forKey: .totalCostIsEstimate)
+    }
+
+    func render() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}
