@@ -2,13 +2,31 @@ import Foundation
 
 extension Session {
     /// The message with this id, if any.
+    ///
+    /// Searches from the newest message back: the messages looked up while chatting
+    /// (the reply streaming now, the ones on screen) are nearly always the recent ones.
     public func message(_ id: String) -> Message? {
-        messages.first { $0.id == id }
+        index(of: id).map { messages[$0] }
     }
 
-    /// Index of the message with this id.
+    /// Index of the message with this id (searched from the newest back).
     public func index(of id: String) -> Int? {
-        messages.firstIndex { $0.id == id }
+        messages.lastIndex { $0.id == id }
+    }
+
+    /// The newest reply on the current branch, found by walking up from the leaf.
+    ///
+    /// Cheaper than `currentBranch.last { … }`, which builds the whole path: the leaf is
+    /// usually that reply or its prompt, so this is a lookup or two.
+    public var lastReplyOnBranch: Message? {
+        var cursor = currentLeafID
+        var steps = 0
+        while let id = cursor, let m = message(id), steps <= messages.count {
+            if m.role == .assistant { return m }
+            cursor = m.parentID
+            steps += 1
+        }
+        return nil
     }
 
     /// Messages of the current branch, root first.

@@ -123,7 +123,7 @@ enum StatusBar {
 
     /// The newest reply on the current branch.
     static func lastReply(_ state: AppState) -> Message? {
-        state.session.currentBranch.last { $0.role == .assistant }
+        state.session.lastReplyOnBranch
     }
 
     /// A token's colours on the status bar background (tokens without a background keep the bar's).
