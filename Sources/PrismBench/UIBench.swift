@@ -28,15 +28,15 @@ enum UIBench {
         add(&table, "cold first render (new renderer, no diff)", cold.samples, cells: "all \(size.width * size.height)")
 
         var steady = SteadyState(session: session, theme: theme)
-        let unchanged = steady.measure(runs: 500) { _, _ in }
+        let unchanged = steady.measure(runs: 200) { _, _ in }
         add(&table, "(a) unchanged state: render + diff", unchanged.total, cells: unchanged.cells)
         add(&table, "    of which render", unchanged.render, cells: "", target: false)
         add(&table, "    of which diff", unchanged.diff, cells: "", target: false)
 
         steady.startStreaming()
-        let tokens = ChatFixture.streamTokens(count: 1_200)
+        let tokens = ChatFixture.streamTokens(count: 600)
         var reducer: [Double] = []
-        let streaming = steady.measure(runs: 1_000) { steady, i in
+        let streaming = steady.measure(runs: 400) { steady, i in
             let t0 = Measure.clock.now
             steady.deliver(tokens[200 + i])
             reducer.append((Measure.clock.now - t0).seconds)
@@ -47,27 +47,50 @@ enum UIBench {
         add(&table, "    reducer: apply one content delta (not in the frame time)", Samples(seconds: reducer), cells: "", target: false)
 
         steady.stopStreaming()
-        let pageUp = steady.measure(runs: 200) { steady, _ in steady.state.transcript.pendingScroll = [.pages(-1)] }
+        let pageUp = steady.measure(runs: 100) { steady, _ in steady.state.transcript.pendingScroll = [.pages(-1)] }
         add(&table, "(c) PageUp into history (messages laid out for the first time)", pageUp.total, cells: pageUp.cells)
         var up = false
-        let pageBack = steady.measure(runs: 200) { steady, _ in
+        let pageBack = steady.measure(runs: 100) { steady, _ in
             up.toggle()
             steady.state.transcript.pendingScroll = [.pages(up ? 1 : -1)]
         }
         add(&table, "(c') PageDown / PageUp over laid-out messages", pageBack.total, cells: pageBack.cells)
 
+        // Where the time goes: per-frame work that grows with the session (public PrismCore calls
+        // the panes make), timed alone on the same session.
+        let newest = session.messages[session.messages.count - 1].id
+        add(&table, "cost: Session.currentBranch + last reply (StatusBar.lastReply, every frame)",
+            Measure.repeated(runs: 50) { blackHole(session.currentBranch.last { $0.role == .assistant }) }, cells: "", target: false)
+        add(&table, "cost: Session.totalCost (StatusBar, every frame)",
+            Measure.repeated(runs: 50) { blackHole(session.totalCost) }, cells: "", target: false)
+        add(&table, "cost: Session.message(id) of the newest message (TranscriptLayout.lines, per message drawn)",
+            Measure.repeated(runs: 200) { blackHole(session.message(newest)) }, cells: "", target: false)
+
+        // For scale: the same frame over a short chat.
+        var short = SteadyState(session: ChatFixture.session(messages: 100), theme: theme)
+        let shortUnchanged = short.measure(runs: 500) { _, _ in }
+        add(&table, "for scale, 100-message session: (a) unchanged", shortUnchanged.total, cells: shortUnchanged.cells)
+        short.startStreaming()
+        let shortStreaming = short.measure(runs: 400) { steady, i in steady.deliver(tokens[200 + i]) }
+        add(&table, "for scale, 100-message session: (b) one token", shortStreaming.total, cells: shortStreaming.cells)
+
         table.note("Session: \(Format.grouped(session.messages.count)) messages, \(Format.bytes(contentBytes)) of text, "
                    + "\(Format.bytes(fileBytes)) as a session file; built in \(Format.ms(buildTime)). Theme dark, truecolor.")
         table.note("Cold = a new AppRenderer's first render of the state (branch index, layout of the visible messages), \(cold.samples.count) runs.")
         table.note("(a)/(b)/(c) reuse one renderer warmed by a first render, as the app does; each sample is render + FrameDiff against the previous frame.")
-        table.note("(b) appends tokens 200…1,199 of a \(Format.grouped(tokens.count))-token markdown reply through Reducer.reduce(.completion(.contentDelta)); the reducer is timed apart.")
+        table.note("(b) appends tokens 200…599 of a \(Format.grouped(tokens.count))-token markdown reply through Reducer.reduce(.completion(.contentDelta)); the reducer is timed apart.")
         table.note("Cells changed = median cells in the diff's runs.")
         table.print()
     }
 
     private static func add(_ table: inout Table, _ label: String, _ s: Samples, cells: String, target: Bool = true) {
-        table.add([label, "\(s.count)", Format.us(s.median), Format.us(s.p90), Format.us(s.min), Format.us(s.max), cells,
+        table.add([label, "\(s.count)", time(s.median), time(s.p90), time(s.min), time(s.max), cells,
                    target ? (s.median <= Self.target ? "met" : "not met") : "–"])
+    }
+
+    /// µs below a millisecond, ms above.
+    static func time(_ seconds: Double) -> String {
+        seconds < 0.001 ? Format.fixed(seconds * 1e6, digits: 1) + " µs" : Format.fixed(seconds * 1e3, digits: 2) + " ms"
     }
 
     private static func coldRenders(_ session: Session, theme: Theme, runs: Int) -> (samples: Samples, frame: Frame?) {
