@@ -262,7 +262,7 @@ def bench_memory(home, runs, cols, rows):
     env = environment(home)
     sid = subprocess.run([BENCH, "write-session", "--messages", "10000"], env=env, capture_output=True, text=True,
                          check=True).stdout.strip()
-    subprocess.run([PRISM, "models", "--demo"], env=env, stdout=subprocess.DEVNULL, check=True)
+    subprocess.run([PRISM, "models", "--demo"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
     size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(home, "data")) for f in fs)
     rows_out = {"empty": [], "first": [], "top": [], "hwm": [], "frame": []}
     for n in range(runs + 1):
