@@ -13,23 +13,9 @@ Measures (see docs/benchmarks.md, "7. The chat screen in a pty"):
   memory   VmRSS of `prism --demo --resume ID` with a 10,000-message session
            (`PrismBench write-session`), after the first frame and after scrolling to the top.
 
-Builds nothing. No terminal emulator is involved: the pty's output is only scanned for
-text, so "on screen" means "written to the terminal". Standard library only.
+Builds nothing; standard library only. No terminal emulator: "on screen" means "written to the pty".
 """
-import argparse
-import fcntl
-import os
-import pty
-import select
-import shutil
-import signal
-import statistics
-import struct
-import subprocess
-import sys
-import tempfile
-import termios
-import time
+import argparse, fcntl, os, pty, select, shutil, signal, statistics, struct, subprocess, sys, tempfile, termios, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PRISM = os.path.join(ROOT, ".build", "release", "prism")
