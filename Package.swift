@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "PrismStub", swiftSettings: strict),
         .executableTarget(name: "prism-stub", dependencies: ["PrismStub"], swiftSettings: strict),
         // `swift run -c release PrismBench`: prints figures; never part of the tests.
-        .executableTarget(name: "PrismBench", dependencies: ["PrismCore", "PrismStub"], swiftSettings: strict),
+        .executableTarget(name: "PrismBench", dependencies: ["PrismCore", "PrismStub", "PrismUI", "PrismTerminal"], swiftSettings: strict),
         .testTarget(name: "PrismCoreTests", dependencies: ["PrismCore", "PrismStub"], swiftSettings: strict),
         .testTarget(name: "PrismTerminalTests", dependencies: ["PrismTerminal"], swiftSettings: strict),
         .testTarget(name: "PrismUITests", dependencies: ["PrismUI", "PrismTerminal", "PrismCore"], exclude: ["Goldens"], swiftSettings: strict),

@@ -1,18 +1,25 @@
 import Foundation
 
-// Prism's benchmarks: `swift run -c release PrismBench [sse|sessions|launch|client]...`
+// Prism's benchmarks: `swift run -c release PrismBench [sse|sessions|launch|client|ui]...`
 //
 // Prints tables of figures (Markdown, so they paste into docs/benchmarks.md). Never
 // asserts on timing. Build in release: debug figures are meaningless.
 
-let available = ["sse", "sessions", "launch", "client"]
+let available = ["sse", "sessions", "launch", "client", "ui"]
 var selected = Array(CommandLine.arguments.dropFirst())
+if let mode = selected.first, Helpers.modes.contains(mode) {
+    Helpers.run(mode, Array(selected.dropFirst()))  // helpers for scripts/tui-bench.py; never return
+}
 if selected.contains(where: { $0 == "-h" || $0 == "--help" }) {
     print("usage: PrismBench [\(available.joined(separator: "|"))]...   (default: all)")
     print("  sse       SSE decoding + chunk decoding throughput (benchmark 1)")
     print("  sessions  FileSessionStore save/load of a 2,000-message session, listing 1,000 sessions (2)")
     print("  launch    prism ask --demo start-up to first byte; needs `swift build -c release --product prism` (3)")
     print("  client    end-to-end OpenRouterClient with DemoTransport and with URLSession → StubServer (5)")
+    print("  ui        render + diff of a 200×60 frame showing a 10,000-message session (6)")
+    print("helpers for scripts/tui-bench.py (not benchmarks):")
+    print("  serve-stub [--tokens N] [--interval S] [--replies K]   stub server streaming N tokens S s apart")
+    print("  write-session [--messages N]   save the 10,000-message chat under $XDG_DATA_HOME; prints its id")
     exit(0)
 }
 if let unknown = selected.first(where: { !available.contains($0) }) {
@@ -35,6 +42,7 @@ do {
         case "sessions": try SessionBench.run()
         case "launch": try LaunchBench.run()
         case "client": try await ClientBench.run()
+        case "ui": UIBench.run()
         default: break
         }
     }

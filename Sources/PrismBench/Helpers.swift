@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import PrismCore
+import PrismStub
+
+/// Helper modes for `scripts/tui-bench.py`, which drives the real `prism` in a pty.
+///
+/// - `serve-stub [--tokens N] [--interval S] [--replies K]`: a `StubServer` whose next K
+///   chat requests each stream an N-token markdown reply, one token every S seconds
+///   (default 2,000 tokens, 0.005 s: ~200 tokens/s for ~10 s). Prints the base URL on
+///   one line, then runs until SIGTERM or SIGINT. Other requests (models, key, further
+///   chats) get the stub's usual answers.
+/// - `write-session [--messages N]`: saves the benchmark chat (`ChatFixture`) through
+///   `FileSessionStore` into the folders `XDG_DATA_HOME` / `XDG_CACHE_HOME` name, and
+///   prints its id.
+enum Helpers {
+    static let modes = ["serve-stub", "write-session"]
+
+    static func run(_ mode: String, _ arguments: [String]) -> Never {
+        var options: [String: String] = [:]
+        var rest = arguments[...]
+        while let name = rest.popFirst() {
+            guard name.hasPrefix("--"), let value = rest.popFirst() else { fail("bad arguments: \(arguments)") }
+            options[String(name.dropFirst(2))] = value
+        }
+        switch mode {
+        case "serve-stub":
+            serveStub(tokens: int(options["tokens"], 2_000), interval: Double(options["interval"] ?? "") ?? 0.005,
+                      replies: int(options["replies"], 4))
+        default:
+            writeSession(messages: int(options["messages"], 10_000))
+        }
+    }
+
+    private static func int(_ text: String?, _ fallback: Int) -> Int { text.flatMap { Int($0) } ?? fallback }
+
+    private static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("PrismBench: \(message)\n".utf8))
+        exit(2)
+    }
+
+    private static func serveStub(tokens: Int, interval: Double, replies: Int) -> Never {
+        signal(SIGPIPE, SIG_IGN)
+        var stopSignals = sigset_t()
+        sigemptyset(&stopSignals)
+        sigaddset(&stopSignals, SIGTERM)
+        sigaddset(&stopSignals, SIGINT)
+        pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
+
+        let server = StubServer()
+        let reply = StubReply(content: ChatFixture.streamTokens(count: tokens), model: "stub/bench", provider: "Stub",
+                              interChunkDelay: interval)
+        server.enqueue(contentsOf: Array(repeating: .stream(reply), count: replies))
+        do {
+            let port = try server.start()
+            FileHandle.standardOutput.write(Data("http://127.0.0.1:\(port)/api/v1\n".utf8))
+        } catch {
+            fail("cannot start the stub: \(error)")
+        }
+        var received: Int32 = 0
+        sigwait(&stopSignals, &received)
+        server.stop()
+        exit(0)
+    }
+
+    private static func writeSession(messages: Int) -> Never {
+        let paths = PrismPaths(environment: ProcessInfo.processInfo.environment)
+        let session = ChatFixture.session(messages: messages)
+        do {
+            try FileSessionStore(paths: paths).save(session)
+        } catch {
+            fail("cannot save the session: \(error)")
+        }
+        print(session.id)
+        exit(0)
+    }
+}
