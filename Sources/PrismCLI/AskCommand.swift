@@ -96,6 +96,7 @@ struct AskCommand: AsyncParsableCommand {
         let request = ChatRequest(model: modelID, messages: Self.messages(system: context.config.systemPrompt, prompt: text, attachments: attached),
                                   settings: settings, maxTokens: budget, pricing: info?.pricing)
         let reply = await AskStreamer(json: json).run(context.client.streamChat(request))
+        if !context.demo, let cost = reply.usage?.cost { SpendLedger(paths: context.paths).record(cost) }
         try recorder?.recordReply(reply)
 
         if json {

@@ -61,6 +61,10 @@ struct CompareCommand: AsyncParsableCommand {
         }
         let replies = await CompareRun(client: context.client, requests: requests, showProgress: !json && StandardIO.stderrIsTerminal).run()
         let entries = zip(model, replies).map { (model: $0, reply: $1) }
+        if !context.demo {
+            let ledger = SpendLedger(paths: context.paths)
+            for reply in replies { if let cost = reply.usage?.cost { ledger.record(cost) } }
+        }
 
         if save { try saveRound(context: context, prompt: text, entries: entries) }
         if json {

@@ -46,8 +46,10 @@ public enum Effect: Sendable, Equatable {
     case listThemes
     case savePickerPreferences(favourites: [String], recents: [String])
     case appendHistory(String)
-    /// Adds up what replies cost today across every session (for the status bar).
+    /// Reads what was spent today across sessions and commands (for the status bar).
     case computeSpentToday
+    /// Adds a finished reply's cost to today's spend.
+    case recordSpend(Decimal)
     case suspendToShell
     case quit
 }

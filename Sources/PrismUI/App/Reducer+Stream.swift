@@ -92,6 +92,7 @@ extension Reducer {
                 notify(&state, failure.oneLine, .error)
             }
             var effects: [Effect] = [.saveSession(state.session)]
+            if let cost = reply.usage?.cost, cost > 0, !state.demo { effects.append(.recordSpend(cost)) }
             if !state.demo { effects.append(.fetchKeyInfo) }
             return effects
         }

@@ -17,7 +17,8 @@ enum StatusBar {
         var shrinkable = false
     }
 
-    static func render(_ state: AppState, theme: Theme, into frame: inout Frame, rect: Rect) {
+    static func render(_ state: AppState, sessionCost total: (cost: Decimal, estimated: Bool, known: Bool),
+                       theme: Theme, into frame: inout Frame, rect: Rect) {
         guard !rect.isEmpty else { return }
         let base = theme[.statusBar]
         frame.fill(rect, style: base)
@@ -61,7 +62,6 @@ enum StatusBar {
             if !speed.isEmpty { right.append(seg(speed.joined(separator: " "), .statusBarText, 30)) }
         }
         if let usage = last?.usage { right.append(seg(Formatting.cost(usage), .cost, 80)) }
-        let total = state.session.totalCost
         if total.known {
             right.append(seg("session \(total.estimated ? "~" : "")\(Formatting.usd(total.cost))", .cost, 70))
         }

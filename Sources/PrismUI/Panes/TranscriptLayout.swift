@@ -33,6 +33,8 @@ final class TranscriptLayout {
     private var branchIndex: [String: Int] = [:]
     /// Children of each parent ("" for roots), in creation order, to show "‹2/3›" without scanning.
     private var children: [String: [String]] = [:]
+    /// Where each message sits in `session.messages` (they are only ever appended).
+    private var indexByID: [String: Int] = [:]
 
     /// Ids of the current branch, root first (cached until messages are added or the branch changes).
     func branch(of session: Session) -> [String] {
@@ -41,6 +43,7 @@ final class TranscriptLayout {
         }
         branchIDs = session.currentBranch.map(\.id)
         children = Dictionary(grouping: session.messages, by: { $0.parentID ?? "" }).mapValues { $0.map(\.id) }
+        indexByID = Dictionary(session.messages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         branchIndex = Dictionary(uniqueKeysWithValues: branchIDs.enumerated().map { ($1, $0) })
         branchKey = (session.messages.count, session.currentLeafID)
         return branchIDs
@@ -50,7 +53,15 @@ final class TranscriptLayout {
 
     /// The laid-out rows of one message.
     func lines(of id: String, in state: AppState, width: Int, theme: Theme) -> [StyledLine] {
-        guard let message = state.session.message(id) else { return [] }
+        _ = branch(of: state.session)
+        let message: Message
+        if let i = indexByID[id], i < state.session.messages.count, state.session.messages[i].id == id {
+            message = state.session.messages[i]
+        } else if let found = state.session.message(id) {
+            message = found
+        } else {
+            return []
+        }
         let streaming = state.stream?.messageID == id
         _ = branch(of: state.session)
         let siblings = message.role == .assistant ? children[message.parentID ?? ""] ?? [] : []

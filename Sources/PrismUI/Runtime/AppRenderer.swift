@@ -10,6 +10,7 @@ public final class AppRenderer {
     let transcript = TranscriptLayout()
     public var bindings: KeyBindings
     private var sessionID: String?
+    private var costs = CostTally()
 
     public init(bindings: KeyBindings = .defaults) {
         self.bindings = bindings
@@ -45,7 +46,7 @@ public final class AppRenderer {
             }
         }
         if state.focus == .transcript { frame.cursor = nil }
-        StatusBar.render(state, theme: theme, into: &frame, rect: layout.status)
+        StatusBar.render(state, sessionCost: costs.total(of: state.session), theme: theme, into: &frame, rect: layout.status)
         return frame
     }
 }

@@ -47,6 +47,8 @@ public final class AppRuntime: @unchecked Sendable {
 
     /// Runs until the user quits. Call from the thread that owns the backend.
     public func run(initialEffects: [Effect] = []) {
+        // The first frame goes out before any loading starts, so the screen appears at once.
+        draw()
         perform(initialEffects)
         while !state.quitRequested {
             step(wait: true)
@@ -59,6 +61,8 @@ public final class AppRuntime: @unchecked Sendable {
         let timeout = wait ? nextTimeout() : 0
         let events = backend.readEvents(timeout: timeout)
         for event in events { dispatch(.input(event)) }
+        // A key is answered at once; only stream-driven redraws wait for the frame interval.
+        let typed = events.contains { if case .key = $0 { true } else if case .paste = $0 { true } else { false } }
         let queued: [Action] = lock.withLock {
             defer { inbox.removeAll(keepingCapacity: true) }
             return inbox
@@ -69,7 +73,7 @@ public final class AppRuntime: @unchecked Sendable {
             lastTick = now
             dispatch(.tick(now))
         }
-        if dirty, now.timeIntervalSince(lastDraw) >= Self.frameInterval {
+        if dirty, typed || now.timeIntervalSince(lastDraw) >= frameInterval {
             draw()
         }
     }
@@ -113,8 +117,12 @@ public final class AppRuntime: @unchecked Sendable {
         state.isStreaming || state.notice != nil || (state.catalog.isEmpty && state.catalogError == nil && state.focus == .picker)
     }
 
+    /// 60 frames a second normally; 30 while a reply streams, which is smooth for text and
+    /// halves the drawing work per second of streaming.
+    private var frameInterval: Double { state.isStreaming ? 1.0 / 30 : Self.frameInterval }
+
     private func nextTimeout() -> Double? {
-        if dirty { return max(0, Self.frameInterval - Date().timeIntervalSince(lastDraw)) }
+        if dirty { return max(0, frameInterval - Date().timeIntervalSince(lastDraw)) }
         if needsTick { return Self.tickInterval }
         return nil
     }

@@ -14,6 +14,8 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     let fetchKeyInfo: Bool
     /// Where session files are, for the browser's full-text search (nil: search titles only).
     let sessionsFolder: URL?
+    /// Today's spend across sessions and commands (nil: not tracked, as in demo mode).
+    let ledger: SpendLedger?
     let logger = Logger(label: "prism.ui")
 
     private let lock = NSLock()
@@ -22,8 +24,9 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     private let saveQueue = DispatchQueue(label: "prism.save")
 
     public init(client: OpenRouterClient, store: any SessionStoring, catalog: CatalogCache,
-                preferences: PreferencesStore, fetchKeyInfo: Bool, sessionsFolder: URL? = nil) {
+                preferences: PreferencesStore, fetchKeyInfo: Bool, sessionsFolder: URL? = nil, ledger: SpendLedger? = nil) {
         self.sessionsFolder = sessionsFolder
+        self.ledger = ledger
         self.client = client
         self.store = store
         self.catalog = catalog
@@ -109,30 +112,19 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
         case .appendHistory(let prompt):
             preferences.appendHistory(prompt)
         case .computeSpentToday:
-            let store = self.store
-            saveQueue.async {
-                post(.spentTodayComputed(LiveEffects.spentToday(store: store, now: Date())))
+            guard let ledger else { return }
+            DispatchQueue.global(qos: .utility).async {
+                post(.spentTodayComputed(ledger.total(on: Date())))
             }
+        case .recordSpend(let cost):
+            guard let ledger else { return }
+            DispatchQueue.global(qos: .utility).async { ledger.record(cost) }
         case .quit:
             // Wait (briefly) for pending saves so quitting never loses the last reply.
             saveQueue.sync {}
         case .applyTheme, .listThemes, .copyToClipboard, .openEditor, .suspendToShell:
             break // handled on the UI thread by the runtime
         }
-    }
-
-    /// The cost of every reply created since local midnight, across sessions touched today.
-    static func spentToday(store: any SessionStoring, now: Date, calendar: Calendar = .current) -> Decimal {
-        let midnight = calendar.startOfDay(for: now)
-        guard let listing = try? store.list() else { return 0 }
-        var total = Decimal(0)
-        for summary in listing.sessions where summary.updatedAt >= midnight {
-            guard let session = try? store.load(id: summary.id) else { continue }
-            for m in session.messages where m.role == .assistant && m.createdAt >= midnight {
-                total += m.usage?.cost ?? 0
-            }
-        }
-        return total
     }
 
     private func save(_ session: Session, post: @escaping @Sendable (Action) -> Void) {
