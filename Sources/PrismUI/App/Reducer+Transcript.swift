@@ -4,12 +4,14 @@ import PrismCore
 extension Reducer {
     /// The selected message, or the last one of the branch.
     static func selectedOrLast(_ state: AppState) -> Message? {
+        if let compare = state.compare { return state.session.compareThread(compare.focused).last }
         if let id = state.transcript.selectedMessageID, let m = state.session.message(id) { return m }
         return state.session.currentBranch.last
     }
 
     /// The selected reply, or the last reply of the branch.
     static func selectedOrLastReply(_ state: AppState) -> Message? {
+        if let compare = state.compare { return state.session.compareThread(compare.focused).last { $0.role == .assistant } }
         if let m = selectedOrLast(state), m.role == .assistant { return m }
         return state.session.currentBranch.last { $0.role == .assistant }
     }

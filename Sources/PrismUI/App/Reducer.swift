@@ -78,7 +78,9 @@ public enum Reducer {
         if let stream = state.stream {
             effects += cancelStream(&state, stream)
         }
+        effects += cancelPanes(&state)
         state.session = session
+        state.compare = CompareState(restoring: session)
         state.transcript = TranscriptViewState()
         state.focus = .prompt
         state.prompt.clear()
