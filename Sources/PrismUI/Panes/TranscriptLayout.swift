@@ -32,6 +32,8 @@ final class TranscriptLayout {
         var selectedID: String?
         var expanded: Set<String>
         var spinnerFrame: Int
+        /// Show "‹2/3›" on replies with siblings (off in compare panes, where the siblings are the other models).
+        var showsSiblings = true
 
         /// The main transcript's context.
         init(_ state: AppState) {
@@ -41,7 +43,8 @@ final class TranscriptLayout {
             spinnerFrame = state.spinnerFrame
         }
 
-        init(streamingID: String?, selectedID: String? = nil, expanded: Set<String>, spinnerFrame: Int) {
+        init(streamingID: String?, selectedID: String? = nil, expanded: Set<String>, spinnerFrame: Int, showsSiblings: Bool = true) {
+            self.showsSiblings = showsSiblings
             self.streamingID = streamingID
             self.selectedID = selectedID
             self.expanded = expanded
@@ -93,7 +96,7 @@ final class TranscriptLayout {
         guard let message = session.message(id) else { return [] }
         let streaming = context.streamingID == id
         refreshChildren(session)
-        let siblings = message.role == .assistant ? children[message.parentID ?? ""] ?? [] : []
+        let siblings = message.role == .assistant && context.showsSiblings ? children[message.parentID ?? ""] ?? [] : []
         let siblingIndex = siblings.firstIndex(of: id) ?? 0
         let spinner = streaming ? StatusBar.spinner[context.spinnerFrame % StatusBar.spinner.count] : ""
         let fingerprint = Fingerprint(
