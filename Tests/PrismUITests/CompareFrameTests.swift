@@ -10,7 +10,7 @@ struct CompareFrameTests {
     static let golden = GoldenFile(nextTo: #filePath)
     static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 200, height: 60)]
 
-    private func check(_ state: AppState, _ name: String) {
+    func check(_ state: AppState, _ name: String) {
         var s = state
         let frame = AppRenderer().render(&s, theme: UIFixtures.theme())
         if let problem = Self.golden.check(frame, named: name) { Issue.record(Comment(rawValue: problem)) }
@@ -72,5 +72,13 @@ struct CompareFrameTests {
         let partial = CompareSummary.segments(models: Array(CompareFixtures.models.prefix(3)),
                                               replies: (0..<3).map { failing.session.compareThread($0).last }, streaming: 1)
         #expect(partial == ["1 of 3 streaming", "1 failed", "round $0.004535"])
+    }
+}
+
+extension CompareFrameTests {
+    @Test func pickerShowsMarkedModels() {
+        var state = UIFixtures.state(Size(width: 120, height: 40), focus: .picker)
+        state.picker.marked = ["openai/gpt-5-mini", "qwen/qwen3-coder"]
+        check(state, "picker-marked-120x40")
     }
 }

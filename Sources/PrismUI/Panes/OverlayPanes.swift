@@ -17,23 +17,26 @@ enum OverlayPanes {
             line.append(" " + command.summary, theme.style(.text, on: .surface))
             lines.append(line)
         }
+        lines += compareKeys(bindings).map { StyledLine($0, theme.style(.textMuted, on: .surface)) }
         lines.append(StyledLine())
         lines.append(StyledLine("* in the transcript (Tab to focus it). Prompt: Ctrl-A/E/K/U/W/Y, Alt-B/F, Up/Down for history.", theme.style(.textMuted, on: .surface)))
         lines.append(StyledLine("Prompt commands: " + Reducer.slashCommands.map(\.name).joined(separator: " "), theme.style(.textMuted, on: .surface)))
-        lines.append(StyledLine(compareKeys(bindings), theme.style(.textMuted, on: .surface)))
-        lines.append(StyledLine("Picker: type to search, Tab sort, Ctrl-F favourite. Sessions: Ctrl-R rename, Ctrl-D delete, Ctrl-E export.", theme.style(.textMuted, on: .surface)))
+        lines.append(StyledLine("Picker: type to search, Tab sort, Ctrl-F favourite, Space mark to compare. Sessions: Ctrl-R rename, Ctrl-D delete, Ctrl-E export.", theme.style(.textMuted, on: .surface)))
         for (i, line) in lines.prefix(inner.height).enumerated() {
             frame.put(line, at: Point(x: inner.x, y: inner.y + i), clip: inner)
         }
     }
 
-    /// One line for the compare-mode keys, from the bindings in effect.
-    static func compareKeys(_ bindings: KeyBindings) -> String {
+    /// Two lines for the compare-mode keys, from the bindings in effect.
+    static func compareKeys(_ bindings: KeyBindings) -> [String] {
         func keys(_ commands: Command...) -> String {
-            commands.flatMap { bindings.keys(for: $0).map(\.description) }.joined(separator: "/")
+            commands.compactMap { bindings.keys(for: $0).first?.description }.joined(separator: "/")
         }
-        return "Compare (Space marks models in the picker): \(keys(.previousPane, .nextPane)) or \(keys(.focusPane1, .focusPane2, .focusPane3, .focusPane4)) focus · "
-            + "\(keys(.toggleScrollLock)) lock scroll · \(keys(.pickPane)) pick · Esc stop pane · \(keys(.cancel)) stop all"
+        let first = bindings.keys(for: .focusPane1).first?.description ?? "", last = bindings.keys(for: .focusPane4).first?.description ?? ""
+        return [
+            "Compare: \(keys(.previousPane, .nextPane)), \(first)…\(last) focus · \(keys(.toggleScrollLock)) lock scroll · \(keys(.pickPane)) pick a pane",
+            "Compare: Space marks models in the picker · Esc stops the focused pane · \(keys(.cancel)) stops all",
+        ]
     }
 
     static func browser(_ state: AppState, theme: Theme, into frame: inout Frame, rect: Rect) {
