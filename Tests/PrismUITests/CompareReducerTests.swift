@@ -238,3 +238,35 @@ struct CompareReducerTests {
         #expect(h.state.compare?.panes.map(\.model) == ["a/one", "e/five"])
     }
 }
+
+extension CompareReducerTests {
+    @Test func flippingVersionsStaysWithinTheFocusedModel() {
+        let h = CompareHarness()
+        h.compare([0, 1])
+        h.type("q"); h.key(Key(.enter))
+        h.finish(1, "one"); h.finish(2, "two")
+        h.key(.alt("2"))
+        h.key(.ctrl("g"))
+        h.finish(3, "two again")
+        #expect(h.state.session.compareThread(1).last?.content == "two again")
+        h.key(.alt("["))
+        #expect(h.state.session.compareThread(1).last?.content == "two", "never the other model's reply")
+        h.key(.alt("["))
+        #expect(h.state.session.compareThread(1).last?.content == "two again")
+        #expect(h.state.session.compareThread(0).last?.content == "one")
+    }
+
+    @Test func aPressOnATabFocusesItInTheNarrowLayout() throws {
+        let h = CompareHarness(size: Size(width: 60, height: 20))
+        h.compare([0, 1, 2])
+        let layout = try #require(CompareLayout.of(h.state))
+        #expect(layout.mode == .tabs)
+        let strip = try #require(layout.tabs)
+        let second = DisplayWidth.of(CompareTabs.labels(["a/one"])[0]) + 1
+        h.send(.input(.mouse(MouseEvent(kind: .press(button: 1), position: Point(x: strip.x + second + 1, y: strip.y)))))
+        #expect(h.state.compare?.focused == 1)
+        #expect(CompareLayout.of(h.state)?.panes.map { $0 != nil } == [false, true, false])
+        h.send(.input(.resize(Size(width: 200, height: 50))))
+        #expect(CompareLayout.of(h.state)?.mode == .columns, "a wider terminal switches to columns")
+    }
+}

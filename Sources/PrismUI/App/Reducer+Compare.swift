@@ -140,6 +140,24 @@ extension Reducer {
         return state.session.messages.isEmpty ? [] : [.saveSession(state.session)]
     }
 
+    /// Shows another version of the focused pane's last reply: only that model's own versions, not the other panes'.
+    static func compareFlip(_ state: inout AppState, by step: Int) -> [Effect] {
+        guard let compare = state.compare, compare.panes[compare.focused].stream == nil,
+              var record = state.session.compare, let leaf = record.leafIDs[compare.focused],
+              let reply = state.session.message(leaf), reply.role == .assistant else { return [] }
+        let model = compare.panes[compare.focused].model
+        let versions = state.session.siblings(of: leaf).filter { $0.role == .assistant && $0.modelRequested == model }
+        guard versions.count > 1, let i = versions.firstIndex(where: { $0.id == leaf }) else {
+            notify(&state, "this reply has no other versions")
+            return []
+        }
+        let next = (i + step + versions.count) % versions.count
+        record.leafIDs[compare.focused] = versions[next].id
+        state.session.compare = record
+        notify(&state, "version \(next + 1) of \(versions.count)")
+        return [.saveSession(state.session)]
+    }
+
     /// Moves focus to a pane (clamped).
     static func focusPane(_ state: inout AppState, _ pane: Int) {
         guard var compare = state.compare, !compare.panes.isEmpty else { return }

@@ -28,6 +28,7 @@ extension Reducer {
 
     /// Shows another version (sibling) of the selected reply, and the branch under it.
     static func flipSibling(_ state: inout AppState, by step: Int) -> [Effect] {
+        if state.compare != nil { return compareFlip(&state, by: step) }
         guard !state.isStreaming, let message = selectedOrLastReply(state) else { return [] }
         let siblings = state.session.siblings(of: message.id)
         guard siblings.count > 1, let i = siblings.firstIndex(where: { $0.id == message.id }) else {
