@@ -270,3 +270,21 @@ extension CompareReducerTests {
         #expect(CompareLayout.of(h.state)?.mode == .columns, "a wider terminal switches to columns")
     }
 }
+
+extension CompareReducerTests {
+    @Test func transcriptKeysActOnTheFocusedPane() {
+        let h = CompareHarness()
+        h.compare([0, 1])
+        h.type("q"); h.key(Key(.enter))
+        h.finish(1, "one"); h.finish(2, "two")
+        h.key(.alt("2"))
+        h.key(Key(.tab))
+        #expect(h.state.focus == .transcript)
+        #expect(h.state.transcript.selectedMessageID == h.state.session.compare?.leafIDs[1])
+        #expect(h.key(.char("y")) == [.copyToClipboard("two")])
+        h.key(.char("["))
+        #expect(h.state.session.message(h.state.transcript.selectedMessageID ?? "")?.role == .user)
+        #expect(h.state.compare?.panes[1].view.pendingScroll.count == 1)
+        #expect(h.state.compare?.panes[0].view.pendingScroll.isEmpty == true)
+    }
+}

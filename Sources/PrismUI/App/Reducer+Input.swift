@@ -169,8 +169,9 @@ extension Reducer {
         case .nextSibling: return flipSibling(&state, by: 1)
         case .focusTranscript:
             state.focus = state.focus == .transcript ? .prompt : .transcript
-            if state.focus == .transcript, state.transcript.selectedMessageID == nil {
-                state.transcript.selectedMessageID = state.session.currentBranch.last?.id
+            if state.focus == .transcript, state.transcript.selectedMessageID == nil || state.compare != nil {
+                state.transcript.selectedMessageID = state.compare.map { state.session.compareThread($0.focused).last?.id }
+                    ?? state.session.currentBranch.last?.id
             }
         case .suspend:
             return [.suspendToShell]

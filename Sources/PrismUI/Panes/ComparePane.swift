@@ -35,7 +35,8 @@ enum ComparePane {
                           style: theme.style(.textMuted), clip: body)
                 continue
             }
-            let context = TranscriptLayout.ViewContext(streamingID: compare.panes[i].stream?.messageID,
+            let selected = snapshot.focus == .transcript && i == compare.focused ? snapshot.transcript.selectedMessageID : nil
+            let context = TranscriptLayout.ViewContext(streamingID: compare.panes[i].stream?.messageID, selectedID: selected,
                                                         expanded: snapshot.transcript.expandedReasoning, spinnerFrame: snapshot.spinnerFrame,
                                                         showsSiblings: false)
             let width = body.width
