@@ -85,17 +85,14 @@ enum ComparePane {
         }
         guard let reply else { return ("no reply yet", theme.style(.textMuted)) }
         if reply.status == .failed { return ("✗ " + (reply.failure?.oneLine ?? "failed"), theme.style(.error)) }
-        var parts: [String] = []
+        var parts: [String] = reply.status == .cancelled ? ["⊘ cancelled"] : []
         if let provider = reply.provider { parts.append(TerminalSanitizer.sanitize(provider)) }
         if let ttft = reply.timings?.ttftMs { parts.append("ttft " + Formatting.duration(ms: ttft)) }
         if let tps = reply.timings?.tokensPerSecond, tps.isFinite { parts.append(String(format: "%.0f tok/s", tps)) }
         if let u = reply.usage {
             parts.append("↑\(u.promptTokens.map(Formatting.tokens) ?? "?") ↓\(u.completionTokens.map(Formatting.tokens) ?? "?")")
         }
-        if reply.status == .cancelled {
-            parts.append("⊘ cancelled")
-            return (parts.joined(separator: " · "), theme.style(.warning))
-        }
+        if reply.status == .cancelled { return (parts.joined(separator: " · "), theme.style(.warning)) }
         if let finish = reply.finishReason { parts.append(TerminalSanitizer.sanitize(finish)) }
         return (parts.joined(separator: " · "), theme.style(.textMuted))
     }
