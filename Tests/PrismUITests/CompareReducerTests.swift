@@ -288,3 +288,12 @@ extension CompareReducerTests {
         #expect(h.state.compare?.panes[0].view.pendingScroll.isEmpty == true)
     }
 }
+
+extension CompareReducerTests {
+    @Test func aRecordWithTooManyModelsIsDroppedOnLoad() {
+        var odd = Session(id: "s2", createdAt: Date(timeIntervalSince1970: 0), model: "a/one")
+        odd.compare = CompareRecord(models: ["a", "b", "c", "d", "e"], leafIDs: [])
+        let state = AppState(size: Size(width: 80, height: 24), session: odd, demo: false, theme: "dark", now: Date())
+        #expect(state.compare == nil && state.session.compare == nil)
+    }
+}

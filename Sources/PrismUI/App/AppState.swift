@@ -59,6 +59,7 @@ public struct AppState: Sendable {
         self.theme = theme
         self.now = now
         self.compare = CompareState(restoring: session)
+        if compare == nil { self.session.compare = nil } // a record we cannot show is dropped, not half-used
     }
 
     /// The model new prompts go to.

@@ -32,7 +32,7 @@ public struct CompareState: Sendable, Equatable {
 
     /// The panes of a session saved in compare mode, or nil when it was not.
     public init?(restoring session: Session) {
-        guard let record = session.compare, record.models.count >= 2 else { return nil }
+        guard let record = session.compare, (2...Self.maxPanes).contains(record.models.count) else { return nil }
         self.init(models: record.models)
     }
 

@@ -24,6 +24,7 @@ extension Reducer {
         compare.scrollLocked = old?.scrollLocked ?? false
         state.compare = compare
         state.focus = .prompt
+        state.editingParentID = nil
         notify(&state, "comparing \(models.count) models: Alt-←/→ focus · Alt-P pick one")
         if !state.session.messages.isEmpty { effects.append(.saveSession(state.session)) }
         return effects

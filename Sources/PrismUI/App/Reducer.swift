@@ -81,6 +81,7 @@ public enum Reducer {
         effects += cancelPanes(&state)
         state.session = session
         state.compare = CompareState(restoring: session)
+        if state.compare == nil { state.session.compare = nil }
         state.transcript = TranscriptViewState()
         state.focus = .prompt
         state.prompt.clear()
