@@ -43,7 +43,7 @@ struct TUILauncher {
         state.picker.favourites = Set(picker.favourites)
         state.picker.recents = picker.recents
         state.history = PromptHistory(entries: preferences.loadHistory())
-        if state.session.model == nil { state.focus = .picker }
+        if state.session.model == nil, state.compare == nil { state.focus = .picker }
 
         var bindings = KeyBindings.defaults
         for warning in bindings.apply(context.config.keyBindings, parse: { try? KeySpec.parse($0) }) {

@@ -18,6 +18,8 @@ public struct Session: Codable, Sendable, Equatable, Identifiable {
     public var settings: RequestSettings
     public var messages: [Message]
     public var currentLeafID: String?
+    /// Set while the session is in compare mode: one thread per model, restored on resume.
+    public var compare: CompareRecord?
 
     public init(
         id: String, title: String = "", createdAt: Date, systemPrompt: String? = nil,
@@ -33,11 +35,13 @@ public struct Session: Codable, Sendable, Equatable, Identifiable {
         self.settings = settings
         self.messages = []
         self.currentLeafID = nil
+        self.compare = nil
     }
 
     enum CodingKeys: String, CodingKey {
         case version, id, title, createdAt = "created_at", updatedAt = "updated_at"
         case systemPrompt = "system_prompt", model, settings, messages, currentLeafID = "current_leaf_id"
+        case compare
     }
 
     public init(from decoder: any Decoder) throws {
@@ -52,5 +56,7 @@ public struct Session: Codable, Sendable, Equatable, Identifiable {
         settings = try c.decodeIfPresent(RequestSettings.self, forKey: .settings) ?? RequestSettings()
         messages = try c.decodeIfPresent([Message].self, forKey: .messages) ?? []
         currentLeafID = try c.decodeIfPresent(String.self, forKey: .currentLeafID)
+        // Lenient: a compare record this version cannot read only loses the layout, never the session.
+        compare = (try? c.decodeIfPresent(CompareRecord.self, forKey: .compare)) ?? nil
     }
 }

@@ -31,6 +31,8 @@ public struct AppState: Sendable {
 
     public var transcript = TranscriptViewState()
     public var stream: StreamState?
+    /// Set in compare mode: several models side by side, each in its own pane.
+    public var compare: CompareState?
     /// Increases with every request, so late events of a cancelled one are recognised.
     public var nextRequestID = 0
     /// Set by "edit last prompt": the parent the edited prompt is sent under ("" for the root).
@@ -56,6 +58,8 @@ public struct AppState: Sendable {
         self.demo = demo
         self.theme = theme
         self.now = now
+        self.compare = CompareState(restoring: session)
+        if compare == nil { self.session.compare = nil } // a record we cannot show is dropped, not half-used
     }
 
     /// The model new prompts go to.
@@ -64,7 +68,7 @@ public struct AppState: Sendable {
     /// Catalog entry of the current model, when known.
     public var modelInfo: ModelInfo? { session.model.flatMap { id in catalog.first { $0.id == id } } }
 
-    public var isStreaming: Bool { stream != nil }
+    public var isStreaming: Bool { stream != nil || compare?.isStreaming == true }
 }
 
 /// A transient status-bar message.

@@ -15,6 +15,17 @@ public enum Command: String, CaseIterable, Sendable {
     case regenerate, editLast = "edit_last", newSession = "new_session", openEditor = "open_editor"
     case previousSibling = "previous_sibling", nextSibling = "next_sibling"
     case focusTranscript = "focus_transcript", suspend
+    case previousPane = "previous_pane", nextPane = "next_pane"
+    case focusPane1 = "focus_pane_1", focusPane2 = "focus_pane_2", focusPane3 = "focus_pane_3", focusPane4 = "focus_pane_4"
+    case toggleScrollLock = "toggle_scroll_lock", pickPane = "pick_pane"
+
+    /// Commands that mean something only in compare mode; elsewhere their keys keep their old use.
+    public var isCompareOnly: Bool {
+        switch self {
+        case .previousPane, .nextPane, .focusPane1, .focusPane2, .focusPane3, .focusPane4, .toggleScrollLock, .pickPane: return true
+        default: return false
+        }
+    }
 
     /// One line for the help overlay.
     public var summary: String {
@@ -47,6 +58,11 @@ public enum Command: String, CaseIterable, Sendable {
         case .nextSibling: return "show the next version of the selected reply"
         case .focusTranscript: return "move focus between prompt and transcript"
         case .suspend: return "suspend to the shell (fg to return)"
+        case .previousPane: return "compare: focus the pane to the left"
+        case .nextPane: return "compare: focus the pane to the right"
+        case .focusPane1, .focusPane2, .focusPane3, .focusPane4: return "compare: focus pane \(rawValue.suffix(1))"
+        case .toggleScrollLock: return "compare: scroll all panes together (or each on its own)"
+        case .pickPane: return "compare: continue with the focused pane's model alone"
         }
     }
 }
@@ -87,6 +103,14 @@ public struct KeyBindings: Sendable, Equatable {
         .alt("]"): .nextSibling,
         Key(.tab): .focusTranscript,
         .ctrl("z"): .suspend,
+        Key(.left, .alt): .previousPane,
+        Key(.right, .alt): .nextPane,
+        .alt("1"): .focusPane1,
+        .alt("2"): .focusPane2,
+        .alt("3"): .focusPane3,
+        .alt("4"): .focusPane4,
+        .alt("l"): .toggleScrollLock,
+        .alt("p"): .pickPane,
     ])
 
     /// Keys that mean a command only outside a text editor (in the transcript, say).

@@ -14,6 +14,8 @@ public struct ModelPickerState: Sendable, Equatable {
     public var favourites: Set<String> = []
     /// Most recent first.
     public var recents: [String] = []
+    /// Models marked with Space for compare mode, in the order they were marked.
+    public var marked: [String] = []
 
     public init() {}
 

@@ -32,6 +32,7 @@ extension Reducer {
     }
 
     static func mouse(_ state: inout AppState, _ mouse: MouseEvent) -> [Effect] {
+        if state.compare != nil, compareMouse(&state, mouse) { return [] }
         switch mouse.kind {
         case .wheelUp:
             if state.focus == .picker { movePicker(&state, -3) } else { state.transcript.pendingScroll.append(.lines(-3)) }
@@ -65,7 +66,7 @@ extension Reducer {
         case .prompt:
             break
         }
-        if let command = env.bindings.command(for: key) {
+        if let command = env.bindings.command(for: key), !(command.isCompareOnly && state.compare == nil) {
             return run(command, &state, env)
         }
         if state.focus == .prompt { editPrompt(&state, key) }
@@ -78,6 +79,7 @@ extension Reducer {
         case .quit:
             var effects: [Effect] = []
             if let stream = state.stream { effects += cancelStream(&state, stream) }
+            effects += cancelPanes(&state)
             state.quitRequested = true
             return effects + [.quit]
         case .send:
@@ -87,13 +89,19 @@ extension Reducer {
             state.prompt.insert("\n")
         case .cancel:
             if let stream = state.stream { return cancelStream(&state, stream) }
+            if state.compare?.isStreaming == true { return cancelPanes(&state) }
             if !state.prompt.isEmpty { state.prompt.clear() } else { notify(&state, "Ctrl-Q quits") }
         case .cancelOrClear:
             if let stream = state.stream { return cancelStream(&state, stream) }
+            if let c = state.compare, c.panes[c.focused].stream != nil { return cancelPanes(&state, [c.focused]) }
             if state.focus != .prompt { state.focus = .prompt }
         case .togglePicker:
             state.focus = state.focus == .picker ? .prompt : .picker
-            if state.focus == .picker { selectCurrentModelInPicker(&state); return [.loadCatalog(refresh: false)] }
+            if state.focus == .picker {
+                state.picker.marked = state.compare?.panes.map(\.model) ?? []
+                selectCurrentModelInPicker(&state)
+                return [.loadCatalog(refresh: false)]
+            }
         case .openSessions:
             state.focus = .browser
             state.browser.filter = ""
@@ -105,12 +113,13 @@ extension Reducer {
         case .switchTheme:
             state.focus = .themes
             return [.listThemes]
-        case .scrollUp: state.transcript.pendingScroll.append(.lines(-1))
-        case .scrollDown: state.transcript.pendingScroll.append(.lines(1))
-        case .pageUp: state.transcript.pendingScroll.append(.pages(-1))
-        case .pageDown: state.transcript.pendingScroll.append(.pages(1))
-        case .scrollTop: state.transcript.pendingScroll.append(.top)
+        case .scrollUp: scroll(&state, .lines(-1))
+        case .scrollDown: scroll(&state, .lines(1))
+        case .pageUp: scroll(&state, .pages(-1))
+        case .pageDown: scroll(&state, .pages(1))
+        case .scrollTop: scroll(&state, .top)
         case .scrollBottom:
+            if state.compare != nil { scrollPanes(&state, .bottom); return [] }
             state.transcript.pendingScroll = [.bottom]
             state.transcript.hasUnseenBelow = false
         case .previousMessage: jumpMessage(&state, by: -1)
@@ -135,12 +144,18 @@ extension Reducer {
             notify(&state, "copied the code block")
             return [.copyToClipboard(code)]
         case .regenerate:
-            return regenerate(&state, env)
+            return state.compare != nil ? compareRegenerate(&state, env) : regenerate(&state, env)
         case .editLast:
+            guard state.compare == nil else {
+                notify(&state, "in compare mode, type the next prompt; Alt-P picks one model to branch with")
+                return []
+            }
             return editLast(&state)
         case .newSession:
             var effects: [Effect] = []
             if let stream = state.stream { effects += cancelStream(&state, stream) }
+            effects += cancelPanes(&state)
+            state.compare = nil
             state.session = Session(id: "", createdAt: state.now, systemPrompt: state.session.systemPrompt,
                                     model: state.session.model, settings: state.session.settings)
             state.transcript = TranscriptViewState()
@@ -154,13 +169,32 @@ extension Reducer {
         case .nextSibling: return flipSibling(&state, by: 1)
         case .focusTranscript:
             state.focus = state.focus == .transcript ? .prompt : .transcript
-            if state.focus == .transcript, state.transcript.selectedMessageID == nil {
-                state.transcript.selectedMessageID = state.session.currentBranch.last?.id
+            if state.focus == .transcript, state.transcript.selectedMessageID == nil || state.compare != nil {
+                state.transcript.selectedMessageID = state.compare.map { state.session.compareThread($0.focused).last?.id }
+                    ?? state.session.currentBranch.last?.id
             }
         case .suspend:
             return [.suspendToShell]
+        case .previousPane, .nextPane:
+            guard let c = state.compare else { return [] }
+            focusPane(&state, (c.focused + (command == .nextPane ? 1 : c.panes.count - 1)) % c.panes.count)
+        case .focusPane1: focusPane(&state, 0)
+        case .focusPane2: focusPane(&state, 1)
+        case .focusPane3: focusPane(&state, 2)
+        case .focusPane4: focusPane(&state, 3)
+        case .toggleScrollLock:
+            guard state.compare != nil else { return [] }
+            state.compare?.scrollLocked.toggle()
+            notify(&state, state.compare?.scrollLocked == true ? "scrolling all panes together" : "each pane scrolls on its own")
+        case .pickPane:
+            return pickPane(&state)
         }
         return []
+    }
+
+    /// Queues a scroll of the transcript, or of the panes in compare mode.
+    static func scroll(_ state: inout AppState, _ intent: TranscriptViewState.ScrollIntent) {
+        if state.compare != nil { scrollPanes(&state, intent) } else { state.transcript.pendingScroll.append(intent) }
     }
 }
 

@@ -9,6 +9,18 @@ extension Reducer {
         case (.escape, _):
             state.focus = .prompt
             return []
+        case (.character(" "), []):
+            toggleMark(&state)
+            return []
+        case (.enter, []) where state.compare != nil || !state.picker.marked.isEmpty:
+            let marked = state.picker.marked
+            guard marked.count >= 2 else {
+                notify(&state, "compare needs 2 to \(CompareState.maxPanes) models: Space marks them")
+                return []
+            }
+            state.picker.marked = []
+            state.picker.query = ""
+            return enterCompare(&state, models: marked)
         case (.enter, []):
             let models = state.picker.visibleModels(in: state.catalog)
             guard state.picker.selection < models.count else { return [] }
@@ -52,6 +64,20 @@ extension Reducer {
             return []
         default:
             return nil
+        }
+    }
+
+    /// Marks or unmarks the selected model for compare mode (at most four).
+    static func toggleMark(_ state: inout AppState) {
+        let models = state.picker.visibleModels(in: state.catalog)
+        guard state.picker.selection < models.count else { return }
+        let id = models[state.picker.selection].id
+        if let i = state.picker.marked.firstIndex(of: id) {
+            state.picker.marked.remove(at: i)
+        } else if state.picker.marked.count >= CompareState.maxPanes {
+            notify(&state, "at most \(CompareState.maxPanes) models side by side", .error)
+        } else {
+            state.picker.marked.append(id)
         }
     }
 

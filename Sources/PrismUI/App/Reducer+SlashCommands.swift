@@ -8,6 +8,7 @@ extension Reducer {
         ("/detach", "/detach: drop the pending attachments"),
         ("/system", "/system TEXT: set this session's system prompt (/system alone clears it)"),
         ("/model", "/model ID: switch model"),
+        ("/compare", "/compare ID ID [ID] [ID]: compare 2 to 4 models side by side"),
         ("/title", "/title TEXT: rename this session"),
         ("/new", "/new: start a new session"),
     ]
@@ -57,6 +58,13 @@ extension Reducer {
                 notify(&state, "model: \(argument)")
             }
             return state.session.messages.isEmpty ? [] : [.saveSession(state.session)]
+        case "/compare":
+            let models = argument.split(separator: " ").map(String.init)
+            guard (2...CompareState.maxPanes).contains(models.count) else {
+                notify(&state, "usage: /compare MODEL MODEL [MODEL] [MODEL]", .error)
+                return []
+            }
+            return enterCompare(&state, models: models)
         case "/title":
             guard !argument.isEmpty else { return [] }
             state.session.title = argument

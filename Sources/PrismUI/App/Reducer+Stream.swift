@@ -7,6 +7,7 @@ extension Reducer {
         let text = state.prompt.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return [] }
         if let effects = slashCommand(&state, text, env) { return effects }
+        if state.compare != nil { return compareSend(&state, text, env) }
         guard !state.isStreaming else {
             notify(&state, "a reply is still streaming: Esc stops it")
             return []
@@ -58,9 +59,35 @@ extension Reducer {
 
     /// Applies one event of the running request; events of older requests are ignored.
     static func completion(_ state: inout AppState, requestID: Int, _ event: CompletionEvent, _ env: ReducerEnvironment) -> [Effect] {
+        if let pane = state.compare?.pane(streaming: requestID) { return compareCompletion(&state, pane: pane, event) }
         guard var stream = state.stream, stream.requestID == requestID,
               let index = state.session.index(of: stream.messageID) else { return [] }
         defer { if state.stream != nil { state.stream = stream } }
+        switch fold(event, into: index, stream: &stream, &state) {
+        case .nothing:
+            return []
+        case .arrived:
+            if !state.transcript.isFollowing { state.transcript.hasUnseenBelow = true }
+            return []
+        case .finished(let reply):
+            state.stream = nil
+            if let failure = reply.failure, failure.kind != .cancelled {
+                notify(&state, failure.oneLine, .error)
+            }
+            var effects: [Effect] = [.saveSession(state.session)]
+            if let cost = reply.usage?.cost, cost > 0, !state.demo { effects.append(.recordSpend(cost)) }
+            if !state.demo { effects.append(.fetchKeyInfo) }
+            return effects
+        }
+    }
+
+    /// What one stream event did to its reply.
+    enum Folded {
+        case nothing, arrived, finished(Reply)
+    }
+
+    /// Applies a stream event to the reply at `index`, whichever pane (or the transcript) shows it.
+    static func fold(_ event: CompletionEvent, into index: Int, stream: inout StreamState, _ state: inout AppState) -> Folded {
         switch event {
         case .requestSent(let attempt):
             stream.attempt = attempt
@@ -74,10 +101,12 @@ extension Reducer {
             state.session.messages[index].generationID = generationID
         case .contentDelta(let text):
             state.session.messages[index].content += text
-            arrived(&state, &stream)
+            if stream.firstTokenAt == nil { stream.firstTokenAt = state.now }
+            return .arrived
         case .reasoningDelta(let text):
             state.session.messages[index].reasoning = (state.session.messages[index].reasoning ?? "") + text
-            arrived(&state, &stream)
+            if stream.firstTokenAt == nil { stream.firstTokenAt = state.now }
+            return .arrived
         case .toolCall:
             break
         case .usage(let usage):
@@ -86,22 +115,10 @@ extension Reducer {
             var message = state.session.messages[index]
             message.apply(reply)
             state.session.update(message, at: state.now)
-            state.stream = nil
             state.spentToday += reply.usage?.cost ?? 0
-            if let failure = reply.failure, failure.kind != .cancelled {
-                notify(&state, failure.oneLine, .error)
-            }
-            var effects: [Effect] = [.saveSession(state.session)]
-            if let cost = reply.usage?.cost, cost > 0, !state.demo { effects.append(.recordSpend(cost)) }
-            if !state.demo { effects.append(.fetchKeyInfo) }
-            return effects
+            return .finished(reply)
         }
-        return []
-    }
-
-    private static func arrived(_ state: inout AppState, _ stream: inout StreamState) {
-        if stream.firstTokenAt == nil { stream.firstTokenAt = state.now }
-        if !state.transcript.isFollowing { state.transcript.hasUnseenBelow = true }
+        return .nothing
     }
 
     /// Stops the running reply now: the message keeps its text, is marked cancelled and saved.
@@ -110,6 +127,13 @@ extension Reducer {
     /// arrives the request id no longer matches, so it is ignored.
     static func cancelStream(_ state: inout AppState, _ stream: StreamState) -> [Effect] {
         state.stream = nil
+        markCancelled(&state, stream)
+        notify(&state, "cancelled: the text so far is kept")
+        return [.cancelStream(requestID: stream.requestID), .saveSession(state.session)]
+    }
+
+    /// Marks a stream's reply cancelled, keeping its text and the timings measured so far.
+    static func markCancelled(_ state: inout AppState, _ stream: StreamState) {
         if let index = state.session.index(of: stream.messageID) {
             state.session.messages[index].status = .cancelled
             state.session.messages[index].failure = .cancelled
@@ -120,8 +144,6 @@ extension Reducer {
                 state.session.messages[index].timings = timings
             }
         }
-        notify(&state, "cancelled: the text so far is kept")
-        return [.cancelStream(requestID: stream.requestID), .saveSession(state.session)]
     }
 
     /// Asks the last reply again; the new reply is a sibling of the old one.

@@ -4,28 +4,39 @@ import PrismCore
 extension Reducer {
     /// The selected message, or the last one of the branch.
     static func selectedOrLast(_ state: AppState) -> Message? {
+        if let compare = state.compare {
+            let thread = state.session.compareThread(compare.focused)
+            return thread.first { $0.id == state.transcript.selectedMessageID } ?? thread.last
+        }
         if let id = state.transcript.selectedMessageID, let m = state.session.message(id) { return m }
         return state.session.currentBranch.last
     }
 
     /// The selected reply, or the last reply of the branch.
     static func selectedOrLastReply(_ state: AppState) -> Message? {
+        if state.compare != nil, let m = selectedOrLast(state), m.role == .assistant { return m }
+        if let compare = state.compare { return state.session.compareThread(compare.focused).last { $0.role == .assistant } }
         if let m = selectedOrLast(state), m.role == .assistant { return m }
         return state.session.currentBranch.last { $0.role == .assistant }
     }
 
     /// Selects the previous or next message of the branch and scrolls to it.
     static func jumpMessage(_ state: inout AppState, by step: Int) {
-        let branch = state.session.currentBranch
+        let branch = state.compare.map { state.session.compareThread($0.focused) } ?? state.session.currentBranch
         guard !branch.isEmpty else { return }
         let current = state.transcript.selectedMessageID.flatMap { id in branch.firstIndex { $0.id == id } } ?? branch.count
         let next = max(0, min(branch.count - 1, current + step))
         state.transcript.selectedMessageID = branch[next].id
-        state.transcript.pendingScroll.append(.message(branch[next].id))
+        if let compare = state.compare {
+            state.compare?.panes[compare.focused].view.pendingScroll.append(.message(branch[next].id))
+        } else {
+            state.transcript.pendingScroll.append(.message(branch[next].id))
+        }
     }
 
     /// Shows another version (sibling) of the selected reply, and the branch under it.
     static func flipSibling(_ state: inout AppState, by step: Int) -> [Effect] {
+        if state.compare != nil { return compareFlip(&state, by: step) }
         guard !state.isStreaming, let message = selectedOrLastReply(state) else { return [] }
         let siblings = state.session.siblings(of: message.id)
         guard siblings.count > 1, let i = siblings.firstIndex(where: { $0.id == message.id }) else {

@@ -78,7 +78,10 @@ public enum Reducer {
         if let stream = state.stream {
             effects += cancelStream(&state, stream)
         }
+        effects += cancelPanes(&state)
         state.session = session
+        state.compare = CompareState(restoring: session)
+        if state.compare == nil { state.session.compare = nil }
         state.transcript = TranscriptViewState()
         state.focus = .prompt
         state.prompt.clear()

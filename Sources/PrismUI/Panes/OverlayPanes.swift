@@ -9,7 +9,7 @@ enum OverlayPanes {
         frame.drawBox(rect, style: theme.style(.borderFocused, on: .surface), title: StyledLine("Keys · any key closes", theme.style(.accent, on: .surface)))
         let inner = rect.inset(top: 1, left: 2, bottom: 1, right: 2)
         var lines: [StyledLine] = []
-        for command in Command.allCases {
+        for command in Command.allCases where !command.isCompareOnly {
             let keys = bindings.keys(for: command).map(\.description)
             let transcript = KeyBindings.transcriptKeys.filter { $0.value == command }.map(\.key.description).sorted()
             guard !keys.isEmpty || !transcript.isEmpty else { continue }
@@ -17,13 +17,26 @@ enum OverlayPanes {
             line.append(" " + command.summary, theme.style(.text, on: .surface))
             lines.append(line)
         }
+        lines += compareKeys(bindings).map { StyledLine($0, theme.style(.textMuted, on: .surface)) }
         lines.append(StyledLine())
         lines.append(StyledLine("* in the transcript (Tab to focus it). Prompt: Ctrl-A/E/K/U/W/Y, Alt-B/F, Up/Down for history.", theme.style(.textMuted, on: .surface)))
         lines.append(StyledLine("Prompt commands: " + Reducer.slashCommands.map(\.name).joined(separator: " "), theme.style(.textMuted, on: .surface)))
-        lines.append(StyledLine("Picker: type to search, Tab sort, Ctrl-F favourite. Sessions: Ctrl-R rename, Ctrl-D delete, Ctrl-E export.", theme.style(.textMuted, on: .surface)))
+        lines.append(StyledLine("Picker: type to search, Tab sort, Ctrl-F favourite, Space mark to compare. Sessions: Ctrl-R rename, Ctrl-D delete, Ctrl-E export.", theme.style(.textMuted, on: .surface)))
         for (i, line) in lines.prefix(inner.height).enumerated() {
             frame.put(line, at: Point(x: inner.x, y: inner.y + i), clip: inner)
         }
+    }
+
+    /// Two lines for the compare-mode keys, from the bindings in effect.
+    static func compareKeys(_ bindings: KeyBindings) -> [String] {
+        func keys(_ commands: Command...) -> String {
+            commands.compactMap { bindings.keys(for: $0).first?.description }.joined(separator: "/")
+        }
+        let first = bindings.keys(for: .focusPane1).first?.description ?? "", last = bindings.keys(for: .focusPane4).first?.description ?? ""
+        return [
+            "Compare: \(keys(.previousPane, .nextPane)), \(first)…\(last) focus · \(keys(.toggleScrollLock)) lock scroll · \(keys(.pickPane)) pick a pane",
+            "Compare: Space marks models in the picker · Esc stops the focused pane · \(keys(.cancel)) stops all",
+        ]
     }
 
     static func browser(_ state: AppState, theme: Theme, into frame: inout Frame, rect: Rect) {

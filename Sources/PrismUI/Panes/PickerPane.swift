@@ -42,8 +42,10 @@ enum PickerPane {
             let selected = i == selection
             let rowStyle = selected ? theme.style(.selection, on: .surface) : theme.style(.text, on: .surface)
             if selected { frame.fill(Rect(x: rows.x, y: y, width: rows.width, height: 1), style: rowStyle) }
-            let marker = state.picker.favourites.contains(model.id) ? "★" : (state.picker.recents.contains(model.id) ? "↺" : " ")
-            var line = StyledLine(marker + " ", selected ? rowStyle : theme.style(.warning, on: .surface).background(rowStyle.background))
+            let marked = state.picker.marked.contains(model.id)
+            let marker = marked ? "✓" : state.picker.favourites.contains(model.id) ? "★" : (state.picker.recents.contains(model.id) ? "↺" : " ")
+            let markerStyle = marked ? theme.style(.success, on: .surface).adding(.bold) : theme.style(.warning, on: .surface)
+            var line = StyledLine(marker + " ", selected ? rowStyle : markerStyle.background(rowStyle.background))
             line.append(columns.row(model, current: model.id == state.session.model), rowStyle)
             frame.put(line, at: Point(x: rows.x, y: y), clip: rows)
         }
@@ -55,7 +57,11 @@ enum PickerPane {
             let age = state.now.timeIntervalSince(fetched)
             text += " · updated \(age < 90 ? "just now" : Formatting.duration(ms: age * 1000).replacingOccurrences(of: ".0s", with: "s") + " ago")"
         }
-        text += " · Enter choose · Ctrl-F favourite · Esc close"
+        if state.picker.marked.isEmpty {
+            text += " · Enter choose · Ctrl-F favourite · Esc close"
+        } else {
+            text += " · \(state.picker.marked.count) marked · Enter compare · Space mark · Esc close"
+        }
         frame.put(text.truncated(to: rect.width), at: Point(x: rect.x, y: rect.y), style: theme.style(.textMuted, on: .surface), clip: rect)
     }
 

@@ -35,7 +35,8 @@ enum PromptPane {
         let first = max(0, min(caretRow - inner.height + 1, rows.count - inner.height))
         let textStyle = theme.style(.text)
         if state.prompt.isEmpty {
-            let placeholder = state.session.model == nil ? "Choose a model with Ctrl-P, then type here" : "Ask anything"
+            let placeholder = state.compare.map { "Ask all \($0.panes.count) models" }
+                ?? (state.session.model == nil ? "Choose a model with Ctrl-P, then type here" : "Ask anything")
             frame.put(placeholder, at: Point(x: inner.x, y: inner.y), style: theme.style(.textMuted), clip: inner)
         }
         for (i, row) in rows.enumerated().dropFirst(first).prefix(inner.height) {

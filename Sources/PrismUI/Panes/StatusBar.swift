@@ -29,7 +29,12 @@ enum StatusBar {
         }
 
         if state.demo { left.append(seg(" DEMO ", .demo, 100)) }
-        if let stream = state.stream {
+        if let compare = state.compare {
+            let streaming = compare.panes.filter { $0.stream != nil }.count
+            if streaming > 0 {
+                left.append(seg(" \(spinner[state.spinnerFrame % spinner.count]) \(streaming) streaming", .spinner, 95))
+            }
+        } else if let stream = state.stream {
             let frameIndex = state.spinnerFrame % spinner.count
             let elapsed = state.now.timeIntervalSince(stream.startedAt)
             let phase = stream.firstTokenAt == nil ? (stream.attempt > 1 ? "retry \(stream.attempt)" : "waiting") : "streaming"
@@ -38,7 +43,9 @@ enum StatusBar {
         let last = lastReply(state)
         let model = state.session.model ?? "no model: Ctrl-P"
         var modelText = " " + model
-        if let provider = last?.provider, last?.modelServed == state.session.model || last?.modelServed == nil {
+        if let compare = state.compare {
+            modelText = " compare \(compare.focused + 1)/\(compare.panes.count): \(compare.panes[compare.focused].model)"
+        } else if let provider = last?.provider, last?.modelServed == state.session.model || last?.modelServed == nil {
             modelText += " via \(provider)"
         } else if let served = last?.modelServed, served != state.session.model {
             modelText += " (last: \(served))"
@@ -51,7 +58,8 @@ enum StatusBar {
             let tin = usage.promptTokens.map(Formatting.tokens) ?? "?"
             let tout = usage.completionTokens.map(Formatting.tokens) ?? "?"
             right.append(seg("↑\(tin) ↓\(tout)", .tokens, 60))
-            if let prompt = usage.promptTokens, let context = state.modelInfo?.contextLength, context > 0 {
+            let info = state.compare.map { c in state.catalog.first { $0.id == c.panes[c.focused].model } } ?? state.modelInfo
+            if let prompt = usage.promptTokens, let context = info?.contextLength, context > 0 {
                 right.append(seg("ctx \(min(999, prompt * 100 / context))%", .tokens, 40))
             }
         }
@@ -123,7 +131,8 @@ enum StatusBar {
 
     /// The newest reply on the current branch.
     static func lastReply(_ state: AppState) -> Message? {
-        state.session.lastReplyOnBranch
+        if let compare = state.compare { return state.session.compareThread(compare.focused).last { $0.role == .assistant } }
+        return state.session.lastReplyOnBranch
     }
 
     /// A token's colours on the status bar background (tokens without a background keep the bar's).

@@ -26,6 +26,32 @@ final class TranscriptLayout {
         var provider: String?
     }
 
+    /// What, besides the message, decides how it looks: the stream, selection, reasoning toggles.
+    struct ViewContext {
+        var streamingID: String?
+        var selectedID: String?
+        var expanded: Set<String>
+        var spinnerFrame: Int
+        /// Show "‹2/3›" on replies with siblings (off in compare panes, where the siblings are the other models).
+        var showsSiblings = true
+
+        /// The main transcript's context.
+        init(_ state: AppState) {
+            streamingID = state.stream?.messageID
+            selectedID = state.focus == .transcript ? state.transcript.selectedMessageID : nil
+            expanded = state.transcript.expandedReasoning
+            spinnerFrame = state.spinnerFrame
+        }
+
+        init(streamingID: String?, selectedID: String? = nil, expanded: Set<String>, spinnerFrame: Int, showsSiblings: Bool = true) {
+            self.showsSiblings = showsSiblings
+            self.streamingID = streamingID
+            self.selectedID = selectedID
+            self.expanded = expanded
+            self.spinnerFrame = spinnerFrame
+        }
+    }
+
     private var blocks: [String: (fingerprint: Fingerprint, lines: [StyledLine])] = [:]
     private let bodies = MessageBodies()
     private var branchKey: (count: Int, leaf: String?)?
@@ -33,44 +59,60 @@ final class TranscriptLayout {
     private var branchIndex: [String: Int] = [:]
     /// Children of each parent ("" for roots), in creation order, to show "‹2/3›" without scanning.
     private var children: [String: [String]] = [:]
+    private var childrenCount: Int?
     /// Where each message sits in `session.messages` (they are only ever appended).
     private var indexByID: [String: Int] = [:]
 
     /// Ids of the current branch, root first (cached until messages are added or the branch changes).
     func branch(of session: Session) -> [String] {
-        if let key = branchKey, key.count == session.messages.count, key.leaf == session.currentLeafID {
+        branch(of: session, endingAt: session.currentLeafID)
+    }
+
+    /// Ids of the branch ending at `leaf`, root first (one compare pane's thread, say).
+    func branch(of session: Session, endingAt leaf: String?) -> [String] {
+        refreshChildren(session)
+        if let key = branchKey, key.count == session.messages.count, key.leaf == leaf {
             return branchIDs
         }
-        branchIDs = session.currentBranch.map(\.id)
+        branchIDs = session.branch(endingAt: leaf).map(\.id)
+        branchIndex = Dictionary(uniqueKeysWithValues: branchIDs.enumerated().map { ($1, $0) })
+        branchKey = (session.messages.count, leaf)
+        return branchIDs
+    }
+
+    private func refreshChildren(_ session: Session) {
+        guard childrenCount != session.messages.count else { return }
         children = Dictionary(grouping: session.messages, by: { $0.parentID ?? "" }).mapValues { $0.map(\.id) }
         indexByID = Dictionary(session.messages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        branchIndex = Dictionary(uniqueKeysWithValues: branchIDs.enumerated().map { ($1, $0) })
-        branchKey = (session.messages.count, session.currentLeafID)
-        return branchIDs
+        childrenCount = session.messages.count
     }
 
     func position(of id: String) -> Int? { branchIndex[id] }
 
     /// The laid-out rows of one message.
     func lines(of id: String, in state: AppState, width: Int, theme: Theme) -> [StyledLine] {
-        _ = branch(of: state.session)
+        lines(of: id, in: state.session, context: ViewContext(state), width: width, theme: theme)
+    }
+
+    /// The laid-out rows of one message, drawn in a given context.
+    func lines(of id: String, in session: Session, context: ViewContext, width: Int, theme: Theme) -> [StyledLine] {
+        refreshChildren(session)
         let message: Message
-        if let i = indexByID[id], i < state.session.messages.count, state.session.messages[i].id == id {
-            message = state.session.messages[i]
-        } else if let found = state.session.message(id) {
+        if let i = indexByID[id], i < session.messages.count, session.messages[i].id == id {
+            message = session.messages[i]
+        } else if let found = session.message(id) {
             message = found
         } else {
             return []
         }
-        let streaming = state.stream?.messageID == id
-        _ = branch(of: state.session)
-        let siblings = message.role == .assistant ? children[message.parentID ?? ""] ?? [] : []
+        let streaming = context.streamingID == id
+        let siblings = message.role == .assistant && context.showsSiblings ? children[message.parentID ?? ""] ?? [] : []
         let siblingIndex = siblings.firstIndex(of: id) ?? 0
-        let spinner = streaming ? StatusBar.spinner[state.spinnerFrame % StatusBar.spinner.count] : ""
+        let spinner = streaming ? StatusBar.spinner[context.spinnerFrame % StatusBar.spinner.count] : ""
         let fingerprint = Fingerprint(
             contentCount: message.content.utf8.count, reasoningCount: message.reasoning?.utf8.count ?? 0,
-            status: message.status, expanded: state.transcript.expandedReasoning.contains(id),
-            selected: state.transcript.selectedMessageID == id && state.focus == .transcript, width: width,
+            status: message.status, expanded: context.expanded.contains(id),
+            selected: context.selectedID == id, width: width,
             siblings: siblings.count, siblingIndex: siblingIndex, hasUsage: message.usage != nil,
             hasTimings: message.timings != nil, spinner: spinner, theme: theme.name, provider: message.provider)
         if let cached = blocks[id], cached.fingerprint == fingerprint { return cached.lines }
@@ -89,5 +131,6 @@ final class TranscriptLayout {
         blocks.removeAll()
         bodies.reset()
         branchKey = nil
+        childrenCount = nil
     }
 }

@@ -20,14 +20,24 @@ enum TranscriptPane {
             return
         }
         let snapshot = state
-        func height(_ i: Int) -> Int { layout.lines(of: ids[i], in: snapshot, width: width, theme: theme).count }
+        draw(ids: ids, view: &state.transcript, layout: layout, theme: theme, into: &frame, rect: rect) { id in
+            layout.lines(of: id, in: snapshot, width: width, theme: theme)
+        }
+    }
+
+    /// Draws the branch `ids` into `rect` from the view's anchor, resolving its queued scroll intents.
+    ///
+    /// Shared by the transcript and by each compare pane, which keeps its own view state.
+    static func draw(ids: [String], view: inout TranscriptViewState, layout: TranscriptLayout, theme: Theme,
+                     into frame: inout Frame, rect: Rect, lines: @escaping (String) -> [StyledLine]) {
+        func height(_ i: Int) -> Int { lines(ids[i]).count }
         let scroller = Scroller(count: ids.count, viewport: rect.height, height: height)
 
         // Resolve queued intents into an anchor (index, row) or nil for "follow the bottom".
-        var anchor: (index: Int, row: Int)? = state.transcript.anchor.flatMap { a in
+        var anchor: (index: Int, row: Int)? = view.anchor.flatMap { a in
             layout.position(of: a.messageID).map { ($0, a.row) }
         }
-        for intent in state.transcript.pendingScroll {
+        for intent in view.pendingScroll {
             switch intent {
             case .bottom: anchor = nil
             case .top: anchor = (0, 0)
@@ -37,10 +47,10 @@ enum TranscriptPane {
             }
             if let a = anchor, scroller.isAtBottom(from: a) { anchor = nil }
         }
-        state.transcript.pendingScroll = []
+        view.pendingScroll = []
         if let a = anchor, scroller.isAtBottom(from: a) { anchor = nil }
-        state.transcript.anchor = anchor.map { .init(messageID: ids[$0.index], row: $0.row) }
-        if anchor == nil { state.transcript.hasUnseenBelow = false }
+        view.anchor = anchor.map { .init(messageID: ids[$0.index], row: $0.row) }
+        if anchor == nil { view.hasUnseenBelow = false }
 
         // Draw from the anchor (or from the top of the followed tail) downward.
         let start = anchor ?? scroller.topWhenFollowing()
@@ -49,8 +59,7 @@ enum TranscriptPane {
         var skip = start.row
         let base = theme[.background]
         while index < ids.count, y < rect.maxY {
-            let lines = layout.lines(of: ids[index], in: snapshot, width: width, theme: theme)
-            for line in lines.dropFirst(skip) {
+            for line in lines(ids[index]).dropFirst(skip) {
                 guard y < rect.maxY else { break }
                 frame.put(line, at: Point(x: rect.x, y: y), clip: rect, over: base)
                 y += 1
@@ -58,8 +67,8 @@ enum TranscriptPane {
             skip = 0
             index += 1
         }
-        if state.transcript.hasUnseenBelow, anchor != nil {
-            let label = StyledLine(" ↓ new text below · Ctrl-End ", theme.style(.badge))
+        if view.hasUnseenBelow, anchor != nil {
+            let label = StyledLine(rect.width >= 30 ? " ↓ new text below · Ctrl-End " : " ↓ more ", theme.style(.badge))
             frame.putRight(label, row: rect.maxY - 1, in: rect)
         }
     }

@@ -8,6 +8,8 @@ import PrismTerminal
 /// state `inout` only so the transcript can resolve scroll intents.
 public final class AppRenderer {
     let transcript = TranscriptLayout()
+    /// One layout cache per compare pane, so panes of different widths never evict each other.
+    let panes = (0..<CompareState.maxPanes).map { _ in TranscriptLayout() }
     public var bindings: KeyBindings
     private var sessionID: String?
     private var costs = CostTally()
@@ -19,7 +21,10 @@ public final class AppRenderer {
     public func render(_ state: inout AppState, theme: Theme) -> Frame {
         var frame = Frame(size: state.size, fill: .blank(theme[.background]))
         if sessionID != state.session.id || state.session.messages.isEmpty {
-            if sessionID != state.session.id { transcript.reset() }
+            if sessionID != state.session.id {
+                transcript.reset()
+                panes.forEach { $0.reset() }
+            }
             sessionID = state.session.id
         }
         let promptLines = PromptPane.lineCount(state, width: max(1, state.size.width - 2))
@@ -31,7 +36,11 @@ public final class AppRenderer {
             }
             return frame
         }
-        TranscriptPane.render(&state, layout: transcript, theme: theme, into: &frame, rect: layout.transcript)
+        if state.compare != nil {
+            ComparePane.render(&state, layouts: panes, theme: theme, into: &frame, rect: layout.transcript)
+        } else {
+            TranscriptPane.render(&state, layout: transcript, theme: theme, into: &frame, rect: layout.transcript)
+        }
         PromptPane.render(state, theme: theme, into: &frame, rect: layout.prompt)
         if let picker = layout.picker {
             PickerPane.render(state, theme: theme, into: &frame, rect: picker)
