@@ -115,7 +115,7 @@ enum ComparePane {
         let replies: [Message?] = compare.panes.indices.map { i in
             (i < leaves.count ? leaves[i] : nil).flatMap { state.session.message($0) }.flatMap { $0.role == .assistant ? $0 : nil }
         }
-        var segments = CompareSummary.segments(models: compare.panes.map(\.model), replies: replies,
+        var segments = CompareSummaryLine.segments(models: compare.panes.map(\.model), replies: replies,
                                                streaming: compare.panes.filter { $0.stream != nil }.count)
         if compare.scrollLocked { segments.insert("scroll locked", at: 0) }
         if segments.isEmpty { segments = ["Compare: \(compare.panes.count) models · Alt-←/→ focus · Alt-P pick · F1 keys"] }
