@@ -6,7 +6,7 @@ import Testing
 import Glibc
 #endif
 
-/// What only CurlTransport promises: how fast it gives up, and how it reads a head.
+/// What CurlTransport promises beyond the client suite: how fast it gives up, and how it reads a head.
 ///
 /// The client suite (ClientTests) covers the failure modes for both transports; these
 /// pin the timings that libcurl's progress callback is responsible for.
@@ -28,8 +28,23 @@ struct CurlTransportTests {
         reader.cancel()
         #expect(await server.waitForClientDisconnect(timeout: 3))
         let latency = try #require(server.clientDisconnects.first).timeIntervalSince(cancelledAt)
-        print("cancel latency (silent body): \(latency)")
         #expect(latency < 1.2, "closed \(latency) s after the cancel")
+    }
+
+    /// The client stops reading when its task is cancelled and just drops the body; the
+    /// transport must not keep the stream alive, or nothing ever tells it to hang up.
+    @Test(arguments: TransportKind.allCases)
+    func droppingTheBodyAfterSomeBytesClosesTheConnection(_ transport: TransportKind) async throws {
+        let server = StubServer()
+        try server.start()
+        defer { server.stop() }
+        server.enqueue(.stream(StubReply(content: Array(repeating: "tok ", count: 200), interChunkDelay: 0.05)))
+        let request = HTTPRequest(method: "POST", url: server.baseURL.appendingPathComponent("chat/completions"),
+                                  body: Data(#"{"model":"stub/fast","stream":true,"messages":[]}"#.utf8))
+        var response: HTTPResponse? = try await transport.make().send(request)
+        for try await _ in response!.body { break }
+        response = nil
+        #expect(await server.waitForClientDisconnect(timeout: 2))
     }
 
     @Test func silenceLongerThanTheIdleTimeoutFailsAsTimeoutOnTime() async throws {
@@ -59,7 +74,6 @@ struct CurlTransportTests {
         #expect(error?.kind == .cancelled)
         #expect(Date().timeIntervalSince(cancelledAt) < 0.5)
         let closedAfter = try await onThread { SilentListener.secondsUntilEOF(accepted, limit: 3) }
-        print("cancel latency (no head): \(closedAfter)")
         #expect(closedAfter < 1.2, "connection closed \(closedAfter) s after the cancel")
     }
 

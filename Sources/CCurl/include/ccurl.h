@@ -39,7 +39,7 @@ int prism_curl_add_header(prism_curl *request, const char *line);
 void prism_curl_set_body(prism_curl *request, const void *bytes, size_t length);
 /// Sets the callbacks, called on the thread that runs prism_curl_perform.
 void prism_curl_set_callbacks(prism_curl *request, void *context, prism_curl_header_fn on_header, prism_curl_data_fn on_data);
-/// Runs the exchange to its end, blocking the calling thread (it waits in poll).
+/// Runs the exchange to its end, blocking the calling thread (it waits in poll; renames the thread "prism.curl").
 prism_curl_outcome prism_curl_perform(prism_curl *request);
 /// Makes a running or future perform stop soon (at the next data or progress tick); any thread.
 void prism_curl_cancel(prism_curl *request);

@@ -34,7 +34,9 @@ final class CurlExchange: @unchecked Sendable {
     private var headContinuation: CheckedContinuation<HTTPResponse, any Error>?
     private var headDelivered = false
     private var cancelled = false
-    private let stream: AsyncThrowingStream<Data, any Error>
+    /// Handed out once, with the head, and not kept: when the consumer drops it, its
+    /// termination handler cancels the transfer (a stream we kept would never end).
+    private var stream: AsyncThrowingStream<Data, any Error>?
     private let continuation: AsyncThrowingStream<Data, any Error>.Continuation
     /// The head being read; touched only by the perform thread.
     private var parser = HeadParser()
@@ -52,7 +54,8 @@ final class CurlExchange: @unchecked Sendable {
         if let body = request.body {
             body.withUnsafeBytes { prism_curl_set_body(handle, $0.baseAddress, $0.count) }
         }
-        (stream, continuation) = AsyncThrowingStream.makeStream(of: Data.self, bufferingPolicy: .unbounded)
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: Data.self, bufferingPolicy: .unbounded)
+        (self.stream, self.continuation) = (stream, continuation)
         continuation.onTermination = { [weak self] _ in self?.cancel() }
     }
 
@@ -80,9 +83,7 @@ final class CurlExchange: @unchecked Sendable {
             Unmanaged<CurlExchange>.fromOpaque(context).takeUnretainedValue()
                 .continuation.yield(Data(bytes: bytes, count: length))
         })
-        let thread = Thread { [self] in perform() }
-        thread.name = "prism.curl"
-        thread.start()
+        Thread { [self] in perform() }.start()
     }
 
     /// Stops the transfer: the head and body fail as cancelled, and libcurl closes the connection.
@@ -115,9 +116,12 @@ final class CurlExchange: @unchecked Sendable {
     }
 
     private func received(header line: UnsafeRawBufferPointer) {
-        if let head = parser.feed(line) {
-            resumeHead(with: .success(HTTPResponse(head: head, body: stream)))
+        guard let head = parser.feed(line) else { return }
+        let body: AsyncThrowingStream<Data, any Error>? = lock.withLock {
+            defer { stream = nil }
+            return stream
         }
+        if let body { resumeHead(with: .success(HTTPResponse(head: head, body: body))) }
     }
 
     /// Resumes the head continuation at most once.
