@@ -23,8 +23,15 @@ let package = Package(
         // Conversations, the OpenRouter wire format, streaming, sessions, config. No terminal code.
         .target(
             name: "PrismCore",
-            dependencies: [.product(name: "Logging", package: "swift-log")],
+            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
+        ),
+        // The live HTTP transport's C side: a non-variadic API over libcurl's easy interface.
+        .target(
+            name: "CCurl",
+            path: "Sources/CCurl",
+            cSettings: [.treatAllWarnings(as: .error)],
+            linkerSettings: [.linkedLibrary("curl")]
         ),
         // Cells, styles, frames, display width, wrapping, frame diff, input events and the
         // backend protocol, with a headless backend for tests. No curses, no HTTP.

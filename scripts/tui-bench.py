@@ -126,7 +126,7 @@ class Prism:
 
 def environment(home):
     env = {"HOME": home, "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8",
-           "TERM": "xterm-256color"}
+           "TERM": "xterm-256color", **{k: v for k, v in os.environ.items() if k == "PRISM_HTTP"}}
     for name in ("CONFIG", "DATA", "CACHE", "STATE"):
         path = os.path.join(home, name.lower())
         os.makedirs(path, exist_ok=True)

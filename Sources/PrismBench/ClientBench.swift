@@ -6,22 +6,25 @@ import PrismStub
 ///
 /// (a) `DemoTransport` with `demo/instant`: the whole client pipeline (request body, async
 /// body stream, SSE decoder, accumulator, event stream) with no sockets and no delays.
-/// (b) `URLSessionTransport` against a `StubServer` on 127.0.0.1 streaming 2,000 content
-/// chunks with no delay: adds HTTP/1.1 chunked transfer over loopback and URLSession.
+/// (b) `CurlTransport` (the live one) and `URLSessionTransport` against a `StubServer` on
+/// 127.0.0.1 streaming 2,000 content chunks with no delay: adds HTTP/1.1 chunked transfer
+/// over loopback and the HTTP stack.
 enum ClientBench {
     static func run() async throws {
         var table = Table("5. End-to-end client streaming",
                           headers: ["Path", "Runs", "Reply (median)", "p90", "TTFT (median)", "Events/s", "Tokens/s"])
         let demo = try await demoRuns(runs: 50)
         add(demo, "OpenRouterClient + DemoTransport (demo/instant)", to: &table)
-        let stub = try await stubRuns(runs: 10, chunks: 2_000)
-        add(stub, "OpenRouterClient + URLSession → StubServer (2,000 chunks)", to: &table)
+        let curl = try await stubRuns(runs: 10, chunks: 2_000, transport: CurlTransport())
+        add(curl, "OpenRouterClient + libcurl → StubServer (2,000 chunks)", to: &table)
+        let urlSession = try await stubRuns(runs: 10, chunks: 2_000, transport: URLSessionTransport())
+        add(urlSession, "OpenRouterClient + URLSession → StubServer (2,000 chunks)", to: &table)
         table.note("Reply = streamChat() called → `.finished` received; TTFT = → first content delta.")
         table.note("Events/s = CompletionEvents delivered / reply time; tokens/s = content deltas / (reply time − TTFT).")
         if let events = demo.first?.events, let tokens = demo.first?.tokens {
             table.note("demo/instant reply: \(events) events, \(tokens) content deltas (the canned answer is short).")
         }
-        let failures = (demo + stub).filter { !$0.succeeded }.count
+        let failures = (demo + curl + urlSession).filter { !$0.succeeded }.count
         if failures > 0 { table.note("warning: \(failures) replies failed") }
         table.print()
     }
@@ -78,7 +81,7 @@ enum ClientBench {
         return out
     }
 
-    private static func stubRuns(runs: Int, chunks: Int) async throws -> [Run] {
+    private static func stubRuns(runs: Int, chunks: Int, transport: any HTTPTransport) async throws -> [Run] {
         let server = StubServer()
         try server.start()
         defer { server.stop() }
@@ -87,12 +90,12 @@ enum ClientBench {
                               provider: "Stub", keepAlives: 1)
         let configuration = ClientConfiguration(baseURL: server.baseURL, apiKey: "sk-bench", idleTimeout: 30,
                                                 retry: RetryPolicy(maxRetries: 0))
-        let client = OpenRouterClient(configuration: configuration, transport: URLSessionTransport())
+        let client = OpenRouterClient(configuration: configuration, transport: transport)
         var out: [Run] = []
         for n in 0..<(runs + 2) {
             server.enqueue(.stream(reply))
             let run = await stream(client, model: "stub/bench")
-            if n >= 2 { out.append(run) }  // the first two warm up URLSession and the server
+            if n >= 2 { out.append(run) }  // the first two warm up the HTTP stack and the server
         }
         return out
     }

@@ -15,7 +15,7 @@ if selected.contains(where: { $0 == "-h" || $0 == "--help" }) {
     print("  sse       SSE decoding + chunk decoding throughput (benchmark 1)")
     print("  sessions  FileSessionStore save/load of a 2,000-message session, listing 1,000 sessions (2)")
     print("  launch    prism ask --demo start-up to first byte; needs `swift build -c release --product prism` (3)")
-    print("  client    end-to-end OpenRouterClient with DemoTransport and with URLSession → StubServer (5)")
+    print("  client    end-to-end OpenRouterClient with DemoTransport, and libcurl and URLSession → StubServer (5)")
     print("  ui        render + diff of a 200×60 frame showing a 10,000-message session (6)")
     print("helpers for scripts/tui-bench.py (not benchmarks):")
     print("  serve-stub [--tokens N] [--interval S] [--replies K]   stub server streaming N tokens S s apart")

@@ -4,8 +4,8 @@ import PrismCore
 
 /// What a command needs, set up once: paths, resolved config, logging, client, stores.
 ///
-/// This is the only place live dependencies are chosen (URLSession or the demo
-/// transport, the file session store); commands receive them from here.
+/// This is the only place live dependencies are chosen (libcurl, URLSession or the
+/// demo transport, the file session store); commands receive them from here.
 struct CLIContext {
     let environment: [String: String]
     let paths: PrismPaths
@@ -36,7 +36,7 @@ struct CLIContext {
             referer: config.attribution.referer, title: config.attribution.title,
             idleTimeout: config.requestTimeout, retry: RetryPolicy(maxRetries: config.maxRetries))
         client = OpenRouterClient(configuration: configuration,
-                                  transport: demo ? DemoTransport() : URLSessionTransport(),
+                                  transport: demo ? DemoTransport() : CLIContext.liveTransport(environment),
                                   logger: Logger(label: "prism.client"))
         let cacheName = demo ? "models-demo.json" : "models-\(CLIContext.slug(config.baseURL)).json"
         catalogCache = CatalogCache(file: paths.cache.appendingPathComponent(cacheName))
@@ -61,6 +61,14 @@ struct CLIContext {
     /// The catalog from the disk cache only (no network): prices and limits for `ask`.
     func cachedCatalog() -> [ModelInfo] {
         catalogCache.load(baseURL: config.baseURL)?.models ?? []
+    }
+
+    /// libcurl, or URLSession when `PRISM_HTTP=urlsession`.
+    ///
+    /// URLSession stays selectable in case libcurl misbehaves somewhere, at the price of
+    /// most of a core while a reply streams (docs/benchmarks.md, TUI section).
+    static func liveTransport(_ environment: [String: String]) -> any HTTPTransport {
+        environment["PRISM_HTTP"]?.lowercased() == "urlsession" ? URLSessionTransport() : CurlTransport()
     }
 
     /// A file-name-safe form of a base URL, so each server has its own catalog cache.

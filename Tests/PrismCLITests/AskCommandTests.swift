@@ -47,6 +47,21 @@ struct AskCommandTests {
         #expect(sent["max_tokens"] as? Int == 4096)
     }
 
+    @Test("streams through libcurl (default) and through URLSession (PRISM_HTTP=urlsession)",
+          arguments: [nil, "urlsession"])
+    func streamsThroughEitherHTTPStack(stack: String?) throws {
+        let server = StubServer(requiredKey: Self.key)
+        try server.start()
+        defer { server.stop() }
+        var p = try PrismProcess(key: Self.key, baseURL: server.baseURL)
+        defer { p.cleanUp() }
+        p.environment["PRISM_HTTP"] = stack
+        server.enqueue(.text(["Hel", "lo"]))
+        let r = try p.run(["ask", "-m", "stub/fast", "hi"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "Hello\n")
+    }
+
     @Test func jsonSuccessHasEveryField() throws {
         let server = StubServer(requiredKey: Self.key)
         try server.start()

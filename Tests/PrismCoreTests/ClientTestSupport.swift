@@ -1,5 +1,6 @@
 import Foundation
 import PrismStub
+import Testing
 @testable import PrismCore
 
 /// Records the delays the client asked to sleep, without sleeping.
@@ -16,19 +17,34 @@ final class SleepRecorder: @unchecked Sendable {
     }
 }
 
+/// The live transports, so the client suite runs against each.
+enum TransportKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case curl
+    case urlSession
+
+    func make() -> any HTTPTransport {
+        switch self {
+        case .curl: CurlTransport()
+        case .urlSession: URLSessionTransport()
+        }
+    }
+
+    var testDescription: String { rawValue }
+}
+
 /// A stub server and a client pointed at it, for one test.
 struct StubHarness {
     let server: StubServer
     let client: OpenRouterClient
     let sleeps: SleepRecorder
 
-    init(key: String? = "sk-or-v1-testkey", idleTimeout: TimeInterval = 10, maxRetries: Int = 2) throws {
+    init(transport: TransportKind = .curl, key: String? = "sk-or-v1-testkey", idleTimeout: TimeInterval = 10, maxRetries: Int = 2) throws {
         server = StubServer(requiredKey: key)
         try server.start()
         sleeps = SleepRecorder()
         let configuration = ClientConfiguration(baseURL: server.baseURL, apiKey: key, idleTimeout: idleTimeout,
                                                 retry: RetryPolicy(maxRetries: maxRetries, jitter: { 1 }))
-        client = OpenRouterClient(configuration: configuration, sleep: sleeps.sleep)
+        client = OpenRouterClient(configuration: configuration, transport: transport.make(), sleep: sleeps.sleep)
     }
 
     func request(model: String = "stub/fast", pricing: ModelPricing? = nil, fallbacks: [String] = []) -> ChatRequest {

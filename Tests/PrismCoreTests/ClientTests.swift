@@ -5,8 +5,8 @@ import Testing
 
 @Suite("Streaming client against the stub server over real sockets", .serialized)
 struct ClientTests {
-    @Test func streamsAReplyWithUsageCostAndTimings() async throws {
-        let h = try StubHarness()
+    @Test(arguments: TransportKind.allCases) func streamsAReplyWithUsageCostAndTimings(_ transport: TransportKind) async throws {
+        let h = try StubHarness(transport: transport)
         defer { h.server.stop() }
         h.server.enqueue(.stream(StubReply(content: ["Hel", "lo", " 世界"], reasoning: ["think", "ing"],
                                            provider: "Anthropic", keepAlives: 2, firstTokenDelay: 0.05)))
@@ -25,8 +25,8 @@ struct ClientTests {
         #expect(events.filter { if case .contentDelta = $0 { true } else { false } }.count == 3)
     }
 
-    @Test func sendsMaxTokensUsageOptionAttributionAndKey() async throws {
-        let h = try StubHarness()
+    @Test(arguments: TransportKind.allCases) func sendsMaxTokensUsageOptionAttributionAndKey(_ transport: TransportKind) async throws {
+        let h = try StubHarness(transport: transport)
         defer { h.server.stop() }
         _ = await h.run(h.request(fallbacks: ["stub/slow"]))
         let sent = try #require(h.server.chatRequests.first)
@@ -39,8 +39,8 @@ struct ClientTests {
         #expect(sent.header("x-title") == "Prism")
     }
 
-    @Test func midStreamErrorKeepsPartialTextAndIsNotRetried() async throws {
-        let h = try StubHarness()
+    @Test(arguments: TransportKind.allCases) func midStreamErrorKeepsPartialTextAndIsNotRetried(_ transport: TransportKind) async throws {
+        let h = try StubHarness(transport: transport)
         defer { h.server.stop() }
         h.server.enqueue(.midStreamError(after: 3, code: "server_error", message: "Upstream died"))
         let (reply, _) = await h.run(h.request())
@@ -51,8 +51,8 @@ struct ClientTests {
         #expect(h.server.chatRequests.count == 1)
     }
 
-    @Test func lostConnectionAfterTokensIsANetworkFailureWithPartialText() async throws {
-        let h = try StubHarness()
+    @Test(arguments: TransportKind.allCases) func lostConnectionAfterTokensIsANetworkFailureWithPartialText(_ transport: TransportKind) async throws {
+        let h = try StubHarness(transport: transport)
         defer { h.server.stop() }
         h.server.enqueue(.disconnect(after: 2))
         let (reply, _) = await h.run(h.request())
@@ -61,8 +61,8 @@ struct ClientTests {
         #expect(h.server.chatRequests.count == 1)
     }
 
-    @Test func cleanEndWithoutFinishReasonIsTruncated() async throws {
-        let h = try StubHarness()
+    @Test(arguments: TransportKind.allCases) func cleanEndWithoutFinishReasonIsTruncated(_ transport: TransportKind) async throws {
+        let h = try StubHarness(transport: transport)
         defer { h.server.stop() }
         h.server.enqueue(.truncate(after: 2))
         let (reply, _) = await h.run(h.request())
@@ -70,8 +70,8 @@ struct ClientTests {
         #expect(reply.content == StubReply.fillerPieces(count: 2).joined())
     }
 
-    @Test func stalledStreamTimesOutAndKeepsText() async throws {
-        let h = try StubHarness(idleTimeout: 1, maxRetries: 0)
+    @Test(arguments: TransportKind.allCases) func stalledStreamTimesOutAndKeepsText(_ transport: TransportKind) async throws {
+        let h = try StubHarness(transport: transport, idleTimeout: 1, maxRetries: 0)
         defer { h.server.stop() }
         h.server.enqueue(.stall(after: 2))
         let (reply, _) = await h.run(h.request())
@@ -79,8 +79,8 @@ struct ClientTests {
         #expect(reply.content == StubReply.fillerPieces(count: 2).joined())
     }
 
-    @Test func providerErrorIsRetriedThenReportedWithProviderAndUpstreamMessage() async throws {
-        let h = try StubHarness(maxRetries: 2)
+    @Test(arguments: TransportKind.allCases) func providerErrorIsRetriedThenReportedWithProviderAndUpstreamMessage(_ transport: TransportKind) async throws {
+        let h = try StubHarness(transport: transport, maxRetries: 2)
         defer { h.server.stop() }
         h.server.enqueue(contentsOf: [.providerError(), .providerError(), .providerError()])
         let (reply, events) = await h.run(h.request())
@@ -95,8 +95,8 @@ struct ClientTests {
         #expect(reply.timings.attempts == 3)
     }
 
-    @Test func rateLimitHonoursRetryAfterThenSucceeds() async throws {
-        let h = try StubHarness()
+    @Test(arguments: TransportKind.allCases) func rateLimitHonoursRetryAfterThenSucceeds(_ transport: TransportKind) async throws {
+        let h = try StubHarness(transport: transport)
         defer { h.server.stop() }
         h.server.enqueue(contentsOf: [.rateLimited(retryAfter: 7), .text(["ok"])])
         let (reply, _) = await h.run(h.request())
@@ -105,9 +105,9 @@ struct ClientTests {
         #expect(h.sleeps.delays == [7])
     }
 
-    @Test("client errors are never retried", arguments: [400, 401, 402, 403])
-    func clientErrorsAreNotRetried(status: Int) async throws {
-        let h = try StubHarness()
+    @Test("client errors are never retried", arguments: TransportKind.allCases, [400, 401, 402, 403])
+    func clientErrorsAreNotRetried(_ transport: TransportKind, status: Int) async throws {
+        let h = try StubHarness(transport: transport)
         defer { h.server.stop() }
         h.server.enqueue(.openRouterError(status: status, message: "nope \(status)"))
         let (reply, _) = await h.run(h.request())
@@ -117,18 +117,19 @@ struct ClientTests {
         #expect(h.sleeps.delays.isEmpty)
     }
 
-    @Test func wrongKeyGives401InOneLineWithoutTheKey() async throws {
+    @Test(arguments: TransportKind.allCases) func wrongKeyGives401InOneLineWithoutTheKey(_ transport: TransportKind) async throws {
         let server = StubServer(requiredKey: "sk-or-v1-right")
         try server.start()
         defer { server.stop() }
-        let client = OpenRouterClient(configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "sk-or-v1-wrongsecret"))
+        let client = OpenRouterClient(configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "sk-or-v1-wrongsecret"),
+                                      transport: transport.make())
         let reply = await client.streamChat(ChatRequest(model: "stub/fast", messages: [ChatMessage(role: .user, content: "x")], maxTokens: 5)).reply()
         #expect(reply.failure?.status == 401)
         #expect(reply.failure?.oneLine.contains("wrongsecret") == false)
     }
 
-    @Test func errorBodyWithStatus200IsAFailure() async throws {
-        let h = try StubHarness()
+    @Test(arguments: TransportKind.allCases) func errorBodyWithStatus200IsAFailure(_ transport: TransportKind) async throws {
+        let h = try StubHarness(transport: transport)
         defer { h.server.stop() }
         h.server.enqueue(.errorBody200)
         let (reply, _) = await h.run(h.request())
@@ -136,8 +137,8 @@ struct ClientTests {
         #expect(reply.failure?.code == "server_error")
     }
 
-    @Test func missingCostIsEstimatedFromCatalogPricesAndMarked() async throws {
-        let h = try StubHarness()
+    @Test(arguments: TransportKind.allCases) func missingCostIsEstimatedFromCatalogPricesAndMarked(_ transport: TransportKind) async throws {
+        let h = try StubHarness(transport: transport)
         defer { h.server.stop() }
         h.server.enqueue(.stream(StubReply(content: ["a", "b"], promptTokens: 1000, completionTokens: 500, cost: nil)))
         let pricing = ModelPricing(prompt: Decimal(string: "0.000001"), completion: Decimal(string: "0.000002"))
@@ -146,8 +147,8 @@ struct ClientTests {
         #expect(reply.usage?.costIsEstimate == true)
     }
 
-    @Test func noUsageAtAllMeansNoCostNeverAMadeUpNumber() async throws {
-        let h = try StubHarness()
+    @Test(arguments: TransportKind.allCases) func noUsageAtAllMeansNoCostNeverAMadeUpNumber(_ transport: TransportKind) async throws {
+        let h = try StubHarness(transport: transport)
         defer { h.server.stop() }
         h.server.enqueue(.stream(StubReply(content: ["a"], includeUsage: false)))
         let pricing = ModelPricing(prompt: 1, completion: 1)
@@ -156,8 +157,8 @@ struct ClientTests {
         #expect(reply.usage == nil)
     }
 
-    @Test func cancelClosesTheConnectionAtOnceAndKeepsPartialText() async throws {
-        let h = try StubHarness()
+    @Test(arguments: TransportKind.allCases) func cancelClosesTheConnectionAtOnceAndKeepsPartialText(_ transport: TransportKind) async throws {
+        let h = try StubHarness(transport: transport)
         defer { h.server.stop() }
         h.server.enqueue(.stream(StubReply(content: Array(repeating: "tok ", count: 200), interChunkDelay: 0.05)))
         let stream = h.client.streamChat(h.request())
@@ -176,21 +177,21 @@ struct ClientTests {
         #expect(await h.server.waitForClientDisconnect(timeout: 2))
     }
 
-    @Test func connectionRefusedIsRetriedAndReported() async throws {
+    @Test(arguments: TransportKind.allCases) func connectionRefusedIsRetriedAndReported(_ transport: TransportKind) async throws {
         let server = StubServer()
         try server.start()
         let url = server.baseURL
         server.stop()
         let sleeps = SleepRecorder()
         let client = OpenRouterClient(configuration: ClientConfiguration(baseURL: url, retry: RetryPolicy(maxRetries: 2, jitter: { 1 })),
-                                      sleep: sleeps.sleep)
+                                      transport: transport.make(), sleep: sleeps.sleep)
         let reply = await client.streamChat(ChatRequest(model: "m", messages: [], maxTokens: 5)).reply()
         #expect(reply.failure?.kind == .network)
         #expect(sleeps.delays.count == 2)
     }
 
-    @Test func fetchesCatalogAndKey() async throws {
-        let h = try StubHarness()
+    @Test(arguments: TransportKind.allCases) func fetchesCatalogAndKey(_ transport: TransportKind) async throws {
+        let h = try StubHarness(transport: transport)
         defer { h.server.stop() }
         let models = try await h.client.fetchModels()
         #expect(models.contains { $0.id == "stub/echo" })

@@ -9,7 +9,7 @@ public struct OpenRouterClient: Sendable {
     /// Waits between retries; injected so tests do not sleep.
     let sleep: @Sendable (Double) async throws -> Void
 
-    public init(configuration: ClientConfiguration, transport: any HTTPTransport = URLSessionTransport(),
+    public init(configuration: ClientConfiguration, transport: any HTTPTransport = CurlTransport(),
                 logger: Logger = Logger(label: "prism.client"),
                 sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .seconds($0)) }) {
         self.configuration = configuration

@@ -46,11 +46,13 @@ final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Send
     private var task: URLSessionDataTask?
     private var session: URLSession?
     private var cancelled = false
-    private let stream: AsyncThrowingStream<Data, any Error>
+    /// Handed out once, with the head, and not kept, so dropping it cancels the task.
+    private var stream: AsyncThrowingStream<Data, any Error>?
     private let continuation: AsyncThrowingStream<Data, any Error>.Continuation
 
     override init() {
-        (stream, continuation) = AsyncThrowingStream.makeStream(of: Data.self, bufferingPolicy: .unbounded)
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: Data.self, bufferingPolicy: .unbounded)
+        (self.stream, self.continuation) = (stream, continuation)
         super.init()
         continuation.onTermination = { [weak self] termination in
             if case .cancelled = termination { self?.cancel() }
@@ -104,7 +106,11 @@ final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Send
             if let k = key as? String, let v = value as? String { headers[k] = v }
         }
         let head = HTTPResponseHead(status: http?.statusCode ?? 0, headers: headers)
-        resumeHead(with: .success(HTTPResponse(head: head, body: stream)))
+        let body: AsyncThrowingStream<Data, any Error>? = lock.withLock {
+            defer { stream = nil }
+            return stream
+        }
+        if let body { resumeHead(with: .success(HTTPResponse(head: head, body: body))) }
         completionHandler(.allow)
     }
 
