@@ -18,6 +18,8 @@ public final class AppRuntime: @unchecked Sendable {
 
     private let lock = NSLock()
     private var inbox: [Action] = []
+    /// True while the UI thread sleeps until a frame deadline (guarded by `lock`).
+    private var frameDeadlinePending = false
     private var dirty = true
     private var lastDraw = Date.distantPast
     private var lastTick = Date.distantPast
@@ -40,9 +42,17 @@ public final class AppRuntime: @unchecked Sendable {
     }
 
     /// Hands an action to the UI thread from anywhere.
+    ///
+    /// Stream events do not wake the UI thread while it is already sleeping until its next
+    /// frame: they would only be applied and then wait for that frame anyway. This keeps a
+    /// streaming reply at about one wake-up per frame instead of one per token.
     public func post(_ action: Action) {
-        lock.withLock { inbox.append(action) }
-        backend.wake()
+        let wake: Bool = lock.withLock {
+            inbox.append(action)
+            if case .completion = action, frameDeadlinePending { return false }
+            return true
+        }
+        if wake { backend.wake() }
     }
 
     /// Runs until the user quits. Call from the thread that owns the backend.
@@ -59,7 +69,10 @@ public final class AppRuntime: @unchecked Sendable {
     /// One turn of the loop: wait for input (or not), apply everything queued, maybe draw.
     public func step(wait: Bool) {
         let timeout = wait ? nextTimeout() : 0
+        // A wait that ends at a frame deadline (dirty, bounded) will drain the inbox in time.
+        lock.withLock { frameDeadlinePending = dirty && timeout != nil && (timeout ?? 1) <= frameInterval }
         let events = backend.readEvents(timeout: timeout)
+        lock.withLock { frameDeadlinePending = false }
         for event in events { dispatch(.input(event)) }
         // A key is answered at once; only stream-driven redraws wait for the frame interval.
         let typed = events.contains { if case .key = $0 { true } else if case .paste = $0 { true } else { false } }
@@ -117,9 +130,14 @@ public final class AppRuntime: @unchecked Sendable {
         state.isStreaming || state.notice != nil || (state.catalog.isEmpty && state.catalogError == nil && state.focus == .picker)
     }
 
-    /// 60 frames a second normally; 30 while a reply streams, which is smooth for text and
-    /// halves the drawing work per second of streaming.
-    private var frameInterval: Double { state.isStreaming ? 1.0 / 30 : Self.frameInterval }
+    /// How often stream-driven frames may be drawn: 20 a second while one reply streams
+    /// (text arriving in 50 ms steps reads as smooth, and it keeps a long stream near 5 %
+    /// of a core), 30 in compare mode (several panes moving), 60 otherwise. Keys never
+    /// wait for this: they draw at once.
+    private var frameInterval: Double {
+        if state.compare?.isStreaming == true { return 1.0 / 30 }
+        return state.isStreaming ? 1.0 / 20 : Self.frameInterval
+    }
 
     private func nextTimeout() -> Double? {
         if dirty { return max(0, frameInterval - Date().timeIntervalSince(lastDraw)) }
