@@ -38,15 +38,7 @@ enum CompareReport {
                 r.failure.map { ($0.status.map { "HTTP \($0) " } ?? "") + $0.message } ?? "",
             ].map(TerminalSanitizer.sanitize)
         }
-        let all = [header] + rows
-        let widths = header.indices.map { i in all.map { $0[i].count }.max() ?? 0 }
-        let right: Set<Int> = [2, 3, 4, 5, 6]
-        return all.map { row in
-            row.indices.map { i in
-                let pad = String(repeating: " ", count: widths[i] - row[i].count)
-                return right.contains(i) ? pad + row[i] : row[i] + pad
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }.joined(separator: "\n") + "\n"
+        return TextTable.render(header: header, rows: rows, rightAligned: [2, 3, 4, 5, 6])
     }
 }
 

@@ -87,14 +87,6 @@ enum ModelTable {
                 m.inputModalities.joined(separator: "+") + "->" + m.outputModalities.joined(separator: "+"),
             ]
         }
-        let all = [header] + rows
-        let widths = header.indices.map { i in all.map { $0[i].count }.max() ?? 0 }
-        let rightAligned: Set<Int> = [1, 2, 3]
-        return all.map { row in
-            row.indices.map { i in
-                let pad = String(repeating: " ", count: widths[i] - row[i].count)
-                return rightAligned.contains(i) ? pad + row[i] : row[i] + pad
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }.joined(separator: "\n") + "\n"
+        return TextTable.render(header: header, rows: rows, rightAligned: [1, 2, 3])
     }
 }

@@ -153,12 +153,6 @@ enum SessionTable {
                 TerminalSanitizer.sanitize(s.title.isEmpty ? "(untitled)" : s.title),
             ]
         }
-        let all = [header] + rows
-        let widths = header.indices.map { i in all.map { $0[i].count }.max() ?? 0 }
-        return all.map { row in
-            row.indices.map { i in
-                i == row.count - 1 ? row[i] : row[i] + String(repeating: " ", count: widths[i] - row[i].count)
-            }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+        return TextTable.render(header: header, rows: rows)
     }
 }
