@@ -24,20 +24,27 @@ enum CellDiff {
             return (0..<new.size.height).map { Run(y: $0, x: 0, count: width) }
         }
         var runs: [Run] = []
-        for y in 0..<new.size.height {
-            var x = 0
-            while x < width {
-                guard old[x, y] != new[x, y] else {
-                    x += 1
-                    continue
-                }
-                var start = x
-                while x < width, old[x, y] != new[x, y] { x += 1 }
-                if start > 0, new[start, y].isContinuation { start -= 1 }
-                if let last = runs.last, last.y == y, last.x + last.count >= start {
-                    runs[runs.count - 1].count = x - last.x
-                } else {
-                    runs.append(Run(y: y, x: start, count: x - start))
+        // One pass over both cell buffers: subscripting `Frame` per cell from this module
+        // retained and released the cell array for every cell, most of a frame's cost.
+        old.cells.withUnsafeBufferPointer { before in
+            new.cells.withUnsafeBufferPointer { after in
+                for y in 0..<new.size.height {
+                    let row = y * width
+                    var x = 0
+                    while x < width {
+                        guard before[row + x] != after[row + x] else {
+                            x += 1
+                            continue
+                        }
+                        var start = x
+                        while x < width, before[row + x] != after[row + x] { x += 1 }
+                        if start > 0, after[row + start].isContinuation { start -= 1 }
+                        if let last = runs.last, last.y == y, last.x + last.count >= start {
+                            runs[runs.count - 1].count = x - last.x
+                        } else {
+                            runs.append(Run(y: y, x: start, count: x - start))
+                        }
+                    }
                 }
             }
         }
