@@ -140,7 +140,8 @@ enum ChatFixture {
         }
     }
 
-    private static func codeLines(_ rng: inout SplitMix64, count: Int) -> String {
+    /// Lines of plausible Swift, picked by `rng` (shared by every benchmark fixture).
+    static func codeLines(_ rng: inout SplitMix64, count: Int) -> String {
         let lines = [
             "func process(_ url: URL) async throws -> Int {",
             "    let handle = try FileHandle(forReadingFrom: url)",

@@ -55,7 +55,7 @@ enum SessionFixture {
         ]
         var text = asks[Int(rng.next() % UInt64(asks.count))] + " (turn \(turn))"
         if rng.next() % 3 == 0 {
-            text += "\n\n```swift\n" + codeLines(&rng, count: 6) + "```\n"
+            text += "\n\n```swift\n" + ChatFixture.codeLines(&rng, count: 6) + "```\n"
         }
         return text
     }
@@ -99,31 +99,9 @@ enum SessionFixture {
         ]
         var text = "## Short answer\n\n"
         for _ in 0..<7 { text += sentences[Int(rng.next() % UInt64(sentences.count))] + " " }
-        text += "\n\n### Example\n\n```swift\n" + codeLines(&rng, count: 26) + "```\n\n### Details\n\n"
+        text += "\n\n### Example\n\n```swift\n" + ChatFixture.codeLines(&rng, count: 26) + "```\n\n### Details\n\n"
         for i in 1...6 { text += "\(i). " + sentences[Int(rng.next() % UInt64(sentences.count))] + "\n" }
         text += "\n> **Tip:** measure before and after; *\"fast\"* depends on the workload. ✅\n"
         return text
-    }
-
-    private static func codeLines(_ rng: inout SplitMix64, count: Int) -> String {
-        let lines = [
-            "func process(_ url: URL) async throws -> Int {",
-            "    let handle = try FileHandle(forReadingFrom: url)",
-            "    defer { try? handle.close() }",
-            "    var total = 0",
-            "    for try await line in handle.bytes.lines {",
-            "        try Task.checkCancellation()",
-            "        total += line.utf8.count // count bytes, not characters",
-            "    }",
-            "    return total",
-            "}",
-            "let result = try await withThrowingTaskGroup(of: Int.self) { group in",
-            "    for url in urls { group.addTask { try await process(url) } }",
-            "    return try await group.reduce(0, +)",
-            "print(\"total: \\(result) bytes\\t(done)\")",
-        ]
-        var out = ""
-        for _ in 0..<count { out += lines[Int(rng.next() % UInt64(lines.count))] + "\n" }
-        return out
     }
 }

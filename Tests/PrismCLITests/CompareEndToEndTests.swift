@@ -21,13 +21,9 @@ struct CompareEndToEndTests {
         defer { server.stop() }
         let p = try PrismProcess(key: Self.key, baseURL: server.baseURL)
         defer { p.cleanUp() }
-        var env = p.environment
-        env["TERM"] = "tmux-256color"
-        let binary = PrismProcess.binary.path
-
         let tmux = TmuxSession()
         defer { tmux.kill() }
-        try tmux.start(binary, environment: env)
+        try tmux.startPrism(p)
 
         // Mark three models in the picker with Space; Enter opens compare mode.
         #expect(try tmux.wait(for: "the picker") { $0.contains("Models") && $0.contains("stub/echo") }.ok)
@@ -64,7 +60,7 @@ struct CompareEndToEndTests {
         tmux.kill()
         let again = TmuxSession()
         defer { again.kill() }
-        try again.start(binary + " -c", environment: env)
+        try again.startPrism(p, arguments: "-c")
         #expect(try again.wait(for: "the restored panes") { $0.contains("1 stub/fast") && $0.contains("3 stub/fail-midstream") && $0.contains("Fast answer") }.ok)
         try again.send("M-2")
         try again.send("M-p")

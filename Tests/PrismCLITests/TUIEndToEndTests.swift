@@ -14,13 +14,9 @@ struct TUIEndToEndTests {
         defer { server.stop() }
         let p = try PrismProcess(key: Self.key, baseURL: server.baseURL)
         defer { p.cleanUp() }
-        var env = p.environment
-        env["TERM"] = "tmux-256color"
-        let binary = PrismProcess.binary.path
-
         let tmux = TmuxSession()
         defer { tmux.kill() }
-        try tmux.start(binary, environment: env)
+        try tmux.startPrism(p)
 
         // No model configured: the picker opens by itself, showing the stub catalog.
         #expect(try tmux.wait(for: "the picker") { $0.contains("Models") && $0.contains("stub/echo") }.ok)
@@ -64,7 +60,7 @@ struct TUIEndToEndTests {
         tmux.kill()
         let again = TmuxSession()
         defer { again.kill() }
-        try again.start(binary + " -c", environment: env)
+        try again.startPrism(p, arguments: "-c")
         let resumed = try again.wait(for: "the resumed conversation") { $0.contains("second question") && $0.contains("cancelled") }
         #expect(resumed.ok)
         try again.send("C-q")

@@ -72,6 +72,13 @@ final class TmuxSession {
                   "env -i \(exports) \(command); sleep 30"])
     }
 
+    /// Starts the built `prism` with the test process's folders and key, in a 256-colour terminal.
+    func startPrism(_ p: PrismProcess, arguments: String = "") throws {
+        var env = p.environment
+        env["TERM"] = "tmux-256color"
+        try start(PrismProcess.binary.path + (arguments.isEmpty ? "" : " " + arguments), environment: env)
+    }
+
     func send(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
     func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", text]) }
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name], output: true) }
