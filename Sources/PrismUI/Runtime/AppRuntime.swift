@@ -25,6 +25,9 @@ public final class AppRuntime: @unchecked Sendable {
     private var lastTick = Date.distantPast
     /// Frames drawn so far (for benchmarks and tests).
     public private(set) var framesDrawn = 0
+    /// When set, the monotonic time (ns, `CLOCK_MONOTONIC`) each frame finished drawing is
+    /// appended here; benchmarks read it to count frames per second in a window.
+    public var frameTimes: [UInt64]?
 
     static let frameInterval = 1.0 / 60
     static let tickInterval = 0.1
@@ -151,6 +154,11 @@ public final class AppRuntime: @unchecked Sendable {
         lastDraw = Date()
         dirty = false
         framesDrawn += 1
+        if frameTimes != nil {
+            var ts = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &ts)
+            frameTimes?.append(UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec))
+        }
     }
 }
 
