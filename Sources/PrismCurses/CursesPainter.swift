@@ -17,18 +17,31 @@ struct CursesPainter {
     mutating func paint(_ frame: Frame, runs: [CellDiff.Run], into window: UnsafeMutablePointer<WINDOW>?, limit: Size) {
         let width = min(frame.size.width, limit.width)
         let height = min(frame.size.height, limit.height)
-        for run in runs where run.y < height {
-            var x = run.x
-            let end = min(run.x + run.count, width)
-            while x < end {
-                let cell = frame[x, run.y]
-                if !cell.isContinuation { put(cell, x: x, y: run.y, width: width, window: window) }
-                x += 1
+        frame.cells.withUnsafeBufferPointer { cells in
+            for run in runs where run.y < height {
+                var x = run.x
+                let end = min(run.x + run.count, width)
+                while x < end {
+                    let cell = cells[run.y * frame.size.width + x]
+                    if !cell.isContinuation { put(cell, x: x, y: run.y, width: width, window: window) }
+                    x += 1
+                }
             }
         }
     }
 
     private mutating func put(_ cell: Cell, x: Int, y: Int, width: Int, window: UnsafeMutablePointer<WINDOW>?) {
+        if cell.width == 1, let ascii = cell.glyph.asciiValue {
+            // Most cells: one ASCII character, no arrays.
+            var glyph = cchar_t()
+            var chars: (wchar_t, wchar_t) = (wchar_t(ascii), 0)
+            let attributes = Self.attributes(cell.style.attributes), pair = colorPair(for: cell.style)
+            withUnsafePointer(to: &chars) {
+                $0.withMemoryRebound(to: wchar_t.self, capacity: 2) { _ = prism_setcchar(&glyph, $0, attributes, pair) }
+            }
+            _ = prism_mvwadd_wch(window, Int32(y), Int32(x), &glyph)
+            return
+        }
         var text = Self.characters(of: cell)
         var curses = text.width
         if curses == 2, x + 1 >= width {

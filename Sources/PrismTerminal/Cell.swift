@@ -5,27 +5,39 @@
 /// grapheme and `width == 0`, which backends skip when drawing. (A cluster with
 /// spacing marks can be wider; it is followed by `width - 1` continuation cells.)
 ///
-/// `grapheme` stays a `String`: Swift keeps strings of up to 15 UTF-8 bytes inline,
-/// so almost every cell is allocation-free and equal cells compare by their bits,
-/// which keeps a 200×60 render plus diff around a millisecond in release builds.
+/// The grapheme is a `Glyph`, which holds no heap reference, so a cell is plain data:
+/// frames are filled, copied, compared and freed at memory speed.
 public struct Cell: Hashable, Sendable {
-    public var grapheme: String
+    public var glyph: Glyph
     public var width: UInt8
     public var style: Style
 
     public init(grapheme: String = " ", width: UInt8 = 1, style: Style = .plain) {
-        self.grapheme = grapheme
+        self.init(glyph: Glyph(grapheme), width: width, style: style)
+    }
+
+    @inline(__always)
+    public init(glyph: Glyph, width: UInt8, style: Style) {
+        self.glyph = glyph
         self.width = width
         self.style = style
+    }
+
+    /// The grapheme cluster as a string (empty for a continuation cell).
+    public var grapheme: String {
+        get { glyph.string }
+        set { glyph = Glyph(newValue) }
     }
 
     public static let blank = Cell()
 
     /// A blank cell with a background style.
-    public static func blank(_ style: Style) -> Cell { Cell(grapheme: " ", width: 1, style: style) }
+    @inline(__always)
+    public static func blank(_ style: Style) -> Cell { Cell(glyph: .space, width: 1, style: style) }
 
     /// The right half of a wide grapheme.
-    public static func continuation(_ style: Style) -> Cell { Cell(grapheme: "", width: 0, style: style) }
+    @inline(__always)
+    public static func continuation(_ style: Style) -> Cell { Cell(glyph: .empty, width: 0, style: style) }
 
     public var isContinuation: Bool { width == 0 }
 }

@@ -23,11 +23,10 @@ public enum DisplayWidth {
         guard let first = scalars.next() else { return 0 }
         var width = scalarWidth(first)
         if width == 0 { return 0 }
-        let isEmoji = width == 2 || first.properties.isEmoji
         while let s = scalars.next() {
             let v = s.value
             if v == 0xFE0F {
-                if isEmoji { width = max(width, 2) }
+                if width < 2, first.properties.isEmoji { width = 2 }
             } else if v >= 0x900, isSpacingMark(s) {
                 width += 1
             }
@@ -70,6 +69,27 @@ public enum DisplayWidth {
             previous = b
         }
         return width
+    }
+
+    /// The width of a scalar that is always a grapheme cluster of its own in text made
+    /// only of such scalars, or 0 when it is not one of them.
+    ///
+    /// Covers printable ASCII and Latin-1 through Latin Extended, Greek and Cyrillic
+    /// letters, punctuation, arrows, box drawing, braille, CJK ideographs, kana and
+    /// Hangul syllables: none of these extend or join a neighbour from this set, and none
+    /// has emoji presentation, so text made only of them can be drawn scalar by scalar
+    /// without grapheme breaking or property lookups.
+    @inline(__always)
+    public static func simpleWidth(_ v: UInt32) -> Int {
+        switch v {
+        case 0x20...0x7E, 0xA0...0x2FF, 0x370...0x482, 0x48A...0x52F, 0x1E00...0x1EFF, 0x2010...0x2027,
+             0x2030...0x205E, 0x2190...0x2193, 0x2500...0x25FC, 0x2800...0x28FF:
+            return 1
+        case 0x3041...0x3096, 0x309B...0x30FF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF60:
+            return 2
+        default:
+            return 0
+        }
     }
 
     /// Width of a single scalar: 0 for combining and format characters, 2 for East Asian

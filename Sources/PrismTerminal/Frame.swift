@@ -65,14 +65,17 @@ public struct Frame: Sendable, Equatable {
     public mutating func put(_ text: String, at point: Point, style: Style, clip: Rect? = nil) -> Int {
         let area = (clip ?? bounds).intersection(bounds)
         guard point.y >= area.y, point.y < area.maxY else { return point.x }
-        var x = point.x
         let row = point.y * size.width
+        var text = text
+        if let end = text.withUTF8({ putASCII($0, x: point.x, row: row, area: area, style: style) }) { return end }
+        if let end = putSimple(text, x: point.x, row: row, area: area, style: style) { return end }
+        var x = point.x
         for grapheme in text {
             let w: Int
-            let shown: String
+            let shown: Glyph
             if let ascii = grapheme.asciiValue {
                 w = 1
-                shown = ascii < 0x20 || ascii == 0x7F ? "\u{FFFD}" : String(grapheme)
+                shown = ascii < 0x20 || ascii == 0x7F ? .replacement : Glyph(ascii: ascii)
             } else {
                 w = DisplayWidth.of(grapheme)
                 if w == 0 {
@@ -80,28 +83,68 @@ public struct Frame: Sendable, Equatable {
                     continue
                 }
                 shown = grapheme.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
-                    ? "\u{FFFD}" : String(grapheme)
+                    ? .replacement : Glyph(String(grapheme))
             }
             if x >= area.maxX { break }
-            if x >= area.x {
-                if w == 1 {
-                    detachWideCells(row: row, from: x, width: 1)
-                    cells[row + x] = Cell(grapheme: shown, width: 1, style: style)
-                } else if x + w <= area.maxX {
-                    detachWideCells(row: row, from: x, width: w)
-                    cells[row + x] = Cell(grapheme: shown, width: UInt8(w), style: style)
-                    for i in 1..<w { cells[row + x + i] = .continuation(style) }
-                } else {
-                    // A wide grapheme cut by the right clip edge: blanks stand in.
-                    detachWideCells(row: row, from: x, width: area.maxX - x)
-                    for i in x..<area.maxX { cells[row + i] = .blank(style) }
-                }
-            } else if x + w > area.x {
-                // A wide grapheme cut by the left clip edge: its visible part shows as blanks.
-                let end = min(x + w, area.maxX)
-                detachWideCells(row: row, from: area.x, width: end - area.x)
-                for i in area.x..<end { cells[row + i] = .blank(style) }
+            place(shown, width: w, x: x, row: row, area: area, style: style)
+            x += w
+        }
+        return min(x, area.maxX)
+    }
+
+    /// Writes one grapheme of width `w` at column `x`, clipped to `area`.
+    ///
+    /// A wide grapheme cut by a clip edge shows as blanks, and any wide grapheme it
+    /// partly overwrites is blanked whole.
+    @inline(__always)
+    private mutating func place(_ glyph: Glyph, width w: Int, x: Int, row: Int, area: Rect, style: Style) {
+        if x >= area.x {
+            if w == 1 {
+                detachWideCells(row: row, from: x, width: 1)
+                cells[row + x] = Cell(glyph: glyph, width: 1, style: style)
+            } else if x + w <= area.maxX {
+                detachWideCells(row: row, from: x, width: w)
+                cells[row + x] = Cell(glyph: glyph, width: UInt8(w), style: style)
+                for i in 1..<w { cells[row + x + i] = .continuation(style) }
+            } else {
+                // A wide grapheme cut by the right clip edge: blanks stand in.
+                detachWideCells(row: row, from: x, width: area.maxX - x)
+                for i in x..<area.maxX { cells[row + i] = .blank(style) }
             }
+        } else if x + w > area.x {
+            // A wide grapheme cut by the left clip edge: its visible part shows as blanks.
+            let end = min(x + w, area.maxX)
+            detachWideCells(row: row, from: area.x, width: end - area.x)
+            for i in area.x..<end { cells[row + i] = .blank(style) }
+        }
+    }
+
+    /// `put` for text of printable ASCII only (the common case): one cell per byte, no
+    /// grapheme breaking. Returns nil, having written nothing, for any other text.
+    private mutating func putASCII(_ bytes: UnsafeBufferPointer<UInt8>, x: Int, row: Int, area: Rect, style: Style) -> Int? {
+        for b in bytes where b < 0x20 || b >= 0x7F { return nil }
+        let start = max(x, area.x), end = min(x + bytes.count, area.maxX)
+        if start < end {
+            detachWideCells(row: row, from: start, width: end - start)
+            cells.withUnsafeMutableBufferPointer { cells in
+                for column in start..<end {
+                    cells[row + column] = Cell(glyph: Glyph(ascii: bytes[column - x]), width: 1, style: style)
+                }
+            }
+        }
+        return min(x + bytes.count, area.maxX)
+    }
+
+    /// `put` for text made only of scalars that are clusters of their own
+    /// (`DisplayWidth.simpleWidth`): drawn scalar by scalar. Returns nil, having written
+    /// nothing, for any other text.
+    private mutating func putSimple(_ text: String, x: Int, row: Int, area: Rect, style: Style) -> Int? {
+        for scalar in text.unicodeScalars where DisplayWidth.simpleWidth(scalar.value) == 0 { return nil }
+        var x = x
+        for scalar in text.unicodeScalars {
+            if x >= area.maxX { break }
+            let w = DisplayWidth.simpleWidth(scalar.value)
+            place(Glyph(scalar: scalar), width: w, x: x, row: row, area: area, style: style)
             x += w
         }
         return min(x, area.maxX)
@@ -119,7 +162,7 @@ public struct Frame: Sendable, Equatable {
         var lead = x - 1
         while cells[row + lead].isContinuation, lead > area.x { lead -= 1 }
         guard !cells[row + lead].isContinuation else { return }
-        cells[row + lead].grapheme.append(contentsOf: String(grapheme))
+        cells[row + lead].glyph = Glyph(cells[row + lead].glyph.string + String(grapheme))
     }
 
     /// Writes a styled line from `point`, clipped; returns the column after it.
