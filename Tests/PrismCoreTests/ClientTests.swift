@@ -177,6 +177,34 @@ struct ClientTests {
         #expect(await h.server.waitForClientDisconnect(timeout: 2))
     }
 
+    @Test(arguments: TransportKind.allCases) func callbackStreamDeliversEventsInOrderAndCancels(_ transport: TransportKind) async throws {
+        let h = try StubHarness(transport: transport)
+        defer { h.server.stop() }
+        h.server.enqueue(.stream(StubReply(content: ["one ", "two ", "three"])))
+        h.server.enqueue(.stream(StubReply(content: Array(repeating: "tok ", count: 200), interChunkDelay: 0.05)))
+        let seen = EventLog()
+        await h.client.streamChat(h.request()) { seen.append($0) }.wait()
+        let first = seen.take()
+        #expect(first.compactMap { if case .contentDelta(let t) = $0 { t } else { nil } } == ["one ", "two ", "three"])
+        guard case .finished(let reply) = first.last else {
+            Issue.record("the last event is not .finished: \(String(describing: first.last))")
+            return
+        }
+        #expect(reply.content == "one two three" && reply.failure == nil)
+
+        let handle = h.client.streamChat(h.request()) { seen.append($0) }
+        while seen.count(where: { if case .contentDelta = $0 { true } else { false } }) < 3 { try await Task.sleep(for: .milliseconds(5)) }
+        handle.cancel()
+        await handle.wait()
+        guard case .finished(let cancelled) = seen.take().last else {
+            Issue.record("a cancelled callback stream must still end with .finished")
+            return
+        }
+        #expect(cancelled.failure?.kind == .cancelled)
+        #expect(cancelled.content.hasPrefix("tok tok tok ") && cancelled.content.count < 200 * 4)
+        #expect(await h.server.waitForClientDisconnect(timeout: 2))
+    }
+
     @Test(arguments: TransportKind.allCases) func connectionRefusedIsRetriedAndReported(_ transport: TransportKind) async throws {
         let server = StubServer()
         try server.start()
@@ -200,4 +228,14 @@ struct ClientTests {
         let key = try await h.client.fetchKeyInfo()
         #expect(key.limitRemaining == Decimal(string: "7.5"))
     }
+}
+
+/// Events collected from a callback stream, from whichever thread delivers them.
+final class EventLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [CompletionEvent] = []
+
+    func append(_ event: CompletionEvent) { lock.withLock { events.append(event) } }
+    func count(where match: (CompletionEvent) -> Bool) -> Int { lock.withLock { events.filter(match).count } }
+    func take() -> [CompletionEvent] { lock.withLock { defer { events = [] }; return events } }
 }

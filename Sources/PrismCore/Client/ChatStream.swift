@@ -28,3 +28,18 @@ public struct ChatStream: AsyncSequence, Sendable {
         return last
     }
 }
+
+/// A running chat completion started with a callback; `cancel()` stops it as
+/// `ChatStream.cancel()` does (the callback still receives the final `.finished`).
+public struct StreamHandle: Sendable {
+    let task: Task<Void, Never>
+
+    public func cancel() {
+        task.cancel()
+    }
+
+    /// Waits until the final event has been delivered.
+    public func wait() async {
+        await task.value
+    }
+}

@@ -33,6 +33,21 @@ public struct OpenRouterClient: Sendable {
         return ChatStream(events: events, producer: producer)
     }
 
+    /// Starts a streamed chat completion that hands each event to `onEvent` as it is
+    /// decoded, on the thread that decoded it, ending with `.finished`.
+    ///
+    /// For callers that forward events somewhere else anyway (the chat screen posts them
+    /// to its UI thread): compared with iterating a `ChatStream`, each event skips one
+    /// hop through an `AsyncStream` and a wake-up of another thread.
+    @discardableResult
+    public func streamChat(_ request: ChatRequest, onEvent: @escaping @Sendable (CompletionEvent) -> Void) -> StreamHandle {
+        let client = self
+        return StreamHandle(task: Task {
+            let reply = await client.run(request, emit: onEvent)
+            onEvent(.finished(reply))
+        })
+    }
+
     /// The retry loop around single attempts; returns the final reply.
     func run(_ request: ChatRequest, emit: @Sendable (CompletionEvent) -> Void) async -> Reply {
         let clock = ContinuousClock()

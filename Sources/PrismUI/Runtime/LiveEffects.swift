@@ -19,7 +19,7 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     let logger = Logger(label: "prism.ui")
 
     private let lock = NSLock()
-    private var streams: [Int: ChatStream] = [:]
+    private var streams: [Int: StreamHandle] = [:]
     private var pendingSaves: [String: Session] = [:]
     private let saveQueue = DispatchQueue(label: "prism.save")
 
@@ -37,11 +37,15 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     public func handle(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
         switch effect {
         case .startStream(let id, let request):
-            let stream = client.streamChat(request)
-            lock.withLock { streams[id] = stream }
-            Task { [weak self] in
-                for await event in stream { post(.completion(requestID: id, event: event)) }
-                self?.lock.withLock { _ = self?.streams.removeValue(forKey: id) }
+            // Events go straight from the decoding thread to the UI thread's inbox. The
+            // handle is stored under the lock the final event takes to remove it, so a
+            // stream that ends at once cannot leave its handle behind.
+            let client = self.client
+            lock.withLock {
+                streams[id] = client.streamChat(request) { [weak self] event in
+                    if case .finished = event { self?.lock.withLock { _ = self?.streams.removeValue(forKey: id) } }
+                    post(.completion(requestID: id, event: event))
+                }
             }
         case .cancelStream(let id):
             let stream = lock.withLock { streams.removeValue(forKey: id) }
