@@ -47,6 +47,33 @@ struct CurlTransportTests {
         #expect(await server.waitForClientDisconnect(timeout: 2))
     }
 
+    @Test func aBodySinkTakesEveryPieceOnTheTransferThreadAndTheStreamOnlyEnds() async throws {
+        let server = StubServer()
+        try server.start()
+        defer { server.stop() }
+        server.enqueue(.stream(StubReply(content: ["alpha", "beta"])))
+        server.enqueue(.stream(StubReply(content: ["gamma"])))
+        var request = HTTPRequest(method: "POST", url: server.baseURL.appendingPathComponent("chat/completions"),
+                                  body: Data(#"{"model":"stub/fast","stream":true,"messages":[]}"#.utf8))
+        let received = ByteLog()
+        request.bodySink = { head -> (@Sendable (Data) -> Void)? in
+            guard head.status == 200 else { return nil }
+            return { piece in received.append(piece) }
+        }
+        let response = try await CurlTransport().send(request)
+        #expect(response.bodyWentToSink)
+        var streamed = 0
+        for try await piece in response.body { streamed += piece.count }
+        #expect(streamed == 0)
+        let text = received.text
+        #expect(text.contains("alpha") && text.contains("beta") && text.contains("[DONE]"))
+
+        request.bodySink = { _ in nil }  // declined: the body streams as usual
+        let second = try await CurlTransport().send(request)
+        #expect(!second.bodyWentToSink)
+        #expect(String(decoding: try await second.collect(), as: UTF8.self).contains("gamma"))
+    }
+
     @Test func silenceLongerThanTheIdleTimeoutFailsAsTimeoutOnTime() async throws {
         let server = StubServer()
         try server.start()
@@ -138,4 +165,13 @@ private struct SilentListener: Sendable {
         }
         return limit
     }
+}
+
+/// Bytes a body sink received, from the transfer thread.
+final class ByteLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func append(_ piece: Data) { lock.withLock { data.append(piece) } }
+    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
 }

@@ -40,6 +40,10 @@ final class CurlExchange: @unchecked Sendable {
     private let continuation: AsyncThrowingStream<Data, any Error>.Continuation
     /// The head being read; touched only by the perform thread.
     private var parser = HeadParser()
+    /// Asked for a body handler when the head is complete.
+    private let chooseSink: (@Sendable (HTTPResponseHead) -> (@Sendable (Data) -> Void)?)?
+    /// Where body pieces go instead of the stream; set and read only on the perform thread.
+    private var sink: (@Sendable (Data) -> Void)?
 
     init(_ request: HTTPRequest, connectTimeout: TimeInterval) throws {
         let idle = max(1, Int((request.idleTimeout * 1000).rounded(.up)))
@@ -48,6 +52,7 @@ final class CurlExchange: @unchecked Sendable {
             throw TransportError(kind: .connection, message: "libcurl could not create a request")
         }
         self.handle = handle
+        self.chooseSink = request.bodySink
         for (name, value) in request.headers {
             _ = prism_curl_add_header(handle, "\(name): \(value)")
         }
@@ -81,7 +86,7 @@ final class CurlExchange: @unchecked Sendable {
         }, { context, bytes, length in
             guard let context, let bytes else { return }
             Unmanaged<CurlExchange>.fromOpaque(context).takeUnretainedValue()
-                .continuation.yield(Data(bytes: bytes, count: length))
+                .received(body: Data(bytes: bytes, count: length))
         })
         Thread { [self] in perform() }.start()
     }
@@ -121,7 +126,17 @@ final class CurlExchange: @unchecked Sendable {
             defer { stream = nil }
             return stream
         }
-        if let body { resumeHead(with: .success(HTTPResponse(head: head, body: body))) }
+        guard let body else { return }
+        sink = chooseSink?(head)
+        resumeHead(with: .success(HTTPResponse(head: head, body: body, bodyWentToSink: sink != nil)))
+    }
+
+    private func received(body piece: Data) {
+        if let sink {
+            if !lock.withLock({ cancelled }) { sink(piece) }
+        } else {
+            continuation.yield(piece)
+        }
     }
 
     /// Resumes the head continuation at most once.

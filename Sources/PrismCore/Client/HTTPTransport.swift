@@ -8,6 +8,12 @@ public struct HTTPRequest: Sendable {
     public var body: Data?
     /// Seconds without a single byte after which the request fails.
     public var idleTimeout: TimeInterval
+    /// Optional: asked with the response head; a handler it returns receives every body
+    /// piece on the transport's own thread, and `body` then only ends (or fails).
+    ///
+    /// For streams decoded piece by piece as they arrive: no task has to wake up per
+    /// piece. Transports that cannot do this ignore it (`bodyWentToSink` stays false).
+    public var bodySink: (@Sendable (HTTPResponseHead) -> (@Sendable (Data) -> Void)?)?
 
     public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, idleTimeout: TimeInterval = 60) {
         self.method = method
@@ -39,10 +45,14 @@ public struct HTTPResponseHead: Sendable, Equatable {
 public struct HTTPResponse: Sendable {
     public var head: HTTPResponseHead
     public var body: AsyncThrowingStream<Data, any Error>
+    /// True when the request's `bodySink` took the body: `body` yields nothing and only
+    /// ends when the transfer does (or throws its failure).
+    public var bodyWentToSink: Bool
 
-    public init(head: HTTPResponseHead, body: AsyncThrowingStream<Data, any Error>) {
+    public init(head: HTTPResponseHead, body: AsyncThrowingStream<Data, any Error>, bodyWentToSink: Bool = false) {
         self.head = head
         self.body = body
+        self.bodyWentToSink = bodyWentToSink
     }
 
     /// Reads the whole body, up to `limit` bytes (error bodies, catalogs).

@@ -2,12 +2,21 @@ import Foundation
 
 extension OpenRouterClient {
     /// One request: send, check the status, then decode the stream until it ends.
+    ///
+    /// A transport that can (libcurl) hands an event stream's pieces to the decoder on
+    /// its own thread, so events reach `emit` without a task waking up per piece; this
+    /// task then only waits for the end. Otherwise the task decodes the body stream.
     func attempt(_ request: ChatRequest, body: Data, state: inout AttemptState,
-                 emit: @Sendable (CompletionEvent) -> Void) async -> Reply {
+                 emit: @escaping @Sendable (CompletionEvent) -> Void) async -> Reply {
         var headers = configuration.headers(json: true)
         headers["Accept"] = "text/event-stream"
-        let http = HTTPRequest(method: "POST", url: configuration.url("chat/completions"), headers: headers,
+        var http = HTTPRequest(method: "POST", url: configuration.url("chat/completions"), headers: headers,
                                body: body, idleTimeout: configuration.idleTimeout)
+        let decoding = EventStreamDecoding(state: state, emit: emit)
+        http.bodySink = { head -> (@Sendable (Data) -> Void)? in
+            guard head.status == 200, head.contentType.contains("text/event-stream") else { return nil }
+            return { piece in decoding.feed(piece) }
+        }
         let response: HTTPResponse
         do {
             response = try await transport.send(http)
@@ -17,37 +26,27 @@ extension OpenRouterClient {
         if response.head.status != 200 {
             return state.accumulator.fail(await httpFailure(response))
         }
-        if !response.head.contentType.contains("text/event-stream") && response.head.contentType.contains("json") {
+        if !response.bodyWentToSink && !response.head.contentType.contains("text/event-stream")
+            && response.head.contentType.contains("json") {
             return await nonStreamingBody(response, state: &state, emit: emit)
         }
-        var decoder = SSEDecoder()
-        var keepAlives = 0
         do {
             for try await piece in response.body {
-                for event in decoder.feed(piece) {
-                    let events = state.accumulator.consume(data: event.data)
-                    if state.firstToken == nil, state.accumulator.receivedFirstToken {
-                        state.firstToken = ContinuousClock().now
-                    }
-                    for e in events { emit(e) }
-                }
-                if decoder.commentCount > keepAlives {
-                    keepAlives = decoder.commentCount
-                    emit(.keepAlive)
-                }
-                if Task.isCancelled { return state.accumulator.fail(.cancelled) }
+                decoding.feed(piece)
+                if Task.isCancelled { break }
             }
         } catch {
+            state = decoding.close()
             return state.accumulator.fail(Self.failure(from: error))
         }
+        state = decoding.close()
         if Task.isCancelled { return state.accumulator.fail(.cancelled) }
-        _ = decoder.finish()
         return state.accumulator.finishStream()
     }
 
     /// A 200 whose body is plain JSON: an error object, or a whole non-streamed completion.
     private func nonStreamingBody(_ response: HTTPResponse, state: inout AttemptState,
-                                  emit: @Sendable (CompletionEvent) -> Void) async -> Reply {
+                                  emit: @escaping @Sendable (CompletionEvent) -> Void) async -> Reply {
         let data: Data
         do {
             data = try await response.collect(limit: 16 << 20)

@@ -49,7 +49,7 @@ public struct OpenRouterClient: Sendable {
     }
 
     /// The retry loop around single attempts; returns the final reply.
-    func run(_ request: ChatRequest, emit: @Sendable (CompletionEvent) -> Void) async -> Reply {
+    func run(_ request: ChatRequest, emit: @escaping @Sendable (CompletionEvent) -> Void) async -> Reply {
         let clock = ContinuousClock()
         let start = clock.now
         let startedAt = Date()
