@@ -14,6 +14,7 @@ public final class HeadlessBackend: TerminalBackend, @unchecked Sendable {
     private var woken = false
     private var _lastFrame: Frame?
     private var _drawCount = 0
+    private var _wakeCount = 0
     private var _lastChangedCells = 0
     private var _totalChangedCells = 0
     private var _clipboard: [String] = []
@@ -63,6 +64,8 @@ public final class HeadlessBackend: TerminalBackend, @unchecked Sendable {
     public var lastFrame: Frame? { locked { _lastFrame } }
     /// How many times `draw` was called.
     public var drawCount: Int { locked { _drawCount } }
+    /// How many times `wake()` was called (other threads waking the loop).
+    public var wakeCount: Int { locked { _wakeCount } }
     /// How many cells the last draw changed (by `FrameDiff`); a first draw changes every cell.
     public var lastChangedCells: Int { locked { _lastChangedCells } }
     /// How many cells all draws together changed.
@@ -101,6 +104,7 @@ public final class HeadlessBackend: TerminalBackend, @unchecked Sendable {
 
     public func wake() {
         locked {
+            _wakeCount += 1
             woken = true
             condition.broadcast()
         }

@@ -31,6 +31,31 @@ private final class ScriptedEffects: EffectHandling, @unchecked Sendable {
     }
 }
 
+/// Streams `tokens` four-letter deltas `gap` seconds apart from another thread, then finishes.
+private final class TrickleEffects: EffectHandling, @unchecked Sendable {
+    let tokens: Int, gap: Double
+
+    init(tokens: Int, gap: Double) {
+        self.tokens = tokens
+        self.gap = gap
+    }
+
+    func handle(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
+        guard case .startStream(let id, _) = effect else { return }
+        let (tokens, gap) = (self.tokens, self.gap)
+        Thread {
+            for _ in 0..<tokens {
+                post(.completion(requestID: id, event: .contentDelta("tok ")))
+                Thread.sleep(forTimeInterval: gap)
+            }
+            var reply = Reply()
+            reply.content = String(repeating: "tok ", count: tokens)
+            reply.finishReason = "stop"
+            post(.completion(requestID: id, event: .finished(reply)))
+        }.start()
+    }
+}
+
 private struct FixedThemes: ThemeProviding {
     func theme(named: String, for support: ColorSupport) -> Theme? { UIFixtures.theme(support) }
     func fallback(for support: ColorSupport) -> Theme { UIFixtures.theme(support) }
@@ -67,6 +92,28 @@ struct AppRuntimeTests {
         runtime.step(wait: true)
         #expect(runtime.state.quitRequested)
         #expect(effects.handled.contains(.quit))
+    }
+
+    @Test func streamedTokensNeverWakeTheLoopAndFramesArePaced() throws {
+        let backend = HeadlessBackend(size: Size(width: 80, height: 24))
+        let effects = TrickleEffects(tokens: 150, gap: 0.002)
+        var state = AppState(size: Size(width: 80, height: 24), session: Session(id: "", createdAt: Date(), model: "a/model"),
+                             demo: false, theme: "dark", now: Date())
+        state.catalog = [ModelInfo(id: "a/model")]
+        let env = ReducerEnvironment(makeID: { UUID().uuidString }, makeSessionID: { _ in "20261122-000000-0002" })
+        let runtime = AppRuntime(backend: backend, state: state, environment: env, effects: effects, themes: FixedThemes())
+        backend.enqueue("go".map { .key(.char($0)) } + [.key(Key(.enter))])
+        runtime.step(wait: true)
+        #expect(runtime.state.isStreaming)
+        let framesBefore = backend.drawCount, wakesBefore = backend.wakeCount
+        let started = Date()
+        while runtime.state.isStreaming, Date().timeIntervalSince(started) < 10 { runtime.step(wait: true) }
+        let seconds = Date().timeIntervalSince(started)
+        #expect(!runtime.state.isStreaming)
+        #expect(runtime.state.session.currentBranch.last?.content.count == 150 * 4)
+        #expect(backend.wakeCount - wakesBefore <= 2, "tokens woke the loop \(backend.wakeCount - wakesBefore) times")
+        let frames = backend.drawCount - framesBefore
+        #expect(frames >= 2 && Double(frames) <= seconds * 20 + 3, "\(frames) frames in \(seconds) s")
     }
 
     @Test func resizeReflowsEverything() throws {

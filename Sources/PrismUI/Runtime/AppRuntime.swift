@@ -47,8 +47,9 @@ public final class AppRuntime: @unchecked Sendable {
     /// Hands an action to the UI thread from anywhere.
     ///
     /// Stream events do not wake the UI thread while it is already sleeping until its next
-    /// frame: they would only be applied and then wait for that frame anyway. This keeps a
-    /// streaming reply at about one wake-up per frame instead of one per token.
+    /// frame slot (always the case while a reply streams): they would only be applied and
+    /// then wait for that frame anyway. A streaming reply costs one wake-up per frame, none
+    /// per token.
     public func post(_ action: Action) {
         let wake: Bool = lock.withLock {
             inbox.append(action)
@@ -72,8 +73,11 @@ public final class AppRuntime: @unchecked Sendable {
     /// One turn of the loop: wait for input (or not), apply everything queued, maybe draw.
     public func step(wait: Bool) {
         let timeout = wait ? nextTimeout() : 0
-        // A wait that ends at a frame deadline (dirty, bounded) will drain the inbox in time.
-        lock.withLock { frameDeadlinePending = dirty && timeout != nil && (timeout ?? 1) <= frameInterval }
+        // A wait that ends at a frame deadline will drain the inbox in time: while a reply
+        // streams the loop wakes once per frame slot anyway, so tokens never wake it.
+        lock.withLock {
+            frameDeadlinePending = (dirty || state.isStreaming) && timeout != nil && (timeout ?? 1) <= frameInterval
+        }
         let events = backend.readEvents(timeout: timeout)
         lock.withLock { frameDeadlinePending = false }
         for event in events { dispatch(.input(event)) }
@@ -144,6 +148,11 @@ public final class AppRuntime: @unchecked Sendable {
 
     private func nextTimeout() -> Double? {
         if dirty { return max(0, frameInterval - Date().timeIntervalSince(lastDraw)) }
+        if state.isStreaming {
+            // The next frame slot: tokens that arrive until then are drawn together.
+            let left = frameInterval - Date().timeIntervalSince(lastDraw)
+            return left > 0 ? left : frameInterval
+        }
         if needsTick { return Self.tickInterval }
         return nil
     }
