@@ -162,3 +162,57 @@ struct MarkdownDocumentTests {
         }
     }
 }
+
+@Suite("Streaming code blocks resume where they left off")
+struct StreamingCodeBlockTests {
+    static let code = """
+    ```swift
+    /* a comment that
+       spans lines */
+    let banner = \"\"\"
+        multi-line string with // not a comment
+        \"\"\"
+    func veryLongFunctionNameThatMustBeBrokenAtTheWidth(_ argument: Int, another: String) -> Bool { true }
+    let wide = "漢字かな交じり文 🎉 and tabs\there"
+    \r
+    """
+
+    /// Every prefix, fed one scalar at a time, renders exactly as the whole block would,
+    /// and complete lines are kept rather than redone.
+    @Test(arguments: [30, 80])
+    func everyPrefixMatchesAWholeRender(width: Int) {
+        let renderer = MarkdownRenderer(theme: MD.theme)
+        let text = Self.code.replacingOccurrences(of: "\r", with: "")
+        var progress: CodeProgress?
+        var prefix = ""
+        var lastConsumed = 0
+        for scalar in text.unicodeScalars {
+            prefix.unicodeScalars.append(scalar)
+            let streamed = renderer.streamingCodeBlock(prefix, blockStart: 0, width: width, progress: &progress)
+            #expect(streamed == renderer.codeBlock(prefix, width: width), "prefix \(prefix.debugDescription)")
+            if let p = progress {
+                #expect(p.consumed >= lastConsumed)
+                lastConsumed = p.consumed
+            }
+        }
+        #expect(lastConsumed > text.utf8.count / 2, "complete lines are kept between chunks")
+    }
+
+    @Test func anotherBlockOrWidthStartsOverAndAClosedFenceRendersWhole() {
+        let renderer = MarkdownRenderer(theme: MD.theme)
+        var progress: CodeProgress?
+        let open = "```python\nx = 1\ny = 2\n"
+        _ = renderer.streamingCodeBlock(open, blockStart: 5, width: 40, progress: &progress)
+        #expect(progress?.consumed == open.utf8.count)
+        let other = "```\nz\n"
+        #expect(renderer.streamingCodeBlock(other, blockStart: 9, width: 40, progress: &progress) == renderer.codeBlock(other, width: 40))
+        #expect(progress?.blockStart == 9)
+        #expect(renderer.streamingCodeBlock(other, blockStart: 9, width: 20, progress: &progress) == renderer.codeBlock(other, width: 20))
+        #expect(progress?.width == 20)
+        let closed = other + "```\ntext after\n"
+        #expect(renderer.streamingCodeBlock(closed, blockStart: 9, width: 20, progress: &progress) == renderer.codeBlock(closed, width: 20))
+        #expect(progress == nil)
+        let crlf = "```\r\na\r\nb"
+        #expect(renderer.streamingCodeBlock(crlf, blockStart: 0, width: 20, progress: &progress) == renderer.codeBlock(crlf, width: 20))
+    }
+}

@@ -30,6 +30,8 @@ public struct MarkdownDocument: Sendable {
         var pending: [[StyledLine]] = []
         /// The text length the pending lines were rendered for; -1 when never rendered.
         var pendingLength = -1
+        /// How far an open code block at the end has been rendered.
+        var codeProgress: CodeProgress?
     }
 
     public init(text: String = "", dimmed: Bool = false) {
@@ -123,9 +125,11 @@ public struct MarkdownDocument: Sendable {
             caches[c].pendingLength = -1
         }
         if caches[c].pendingLength != splitter.utf8.count {
+            var progress = caches[c].codeProgress
             caches[c].pending = splitter.pendingBlocks.map {
-                renderer.render(block: $0, source: splitter.source(of: $0), width: width)
+                renderer.render(pending: $0, source: splitter.source(of: $0), width: width, progress: &progress)
             }
+            caches[c].codeProgress = progress
             pendingRenderCount += 1
             caches[c].pendingLength = splitter.utf8.count
         }

@@ -40,6 +40,15 @@ public struct MarkdownRenderer: Sendable {
         finish(render(block: block, source: source, width: width, context: rootContext))
     }
 
+    /// Renders a block that is still streaming; an open code block picks up where
+    /// `progress` left off instead of being laid out again from its first line.
+    func render(pending block: MarkdownBlock, source: String, width: Int, progress: inout CodeProgress?) -> [StyledLine] {
+        guard case .code = block.kind, width > 0 else { return render(block: block, source: source, width: width) }
+        let lines = (block.spacedBefore ? [StyledLine()] : [])
+            + streamingCodeBlock(source, blockStart: block.range.lowerBound, width: width, progress: &progress)
+        return finish(lines)
+    }
+
     private var rootContext: Context {
         Context(base: dimmed ? MarkdownLayout.overlay(theme[.text], theme[.reasoning]) : theme[.text])
     }
