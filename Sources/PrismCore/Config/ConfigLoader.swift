@@ -79,6 +79,7 @@ public enum ConfigLoader {
             requestTimeout: pick(.requestTimeout, file: config.requestTimeout) ?? ResolvedConfig.defaultRequestTimeout,
             maxRetries: pick(.maxRetries, file: config.maxRetries) ?? ResolvedConfig.defaultMaxRetries,
             keyBindings: pick(.keys, file: config.keys) ?? [:],
+            modelSets: pick(.sets, file: config.sets) ?? [],
             configFile: file,
             configFileLoaded: loaded,
             warnings: warnings,
