@@ -43,6 +43,8 @@ struct TUILauncher {
         state.picker.favourites = Set(picker.favourites)
         state.picker.recents = picker.recents
         state.history = PromptHistory(entries: preferences.loadHistory())
+        let setStore = ModelSetStore(paths: context.paths, demo: context.demo)
+        state.modelSets = ModelSets(configured: context.config.modelSets, saved: setStore.load())
         if state.session.model == nil, state.compare == nil { state.focus = .picker }
 
         var bindings = KeyBindings.defaults
@@ -52,10 +54,11 @@ struct TUILauncher {
         let environment = ReducerEnvironment(
             makeID: { UUID().uuidString.lowercased() }, makeSessionID: { SessionID.make(now: $0) },
             maxTokensCap: context.config.maxTokens, bindings: bindings)
-        let effects = LiveEffects(client: context.client, store: store, catalog: context.catalogCache,
-                                  preferences: preferences, fetchKeyInfo: !context.demo && context.config.isOpenRouter,
-                                  sessionsFolder: context.paths.sessions,
-                                  ledger: context.demo ? nil : SpendLedger(paths: context.paths))
+        let live = LiveEffects(client: context.client, store: store, catalog: context.catalogCache,
+                               preferences: preferences, fetchKeyInfo: !context.demo && context.config.isOpenRouter,
+                               sessionsFolder: context.paths.sessions,
+                               ledger: context.demo ? nil : SpendLedger(paths: context.paths))
+        let effects = ModelSetEffects(wrapping: live, store: setStore, saved: state.modelSets.saved)
 
         // Every curses call happens on one dedicated thread; the async world (network,
         // disk) runs on the cooperative pool and talks to it only through `post`.
@@ -95,7 +98,7 @@ struct TUILauncher {
 struct UIStart: @unchecked Sendable {
     let state: AppState
     let environment: ReducerEnvironment
-    let effects: LiveEffects
+    let effects: ModelSetEffects
     let themes: ThemeProvider
     let terminalEnvironment: [String: String]
 
@@ -109,6 +112,7 @@ struct UIStart: @unchecked Sendable {
         }
         defer { backend.shutdown() }
         let runtime = AppRuntime(backend: backend, state: state, environment: environment, effects: effects, themes: themes)
+        effects.currentSets = { [weak runtime] in runtime?.state.modelSets.saved }
         runtime.run(initialEffects: [.loadCatalog(refresh: false), .fetchKeyInfo, .computeSpentToday, .listThemes])
         return nil
     }

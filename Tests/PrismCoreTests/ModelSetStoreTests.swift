@@ -22,7 +22,7 @@ struct ModelSetStoreTests {
         let bigger = ModelSet(name: "big", models: ["c/three", "d/four"])
         #expect(try sets.save(bigger) == true)
         #expect(sets.saved == [bigger])
-        #expect(throws: ModelSetError("set 'fast' is defined in config.toml: edit it there or choose another name")) {
+        #expect(throws: ModelSetError("config.toml defines it: edit it there or pick another name")) {
             try sets.save(ModelSet(name: "fast", models: ["c/three", "d/four"]))
         }
         #expect(throws: ModelSetError("a set needs 2 to 4 models, not 1")) {

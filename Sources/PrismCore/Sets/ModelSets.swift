@@ -40,12 +40,12 @@ public struct ModelSets: Sendable, Equatable {
     }
 
     /// Saves a set, replacing a saved one of the same name; returns whether it replaced one.
-    /// Throws a one-line reason when the set is invalid or config.toml defines the name.
+    /// Throws a one-line reason (not repeating the name) when the set is invalid or config.toml defines the name.
     @discardableResult
     public mutating func save(_ set: ModelSet) throws(ModelSetError) -> Bool {
         if let problem = set.problem { throw ModelSetError(problem) }
         if origin(of: set.name) == .config {
-            throw ModelSetError("set '\(set.name)' is defined in config.toml: edit it there or choose another name")
+            throw ModelSetError("config.toml defines it: edit it there or pick another name")
         }
         if let i = saved.firstIndex(where: { $0.name == set.name }) {
             saved[i] = set
