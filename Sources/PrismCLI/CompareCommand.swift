@@ -17,7 +17,7 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "A model to compare (give 2 to 4, or use --set).")
     var model: [String] = []
 
-    @Option(name: .customLong("set"), help: "A named model set, from config.toml's [sets] or saved in the chat screen.")
+    @Option(name: .customLong("set"), help: ArgumentHelp("A named model set, from config.toml's [sets] or saved in the chat screen.", valueName: "name"))
     var setName: String?
 
     @Option(help: "System prompt for every model.")
@@ -91,8 +91,7 @@ struct CompareCommand: AsyncParsableCommand {
     /// The `-m` models, or those of the `--set` set; an unknown set is a usage error naming the known ones.
     private func resolveModels(_ context: CLIContext) throws -> [String] {
         guard let setName else { return model }
-        let sets = ModelSets(configured: context.config.modelSets,
-                             saved: ModelSetStore(paths: context.paths, demo: context.demo).load())
+        let sets = ModelSets(config: context.config, saved: ModelSetStore(paths: context.paths, demo: context.demo).load())
         guard let set = sets.named(setName) else { throw CLIFailure.usage(sets.unknown(setName).message) }
         return set.models
     }

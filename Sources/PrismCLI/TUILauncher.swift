@@ -44,7 +44,7 @@ struct TUILauncher {
         state.picker.recents = picker.recents
         state.history = PromptHistory(entries: preferences.loadHistory())
         let setStore = ModelSetStore(paths: context.paths, demo: context.demo)
-        state.modelSets = ModelSets(configured: context.config.modelSets, saved: setStore.load())
+        state.modelSets = ModelSets(config: context.config, saved: setStore.load())
         if state.session.model == nil, state.compare == nil { state.focus = .picker }
 
         var bindings = KeyBindings.defaults

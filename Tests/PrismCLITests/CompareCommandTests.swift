@@ -77,6 +77,9 @@ struct CompareSetCommandTests {
         #expect(models.map { $0["model_requested"] as? String } == ["stub/echo", "stub/fast"])
         #expect(server.chatRequests.compactMap(\.model).sorted() == ["stub/echo", "stub/fast"])
         #expect(r.stderr.contains("config.toml line 3: set 'solo' ignored: a set needs 2 to 4 models, not 1"))
+        let solo = try p.run(["compare", "--set", "solo", "x"])
+        #expect(solo.status == 2)
+        #expect(solo.stderr.hasSuffix("prism: config.toml line 3: set 'solo' ignored: a set needs 2 to 4 models, not 1\n"), "\(solo.stderr)")
     }
 
     @Test func aSetSavedInTheChatScreenWorksToo() throws {

@@ -73,5 +73,9 @@ struct ModelSetConfigTests {
         #expect(config.source(of: .sets) == .file)
         #expect(config.explanation.contains("sets = fast (file)"))
         #expect(config.warnings == ["config.toml line 3: set 'solo' ignored: a set needs 2 to 4 models, not 1"])
+        let sets = ModelSets(config: config, saved: [])
+        #expect(sets.unknown("solo").message == "config.toml line 3: set 'solo' ignored: a set needs 2 to 4 models, not 1",
+                "asking for a skipped set says why it was skipped")
+        #expect(sets.unknown("other").message == "unknown set 'other'; sets: fast")
     }
 }

@@ -134,6 +134,8 @@ struct ModelSetReducerTests {
         #expect(h.state.focus == .picker)
         #expect(h.state.pickerSelectedRow == .set(SetsHarness.configured))
         #expect(h.state.notice?.text == "2 sets: Enter compares one · Space marks its models")
+        h.send(.catalogLoaded(CatalogSnapshot(fetchedAt: h.state.now, baseURL: "x", models: h.state.catalog)))
+        #expect(h.state.picker.selection == 0, "the catalog arriving does not move the selection off the sets")
         h.state.modelSets = ModelSets()
         h.state.focus = .prompt
         h.command("/set")
@@ -237,6 +239,7 @@ struct SlashCompletionTests {
         #expect(SlashCompletion.hint("/compare ", sets: sets) == "Tab: fast · trio")
         #expect(SlashCompletion.hint("/set", sets: sets)?.hasPrefix("/set NAME: compare a model set") == true)
         #expect(SlashCompletion.hint("/s", sets: sets) == "/system · /set · /sets")
+        #expect(SlashCompletion.hint("/set fast", sets: sets)?.hasPrefix("/set NAME") == true, "a complete name shows the usage")
         #expect(SlashCompletion.hint("hello", sets: sets) == nil)
         #expect(SlashCompletion.hint("//not a command", sets: sets) == nil)
     }

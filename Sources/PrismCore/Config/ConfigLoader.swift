@@ -80,6 +80,7 @@ public enum ConfigLoader {
             maxRetries: pick(.maxRetries, file: config.maxRetries) ?? ResolvedConfig.defaultMaxRetries,
             keyBindings: pick(.keys, file: config.keys) ?? [:],
             modelSets: pick(.sets, file: config.sets) ?? [],
+            ignoredModelSets: config.ignoredSets,
             configFile: file,
             configFileLoaded: loaded,
             warnings: warnings,

@@ -28,6 +28,8 @@ public struct PrismConfig: Sendable, Equatable {
     public var keys: [String: String]?
     /// `[sets]`: named lists of models for compare mode, in file order (bad entries are skipped with a warning).
     public var sets: [ModelSet]?
+    /// Entries of `[sets]` that were skipped, by name, each with its warning.
+    public var ignoredSets: [String: String] = [:]
 
     public init() {}
 
@@ -70,7 +72,9 @@ public struct PrismConfig: Sendable, Equatable {
         config.requestTimeout = try reader.number("request_timeout", in: 1...86_400)
         config.maxRetries = try reader.integer("max_retries", atLeast: 0)
         config.keys = try reader.stringTable("keys")
-        config.sets = try readSets(&reader)
+        let sets = try readSets(&reader)
+        config.sets = sets?.sets
+        config.ignoredSets = sets?.ignored ?? [:]
         return (config, reader.warnings)
     }
 

@@ -33,6 +33,8 @@ public struct ResolvedConfig: Sendable, Equatable {
     public var keyBindings: [String: String]
     /// config.toml's `[sets]`, valid ones only, in file order.
     public var modelSets: [ModelSet]
+    /// Entries of `[sets]` that were skipped, by name, each with its warning (so "unknown set" can say why).
+    public var ignoredModelSets: [String: String]
     /// Where the config file is (or would be).
     public var configFile: URL
     /// Whether the config file existed and was read.
@@ -48,7 +50,7 @@ public struct ResolvedConfig: Sendable, Equatable {
         systemPrompt: String? = nil, temperature: Double? = nil, fallbackModels: [String] = [],
         provider: ProviderPreferences? = nil, reasoning: ReasoningSettings? = nil,
         requestTimeout: Double = defaultRequestTimeout, maxRetries: Int = defaultMaxRetries,
-        keyBindings: [String: String] = [:], modelSets: [ModelSet] = [], configFile: URL, configFileLoaded: Bool = false,
+        keyBindings: [String: String] = [:], modelSets: [ModelSet] = [], ignoredModelSets: [String: String] = [:], configFile: URL, configFileLoaded: Bool = false,
         warnings: [String] = [], sources: [ConfigField: ConfigSource] = [:]
     ) {
         self.apiKey = apiKey
@@ -66,6 +68,7 @@ public struct ResolvedConfig: Sendable, Equatable {
         self.maxRetries = maxRetries
         self.keyBindings = keyBindings
         self.modelSets = modelSets
+        self.ignoredModelSets = ignoredModelSets
         self.configFile = configFile
         self.configFileLoaded = configFileLoaded
         self.warnings = warnings

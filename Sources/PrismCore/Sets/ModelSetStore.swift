@@ -50,7 +50,7 @@ public struct ModelSetStore: Sendable {
                 if let i = sets.firstIndex(where: { $0.name == set.name }) { sets[i] = set } else { sets.append(set) }
             }
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             try AtomicFile().write(try encoder.encode(Contents(sets: sets)), to: file)
         }
     }

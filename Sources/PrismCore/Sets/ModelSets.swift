@@ -15,10 +15,18 @@ public struct ModelSets: Sendable, Equatable {
     public var configured: [ModelSet]
     /// Saved with `/set save`, in the order they were first saved.
     public var saved: [ModelSet]
+    /// config.toml entries that were skipped, by name, with the warning saying why.
+    public var ignored: [String: String]
 
-    public init(configured: [ModelSet] = [], saved: [ModelSet] = []) {
+    public init(configured: [ModelSet] = [], saved: [ModelSet] = [], ignored: [String: String] = [:]) {
         self.configured = configured
         self.saved = saved
+        self.ignored = ignored
+    }
+
+    /// config.toml's valid and skipped sets plus the saved ones.
+    public init(config: ResolvedConfig, saved: [ModelSet]) {
+        self.init(configured: config.modelSets, saved: saved, ignored: config.ignoredModelSets)
     }
 
     /// Every usable set: config.toml's first, then the saved ones it does not shadow.
@@ -67,9 +75,11 @@ public struct ModelSets: Sendable, Equatable {
         throw unknown(name)
     }
 
-    /// "unknown set 'x'", followed by the names there are or how to make one.
+    /// "unknown set 'x'", followed by the names there are or how to make one; for a set
+    /// config.toml defines but that was skipped, the warning that says why.
     public func unknown(_ name: String) -> ModelSetError {
-        ModelSetError("unknown set '\(name)'; " + knownNames)
+        if let why = ignored[name] { return ModelSetError(why) }
+        return ModelSetError("unknown set '\(name)'; " + knownNames)
     }
 
     /// "sets: a, b" or, when there are none, how to make one.

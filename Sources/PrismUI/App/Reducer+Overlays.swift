@@ -94,7 +94,10 @@ extension Reducer {
     static func clampPicker(_ state: inout AppState) {
         let count = state.pickerRowCount
         state.picker.selection = max(0, min(max(0, count - 1), state.picker.selection))
-        if state.focus == .picker, state.picker.query.isEmpty { selectCurrentModelInPicker(&state) }
+        // A selection on a set row (from /sets) stays there when the catalog arrives.
+        if state.focus == .picker, state.picker.query.isEmpty, state.picker.selection >= state.pickerSets.count {
+            selectCurrentModelInPicker(&state)
+        }
     }
 
     static func selectCurrentModelInPicker(_ state: inout AppState) {

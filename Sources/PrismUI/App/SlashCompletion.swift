@@ -56,7 +56,7 @@ struct SlashCompletion: Equatable {
         guard text.hasPrefix("/"), !text.contains("\n") else { return nil }
         let first = String(text.prefix { $0 != " " })
         let completion = SlashCompletion(text, sets: sets)
-        if let completion, !completion.isCommand {
+        if let completion, !completion.isCommand, completion.completed != nil || completion.candidates.count > 1 {
             return "Tab: " + completion.candidates.joined(separator: " · ")
         }
         if let usage = Reducer.slashCommands.first(where: { $0.name == first })?.usage { return usage }
