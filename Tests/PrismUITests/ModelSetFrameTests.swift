@@ -51,6 +51,15 @@ struct ModelSetFrameTests {
         #expect(odd?.contains("       ?        ?      ?") == true, "a model missing from the catalog makes the totals unknown")
     }
 
+    @Test func setsShowWhileTheCatalogLoads() {
+        var state = Self.withSets(UIFixtures.state(Size(width: 80, height: 24), focus: .picker))
+        state.catalog = []
+        let lines = render(state).text().split(separator: "\n")
+        let fast = lines.firstIndex { $0.contains("◫ fast:") }
+        let loading = lines.firstIndex { $0.contains("loading the catalog…") }
+        #expect(fast != nil && loading != nil && loading! == fast! + 3, "below the three sets")
+    }
+
     @Test func helpScrollsToTheSetsAndPromptCommands() {
         let env = ReducerEnvironment(makeID: { "x" }, makeSessionID: { _ in "s" })
         var state = UIFixtures.state(Size(width: 80, height: 24))

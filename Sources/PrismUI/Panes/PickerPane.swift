@@ -28,9 +28,9 @@ enum PickerPane {
         let footer = Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
         renderFooter(state, count: models.count, theme: theme, into: &frame, rect: footer)
         guard !listArea.isEmpty else { return }
+        let emptyMessage = state.catalog.isEmpty ? (state.catalogError.map { "catalog unavailable: \($0)" } ?? "loading the catalog…") : "no model matches"
         if models.isEmpty, sets.isEmpty {
-            let message = state.catalog.isEmpty ? (state.catalogError.map { "catalog unavailable: \($0)" } ?? "loading the catalog…") : "no model matches"
-            frame.put(message, at: Point(x: listArea.x + 1, y: listArea.y), style: theme.style(.textMuted, on: .surface), clip: listArea)
+            frame.put(emptyMessage, at: Point(x: listArea.x + 1, y: listArea.y), style: theme.style(.textMuted, on: .surface), clip: listArea)
             return
         }
         let columns = Columns(width: listArea.width)
@@ -61,6 +61,9 @@ enum PickerPane {
             var line = StyledLine(marker + " ", selected ? rowStyle : markerStyle.background(rowStyle.background))
             line.append(text, rowStyle)
             frame.put(line, at: Point(x: rows.x, y: y), clip: rows)
+        }
+        if models.isEmpty, count - top < rows.height {
+            frame.put(emptyMessage, at: Point(x: rows.x + 2, y: rows.y + count - top), style: theme.style(.textMuted, on: .surface), clip: rows)
         }
     }
 
