@@ -9,12 +9,16 @@ struct CompareCommand: AsyncParsableCommand {
         abstract: "Send one prompt to 2–4 models at once and compare answers, speed and cost.",
         discussion: """
         Example: prism compare -m openai/gpt-5-mini -m anthropic/claude-haiku-4.5 "Explain CRDTs"
+        With a set (config.toml's [sets], or saved in the chat screen with /set save): prism compare --set fast "Explain CRDTs"
         Exit status: 0 when every model answered, 1 when any failed, 2 for usage errors.
         """
     )
 
-    @Option(name: .shortAndLong, help: "A model to compare (give 2 to 4).")
+    @Option(name: .shortAndLong, help: "A model to compare (give 2 to 4, or use --set).")
     var model: [String] = []
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("A named model set, from config.toml's [sets] or saved in the chat screen.", valueName: "name"))
+    var setName: String?
 
     @Option(help: "System prompt for every model.")
     var system: String?
@@ -37,8 +41,12 @@ struct CompareCommand: AsyncParsableCommand {
     var prompt: [String] = []
 
     func validate() throws {
-        guard (2...4).contains(model.count) else { throw ValidationError("give 2 to 4 models with -m") }
-        guard Set(model).count == model.count else { throw ValidationError("each model may be given once") }
+        if setName != nil {
+            guard model.isEmpty else { throw ValidationError("give either --set or -m, not both") }
+        } else {
+            guard (2...4).contains(model.count) else { throw ValidationError("give 2 to 4 models with -m, or a set with --set") }
+            guard Set(model).count == model.count else { throw ValidationError("each model may be given once") }
+        }
         if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1") }
         if let temperature, !(0...2).contains(temperature) { throw ValidationError("--temperature must be between 0 and 2") }
     }
@@ -46,13 +54,14 @@ struct CompareCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try CLIContext(connection: connection, overrides: ConfigOverrides(
             maxTokens: maxTokens, temperature: temperature, systemPrompt: system))
+        let models = try resolveModels(context)
         let text = try AskCommand.composePrompt(arguments: prompt, piped: StandardIO.readPipedInput())
         try context.requireKey()
         if context.demo, !json { StandardIO.error("prism: demo mode: simulated models, nothing leaves this machine") }
 
         let catalog = await context.catalogForAsk()
         let settings = context.config.requestSettings
-        let requests = model.map { id -> ChatRequest in
+        let requests = models.map { id -> ChatRequest in
             let info = catalog.first { $0.id == id }
             let budget = ChatRequest.resolveMaxTokens(explicit: maxTokens, configuredCap: context.config.maxTokens,
                                                       modelLimit: info?.maxCompletionTokens)
@@ -60,7 +69,7 @@ struct CompareCommand: AsyncParsableCommand {
                                settings: settings, maxTokens: budget, pricing: info?.pricing)
         }
         let replies = await CompareRun(client: context.client, requests: requests, showProgress: !json && StandardIO.stderrIsTerminal).run()
-        let entries = zip(model, replies).map { (model: $0, reply: $1) }
+        let entries = zip(models, replies).map { (model: $0, reply: $1) }
         if !context.demo {
             let ledger = SpendLedger(paths: context.paths)
             for reply in replies { if let cost = reply.usage?.cost { ledger.record(cost) } }
@@ -77,6 +86,14 @@ struct CompareCommand: AsyncParsableCommand {
             let names = failed.map { "\($0.model) (\(TerminalSanitizer.sanitize($0.reply.failure?.oneLine ?? "failed")))" }
             throw CLIFailure.request("\(failed.count) of \(entries.count) failed: " + names.joined(separator: "; "))
         }
+    }
+
+    /// The `-m` models, or those of the `--set` set; an unknown set is a usage error naming the known ones.
+    private func resolveModels(_ context: CLIContext) throws -> [String] {
+        guard let setName else { return model }
+        let sets = ModelSets(config: context.config, saved: ModelSetStore(paths: context.paths, demo: context.demo).load())
+        guard let set = sets.named(setName) else { throw CLIFailure.usage(sets.unknown(setName).message) }
+        return set.models
     }
 
     private func saveRound(context: CLIContext, prompt: String, entries: [(model: String, reply: Reply)]) throws {

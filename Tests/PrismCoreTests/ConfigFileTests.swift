@@ -144,5 +144,6 @@ struct ConfigDocsTests {
         #expect(config.systemPrompt == "You are a concise assistant.\nAnswer in plain text.")
         #expect(config.provider?.maxPrice?.completion == 15)
         #expect(config.keys == ["quit": "ctrl+q", "send": "enter", "newline": "alt+enter, ctrl+j"])
+        #expect(config.sets?.map(\.name) == ["fast", "frontier"])
     }
 }

@@ -25,4 +25,5 @@ public enum ConfigField: String, Sendable, Hashable, CaseIterable {
     case requestTimeout = "request_timeout"
     case maxRetries = "max_retries"
     case keys
+    case sets
 }

@@ -20,6 +20,12 @@ struct ConfigFileReader {
         }
     }
 
+    /// Adds a warning about a value that is skipped rather than refused.
+    mutating func warn(_ path: [String], _ message: String) {
+        let line = document.line(of: path).map { " line \($0)" } ?? ""
+        warnings.append("\(document.fileName)\(line): \(message)")
+    }
+
     func error(_ path: [String], _ message: String) -> TOMLError {
         let line = document.line(of: path) ?? document.line(of: Array(path.dropLast())) ?? 0
         return TOMLError(fileName: document.fileName, line: line, message: "'\(TOMLParser.display(path))' \(message)")

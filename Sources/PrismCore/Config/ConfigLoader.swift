@@ -79,6 +79,8 @@ public enum ConfigLoader {
             requestTimeout: pick(.requestTimeout, file: config.requestTimeout) ?? ResolvedConfig.defaultRequestTimeout,
             maxRetries: pick(.maxRetries, file: config.maxRetries) ?? ResolvedConfig.defaultMaxRetries,
             keyBindings: pick(.keys, file: config.keys) ?? [:],
+            modelSets: pick(.sets, file: config.sets) ?? [],
+            ignoredModelSets: config.ignoredSets,
             configFile: file,
             configFileLoaded: loaded,
             warnings: warnings,

@@ -26,12 +26,16 @@ public struct PrismConfig: Sendable, Equatable {
     public var maxRetries: Int?
     /// `[keys]`, kept raw (action name to key spec) for the TUI to interpret.
     public var keys: [String: String]?
+    /// `[sets]`: named lists of models for compare mode, in file order (bad entries are skipped with a warning).
+    public var sets: [ModelSet]?
+    /// Entries of `[sets]` that were skipped, by name, each with its warning.
+    public var ignoredSets: [String: String] = [:]
 
     public init() {}
 
     static let knownKeys: Set<String> = [
         "model", "base_url", "api_key", "max_tokens", "attribution", "theme", "system_prompt",
-        "fallback_models", "temperature", "provider", "reasoning", "request_timeout", "max_retries", "keys",
+        "fallback_models", "temperature", "provider", "reasoning", "request_timeout", "max_retries", "keys", "sets",
     ]
     static let providerKeys: Set<String> = [
         "order", "allow_fallbacks", "require_parameters", "data_collection", "zdr", "only", "ignore", "sort", "max_price",
@@ -68,6 +72,9 @@ public struct PrismConfig: Sendable, Equatable {
         config.requestTimeout = try reader.number("request_timeout", in: 1...86_400)
         config.maxRetries = try reader.integer("max_retries", atLeast: 0)
         config.keys = try reader.stringTable("keys")
+        let sets = try readSets(&reader)
+        config.sets = sets?.sets
+        config.ignoredSets = sets?.ignored ?? [:]
         return (config, reader.warnings)
     }
 

@@ -31,6 +31,10 @@ public struct ResolvedConfig: Sendable, Equatable {
     public var maxRetries: Int
     /// The raw `[keys]` table, action to key spec, for the TUI.
     public var keyBindings: [String: String]
+    /// config.toml's `[sets]`, valid ones only, in file order.
+    public var modelSets: [ModelSet]
+    /// Entries of `[sets]` that were skipped, by name, each with its warning (so "unknown set" can say why).
+    public var ignoredModelSets: [String: String]
     /// Where the config file is (or would be).
     public var configFile: URL
     /// Whether the config file existed and was read.
@@ -46,7 +50,7 @@ public struct ResolvedConfig: Sendable, Equatable {
         systemPrompt: String? = nil, temperature: Double? = nil, fallbackModels: [String] = [],
         provider: ProviderPreferences? = nil, reasoning: ReasoningSettings? = nil,
         requestTimeout: Double = defaultRequestTimeout, maxRetries: Int = defaultMaxRetries,
-        keyBindings: [String: String] = [:], configFile: URL, configFileLoaded: Bool = false,
+        keyBindings: [String: String] = [:], modelSets: [ModelSet] = [], ignoredModelSets: [String: String] = [:], configFile: URL, configFileLoaded: Bool = false,
         warnings: [String] = [], sources: [ConfigField: ConfigSource] = [:]
     ) {
         self.apiKey = apiKey
@@ -63,6 +67,8 @@ public struct ResolvedConfig: Sendable, Equatable {
         self.requestTimeout = requestTimeout
         self.maxRetries = maxRetries
         self.keyBindings = keyBindings
+        self.modelSets = modelSets
+        self.ignoredModelSets = ignoredModelSets
         self.configFile = configFile
         self.configFileLoaded = configFileLoaded
         self.warnings = warnings
@@ -109,6 +115,7 @@ public struct ResolvedConfig: Sendable, Equatable {
         case .requestTimeout: return "\(Self.trim(requestTimeout))s"
         case .maxRetries: return String(maxRetries)
         case .keys: return "\(keyBindings.count) binding(s)"
+        case .sets: return modelSets.isEmpty ? "<none>" : modelSets.map(\.name).joined(separator: ", ")
         }
     }
 
@@ -133,7 +140,7 @@ extension ResolvedConfig: CustomStringConvertible, CustomDebugStringConvertible,
             "attribution": attribution, "theme": theme, "systemPrompt": systemPrompt as Any,
             "temperature": temperature as Any, "fallbackModels": fallbackModels, "provider": provider as Any,
             "reasoning": reasoning as Any, "requestTimeout": requestTimeout, "maxRetries": maxRetries,
-            "keyBindings": keyBindings, "configFile": configFile.path, "warnings": warnings,
+            "keyBindings": keyBindings, "modelSets": modelSets.map(\.name), "configFile": configFile.path, "warnings": warnings,
         ], displayStyle: .struct)
     }
 }

@@ -28,6 +28,8 @@ public struct AppState: Sendable {
     public var catalogFetchedAt: Date?
     public var catalogError: String?
     public var picker = ModelPickerState()
+    /// Named lists of models to compare: config.toml's and those saved with `/set save`.
+    public var modelSets = ModelSets()
 
     public var transcript = TranscriptViewState()
     public var stream: StreamState?
@@ -49,6 +51,8 @@ public struct AppState: Sendable {
     public var spinnerFrame = 0
     public var now: Date
     public var quitRequested = false
+    /// First line of the help overlay on screen.
+    public var helpScroll = 0
     /// Names of the shipped and user themes, for the switcher.
     public var availableThemes: [String] = []
 

@@ -19,6 +19,11 @@ public struct ModelPickerState: Sendable, Equatable {
 
     public init() {}
 
+    /// The sets the picker lists above the models: all of them, or those whose name matches the query.
+    public func visibleSets(_ sets: ModelSets) -> [ModelSet] {
+        query.isEmpty ? sets.all : sets.all.filter { FuzzyMatcher.matchWords(query, in: $0.name) != nil }
+    }
+
     /// The catalog filtered by the query and ordered: favourites, then recents, then the rest
     /// in the chosen sort (by match quality while a query is typed and the sort is relevance).
     public func visibleModels(in catalog: [ModelInfo]) -> [ModelInfo] {

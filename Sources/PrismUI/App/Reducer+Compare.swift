@@ -7,8 +7,8 @@ import PrismTerminal
 /// Each pane's stream has its own request id, so events are routed to the right
 /// pane and a pane that fails or is cancelled never disturbs the others.
 extension Reducer {
-    /// Enters compare mode with these models, or changes the models between rounds.
-    static func enterCompare(_ state: inout AppState, models: [String]) -> [Effect] {
+    /// Enters compare mode with these models (from the set `setName`, if any), or changes the models between rounds.
+    static func enterCompare(_ state: inout AppState, models: [String], setName: String? = nil) -> [Effect] {
         guard state.compare?.isStreaming != true else {
             notify(&state, "replies are still streaming: wait or press Ctrl-C")
             return []
@@ -25,7 +25,14 @@ extension Reducer {
         state.compare = compare
         state.focus = .prompt
         state.editingParentID = nil
-        notify(&state, "comparing \(models.count) models: Alt-←/→ focus · Alt-P pick one")
+        let unknown = state.catalog.isEmpty ? [] : models.filter { id in !state.catalog.contains { $0.id == id } }
+        if !unknown.isEmpty {
+            notify(&state, "comparing \(models.count) models, but not in the catalog: \(unknown.joined(separator: ", "))", .error)
+        } else if let setName {
+            notify(&state, "comparing set \(setName): \(models.count) models · Alt-←/→ focus · Alt-P pick one")
+        } else {
+            notify(&state, "comparing \(models.count) models: Alt-←/→ focus · Alt-P pick one · /set save NAME keeps them")
+        }
         if !state.session.messages.isEmpty { effects.append(.saveSession(state.session)) }
         return effects
     }

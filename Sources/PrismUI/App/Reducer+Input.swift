@@ -48,7 +48,13 @@ extension Reducer {
         // Overlays take every key first.
         switch state.focus {
         case .help:
-            state.focus = .prompt
+            let page = max(1, state.size.height / 2)
+            let steps: [Key.Code: Int] = [.up: -1, .down: 1, .pageUp: -page, .pageDown: page, .home: -Int.max / 2, .end: Int.max / 2]
+            if let step = steps[key.code], key.modifiers.isEmpty {
+                state.helpScroll = max(0, min(HelpText.maxScroll(state, env.bindings), state.helpScroll + step))
+            } else {
+                state.focus = .prompt
+            }
             return []
         case .picker:
             if let effects = pickerKey(&state, key, env) { return effects }
@@ -110,6 +116,7 @@ extension Reducer {
             return [.listSessions]
         case .help:
             state.focus = .help
+            state.helpScroll = 0
         case .switchTheme:
             state.focus = .themes
             return [.listThemes]
@@ -168,6 +175,11 @@ extension Reducer {
         case .previousSibling: return flipSibling(&state, by: -1)
         case .nextSibling: return flipSibling(&state, by: 1)
         case .focusTranscript:
+            if state.focus == .prompt, state.prompt.caret == state.prompt.text.count,
+               let completion = SlashCompletion(state.prompt.text, sets: state.modelSets) {
+                if let completed = completion.completed { state.prompt.set(completed) }
+                return []
+            }
             state.focus = state.focus == .transcript ? .prompt : .transcript
             if state.focus == .transcript, state.transcript.selectedMessageID == nil || state.compare != nil {
                 state.transcript.selectedMessageID = state.compare.map { state.session.compareThread($0.focused).last?.id }

@@ -10,31 +10,15 @@ extension Reducer {
             state.focus = .prompt
             return []
         case (.character(" "), []):
-            toggleMark(&state)
+            if case .set(let set) = state.pickerSelectedRow { markSet(&state, set) } else { toggleMark(&state) }
             return []
-        case (.enter, []) where state.compare != nil || !state.picker.marked.isEmpty:
-            let marked = state.picker.marked
-            guard marked.count >= 2 else {
-                notify(&state, "compare needs 2 to \(CompareState.maxPanes) models: Space marks them")
-                return []
-            }
-            state.picker.marked = []
-            state.picker.query = ""
-            return enterCompare(&state, models: marked)
         case (.enter, []):
-            let models = state.picker.visibleModels(in: state.catalog)
-            guard state.picker.selection < models.count else { return [] }
-            let chosen = models[state.picker.selection].id
-            state.session.model = chosen
-            state.picker.recents.removeAll { $0 == chosen }
-            state.picker.recents.insert(chosen, at: 0)
-            if state.picker.recents.count > 8 { state.picker.recents.removeLast() }
-            state.picker.query = ""
-            state.focus = .prompt
-            notify(&state, "model: \(chosen)")
-            var effects: [Effect] = [.savePickerPreferences(favourites: state.picker.favourites.sorted(), recents: state.picker.recents)]
-            if !state.session.messages.isEmpty { effects.append(.saveSession(state.session)) }
-            return effects
+            if case .set(let set) = state.pickerSelectedRow {
+                state.picker.marked = []
+                state.picker.query = ""
+                return useSet(&state, set.name)
+            }
+            return pickerEnter(&state)
         case (.up, _): movePicker(&state, -1); return []
         case (.down, _): movePicker(&state, 1); return []
         case (.pageUp, _): movePicker(&state, -10); return []
@@ -45,9 +29,7 @@ extension Reducer {
             state.picker.selection = 0
             return []
         case (.character("f"), .control), (.character("s"), .control):
-            let models = state.picker.visibleModels(in: state.catalog)
-            guard state.picker.selection < models.count else { return [] }
-            let id = models[state.picker.selection].id
+            guard let id = state.pickerSelectedModel?.id else { return [] }
             if state.picker.favourites.contains(id) { state.picker.favourites.remove(id) } else { state.picker.favourites.insert(id) }
             return [.savePickerPreferences(favourites: state.picker.favourites.sorted(), recents: state.picker.recents)]
         case (.backspace, _):
@@ -67,11 +49,34 @@ extension Reducer {
         }
     }
 
+    /// Enter on a model row: compare the marked models, or choose the selected one.
+    static func pickerEnter(_ state: inout AppState) -> [Effect] {
+        if state.compare != nil || !state.picker.marked.isEmpty {
+            let marked = state.picker.marked
+            guard marked.count >= 2 else {
+                notify(&state, "compare needs 2 to \(CompareState.maxPanes) models: Space marks them")
+                return []
+            }
+            state.picker.marked = []
+            state.picker.query = ""
+            return enterCompare(&state, models: marked)
+        }
+        guard let chosen = state.pickerSelectedModel?.id else { return [] }
+        state.session.model = chosen
+        state.picker.recents.removeAll { $0 == chosen }
+        state.picker.recents.insert(chosen, at: 0)
+        if state.picker.recents.count > 8 { state.picker.recents.removeLast() }
+        state.picker.query = ""
+        state.focus = .prompt
+        notify(&state, "model: \(chosen)")
+        var effects: [Effect] = [.savePickerPreferences(favourites: state.picker.favourites.sorted(), recents: state.picker.recents)]
+        if !state.session.messages.isEmpty { effects.append(.saveSession(state.session)) }
+        return effects
+    }
+
     /// Marks or unmarks the selected model for compare mode (at most four).
     static func toggleMark(_ state: inout AppState) {
-        let models = state.picker.visibleModels(in: state.catalog)
-        guard state.picker.selection < models.count else { return }
-        let id = models[state.picker.selection].id
+        guard let id = state.pickerSelectedModel?.id else { return }
         if let i = state.picker.marked.firstIndex(of: id) {
             state.picker.marked.remove(at: i)
         } else if state.picker.marked.count >= CompareState.maxPanes {
@@ -82,20 +87,23 @@ extension Reducer {
     }
 
     static func movePicker(_ state: inout AppState, _ delta: Int) {
-        let count = state.picker.visibleModels(in: state.catalog).count
+        let count = state.pickerRowCount
         state.picker.selection = max(0, min(count - 1, state.picker.selection + delta))
     }
 
     static func clampPicker(_ state: inout AppState) {
-        let count = state.picker.visibleModels(in: state.catalog).count
+        let count = state.pickerRowCount
         state.picker.selection = max(0, min(max(0, count - 1), state.picker.selection))
-        if state.focus == .picker, state.picker.query.isEmpty { selectCurrentModelInPicker(&state) }
+        // A selection on a set row (from /sets) stays there when the catalog arrives.
+        if state.focus == .picker, state.picker.query.isEmpty, state.picker.selection >= state.pickerSets.count {
+            selectCurrentModelInPicker(&state)
+        }
     }
 
     static func selectCurrentModelInPicker(_ state: inout AppState) {
         guard let model = state.session.model,
               let i = state.picker.visibleModels(in: state.catalog).firstIndex(where: { $0.id == model }) else { return }
-        state.picker.selection = i
+        state.picker.selection = state.pickerSets.count + i
     }
 
     /// Keys of the session browser.

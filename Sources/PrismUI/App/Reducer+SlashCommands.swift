@@ -8,7 +8,9 @@ extension Reducer {
         ("/detach", "/detach: drop the pending attachments"),
         ("/system", "/system TEXT: set this session's system prompt (/system alone clears it)"),
         ("/model", "/model ID: switch model"),
-        ("/compare", "/compare ID ID [ID] [ID]: compare 2 to 4 models side by side"),
+        ("/compare", "/compare ID ID [ID] [ID] or /compare SET: compare 2 to 4 models side by side"),
+        ("/set", "/set NAME: compare a model set · /set save NAME [ID…] · /set delete NAME"),
+        ("/sets", "/sets: list the model sets (in the picker)"),
         ("/title", "/title TEXT: rename this session"),
         ("/new", "/new: start a new session"),
     ]
@@ -60,11 +62,16 @@ extension Reducer {
             return state.session.messages.isEmpty ? [] : [.saveSession(state.session)]
         case "/compare":
             let models = argument.split(separator: " ").map(String.init)
+            if models.count == 1 { return useSet(&state, models[0]) }
             guard (2...CompareState.maxPanes).contains(models.count) else {
-                notify(&state, "usage: /compare MODEL MODEL [MODEL] [MODEL]", .error)
+                notify(&state, "usage: /compare MODEL MODEL [MODEL] [MODEL] or /compare SET", .error)
                 return []
             }
             return enterCompare(&state, models: models)
+        case "/set":
+            return setCommand(&state, argument)
+        case "/sets":
+            return listSets(&state)
         case "/title":
             guard !argument.isEmpty else { return [] }
             state.session.title = argument

@@ -6,24 +6,25 @@ import PrismTerminal
 enum OverlayPanes {
     static func help(_ state: AppState, bindings: KeyBindings, theme: Theme, into frame: inout Frame, rect: Rect) {
         frame.fill(rect, style: theme.style(.surface, on: .surface))
-        frame.drawBox(rect, style: theme.style(.borderFocused, on: .surface), title: StyledLine("Keys · any key closes", theme.style(.accent, on: .surface)))
         let inner = rect.inset(top: 1, left: 2, bottom: 1, right: 2)
-        var lines: [StyledLine] = []
-        for command in Command.allCases where !command.isCompareOnly {
-            let keys = bindings.keys(for: command).map(\.description)
-            let transcript = KeyBindings.transcriptKeys.filter { $0.value == command }.map(\.key.description).sorted()
-            guard !keys.isEmpty || !transcript.isEmpty else { continue }
-            var line = StyledLine((keys + transcript.map { "\($0)*" }).joined(separator: ", ").padded(to: 22), theme.style(.accent, on: .surface))
-            line.append(" " + command.summary, theme.style(.text, on: .surface))
-            lines.append(line)
+        let lines = HelpText.lines(bindings, width: inner.width)
+        let top = max(0, min(state.helpScroll, lines.count - inner.height))
+        let title = lines.count > inner.height ? "Keys · ↑↓ PgUp PgDn scroll · any other key closes" : "Keys · any key closes"
+        frame.drawBox(rect, style: theme.style(.borderFocused, on: .surface), title: StyledLine(title, theme.style(.accent, on: .surface)))
+        for (i, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
+            let styled: StyledLine
+            switch line {
+            case .binding(let keys, let summary):
+                var s = StyledLine(keys.padded(to: HelpText.keysWidth), theme.style(.accent, on: .surface))
+                s.append(" " + summary, theme.style(.text, on: .surface))
+                styled = s
+            case .note(let text):
+                styled = StyledLine(text, theme.style(.textMuted, on: .surface))
+            }
+            frame.put(styled, at: Point(x: inner.x, y: inner.y + i), clip: inner)
         }
-        lines += compareKeys(bindings).map { StyledLine($0, theme.style(.textMuted, on: .surface)) }
-        lines.append(StyledLine())
-        lines.append(StyledLine("* in the transcript (Tab to focus it). Prompt: Ctrl-A/E/K/U/W/Y, Alt-B/F, Up/Down for history.", theme.style(.textMuted, on: .surface)))
-        lines.append(StyledLine("Prompt commands: " + Reducer.slashCommands.map(\.name).joined(separator: " "), theme.style(.textMuted, on: .surface)))
-        lines.append(StyledLine("Picker: type to search, Tab sort, Ctrl-F favourite, Space mark to compare. Sessions: Ctrl-R rename, Ctrl-D delete, Ctrl-E export.", theme.style(.textMuted, on: .surface)))
-        for (i, line) in lines.prefix(inner.height).enumerated() {
-            frame.put(line, at: Point(x: inner.x, y: inner.y + i), clip: inner)
+        if top + inner.height < lines.count {
+            frame.putRight(StyledLine(" ↓ more ", theme.style(.accent, on: .surface)), row: rect.maxY - 1, in: rect.inset(right: 2))
         }
     }
 

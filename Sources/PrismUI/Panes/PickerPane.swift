@@ -22,42 +22,61 @@ enum PickerPane {
             frame.cursor = Point(x: min(inner.maxX - 1, inner.x + 2 + DisplayWidth.of(state.picker.query)), y: inner.y)
         }
 
+        let sets = state.pickerSets
         let models = state.picker.visibleModels(in: state.catalog)
         let listArea = inner.inset(top: 1, bottom: 1)
         let footer = Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
         renderFooter(state, count: models.count, theme: theme, into: &frame, rect: footer)
         guard !listArea.isEmpty else { return }
-        if models.isEmpty {
-            let message = state.catalog.isEmpty ? (state.catalogError.map { "catalog unavailable: \($0)" } ?? "loading the catalog…") : "no model matches"
-            frame.put(message, at: Point(x: listArea.x + 1, y: listArea.y), style: theme.style(.textMuted, on: .surface), clip: listArea)
+        let emptyMessage = state.catalog.isEmpty ? (state.catalogError.map { "catalog unavailable: \($0)" } ?? "loading the catalog…") : "no model matches"
+        if models.isEmpty, sets.isEmpty {
+            frame.put(emptyMessage, at: Point(x: listArea.x + 1, y: listArea.y), style: theme.style(.textMuted, on: .surface), clip: listArea)
             return
         }
         let columns = Columns(width: listArea.width)
         frame.put(columns.header, at: Point(x: listArea.x, y: listArea.y), style: theme.style(.textMuted, on: .surface).adding(.bold), clip: listArea)
         let rows = listArea.inset(top: 1)
-        let selection = min(state.picker.selection, models.count - 1)
-        let top = max(0, min(selection - rows.height / 2, models.count - rows.height))
-        for (i, model) in models.enumerated().dropFirst(top).prefix(rows.height) {
+        let count = sets.count + models.count
+        let selection = min(state.picker.selection, count - 1)
+        let top = max(0, min(selection - rows.height / 2, count - rows.height))
+        for i in (top..<count).prefix(rows.height) {
             let y = rows.y + i - top
             let selected = i == selection
             let rowStyle = selected ? theme.style(.selection, on: .surface) : theme.style(.text, on: .surface)
             if selected { frame.fill(Rect(x: rows.x, y: y, width: rows.width, height: 1), style: rowStyle) }
-            let marked = state.picker.marked.contains(model.id)
-            let marker = marked ? "✓" : state.picker.favourites.contains(model.id) ? "★" : (state.picker.recents.contains(model.id) ? "↺" : " ")
-            let markerStyle = marked ? theme.style(.success, on: .surface).adding(.bold) : theme.style(.warning, on: .surface)
+            let marker: String, markerStyle: Style, text: String
+            if i < sets.count {
+                let set = sets[i]
+                let marked = state.picker.marked == set.models
+                marker = marked ? "✓" : "◫"
+                markerStyle = marked ? theme.style(.success, on: .surface).adding(.bold) : theme.style(.accent, on: .surface)
+                text = columns.row(set, catalog: state.catalog, origin: state.modelSets.origin(of: set.name) ?? .saved)
+            } else {
+                let model = models[i - sets.count]
+                let marked = state.picker.marked.contains(model.id)
+                marker = marked ? "✓" : state.picker.favourites.contains(model.id) ? "★" : (state.picker.recents.contains(model.id) ? "↺" : " ")
+                markerStyle = marked ? theme.style(.success, on: .surface).adding(.bold) : theme.style(.warning, on: .surface)
+                text = columns.row(model, current: model.id == state.session.model)
+            }
             var line = StyledLine(marker + " ", selected ? rowStyle : markerStyle.background(rowStyle.background))
-            line.append(columns.row(model, current: model.id == state.session.model), rowStyle)
+            line.append(text, rowStyle)
             frame.put(line, at: Point(x: rows.x, y: y), clip: rows)
+        }
+        if models.isEmpty, count - top < rows.height {
+            frame.put(emptyMessage, at: Point(x: rows.x + 2, y: rows.y + count - top), style: theme.style(.textMuted, on: .surface), clip: rows)
         }
     }
 
     private static func renderFooter(_ state: AppState, count: Int, theme: Theme, into frame: inout Frame, rect: Rect) {
-        var text = "\(count) models"
+        let sets = state.pickerSets.count
+        var text = (sets > 0 ? "\(sets) set\(sets == 1 ? "" : "s") · " : "") + "\(count) models"
         if let fetched = state.catalogFetchedAt {
             let age = state.now.timeIntervalSince(fetched)
             text += " · updated \(age < 90 ? "just now" : Formatting.duration(ms: age * 1000).replacingOccurrences(of: ".0s", with: "s") + " ago")"
         }
-        if state.picker.marked.isEmpty {
+        if case .set(let set)? = state.pickerSelectedRow {
+            text += " · Enter compare set \(set.name) · Space mark · Esc close"
+        } else if state.picker.marked.isEmpty {
             text += " · Enter choose · Ctrl-F favourite · Esc close"
         } else {
             text += " · \(state.picker.marked.count) marked · Enter compare · Space mark · Esc close"

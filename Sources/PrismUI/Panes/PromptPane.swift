@@ -23,9 +23,14 @@ enum PromptPane {
             title.append(" · 📎 " + names.joined(separator: ", "), theme.style(.accent))
         }
         frame.drawBox(rect, style: border, title: title)
-        let hint = state.isStreaming ? " Esc stop " : " Enter send · Alt-Enter newline · Ctrl-P model · F1 help "
-        if rect.width > DisplayWidth.of(hint) + 20 {
-            frame.putRight(StyledLine(hint, theme.style(.textMuted)), row: rect.maxY - 1, in: rect.inset(right: 1))
+        if focused, let usage = SlashCompletion.hint(state.prompt.text, sets: state.modelSets) {
+            let hint = " " + usage.truncated(to: max(1, rect.width - 6)) + " "
+            frame.putRight(StyledLine(hint, theme.style(.accent)), row: rect.maxY - 1, in: rect.inset(right: 1))
+        } else {
+            let hint = state.isStreaming ? " Esc stop " : " Enter send · Alt-Enter newline · Ctrl-P model · F1 help "
+            if rect.width > DisplayWidth.of(hint) + 20 {
+                frame.putRight(StyledLine(hint, theme.style(.textMuted)), row: rect.maxY - 1, in: rect.inset(right: 1))
+            }
         }
         let inner = rect.inset(top: 1, left: 1, bottom: 1, right: 1)
         guard !inner.isEmpty else { return }

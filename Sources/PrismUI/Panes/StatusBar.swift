@@ -80,7 +80,9 @@ enum StatusBar {
 
         if let notice = state.notice {
             left = left.filter { $0.priority >= 95 }
-            left.append(seg(" " + notice.text, notice.kind == .error ? .error : .accent, 99))
+            var noticeSegment = seg(" " + notice.text, notice.kind == .error ? .error : .accent, 99)
+            noticeSegment.shrinkable = true // a long notice is cut with …, never dropped whole
+            left.append(noticeSegment)
             right = right.filter { $0.priority >= 80 }
         }
         layOut(left: left, right: right, in: rect, base: base, into: &frame)

@@ -72,14 +72,18 @@ public final class AppRuntime: @unchecked Sendable {
 
     /// One turn of the loop: wait for input (or not), apply everything queued, maybe draw.
     public func step(wait: Bool) {
-        let timeout = wait ? nextTimeout() : 0
+        var timeout = wait ? nextTimeout() : 0
         // A wait that ends at a frame deadline will drain the inbox in time: while a reply
-        // streams the loop wakes once per frame slot anyway, so tokens never wake it.
-        lock.withLock {
+        // streams the loop wakes once per frame slot anyway, so tokens never wake it. The
+        // flag stays set while this turn runs (a token posted meanwhile waits for the next
+        // slot too); anything that was posted without a wake-up before a wait that may be
+        // long is taken at once.
+        let waiting: Bool = lock.withLock {
             frameDeadlinePending = (dirty || state.isStreaming) && timeout != nil && (timeout ?? 1) <= frameInterval
+            return !inbox.isEmpty && !frameDeadlinePending
         }
+        if waiting { timeout = 0 }
         let events = backend.readEvents(timeout: timeout)
-        lock.withLock { frameDeadlinePending = false }
         for event in events { dispatch(.input(event)) }
         // A key is answered at once; only stream-driven redraws wait for the frame interval.
         let typed = events.contains { if case .key = $0 { true } else if case .paste = $0 { true } else { false } }

@@ -1,0 +1,57 @@
+import Foundation
+import PrismTerminal
+
+/// What the help overlay lists, as plain lines: every bound command, then notes on
+/// compare mode, model sets, the prompt commands and the picker.
+///
+/// Pure, so the reducer can clamp scrolling with the same line count the pane draws.
+enum HelpText {
+    enum Line: Equatable {
+        /// Keys in a column, then what they do.
+        case binding(keys: String, summary: String)
+        /// Explanatory text (already wrapped to the width).
+        case note(String)
+    }
+
+    /// Width of the keys column.
+    static let keysWidth = 22
+
+    static func lines(_ bindings: KeyBindings, width: Int) -> [Line] {
+        var lines: [Line] = []
+        for command in Command.allCases where !command.isCompareOnly {
+            let keys = bindings.keys(for: command).map(\.description)
+            let transcript = KeyBindings.transcriptKeys.filter { $0.value == command }.map(\.key.description).sorted()
+            guard !keys.isEmpty || !transcript.isEmpty else { continue }
+            lines.append(.binding(keys: (keys + transcript.map { "\($0)*" }).joined(separator: ", "), summary: command.summary))
+        }
+        var notes = OverlayPanes.compareKeys(bindings)
+        notes += [
+            "Model sets: ◫ rows at the top of the picker (Enter compares one, Space marks its models); "
+                + "/set save NAME keeps the models you compare; /set NAME or /compare NAME brings them back; "
+                + "/set delete NAME; [sets] in config.toml.",
+            "",
+            "* in the transcript (Tab to focus it). Prompt: Ctrl-A/E/K/U/W/Y, Alt-B/F, Up/Down for history; "
+                + "Tab completes a /command or a set name.",
+            "Prompt commands:",
+        ]
+        notes += Reducer.slashCommands.map { "  " + $0.usage }
+        notes.append("Picker: type to search, Tab sort, Ctrl-F favourite, Space mark to compare. "
+            + "Sessions: Ctrl-R rename, Ctrl-D delete, Ctrl-E export.")
+        for note in notes {
+            // A hanging indent two cells deeper than the note's own, so wrapped notes stay readable.
+            let indent = note.prefix { $0 == " " }.count
+            let body = StyledLine(String(note.dropFirst(indent)))
+            let wrapped = TextWrap.wrap(body, width: max(1, width), prefix: StyledLine(String(repeating: " ", count: indent)),
+                                        continuation: StyledLine(String(repeating: " ", count: indent + 2)))
+            lines += (wrapped.isEmpty ? [StyledLine()] : wrapped).map { .note($0.text) }
+        }
+        return lines
+    }
+
+    /// The furthest the help can scroll on this screen: lines beyond what the overlay shows.
+    static func maxScroll(_ state: AppState, _ bindings: KeyBindings) -> Int {
+        guard let overlay = Layout(size: state.size, focus: .help, promptLines: 1).overlay else { return 0 }
+        let inner = overlay.inset(top: 1, left: 2, bottom: 1, right: 2)
+        return max(0, lines(bindings, width: inner.width).count - inner.height)
+    }
+}

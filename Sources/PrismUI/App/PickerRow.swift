@@ -1,0 +1,31 @@
+import Foundation
+import PrismCore
+
+/// What a row of the model picker holds: a model set (sets are listed first) or a model.
+public enum PickerRow: Sendable, Equatable {
+    case set(ModelSet)
+    case model(ModelInfo)
+}
+
+extension AppState {
+    /// The sets the picker lists above the models.
+    var pickerSets: [ModelSet] { picker.visibleSets(modelSets) }
+
+    /// How many rows the picker lists: matching sets, then matching models.
+    var pickerRowCount: Int { pickerSets.count + picker.visibleModels(in: catalog).count }
+
+    /// The row under the picker's selection, if any.
+    var pickerSelectedRow: PickerRow? {
+        let sets = pickerSets
+        if picker.selection < sets.count { return .set(sets[picker.selection]) }
+        let models = picker.visibleModels(in: catalog)
+        let i = picker.selection - sets.count
+        return models.indices.contains(i) ? .model(models[i]) : nil
+    }
+
+    /// The model under the picker's selection; nil on a set row.
+    var pickerSelectedModel: ModelInfo? {
+        if case .model(let model) = pickerSelectedRow { return model }
+        return nil
+    }
+}

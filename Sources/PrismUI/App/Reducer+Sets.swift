@@ -1,0 +1,107 @@
+import Foundation
+import PrismCore
+
+/// Model sets: named lists of 2 to 4 models, from config.toml or saved here with `/set save`.
+///
+/// Saving or deleting changes `state.modelSets` and asks for `.savePickerPreferences`:
+/// the chat screen's effect runner (`ModelSetEffects`) writes the saved sets then, so
+/// the reducer stays free of I/O.
+extension Reducer {
+    /// `/set NAME`, `/set save NAME [MODEL…]`, `/set delete NAME`, `/set` (or `/sets`) to list.
+    static func setCommand(_ state: inout AppState, _ argument: String) -> [Effect] {
+        let words = argument.split(separator: " ").map(String.init)
+        switch words.first {
+        case nil, "list":
+            return listSets(&state)
+        case "save":
+            guard words.count >= 2 else {
+                notify(&state, "usage: /set save NAME [MODEL MODEL [MODEL] [MODEL]]", .error)
+                return []
+            }
+            return saveSet(&state, name: words[1], models: Array(words.dropFirst(2)))
+        case "delete":
+            guard words.count == 2 else {
+                notify(&state, "usage: /set delete NAME", .error)
+                return []
+            }
+            return deleteSet(&state, words[1])
+        default:
+            guard words.count == 1 else {
+                notify(&state, "usage: /set NAME · /set save NAME · /set delete NAME · /sets", .error)
+                return []
+            }
+            return useSet(&state, words[0])
+        }
+    }
+
+    /// Enters compare mode (or changes its models) with a set's models.
+    static func useSet(_ state: inout AppState, _ name: String) -> [Effect] {
+        guard let set = state.modelSets.named(name) else {
+            notify(&state, state.modelSets.unknown(name).message, .error)
+            return []
+        }
+        return enterCompare(&state, models: set.models, setName: set.name)
+    }
+
+    /// Saves the listed models, else the compare panes' models, else the picker's marks, as `name`.
+    static func saveSet(_ state: inout AppState, name: String, models listed: [String]) -> [Effect] {
+        let models = !listed.isEmpty ? listed : state.compare?.panes.map(\.model) ?? state.picker.marked
+        guard !models.isEmpty else {
+            notify(&state, "nothing to save: compare 2 to \(CompareState.maxPanes) models first, or: /set save \(name) MODEL MODEL", .error)
+            return []
+        }
+        let replaced: Bool
+        do {
+            replaced = try state.modelSets.save(ModelSet(name: name, models: models))
+        } catch {
+            notify(&state, "cannot save '\(name)': \(error.message)", .error)
+            return []
+        }
+        notify(&state, "\(replaced ? "updated" : "saved") set \(name) (/set \(name) compares them): \(models.joined(separator: ", "))")
+        return [persistSets(state)]
+    }
+
+    /// Deletes a saved set.
+    static func deleteSet(_ state: inout AppState, _ name: String) -> [Effect] {
+        do {
+            try state.modelSets.delete(name)
+        } catch {
+            notify(&state, error.message, .error)
+            return []
+        }
+        notify(&state, "deleted set \(name)")
+        return [persistSets(state)]
+    }
+
+    /// Opens the picker at the top, where the sets are listed.
+    static func listSets(_ state: inout AppState) -> [Effect] {
+        let sets = state.modelSets.all
+        guard !sets.isEmpty else {
+            notify(&state, state.modelSets.knownNames)
+            return []
+        }
+        state.focus = .picker
+        state.picker.query = ""
+        state.picker.selection = 0
+        state.picker.marked = state.compare?.panes.map(\.model) ?? []
+        notify(&state, "\(sets.count) set\(sets.count == 1 ? "" : "s"): Enter compares one · Space marks its models")
+        return [.loadCatalog(refresh: false)]
+    }
+
+    /// Space on a set row: marks exactly its models (again: clears the marks).
+    static func markSet(_ state: inout AppState, _ set: ModelSet) {
+        if state.picker.marked == set.models {
+            state.picker.marked = []
+        } else {
+            state.picker.marked = set.models
+            notify(&state, "marked set \(set.name): Enter compares · Space on a model adds or drops it")
+        }
+    }
+
+    /// The effect after the sets changed. There is no `Effect` case of its own yet (the
+    /// live runner switches over every case and is not ours to change); the chat screen's
+    /// `ModelSetEffects` writes the saved sets whenever the picker's preferences are saved.
+    static func persistSets(_ state: AppState) -> Effect {
+        .savePickerPreferences(favourites: state.picker.favourites.sorted(), recents: state.picker.recents)
+    }
+}
