@@ -54,11 +54,10 @@ struct TUILauncher {
         let environment = ReducerEnvironment(
             makeID: { UUID().uuidString.lowercased() }, makeSessionID: { SessionID.make(now: $0) },
             maxTokensCap: context.config.maxTokens, bindings: bindings)
-        let live = LiveEffects(client: context.client, store: store, catalog: context.catalogCache,
-                               preferences: preferences, fetchKeyInfo: !context.demo && context.config.isOpenRouter,
-                               sessionsFolder: context.paths.sessions,
-                               ledger: context.demo ? nil : SpendLedger(paths: context.paths))
-        let effects = ModelSetEffects(wrapping: live, store: setStore, saved: state.modelSets.saved)
+        let effects = LiveEffects(client: context.client, store: store, catalog: context.catalogCache,
+                                  preferences: preferences, fetchKeyInfo: !context.demo && context.config.isOpenRouter,
+                                  sessionsFolder: context.paths.sessions,
+                                  ledger: context.demo ? nil : SpendLedger(paths: context.paths), modelSets: setStore)
 
         // Every curses call happens on one dedicated thread; the async world (network,
         // disk) runs on the cooperative pool and talks to it only through `post`.
@@ -98,7 +97,7 @@ struct TUILauncher {
 struct UIStart: @unchecked Sendable {
     let state: AppState
     let environment: ReducerEnvironment
-    let effects: ModelSetEffects
+    let effects: LiveEffects
     let themes: ThemeProvider
     let terminalEnvironment: [String: String]
 
@@ -115,7 +114,6 @@ struct UIStart: @unchecked Sendable {
         // Benchmarks only: PRISM_FRAME_LOG=PATH writes each frame's CLOCK_MONOTONIC time (ns), one per line, on exit.
         let frameLog = terminalEnvironment["PRISM_FRAME_LOG"].flatMap { $0.isEmpty ? nil : $0 }
         if frameLog != nil { runtime.frameTimes = [] }
-        effects.currentSets = { [weak runtime] in runtime?.state.modelSets.saved }
         runtime.run(initialEffects: [.loadCatalog(refresh: false), .fetchKeyInfo, .computeSpentToday, .listThemes])
         if let frameLog, let times = runtime.frameTimes {
             try? Data(times.map { "\($0)\n" }.joined().utf8).write(to: URL(fileURLWithPath: frameLog))

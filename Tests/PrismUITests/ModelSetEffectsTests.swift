@@ -4,11 +4,18 @@ import PrismTerminal
 import Testing
 @testable import PrismUI
 
-/// Records what reaches the wrapped runner.
-private final class Recorder: EffectHandling, @unchecked Sendable {
+/// Hands `.saveModelSets` to a real store, as `LiveEffects` does, and records every effect.
+private final class SetWriter: EffectHandling, @unchecked Sendable {
+    let store: ModelSetStore
     let lock = NSLock()
     var effects: [Effect] = []
-    func handle(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) { lock.withLock { effects.append(effect) } }
+
+    init(store: ModelSetStore) { self.store = store }
+
+    func handle(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
+        lock.withLock { effects.append(effect) }
+        if case .saveModelSets(let before, let after) = effect { try? store.apply(from: before, to: after) }
+    }
 }
 
 private struct Themes: ThemeProviding {
@@ -18,54 +25,34 @@ private struct Themes: ThemeProviding {
     var lastError: String? { nil }
 }
 
-private func temporaryStore() throws -> (ModelSetStore, URL) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("prism-sets-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return (ModelSetStore(file: folder.appendingPathComponent("sets.json")), folder)
-}
-
-@Suite("Model sets: the effect runner that keeps them on disk")
+@Suite("Model sets: saved from the chat screen to the file")
 struct ModelSetEffectsTests {
-    @Test func passesEveryEffectOnAndWritesOnlyWhenTheSavedSetsChanged() throws {
-        let (store, folder) = try temporaryStore()
+    @Test func savingAndDeletingEmitTheChangeAndReachTheFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("prism-sets-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let inner = Recorder()
-        let kept = ModelSet(name: "kept", models: ["a/one", "b/two"])
-        let runner = ModelSetEffects(wrapping: inner, store: store, saved: [kept])
-        nonisolated(unsafe) var sets: [ModelSet] = [kept]
-        runner.currentSets = { sets }
-        let favourites = Effect.savePickerPreferences(favourites: ["a/one"], recents: [])
-        runner.handle(favourites) { _ in }
-        runner.handle(.listSessions) { _ in }
-        #expect(inner.effects == [favourites, .listSessions])
-        #expect(!FileManager.default.fileExists(atPath: store.file.path), "nothing changed, nothing written")
+        let store = ModelSetStore(file: folder.appendingPathComponent("sets.json"))
+        // Another window saved "other" meanwhile; this one's changes must keep it.
+        try store.apply(from: [], to: [ModelSet(name: "other", models: ["x/1", "y/2"])])
 
-        let added = ModelSet(name: "added", models: ["c/three", "d/four"])
-        sets = [kept, added]
-        runner.handle(.listSessions) { _ in }
-        #expect(!FileManager.default.fileExists(atPath: store.file.path), "only the preferences effect writes")
-        runner.handle(favourites) { _ in }
-        #expect(store.load() == [added], "only what changed is applied: 'kept' was never in this file")
-        sets = [kept]
-        runner.handle(favourites) { _ in }
-        #expect(store.load().isEmpty)
-    }
-
-    @Test func aSetSavedInTheChatScreenReachesTheFile() throws {
-        let (store, folder) = try temporaryStore()
-        defer { try? FileManager.default.removeItem(at: folder) }
         let backend = HeadlessBackend(size: Size(width: 100, height: 30))
         var state = AppState(size: backend.size, session: Session(id: "", createdAt: Date(), model: "a/one"), demo: true, theme: "dark", now: Date())
         state.modelSets = ModelSets(configured: [ModelSet(name: "fast", models: ["a/one", "b/two"])])
-        let runner = ModelSetEffects(wrapping: Recorder(), store: store, saved: [])
+        let writer = SetWriter(store: store)
         let env = ReducerEnvironment(makeID: { UUID().uuidString }, makeSessionID: { _ in "20261122-000000-0003" })
-        let runtime = AppRuntime(backend: backend, state: state, environment: env, effects: runner, themes: Themes())
-        runner.currentSets = { [weak runtime] in runtime?.state.modelSets.saved }
+        let runtime = AppRuntime(backend: backend, state: state, environment: env, effects: writer, themes: Themes())
         backend.enqueue("/set save duo c/three d/four".map { .key(.char($0)) } + [.key(Key(.enter))])
         backend.enqueue("/set save fast c/three d/four".map { .key(.char($0)) } + [.key(Key(.enter))])
         for _ in 0..<4 { runtime.step(wait: false) }
-        #expect(store.load() == [ModelSet(name: "duo", models: ["c/three", "d/four"])])
+        let duo = ModelSet(name: "duo", models: ["c/three", "d/four"])
+        #expect(writer.effects.contains(.saveModelSets(before: [], after: [duo])))
+        #expect(store.load().sorted { $0.name < $1.name } == [duo, ModelSet(name: "other", models: ["x/1", "y/2"])])
         #expect(runtime.state.notice?.kind == .error)
         #expect(backend.lastFrame?.text().contains("cannot save 'fast': config.toml defines it") == true, "\(backend.lastFrame?.text() ?? "")")
+
+        backend.enqueue("/set delete duo".map { .key(.char($0)) } + [.key(Key(.enter))])
+        for _ in 0..<2 { runtime.step(wait: false) }
+        #expect(writer.effects.contains(.saveModelSets(before: [duo], after: [])))
+        #expect(store.load() == [ModelSet(name: "other", models: ["x/1", "y/2"])])
     }
 }

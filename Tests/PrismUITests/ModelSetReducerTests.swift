@@ -31,7 +31,7 @@ private final class SetsHarness: @unchecked Sendable {
         return key(Key(.enter))
     }
 
-    static func isPersist(_ e: Effect) -> Bool { if case .savePickerPreferences = e { true } else { false } }
+    static func isPersist(_ e: Effect) -> Bool { if case .saveModelSets = e { true } else { false } }
 }
 
 @Suite("Reducer: model sets")
@@ -70,7 +70,7 @@ struct ModelSetReducerTests {
         h.command("/compare a/one c/three e/five")
         let effects = h.command("/set save wide")
         #expect(h.state.modelSets.saved == [SetsHarness.saved, ModelSet(name: "wide", models: ["a/one", "c/three", "e/five"])])
-        #expect(effects == [.savePickerPreferences(favourites: [], recents: [])])
+        #expect(effects == [.saveModelSets(before: [SetsHarness.saved], after: h.state.modelSets.saved)])
         #expect(h.state.notice?.text == "saved set wide (/set wide compares them): a/one, c/three, e/five")
         #expect(h.state.notice?.kind == .info)
     }
@@ -120,7 +120,7 @@ struct ModelSetReducerTests {
         #expect(h.command("/set delete nope").isEmpty)
         #expect(h.state.notice?.text == "unknown set 'nope'; sets: fast, trio")
         let effects = h.command("/set delete trio")
-        #expect(effects == [.savePickerPreferences(favourites: [], recents: [])])
+        #expect(effects == [.saveModelSets(before: [SetsHarness.saved], after: [])])
         #expect(h.state.modelSets.saved.isEmpty)
         #expect(h.state.notice?.text == "deleted set trio")
         h.command("/set trio")

@@ -45,6 +45,9 @@ public enum Effect: Sendable, Equatable {
     case applyTheme(String)
     case listThemes
     case savePickerPreferences(favourites: [String], recents: [String])
+    /// Writes the change from one list of saved model sets to another (other windows'
+    /// changes to sets this one did not touch are kept).
+    case saveModelSets(before: [ModelSet], after: [ModelSet])
     case appendHistory(String)
     /// Reads what was spent today across sessions and commands (for the status bar).
     case computeSpentToday

@@ -3,9 +3,8 @@ import PrismCore
 
 /// Model sets: named lists of 2 to 4 models, from config.toml or saved here with `/set save`.
 ///
-/// Saving or deleting changes `state.modelSets` and asks for `.savePickerPreferences`:
-/// the chat screen's effect runner (`ModelSetEffects`) writes the saved sets then, so
-/// the reducer stays free of I/O.
+/// Saving or deleting changes `state.modelSets` and asks for `.saveModelSets` with the
+/// saved sets before and after, so the reducer stays free of I/O.
 extension Reducer {
     /// `/set NAME`, `/set save NAME [MODEL…]`, `/set delete NAME`, `/set` (or `/sets`) to list.
     static func setCommand(_ state: inout AppState, _ argument: String) -> [Effect] {
@@ -51,6 +50,7 @@ extension Reducer {
             return []
         }
         let replaced: Bool
+        let before = state.modelSets.saved
         do {
             replaced = try state.modelSets.save(ModelSet(name: name, models: models))
         } catch {
@@ -58,11 +58,12 @@ extension Reducer {
             return []
         }
         notify(&state, "\(replaced ? "updated" : "saved") set \(name) (/set \(name) compares them): \(models.joined(separator: ", "))")
-        return [persistSets(state)]
+        return [.saveModelSets(before: before, after: state.modelSets.saved)]
     }
 
     /// Deletes a saved set.
     static func deleteSet(_ state: inout AppState, _ name: String) -> [Effect] {
+        let before = state.modelSets.saved
         do {
             try state.modelSets.delete(name)
         } catch {
@@ -70,7 +71,7 @@ extension Reducer {
             return []
         }
         notify(&state, "deleted set \(name)")
-        return [persistSets(state)]
+        return [.saveModelSets(before: before, after: state.modelSets.saved)]
     }
 
     /// Opens the picker at the top, where the sets are listed.
@@ -96,12 +97,5 @@ extension Reducer {
             state.picker.marked = set.models
             notify(&state, "marked set \(set.name): Enter compares · Space on a model adds or drops it")
         }
-    }
-
-    /// The effect after the sets changed. There is no `Effect` case of its own yet (the
-    /// live runner switches over every case and is not ours to change); the chat screen's
-    /// `ModelSetEffects` writes the saved sets whenever the picker's preferences are saved.
-    static func persistSets(_ state: AppState) -> Effect {
-        .savePickerPreferences(favourites: state.picker.favourites.sorted(), recents: state.picker.recents)
     }
 }

@@ -16,6 +16,8 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     let sessionsFolder: URL?
     /// Today's spend across sessions and commands (nil: not tracked, as in demo mode).
     let ledger: SpendLedger?
+    /// Where sets saved with `/set save` live (nil: not kept).
+    let modelSets: ModelSetStore?
     let logger = Logger(label: "prism.ui")
 
     private let lock = NSLock()
@@ -24,8 +26,10 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     private let saveQueue = DispatchQueue(label: "prism.save")
 
     public init(client: OpenRouterClient, store: any SessionStoring, catalog: CatalogCache,
-                preferences: PreferencesStore, fetchKeyInfo: Bool, sessionsFolder: URL? = nil, ledger: SpendLedger? = nil) {
+                preferences: PreferencesStore, fetchKeyInfo: Bool, sessionsFolder: URL? = nil, ledger: SpendLedger? = nil,
+                modelSets: ModelSetStore? = nil) {
         self.sessionsFolder = sessionsFolder
+        self.modelSets = modelSets
         self.ledger = ledger
         self.client = client
         self.store = store
@@ -113,6 +117,13 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
             }
         case .savePickerPreferences(let favourites, let recents):
             preferences.savePicker(favourites: favourites, recents: recents)
+        case .saveModelSets(let before, let after):
+            guard let store = modelSets else { return }
+            saveQueue.async {
+                do { try store.apply(from: before, to: after) } catch {
+                    post(.sessionSaveFailed("could not save the model sets: \(error)"))
+                }
+            }
         case .appendHistory(let prompt):
             preferences.appendHistory(prompt)
         case .computeSpentToday:
