@@ -12,9 +12,18 @@ import PrismTerminal
 struct CursesPainter {
     var support: ColorSupport
     var pairs: ColorPairCache
+    /// The last style looked up in this paint, with its curses attributes and colour pair:
+    /// neighbouring cells nearly always share a style, so most cells skip the pair table.
+    private var lastStyle: (style: Style, attributes: attr_t, pair: Int32)?
+
+    init(support: ColorSupport, pairs: ColorPairCache) {
+        self.support = support
+        self.pairs = pairs
+    }
 
     /// Writes the runs of `frame` into `window`, clipped to `limit` (the window's size).
     mutating func paint(_ frame: Frame, runs: [CellDiff.Run], into window: UnsafeMutablePointer<WINDOW>?, limit: Size) {
+        lastStyle = nil  // the pair table may have been reset since the last paint
         let width = min(frame.size.width, limit.width)
         let height = min(frame.size.height, limit.height)
         frame.cells.withUnsafeBufferPointer { cells in
@@ -35,7 +44,7 @@ struct CursesPainter {
             // Most cells: one ASCII character, no arrays.
             var glyph = cchar_t()
             var chars: (wchar_t, wchar_t) = (wchar_t(ascii), 0)
-            let attributes = Self.attributes(cell.style.attributes), pair = colorPair(for: cell.style)
+            let (attributes, pair) = resolve(cell.style)
             withUnsafePointer(to: &chars) {
                 $0.withMemoryRebound(to: wchar_t.self, capacity: 2) { _ = prism_setcchar(&glyph, $0, attributes, pair) }
             }
@@ -50,8 +59,7 @@ struct CursesPainter {
             curses = 1
         }
         var glyph = cchar_t()
-        let attributes = Self.attributes(cell.style.attributes)
-        let pair = colorPair(for: cell.style)
+        let (attributes, pair) = resolve(cell.style)
         text.chars.withUnsafeBufferPointer { buffer in
             _ = prism_setcchar(&glyph, buffer.baseAddress, attributes, pair)
         }
@@ -64,6 +72,15 @@ struct CursesPainter {
             space.withUnsafeBufferPointer { _ = prism_setcchar(&blank, $0.baseAddress, attributes, pair) }
             _ = prism_mvwadd_wch(window, Int32(y), Int32(x + 1), &blank)
         }
+    }
+
+    /// The curses attributes and colour pair of a style.
+    @inline(__always)
+    private mutating func resolve(_ style: Style) -> (attr_t, Int32) {
+        if let last = lastStyle, last.style == style { return (last.attributes, last.pair) }
+        let resolved = (Self.attributes(style.attributes), colorPair(for: style))
+        lastStyle = (style, resolved.0, resolved.1)
+        return resolved
     }
 
     private mutating func colorPair(for style: Style) -> Int32 {
