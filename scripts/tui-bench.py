@@ -88,8 +88,10 @@ class Prism:
             self.pump(deadline - now())
 
     def send(self, data):
+        """Writes `data`; returns the time just before the write (a preemption after it must not shorten latencies)."""
+        at = now()
         os.write(self.fd, data)
-        return now()
+        return at
 
     def cpu_seconds(self, tid=None):
         path = f"/proc/{self.pid}/stat" if tid is None else f"/proc/{self.pid}/task/{tid}/stat"
@@ -248,12 +250,14 @@ COMPARE_MODELS = ["stub/echo", "stub/fast", "stub/slow", "stub/reasoning"]  # an
 
 
 def thread_cpu(p):
-    """{tid: (name, utime + stime in s)} for every thread of the process now."""
+    """{tid: (name, utime + stime in s, context switches)} for every thread of the process now."""
     out = {}
     for tid in os.listdir(f"/proc/{p.pid}/task"):
         try:
             name = open(f"/proc/{p.pid}/task/{tid}/comm").read().strip()
-            out[tid] = (name, p.cpu_seconds(tid))
+            switches = sum(int(line.split()[1]) for line in open(f"/proc/{p.pid}/task/{tid}/status")
+                           if line.startswith(("voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:")))
+            out[tid] = (name, p.cpu_seconds(tid), switches)
         except OSError:
             pass  # the thread ended
     return out
@@ -355,16 +359,18 @@ def bench_compare(home, cols, rows, tokens=4000, rate=300, window=8.0, samples=3
         raise RuntimeError(f"expected {2 * panes} replies in the session, found {len(replies)}")
     first, second = replies[:panes], replies[panes:]
     cpu, ui_cpu = (c1 - c0) / (t1 - t0), (u1 - u0) / (t1 - t0)
-    # CPU by thread, grouped by the thread's name (`comm`, cut to 15 bytes by the kernel).
-    labels = {"prism-ui": "UI thread", "prism.curl": "libcurl threads, one per stream",
+    # CPU by thread, grouped by the thread's name (`comm`, cut to 15 bytes by the kernel). The UI thread is known by
+    # its id: it inherits the name of the pool thread that created it (Foundation's Thread.name does not reach `comm`).
+    labels = {"prism.curl": "libcurl threads, one per stream",
               "oot.default-qos": "Swift concurrency pool (client tasks)", "prism": "main thread"}
-    by_name = {}
-    for tid, (name, after) in th1.items():
-        before = th0.get(tid, (name, 0.0))[1]
-        key = labels.get(name, f"threads named {name!r}")
+    by_name, switches = {}, {}
+    for tid, (name, after, sw1) in th1.items():
+        _, before, sw0 = th0.get(tid, (name, 0.0, 0))
+        key = "UI thread" if tid == ui else labels.get(name, f"threads named {name!r}")
         by_name.setdefault(key, [0, 0.0])
         by_name[key][0] += 1
         by_name[key][1] += (after - before) / (t1 - t0)
+        switches[key] = switches.get(key, 0) + (sw1 - sw0) / (t1 - t0)
     ended = (c1 - c0) / (t1 - t0) - sum(v for _, v in by_name.values())  # threads that ended inside the window
     lat = statistics.median(busy)
     table(f"7e. Compare mode, {panes} panes each streaming ~{rate} tokens/s ({tokens:,} tokens, steady), {cols}×{rows} pty",
@@ -381,6 +387,8 @@ def bench_compare(home, cols, rows, tokens=4000, rate=300, window=8.0, samples=3
     print("\n- CPU by thread over the window: " + "; ".join(
         f"{k} ({n}): {v * 100:.1f} %" for k, (n, v) in sorted(by_name.items(), key=lambda kv: -kv[1][1]) if v >= 0.0005)
         + (f"; threads that ended during it: {ended * 100:.1f} %" if abs(ended) >= 0.0005 else "") + ".")
+    print(f"- Context switches (voluntary + not) per second over the window: {sum(switches.values()):,.0f} in all; "
+          + "; ".join(f"{k} {v:,.0f}" for k, v in sorted(switches.items(), key=lambda kv: -kv[1]) if v >= 1) + ".")
     print(f"- Same window, outside prism: the stub {stub_cpu * 100:.1f} % of a core, this script {own_cpu * 100:.1f} %; "
           f"load average {load:.2f} at the end of the window.")
     print(f"- `{panes} of {panes} streaming` seen on the summary line: {summary_seen}. Rates the pane headers showed "
