@@ -3,7 +3,7 @@
 
     swift build -c release --product prism          # and, separately:
     swift build -c release --product PrismBench
-    python3 scripts/tui-bench.py [startup|stream|memory]... [--runs N] [--size COLSxROWS]
+    python3 scripts/tui-bench.py [startup|stream|memory|compare]... [--runs N] [--size COLSxROWS]
 
 Measures (see docs/benchmarks.md, "7. The chat screen in a pty"):
   startup  process start (just before exec) to the first complete screen, `prism --demo`,
@@ -12,6 +12,12 @@ Measures (see docs/benchmarks.md, "7. The chat screen in a pty"):
            and keystroke-to-echo latency while a reply streams (and, for scale, when idle).
   memory   VmRSS of `prism --demo --resume ID` with a 10,000-message session
            (`PrismBench write-session`), after the first frame and after scrolling to the top.
+  compare  issue 4's benchmark (docs/benchmarks.md, "8. Compare mode"): `/compare` with four models,
+           each pane streaming 4,000 tokens at a steady 300 tokens/s from `PrismBench serve-stub --steady 1`;
+           over 8 s: frames/s (PRISM_FRAME_LOG), CPU of prism and of its UI thread, CPU and context
+           switches by thread; then keystroke-to-echo latency while a second round streams. Checks from
+           the saved session that all four panes streamed through both windows at 300 tokens/s.
+           Run it at the default 200x60 and at --size 120x40 (a 2x2 grid).
 
 Builds nothing; standard library only. No terminal emulator: "on screen" means "written to the pty".
 """
@@ -324,9 +330,10 @@ def bench_compare(home, cols, rows, tokens=4000, rate=300, window=8.0, samples=3
         stub_stat = f"/proc/{stub.pid}/stat"
         stub_cpu_now = lambda: sum(int(x) for x in open(stub_stat).read().rsplit(")", 1)[1].split()[11:13]) / TICK
         t0, c0, u0, th0 = now(), p.cpu_seconds(), p.cpu_seconds(ui) if ui else 0, thread_cpu(p)
-        s0, o0 = stub_cpu_now(), sum(os.times()[:2])
+        s0, o0, b0 = stub_cpu_now(), sum(os.times()[:2]), len(p.out)
         p.drain(window)
         t1, c1, u1, th1 = now(), p.cpu_seconds(), p.cpu_seconds(ui) if ui else 0, thread_cpu(p)
+        pty_bytes = len(p.out) - b0
         stub_cpu, own_cpu, load = (stub_cpu_now() - s0) / (t1 - t0), (sum(os.times()[:2]) - o0) / (t1 - t0), os.getloadavg()[0]
         deadline = now() + stream_s + 15
         while p.out[mark:].count(b" tok/s") < panes and now() < deadline and not p.exited:
@@ -373,7 +380,7 @@ def bench_compare(home, cols, rows, tokens=4000, rate=300, window=8.0, samples=3
         switches[key] = switches.get(key, 0) + (sw1 - sw0) / (t1 - t0)
     ended = (c1 - c0) / (t1 - t0) - sum(v for _, v in by_name.values())  # threads that ended inside the window
     lat = statistics.median(busy)
-    table(f"7e. Compare mode, {panes} panes each streaming ~{rate} tokens/s ({tokens:,} tokens, steady), {cols}×{rows} pty",
+    table(f"8. Compare mode, {panes} panes each streaming ~{rate} tokens/s ({tokens:,} tokens, steady), {cols}×{rows} pty",
           ["Measure", "Samples", "Median", "p90", "Min", "Max", "Target"],
           [[f"frames drawn per second over {t1 - t0:.1f} s of streaming (PRISM_FRAME_LOG)", len(gaps) + 1, f"{fps:.1f}", "", "", "",
             "≥ 30 fps: " + ("met" if fps >= 30 else f"not met ({fps / 30:.2f}× the target)")],
@@ -386,9 +393,11 @@ def bench_compare(home, cols, rows, tokens=4000, rate=300, window=8.0, samples=3
            [f"  frames per second while typing ({k1 - k0:.1f} s; keys draw at once)", 1, f"{fps2:.1f}", "", "", "", "–"]])
     print("\n- CPU by thread over the window: " + "; ".join(
         f"{k} ({n}): {v * 100:.1f} %" for k, (n, v) in sorted(by_name.items(), key=lambda kv: -kv[1][1]) if v >= 0.0005)
-        + (f"; threads that ended during it: {ended * 100:.1f} %" if abs(ended) >= 0.0005 else "") + ".")
+        + (f"; threads that ended during it: {ended * 100:.1f} %" if ended >= 0.01 else "") + ".")  # below 1 %: tick rounding
     print(f"- Context switches (voluntary + not) per second over the window: {sum(switches.values()):,.0f} in all; "
           + "; ".join(f"{k} {v:,.0f}" for k, v in sorted(switches.items(), key=lambda kv: -kv[1]) if v >= 1) + ".")
+    print(f"- prism wrote {pty_bytes / (t1 - t0) / 1000:,.0f} kB/s to the pty in the window, "
+          f"{pty_bytes / max(1, len(gaps) + 1) / 1000:,.1f} kB per frame ({cols * rows:,} cells on the screen).")
     print(f"- Same window, outside prism: the stub {stub_cpu * 100:.1f} % of a core, this script {own_cpu * 100:.1f} %; "
           f"load average {load:.2f} at the end of the window.")
     print(f"- `{panes} of {panes} streaming` seen on the summary line: {summary_seen}. Rates the pane headers showed "
