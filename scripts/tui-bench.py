@@ -3,7 +3,7 @@
 
     swift build -c release --product prism          # and, separately:
     swift build -c release --product PrismBench
-    python3 scripts/tui-bench.py [startup|stream|memory]... [--runs N] [--size COLSxROWS]
+    python3 scripts/tui-bench.py [startup|stream|memory|compare]... [--runs N] [--size COLSxROWS]
 
 Measures (see docs/benchmarks.md, "7. The chat screen in a pty"):
   startup  process start (just before exec) to the first complete screen, `prism --demo`,
@@ -12,10 +12,16 @@ Measures (see docs/benchmarks.md, "7. The chat screen in a pty"):
            and keystroke-to-echo latency while a reply streams (and, for scale, when idle).
   memory   VmRSS of `prism --demo --resume ID` with a 10,000-message session
            (`PrismBench write-session`), after the first frame and after scrolling to the top.
+  compare  issue 4's benchmark (docs/benchmarks.md, "8. Compare mode"): `/compare` with four models,
+           each pane streaming 4,000 tokens at a steady 300 tokens/s from `PrismBench serve-stub --steady 1`;
+           over 8 s: frames/s (PRISM_FRAME_LOG), CPU of prism and of its UI thread, CPU and context
+           switches by thread; then keystroke-to-echo latency while a second round streams. Checks from
+           the saved session that all four panes streamed through both windows at 300 tokens/s.
+           Run it at the default 200x60 and at --size 120x40 (a 2x2 grid).
 
 Builds nothing; standard library only. No terminal emulator: "on screen" means "written to the pty".
 """
-import argparse, fcntl, os, pty, select, shutil, signal, statistics, struct, subprocess, sys, tempfile, termios, time
+import argparse, datetime, fcntl, json, os, pty, re, select, shutil, signal, statistics, struct, subprocess, sys, tempfile, termios, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PRISM = os.path.join(ROOT, ".build", "release", "prism")
@@ -88,8 +94,10 @@ class Prism:
             self.pump(deadline - now())
 
     def send(self, data):
+        """Writes `data`; returns the time just before the write (a preemption after it must not shorten latencies)."""
+        at = now()
         os.write(self.fd, data)
-        return now()
+        return at
 
     def cpu_seconds(self, tid=None):
         path = f"/proc/{self.pid}/stat" if tid is None else f"/proc/{self.pid}/task/{tid}/stat"
@@ -176,9 +184,9 @@ def bench_startup(home, runs, cols, rows):
            ["Ctrl-Q → process exited (ms)", runs, *stats(quit_times), "–"]])
 
 
-def start_stub(tokens, interval):
-    stub = subprocess.Popen([BENCH, "serve-stub", "--tokens", str(tokens), "--interval", str(interval), "--replies", "4"],
-                            stdout=subprocess.PIPE, text=True)
+def start_stub(tokens, interval, replies=4, extra=()):
+    stub = subprocess.Popen([BENCH, "serve-stub", "--tokens", str(tokens), "--interval", str(interval), "--replies", str(replies),
+                             *extra], stdout=subprocess.PIPE, text=True)
     return stub, stub.stdout.readline().strip()
 
 
@@ -244,6 +252,172 @@ def keystrokes(p, samples, letters):
     return out
 
 
+COMPARE_MODELS = ["stub/echo", "stub/fast", "stub/slow", "stub/reasoning"]  # any four catalog ids: the queue serves them all
+
+
+def thread_cpu(p):
+    """{tid: (name, utime + stime in s, context switches)} for every thread of the process now."""
+    out = {}
+    for tid in os.listdir(f"/proc/{p.pid}/task"):
+        try:
+            name = open(f"/proc/{p.pid}/task/{tid}/comm").read().strip()
+            switches = sum(int(line.split()[1]) for line in open(f"/proc/{p.pid}/task/{tid}/status")
+                           if line.startswith(("voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:")))
+            out[tid] = (name, p.cpu_seconds(tid), switches)
+        except OSError:
+            pass  # the thread ended
+    return out
+
+
+def session_replies(home):
+    """Assistant messages of the one session prism saved, oldest first (by `created_at`)."""
+    folder = os.path.join(home, "data", "prism", "sessions")
+    files = [f for f in os.listdir(folder) if f.endswith(".json")]
+    if len(files) != 1:
+        raise RuntimeError(f"expected one session file in {folder}, found {files}")
+    messages = json.load(open(os.path.join(folder, files[0])))["messages"]
+    return sorted((m for m in messages if m["role"] == "assistant"), key=lambda m: m["created_at"])
+
+
+def reply_times(reply, wall_to_mono):
+    """(sent, first token, end) of a saved reply on the CLOCK_MONOTONIC time line, from its wall-clock timings."""
+    t = reply.get("timings") or {}
+    sent = datetime.datetime.fromisoformat(t["started_at"].replace("Z", "+00:00")).timestamp() - wall_to_mono
+    return sent, sent + t["ttft_ms"] / 1000, sent + t["total_ms"] / 1000
+
+
+def frames_between(frames, t0, t1):
+    """Frames per second in [t0, t1), the frame intervals inside it, and the longest stretch without a frame
+    (counting the edges of the window)."""
+    inside = [f for f in frames if t0 <= f < t1]
+    gaps = [b - a for a, b in zip(inside, inside[1:])]
+    edges = [inside[0] - t0, t1 - inside[-1]] if inside else [t1 - t0]
+    return len(inside) / (t1 - t0), gaps, max(gaps + edges)
+
+
+def bench_compare(home, cols, rows, tokens=4000, rate=300, window=8.0, samples=30):
+    env = environment(home)
+    frame_log = os.path.join(home, "frames.log")
+    env["PRISM_FRAME_LOG"] = frame_log
+    panes = len(COMPARE_MODELS)
+    # Two rounds of four replies; --steady 1 keeps each stream at `rate` tokens/s on average (see serve-stub).
+    stub, url = start_stub(tokens, 1 / rate, replies=2 * panes, extra=("--steady", "1", "--model", "request"))
+    stream_s = tokens / rate
+    try:
+        subprocess.run([PRISM, "models", "--base-url", url], env=env, stdout=subprocess.DEVNULL, check=True)
+        p = Prism(["--base-url", url, "-m", COMPARE_MODELS[0]], env, cols, rows)
+        p.wait_for("╰".encode())
+        p.settle(0.5)
+        ui = p.ui_thread()
+        mark = len(p.out)
+        p.send(("/compare " + " ".join(COMPARE_MODELS)).encode())
+        p.settle(0.2)
+        p.send(b"\r")
+        p.wait_for(b"Type a prompt", start=mark)
+        p.settle(0.5)
+        # Round 1: CPU and frames over `window` s, from 1 s after the panes start streaming.
+        mark = len(p.out)
+        p.send(b"go")
+        p.settle(0.2)
+        p.send(b"\r")
+        p.wait_for(b"streaming", start=mark)
+        try:
+            p.wait_for(f"{panes} of {panes} streaming".encode(), start=mark, timeout=3)
+            summary_seen = True
+        except TimeoutError:
+            summary_seen = False
+        p.drain(1.0)
+        stub_stat = f"/proc/{stub.pid}/stat"
+        stub_cpu_now = lambda: sum(int(x) for x in open(stub_stat).read().rsplit(")", 1)[1].split()[11:13]) / TICK
+        t0, c0, u0, th0 = now(), p.cpu_seconds(), p.cpu_seconds(ui) if ui else 0, thread_cpu(p)
+        s0, o0, b0 = stub_cpu_now(), sum(os.times()[:2]), len(p.out)
+        p.drain(window)
+        t1, c1, u1, th1 = now(), p.cpu_seconds(), p.cpu_seconds(ui) if ui else 0, thread_cpu(p)
+        pty_bytes = len(p.out) - b0
+        stub_cpu, own_cpu, load = (stub_cpu_now() - s0) / (t1 - t0), (sum(os.times()[:2]) - o0) / (t1 - t0), os.getloadavg()[0]
+        deadline = now() + stream_s + 15
+        while p.out[mark:].count(b" tok/s") < panes and now() < deadline and not p.exited:
+            p.pump(deadline - now())
+        text = p.out[mark:].decode("utf-8", "replace")
+        screen_rates = [int(r) for r in re.findall(r"(\d+) tok/s", text)]
+        p.settle(1.0)
+        # Round 2: keystrokes while the four panes stream, then let the round finish so its timings are saved.
+        mark = len(p.out)
+        p.send(b"again\r")
+        p.wait_for(b"streaming", start=mark)
+        p.drain(0.5)
+        k0 = now()
+        busy = keystrokes(p, samples, "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮ")
+        k1 = now()
+        deadline = now() + stream_s + 15
+        while p.out[mark:].count(b" tok/s") < panes and now() < deadline and not p.exited:
+            p.pump(deadline - now())
+        p.settle(1.0)
+        wall_to_mono = time.time() - now()
+        p.quit()
+    finally:
+        stub.terminate()
+        stub.wait()
+    frames = [int(line) / 1e9 for line in open(frame_log) if line.strip()]
+    fps, gaps, longest = frames_between(frames, t0, t1)
+    fps2, gaps2, longest2 = frames_between(frames, k0, k1)
+    replies = session_replies(home)
+    if len(replies) != 2 * panes:
+        raise RuntimeError(f"expected {2 * panes} replies in the session, found {len(replies)}")
+    first, second = replies[:panes], replies[panes:]
+    cpu, ui_cpu = (c1 - c0) / (t1 - t0), (u1 - u0) / (t1 - t0)
+    # CPU by thread, grouped by the thread's name (`comm`, cut to 15 bytes by the kernel). The UI thread is known by
+    # its id: it inherits the name of the pool thread that created it (Foundation's Thread.name does not reach `comm`).
+    labels = {"prism.curl": "libcurl threads, one per stream",
+              "oot.default-qos": "Swift concurrency pool (client tasks)", "prism": "main thread"}
+    by_name, switches = {}, {}
+    for tid, (name, after, sw1) in th1.items():
+        _, before, sw0 = th0.get(tid, (name, 0.0, 0))
+        key = "UI thread" if tid == ui else labels.get(name, f"threads named {name!r}")
+        by_name.setdefault(key, [0, 0.0])
+        by_name[key][0] += 1
+        by_name[key][1] += (after - before) / (t1 - t0)
+        switches[key] = switches.get(key, 0) + (sw1 - sw0) / (t1 - t0)
+    ended = (c1 - c0) / (t1 - t0) - sum(v for _, v in by_name.values())  # threads that ended inside the window
+    lat = statistics.median(busy)
+    table(f"8. Compare mode, {panes} panes each streaming ~{rate} tokens/s ({tokens:,} tokens, steady), {cols}×{rows} pty",
+          ["Measure", "Samples", "Median", "p90", "Min", "Max", "Target"],
+          [[f"frames drawn per second over {t1 - t0:.1f} s of streaming (PRISM_FRAME_LOG)", len(gaps) + 1, f"{fps:.1f}", "", "", "",
+            "≥ 30 fps: " + ("met" if fps >= 30 else f"not met ({fps / 30:.2f}× the target)")],
+           ["  interval between frames in that window (ms)", len(gaps), *stats(gaps), "–"],
+           ["  longest stretch without a frame, window edges included (ms)", 1, f"{longest * 1000:.1f}", "", "", "", "–"],
+           [f"CPU of prism over {t1 - t0:.1f} s of streaming (% of one core)", 1, f"{cpu * 100:.1f} %", "", "", "",
+            "≤ 15 %: " + verdict(cpu, 0.15)],
+           ["  of which the UI thread (reducer, render, diff, curses)", 1, f"{ui_cpu * 100:.1f} %" if ui else "n/a", "", "", "", "–"],
+           ["keystroke → echoed, while 4 panes stream (ms)", samples, *stats(busy), "≤ 16 ms: " + verdict(lat, 0.016)],
+           [f"  frames per second while typing ({k1 - k0:.1f} s; keys draw at once)", 1, f"{fps2:.1f}", "", "", "", "–"]])
+    print("\n- CPU by thread over the window: " + "; ".join(
+        f"{k} ({n}): {v * 100:.1f} %" for k, (n, v) in sorted(by_name.items(), key=lambda kv: -kv[1][1]) if v >= 0.0005)
+        + (f"; threads that ended during it: {ended * 100:.1f} %" if ended >= 0.01 else "") + ".")  # below 1 %: tick rounding
+    print(f"- Context switches (voluntary + not) per second over the window: {sum(switches.values()):,.0f} in all; "
+          + "; ".join(f"{k} {v:,.0f}" for k, v in sorted(switches.items(), key=lambda kv: -kv[1]) if v >= 1) + ".")
+    print(f"- prism wrote {pty_bytes / (t1 - t0) / 1000:,.0f} kB/s to the pty in the window, "
+          f"{pty_bytes / max(1, len(gaps) + 1) / 1000:,.1f} kB per frame ({cols * rows:,} cells on the screen).")
+    print(f"- Same window, outside prism: the stub {stub_cpu * 100:.1f} % of a core, this script {own_cpu * 100:.1f} %; "
+          f"load average {load:.2f} at the end of the window.")
+    print(f"- `{panes} of {panes} streaming` seen on the summary line: {summary_seen}. Rates the pane headers showed "
+          f"when round 1 ended: {screen_rates[:panes]} tok/s.")
+    print("\n| Round | Pane (model) | Tokens | Status | TTFT (ms) | prism's tok/s | First token vs window start (s) "
+          "| End vs window end (s) |")
+    print("|---|---|---:|---|---:|---:|---:|---:|")
+    honest = True
+    for label, group, start, end in (("1 (CPU, frames)", first, t0, t1), ("2 (keystrokes)", second, k0, k1)):
+        for m in group:
+            sent, ttft, done = reply_times(m, wall_to_mono)
+            tps = (m.get("timings") or {}).get("tokens_per_second") or 0
+            ok = ttft < start and done > end and m.get("status") == "complete" and abs(tps - rate) <= 0.1 * rate
+            honest &= ok
+            print(f"| {label} | {m.get('model_requested')} | {(m.get('usage') or {}).get('completion_tokens')} | {m.get('status')} "
+                  f"| {(ttft - sent) * 1000:.0f} | {tps:.0f} | {ttft - start:+.2f} | {done - end:+.2f} |")
+    print(f"\n- Every pane streamed from before to after its measurement window at {rate} ± 10 % tok/s, and completed: "
+          f"{honest}" + ("" if honest else "  ** WARNING: the measurement does not show what it claims **"))
+
+
 def bench_memory(home, runs, cols, rows):
     env = environment(home)
     sid = subprocess.run([BENCH, "write-session", "--messages", "10000"], env=env, capture_output=True, text=True,
@@ -287,7 +461,7 @@ def bench_memory(home, runs, cols, rows):
 
 def main():
     parser = argparse.ArgumentParser(description="TUI benchmarks of the release prism in a pty.")
-    parser.add_argument("which", nargs="*", help="startup, stream, memory (default: all)")
+    parser.add_argument("which", nargs="*", help="startup, stream, memory, compare (default: all)")
     parser.add_argument("--runs", type=int, default=20, help="start-up runs (memory uses a quarter)")
     parser.add_argument("--size", default="200x60", help="pty size, COLSxROWS")
     a = parser.parse_args()
@@ -296,16 +470,17 @@ def main():
         sys.exit("tui-bench: missing " + ", ".join(missing) + "\nbuild first: swift build -c release --product prism"
                  " && swift build -c release --product PrismBench")
     cols, rows = (int(x) for x in a.size.lower().split("x"))
-    which = a.which or ["startup", "stream", "memory"]
-    if set(which) - {"startup", "stream", "memory"}:
-        parser.error("choose from startup, stream, memory")
+    which = a.which or ["startup", "stream", "memory", "compare"]
+    if set(which) - {"startup", "stream", "memory", "compare"}:
+        parser.error("choose from startup, stream, memory, compare")
     print(f"tui-bench: {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}, pty {cols}×{rows}, TERM=xterm-256color")
     for name in which:
         home = tempfile.mkdtemp(prefix=f"prism-tui-bench-{name}-")
         try:
             {"startup": lambda: bench_startup(home, a.runs, cols, rows),
              "stream": lambda: bench_stream(home, cols, rows),
-             "memory": lambda: bench_memory(home, max(3, a.runs // 4), cols, rows)}[name]()
+             "memory": lambda: bench_memory(home, max(3, a.runs // 4), cols, rows),
+             "compare": lambda: bench_compare(home, cols, rows)}[name]()
         finally:
             shutil.rmtree(home, ignore_errors=True)
     print(f"\n(load average at the end: {os.getloadavg()[0]:.2f})")

@@ -9,11 +9,17 @@ import PrismStub
 
 /// Helper modes for `scripts/tui-bench.py`, which drives the real `prism` in a pty.
 ///
-/// - `serve-stub [--tokens N] [--interval S] [--replies K]`: a `StubServer` whose next K
-///   chat requests each stream an N-token markdown reply, one token every S seconds
-///   (default 2,000 tokens, 0.005 s: ~200 tokens/s for ~10 s). Prints the base URL on
-///   one line, then runs until SIGTERM or SIGINT. Other requests (models, key, further
-///   chats) get the stub's usual answers.
+/// - `serve-stub [--tokens N] [--interval S] [--replies K] [--steady 0|1] [--model ID|request]`:
+///   a `StubServer` whose next K chat requests each stream an N-token markdown reply, one
+///   token every S seconds (default 2,000 tokens, 0.005 s: ~190 tokens/s for ~10 s, each
+///   pause rounding up to whole milliseconds). `--steady 1` sends token n at n × S after
+///   the first, so the rate is 1/S exactly on average (the compare benchmark's 300 tokens/s
+///   per pane). `--model` is the served `model` of every chunk (default `stub/bench`;
+///   `request` echoes each request's model, as the four panes of compare mode ask for four).
+///   The queued replies serve requests in arrival order whatever their model, each on its own
+///   connection thread, so concurrent streams run side by side. Prints the base URL on one
+///   line, then runs until SIGTERM or SIGINT. Other requests (models, key, further chats)
+///   get the stub's usual answers.
 /// - `write-session [--messages N]`: saves the benchmark chat (`ChatFixture`) through
 ///   `FileSessionStore` into the folders `XDG_DATA_HOME` / `XDG_CACHE_HOME` name, and
 ///   prints its id.
@@ -29,8 +35,10 @@ enum Helpers {
         }
         switch mode {
         case "serve-stub":
+            let model = options["model"] ?? "stub/bench"
             serveStub(tokens: int(options["tokens"], 2_000), interval: Double(options["interval"] ?? "") ?? 0.005,
-                      replies: int(options["replies"], 4))
+                      replies: int(options["replies"], 4), steady: int(options["steady"], 0) != 0,
+                      model: model == "request" ? nil : model)
         default:
             writeSession(messages: int(options["messages"], 10_000))
         }
@@ -43,7 +51,7 @@ enum Helpers {
         exit(2)
     }
 
-    private static func serveStub(tokens: Int, interval: Double, replies: Int) -> Never {
+    private static func serveStub(tokens: Int, interval: Double, replies: Int, steady: Bool, model: String?) -> Never {
         signal(SIGPIPE, SIG_IGN)
         var stopSignals = sigset_t()
         sigemptyset(&stopSignals)
@@ -52,8 +60,9 @@ enum Helpers {
         pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
 
         let server = StubServer()
-        let reply = StubReply(content: ChatFixture.streamTokens(count: tokens), model: "stub/bench", provider: "Stub",
+        var reply = StubReply(content: ChatFixture.streamTokens(count: tokens), model: model, provider: "Stub",
                               interChunkDelay: interval)
+        reply.steadyRate = steady
         server.enqueue(contentsOf: Array(repeating: .stream(reply), count: replies))
         do {
             let port = try server.start()

@@ -18,7 +18,8 @@ if selected.contains(where: { $0 == "-h" || $0 == "--help" }) {
     print("  client    end-to-end OpenRouterClient with DemoTransport, and libcurl and URLSession → StubServer (5)")
     print("  ui        render + diff of a 200×60 frame showing a 10,000-message session (6)")
     print("helpers for scripts/tui-bench.py (not benchmarks):")
-    print("  serve-stub [--tokens N] [--interval S] [--replies K]   stub server streaming N tokens S s apart")
+    print("  serve-stub [--tokens N] [--interval S] [--replies K] [--steady 0|1] [--model ID|request]")
+    print("            stub server: K replies of N tokens S s apart (--steady 1: exactly 1/S tokens/s)")
     print("  write-session [--messages N]   save the 10,000-message chat under $XDG_DATA_HOME; prints its id")
     exit(0)
 }

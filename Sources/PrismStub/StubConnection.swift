@@ -161,17 +161,18 @@ final class StubConnection {
             try pause(reply.firstTokenDelay)
         }
         try writer.event(chunks.role())
+        var pacer = Pacer(interval: reply.interChunkDelay, steady: reply.steadyRate)
         for piece in reply.reasoning {
-            try pause(reply.interChunkDelay)
+            try pause(pacer.next())
             try writer.event(chunks.reasoning(piece))
         }
         for piece in reply.content {
-            try pause(reply.interChunkDelay)
+            try pause(pacer.next())
             try writer.event(chunks.content(piece))
         }
         for (index, call) in reply.toolCalls.enumerated() {
             for (number, fragment) in call.argumentFragments.enumerated() {
-                try pause(reply.interChunkDelay)
+                try pause(pacer.next())
                 try writer.event(chunks.toolCall(index: index, call: call, fragment: fragment, first: number == 0))
             }
         }
@@ -195,5 +196,28 @@ final class StubConnection {
 
     private func pause(_ seconds: TimeInterval) throws(SocketIO.Interruption) {
         if seconds > 0 { try io.pause(seconds) }
+    }
+
+    /// The wait before each delta chunk: the interval itself, or (steady) the time left until
+    /// the chunk's slot on a fixed schedule that starts at the first call.
+    private struct Pacer {
+        let interval: TimeInterval
+        let steady: Bool
+        private let clock = ContinuousClock()
+        private var due: ContinuousClock.Instant?
+
+        init(interval: TimeInterval, steady: Bool) {
+            self.interval = interval
+            self.steady = steady
+        }
+
+        mutating func next() -> TimeInterval {
+            guard steady, interval > 0 else { return interval }
+            let now = clock.now
+            let slot = due.map { $0 + .seconds(interval) } ?? now + .seconds(interval)
+            due = slot
+            let left = now.duration(to: slot)
+            return Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
+        }
     }
 }

@@ -21,6 +21,13 @@ public struct StubReply: Sendable, Equatable {
     public var firstTokenDelay: TimeInterval
     /// Seconds between consecutive chunks.
     public var interChunkDelay: TimeInterval
+    /// When true, delta chunk n is due `n × interChunkDelay` after the first one instead of
+    /// `interChunkDelay` after the previous write, so the rate holds at short intervals.
+    ///
+    /// Why: each pause is a `poll` rounded up to whole milliseconds plus a wake-up, so
+    /// 3.3 ms apart comes out near 4 ms (~240 chunks/s instead of 300); benchmarks that
+    /// promise a token rate set this. A late chunk is sent at once and the next ones catch up.
+    public var steadyRate = false
     /// nil = "tool_calls" when `toolCalls` is non-empty, else "stop".
     public var finishReason: String?
     /// nil = the same as the finish reason.
