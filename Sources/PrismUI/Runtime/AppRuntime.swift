@@ -21,7 +21,10 @@ public final class AppRuntime: @unchecked Sendable {
     /// True while the UI thread sleeps until a frame deadline (guarded by `lock`).
     private var frameDeadlinePending = false
     private var dirty = true
-    private var lastDraw = Date.distantPast
+    /// When the next stream-driven frame is due. Frames keep to a fixed grid (each due
+    /// one interval after the previous one was due, not after it finished), so neither the
+    /// frame's own work nor waits rounded up to whole milliseconds slow the frame rate.
+    private var nextFrameDue = Date.distantPast
     private var lastTick = Date.distantPast
     /// Frames drawn so far (for benchmarks and tests).
     public private(set) var framesDrawn = 0
@@ -30,6 +33,8 @@ public final class AppRuntime: @unchecked Sendable {
     public var frameTimes: [UInt64]?
 
     static let frameInterval = 1.0 / 60
+    /// A frame due within this much is drawn now rather than after another wait.
+    static let frameSlack = 0.001
     static let tickInterval = 0.1
 
     public init(backend: any TerminalBackend, state: AppState, environment: ReducerEnvironment,
@@ -97,7 +102,7 @@ public final class AppRuntime: @unchecked Sendable {
             lastTick = now
             dispatch(.tick(now))
         }
-        if dirty, typed || now.timeIntervalSince(lastDraw) >= frameInterval {
+        if dirty, typed || now.timeIntervalSince(nextFrameDue) >= -Self.frameSlack {
             draw()
         }
     }
@@ -143,28 +148,34 @@ public final class AppRuntime: @unchecked Sendable {
 
     /// How often stream-driven frames may be drawn: 20 a second while one reply streams
     /// (text arriving in 50 ms steps reads as smooth, and it keeps a long stream near 5 %
-    /// of a core), 30 in compare mode (several panes moving), 60 otherwise. Keys never
-    /// wait for this: they draw at once.
+    /// of a core), 32 in compare mode (several panes moving: at least 30 a second even when
+    /// a frame is late), 60 otherwise. Keys never wait for this: they draw at once.
     private var frameInterval: Double {
-        if state.compare?.isStreaming == true { return 1.0 / 30 }
+        if state.compare?.isStreaming == true { return 1.0 / 32 }
         return state.isStreaming ? 1.0 / 20 : Self.frameInterval
     }
 
     private func nextTimeout() -> Double? {
-        if dirty { return max(0, frameInterval - Date().timeIntervalSince(lastDraw)) }
+        let untilDue = nextFrameDue.timeIntervalSinceNow
+        if dirty { return max(0, untilDue) }
         if state.isStreaming {
             // The next frame slot: tokens that arrive until then are drawn together.
-            let left = frameInterval - Date().timeIntervalSince(lastDraw)
-            return left > 0 ? left : frameInterval
+            return untilDue > 0 ? untilDue : frameInterval
         }
         if needsTick { return Self.tickInterval }
         return nil
     }
 
     func draw() {
+        let start = Date()
+        if start.timeIntervalSince(nextFrameDue) >= -Self.frameSlack {
+            // A scheduled frame (or the first after a pause): the next one is due an interval
+            // after this one was, or an interval from now when the loop has fallen behind.
+            nextFrameDue += frameInterval
+            if nextFrameDue < start { nextFrameDue = start.addingTimeInterval(frameInterval) }
+        }
         let frame = renderer.render(&state, theme: theme)
         backend.draw(frame)
-        lastDraw = Date()
         dirty = false
         framesDrawn += 1
         if frameTimes != nil {
