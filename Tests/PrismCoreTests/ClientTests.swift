@@ -51,6 +51,16 @@ struct ClientTests {
         #expect(h.server.chatRequests.count == 1)
     }
 
+    @Test func aNumericCodeInsideA200StreamIsNotShownAsAnHTTPStatus() {
+        var accumulator = ReplyAccumulator()
+        _ = accumulator.consume(data: #"{"id":"g","provider":"Stub","choices":[{"index":0,"delta":{"content":"so far"}}]}"#)
+        _ = accumulator.consume(data: #"{"id":"g","error":{"code":502,"message":"Provider disconnected"},"choices":[{"index":0,"delta":{},"finish_reason":"error"}]}"#)
+        let failure = accumulator.finishStream().failure
+        #expect(failure?.kind == .stream && failure?.code == "502" && failure?.status == nil)
+        #expect(failure?.oneLine == "error 502 mid-stream: Provider disconnected (provider: Stub)")
+        #expect(ReplyFailure(kind: .stream, message: "the provider reported an error").oneLine == "error mid-stream: the provider reported an error")
+    }
+
     @Test(arguments: TransportKind.allCases) func lostConnectionAfterTokensIsANetworkFailureWithPartialText(_ transport: TransportKind) async throws {
         let h = try StubHarness(transport: transport)
         defer { h.server.stop() }

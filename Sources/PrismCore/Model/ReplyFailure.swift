@@ -56,7 +56,13 @@ public struct ReplyFailure: Codable, Sendable, Equatable, Hashable, Error {
     /// One line for a terminal: status, message, provider and upstream detail.
     public var oneLine: String {
         var parts: [String] = []
-        if let status { parts.append("HTTP \(status)") } else if let code, kind != .cancelled { parts.append(code) }
+        if let status {
+            parts.append("HTTP \(status)")
+        } else if kind == .stream {
+            parts.append(code.map { "error \($0) mid-stream:" } ?? "error mid-stream:")
+        } else if let code, kind != .cancelled {
+            parts.append(code)
+        }
         var text = message
         if let upstreamMessage, !upstreamMessage.isEmpty, upstreamMessage != message {
             text += ": \(upstreamMessage)"

@@ -56,7 +56,8 @@ public struct ReplyAccumulator: Sendable {
         }
 
         if let error = chunk.error, reply.failure == nil {
-            reply.failure = error.failure(kind: .stream, status: error.code?.status, fallbackProvider: reply.provider)
+            // The HTTP status was 200: the error's code (often "502") is the provider's, not ours.
+            reply.failure = error.failure(kind: .stream, status: nil, fallbackProvider: reply.provider)
         } else if reply.finishReason == "error", reply.failure == nil {
             var failure = ReplyFailure(kind: .stream, message: "the provider reported an error", provider: reply.provider)
             failure.code = reply.nativeFinishReason
