@@ -2,6 +2,7 @@
 #include "CTermSupport.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
@@ -9,6 +10,15 @@
 #include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
+
+// ---- threads -------------------------------------------------------------
+
+void prism_name_current_thread(const char *name) {
+    char shortened[16];
+    strncpy(shortened, name, sizeof shortened - 1);
+    shortened[sizeof shortened - 1] = 0;
+    pthread_setname_np(pthread_self(), shortened);
+}
 
 // ---- eventfd -------------------------------------------------------------
 

@@ -65,6 +65,7 @@ struct TUILauncher {
                             terminalEnvironment: context.environment)
         let failure: String? = await withCheckedContinuation { continuation in
             let thread = Thread {
+                CursesBackend.nameCurrentThread("prism-ui")
                 continuation.resume(returning: start.run())
             }
             thread.name = "prism-ui"

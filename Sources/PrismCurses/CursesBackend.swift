@@ -196,3 +196,11 @@ public final class CursesBackend: TerminalBackend {
         return values
     }
 }
+
+extension CursesBackend {
+    /// Names the calling thread for the kernel, so `top -H`, `ps -L` and `perf` show it
+    /// (Foundation's `Thread.name` never reaches the kernel). At most 15 bytes are kept.
+    public static func nameCurrentThread(_ name: String) {
+        prism_name_current_thread(name)
+    }
+}

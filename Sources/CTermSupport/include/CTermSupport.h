@@ -10,6 +10,9 @@
 #include <stddef.h>
 
 /// Creates a non-blocking, close-on-exec eventfd; returns -1 on failure.
+/// Names the calling thread for the kernel (top, ps, perf); at most 15 bytes are kept.
+void prism_name_current_thread(const char *name);
+
 int prism_eventfd_create(void);
 /// Makes the eventfd readable (async-signal-safe, any thread).
 void prism_eventfd_signal(int fd);
