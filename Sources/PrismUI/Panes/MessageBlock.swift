@@ -20,6 +20,11 @@ struct MessageBlock {
     static let gutter = 2
 
     func lines(body: [StyledLine]) -> [StyledLine] {
+        lines(indentedBody: body.map { Self.indent($0, selected: selected, theme: theme) })
+    }
+
+    /// The block around a body whose lines are already indented with `indent`.
+    func lines(indentedBody: [StyledLine]) -> [StyledLine] {
         var out: [StyledLine] = [header()]
         let reasoning = message.reasoning ?? ""
         if !reasoning.isEmpty {
@@ -36,7 +41,7 @@ struct MessageBlock {
                 out.append(indent(StyledLine("▸ \(thinking ? "thinking " + spinner : "reasoning") · \(words) words (Ctrl-R)", theme.style(.reasoning))))
             }
         }
-        out += body.map(indent)
+        out += indentedBody
         if streaming, message.content.isEmpty, reasoning.isEmpty {
             out.append(indent(StyledLine("\(spinner) waiting for the first token…", theme.style(.textMuted))))
         }
@@ -54,9 +59,15 @@ struct MessageBlock {
     }
 
     private func indent(_ line: StyledLine) -> StyledLine {
-        var l = StyledLine(selected ? "▌ " : "  ", theme.style(.accent))
-        l.spans += line.spans
-        return l
+        Self.indent(line, selected: selected, theme: theme)
+    }
+
+    /// A line moved right by the gutter, which shows a bar when the message is selected.
+    static func indent(_ line: StyledLine, selected: Bool, theme: Theme) -> StyledLine {
+        var spans = [Span(selected ? "▌ " : "  ", theme.style(.accent))]
+        spans.reserveCapacity(line.spans.count + 1)
+        spans += line.spans
+        return StyledLine(spans)
     }
 
     private func header() -> StyledLine {

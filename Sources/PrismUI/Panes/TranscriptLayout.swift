@@ -53,6 +53,9 @@ final class TranscriptLayout {
     }
 
     private var blocks: [String: (fingerprint: Fingerprint, lines: [StyledLine])] = [:]
+    /// The streaming reply's body lines and their indented copies, so each frame indents
+    /// only the lines that changed (finished markdown blocks come back as the same values).
+    private var streamingBody: (id: String, selected: Bool, theme: String, source: [StyledLine], indented: [StyledLine])?
     private let bodies = MessageBodies()
     private var branchKey: (count: Int, leaf: String?)?
     private var branchIDs: [String] = []
@@ -121,14 +124,43 @@ final class TranscriptLayout {
         let block = MessageBlock(message: message, width: width, theme: theme, expanded: fingerprint.expanded,
                                  selected: fingerprint.selected, streaming: streaming, siblingIndex: siblingIndex,
                                  siblingCount: siblings.count, spinner: spinner)
-        let lines = block.lines(body: body)
+        let lines: [StyledLine]
+        if streaming {
+            lines = block.lines(indentedBody: indentStreaming(body, id: id, selected: fingerprint.selected, theme: theme))
+        } else {
+            if streamingBody?.id == id { streamingBody = nil }
+            lines = block.lines(body: body)
+        }
         blocks[id] = (fingerprint, lines)
         return lines
+    }
+
+    /// Indents a streaming reply's body, reusing the indented lines of every leading line
+    /// that is unchanged since the last frame. Unchanged lines share their storage with the
+    /// markdown document's cache, so telling them apart costs next to nothing.
+    private func indentStreaming(_ body: [StyledLine], id: String, selected: Bool, theme: Theme) -> [StyledLine] {
+        var entry = streamingBody ?? (id, selected, theme.name, [], [])
+        streamingBody = nil  // keep the arrays uniquely referenced while they change
+        if entry.id != id || entry.selected != selected || entry.theme != theme.name {
+            entry = (id, selected, theme.name, [], [])
+        }
+        var kept = 0
+        let limit = min(entry.source.count, body.count)
+        while kept < limit, entry.source[kept] == body[kept] { kept += 1 }
+        entry.source.removeSubrange(kept...)
+        entry.indented.removeSubrange(kept...)
+        for line in body[kept...] {
+            entry.source.append(line)
+            entry.indented.append(MessageBlock.indent(line, selected: selected, theme: theme))
+        }
+        streamingBody = entry
+        return entry.indented
     }
 
     /// Forgets everything (a new session was loaded).
     func reset() {
         blocks.removeAll()
+        streamingBody = nil
         bodies.reset()
         branchKey = nil
         childrenCount = nil
