@@ -19,7 +19,7 @@ struct SessionStoreStressTests {
                         let padding = String(repeating: "x", count: (task * 20 + round) * 97)
                         session.append(Message(id: "pad", parentID: "m4", role: .assistant, content: padding,
                                                createdAt: sessionTestDate(10)))
-                        try? writer.save(session)
+                        _ = try? writer.save(session)
                     }
                 }
             }

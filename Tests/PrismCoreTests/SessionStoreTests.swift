@@ -33,8 +33,9 @@ struct SessionStoreSandbox {
         try Data(text.utf8).write(to: sessions.appendingPathComponent(name))
     }
 
+    /// The folder's entries, without the lock file every save takes (it is not content).
     func names(in folder: URL) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0 != ".lock" }.sorted()
     }
 }
 

@@ -45,6 +45,7 @@ extension FileSessionStore {
 
     public func list() throws -> SessionListing {
         try locked {
+            recoverJournalOnlySessions()
             let names: [String]
             do {
                 names = try PosixFile.names(in: folder.path)

@@ -18,7 +18,7 @@ import Darwin
 /// `sessions/corrupt/` and reported, never overwritten or deleted; files from a newer
 /// Prism are skipped and left in place. Listing uses a summary index in the cache
 /// folder so it only decodes files that changed (see `FileSessionStore+Index.swift`).
-public final class FileSessionStore: SessionStoring, @unchecked Sendable {
+public final class FileSessionStore: SessionStoring, ReplyJournaling, @unchecked Sendable {
     /// The sessions folder.
     public let folder: URL
     /// The summary index file, or `nil` to keep summaries in memory only.
@@ -35,6 +35,17 @@ public final class FileSessionStore: SessionStoring, @unchecked Sendable {
     /// What the index file on disk holds, so it is rewritten only when something changed.
     var cacheOnDisk: [String: IndexEntry]?
     var decodedFiles = 0
+    /// What this store last read or wrote of each session file, to notice other writers.
+    var known: [String: Known] = [:]
+
+    /// One session file as this store last saw it: its stamp and the fields a merge compares.
+    struct Known {
+        var stamp: PosixFile.Stamp
+        var baseline: SessionBaseline
+    }
+
+    /// Journals of replies in flight (`sessions/journal/`).
+    let journals: JournalFolder
 
     /// The live store: `paths.sessions`, with the index at `paths.sessionIndex`.
     public convenience init(paths: PrismPaths, logger: Logger = Logger(label: "prism.sessions")) {
@@ -58,40 +69,46 @@ public final class FileSessionStore: SessionStoring, @unchecked Sendable {
         self.logger = logger
         self.clock = now
         self.writer = AtomicFile(faults: faults)
+        self.journals = JournalFolder(sessionsFolder: folder)
     }
 
     /// How many session files have been decoded so far (tests check the index spares work).
     var decodeCount: Int { locked { decodedFiles } }
 
-    public func save(_ session: Session) throws {
-        try SessionID.validate(session.id)
-        // Encoding is the slow part and touches no shared state: do it outside the lock.
-        let data: Data
-        do {
-            data = try SessionCodec.encode(session)
-        } catch {
-            throw SessionStoreError.saveFailed(id: session.id, reason: SessionStoreError.reason(error))
-        }
-        try locked { try write(session, data: data) }
+    @discardableResult
+    public func save(_ session: Session) throws -> SaveReport {
+        try save(session, recreate: false)
+    }
+
+    @discardableResult
+    public func keep(_ session: Session) throws -> SaveReport {
+        try save(session, recreate: true)
     }
 
     public func load(id: String) throws -> Session {
         try SessionID.validate(id)
-        return try locked { try loadLocked(id: id) }
+        return try locked { try loadFolding(id: id) }
     }
 
     public func delete(id: String) throws {
         try SessionID.validate(id)
         try locked {
-            let name = FileSessionStore.fileName(id)
-            if unlink(path(name)) != 0 {
-                let code = errno
-                if code == ENOENT { throw SessionStoreError.notFound(id) }
-                throw SessionStoreError.deleteFailed(id: id, reason: FileFailure.message(for: code))
+            try withFolderLock {
+                let name = FileSessionStore.fileName(id)
+                if unlink(path(name)) != 0 {
+                    let code = errno
+                    // A session that only ever reached its journals is still deletable.
+                    guard code == ENOENT, !journals.journals(of: id).isEmpty else {
+                        if code == ENOENT { throw SessionStoreError.notFound(id) }
+                        throw SessionStoreError.deleteFailed(id: id, reason: FileFailure.message(for: code))
+                    }
+                }
+                journals.removeAll(sessionID: id)
+                AtomicFile.syncFolder(folder.path)
+                cache?[name] = nil
+                known[id] = nil
+                logger.info("deleted session", metadata: ["id": "\(id)"])
             }
-            AtomicFile.syncFolder(folder.path)
-            cache?[name] = nil
-            logger.info("deleted session", metadata: ["id": "\(id)"])
         }
     }
 
@@ -99,15 +116,21 @@ public final class FileSessionStore: SessionStoring, @unchecked Sendable {
         try SessionID.validate(id)
         let clean = SessionStoreError.oneLine(title).trimmingCharacters(in: .whitespaces)
         try locked {
-            var session = try loadLocked(id: id)
-            session.title = clean
-            let data: Data
-            do {
-                data = try SessionCodec.encode(session)
-            } catch {
-                throw SessionStoreError.saveFailed(id: id, reason: SessionStoreError.reason(error))
+            try withFolderLock {
+                let before = known[id]
+                var session = try loadFolding(id: id)
+                session.title = clean
+                let data: Data
+                do {
+                    data = try SessionCodec.encode(session)
+                } catch {
+                    throw SessionStoreError.saveFailed(id: id, reason: SessionStoreError.reason(error))
+                }
+                try write(session, data: data)
+                // What this store knew before stays its baseline: a window of this process
+                // that saves next merges the new title in rather than reverting it.
+                known[id] = before
             }
-            try write(session, data: data)
         }
     }
 
@@ -141,7 +164,7 @@ public final class FileSessionStore: SessionStoring, @unchecked Sendable {
         return SessionID.isValid(id) ? id : nil
     }
 
-    private func write(_ session: Session, data: Data) throws {
+    func write(_ session: Session, data: Data) throws {
         let name = FileSessionStore.fileName(session.id)
         do {
             try PosixFile.makeFolder(folder.path)
@@ -157,20 +180,21 @@ public final class FileSessionStore: SessionStoring, @unchecked Sendable {
         }
     }
 
-    private func loadLocked(id: String) throws -> Session {
+    /// The session file as written (no crash repair), or nil when there is none.
+    func readFile(id: String) throws -> (Session, PosixFile.Stamp)? {
         let name = FileSessionStore.fileName(id)
         let stamp = PosixFile.stamp(path(name))
         let data: Data
         do {
             data = try PosixFile.read(path(name))
         } catch let failure as FileFailure where failure.code == ENOENT {
-            throw SessionStoreError.notFound(id)
+            return nil
         } catch {
             throw SessionStoreError.loadFailed(id: id, reason: SessionStoreError.reason(error))
         }
-        switch decode(data, fileName: name) {
+        switch decode(data, fileName: name, repair: false) {
         case .session(let session):
-            return session
+            return (session, stamp ?? PosixFile.Stamp(size: 0, mtimeNs: 0, inode: 0))
         case .newer(let version):
             throw SessionStoreError.newerVersion(file: name, version: version)
         case .corrupt(let reason):
@@ -182,9 +206,9 @@ public final class FileSessionStore: SessionStoring, @unchecked Sendable {
     /// Decodes a session file, counting it, with the file name as the session's id.
     ///
     /// The file name is the identity: a session file copied to a new name is a new session.
-    func decode(_ data: Data, fileName name: String) -> SessionCodec.Outcome {
+    func decode(_ data: Data, fileName name: String, repair: Bool = true) -> SessionCodec.Outcome {
         decodedFiles += 1
-        let outcome = SessionCodec.read(data)
+        let outcome = SessionCodec.read(data, repair: repair)
         if case .session(var session) = outcome, let id = FileSessionStore.id(fromFileName: name), session.id != id {
             session.id = id
             return .session(session)

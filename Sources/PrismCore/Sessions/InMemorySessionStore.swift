@@ -11,6 +11,8 @@ public final class InMemorySessionStore: SessionStoring, @unchecked Sendable {
     private var files: [String: Data] = [:]
     private var saveFailure: SessionStoreError?
     private var saves = 0
+    /// What this store last wrote or read of each session, as the file store remembers stamps.
+    private var known: [String: (data: Data, baseline: SessionBaseline)] = [:]
 
     public init(sessions: [Session] = []) {
         for session in sessions {
@@ -26,24 +28,59 @@ public final class InMemorySessionStore: SessionStoring, @unchecked Sendable {
     /// Number of successful saves so far.
     public var saveCount: Int { locked { saves } }
 
-    public func save(_ session: Session) throws {
-        try SessionID.validate(session.id)
-        let data: Data
-        do {
-            data = try SessionCodec.encode(session)
-        } catch {
-            throw SessionStoreError.saveFailed(id: session.id, reason: SessionStoreError.reason(error))
+    @discardableResult
+    public func save(_ session: Session) throws -> SaveReport {
+        try save(session, recreate: false)
+    }
+
+    @discardableResult
+    public func keep(_ session: Session) throws -> SaveReport {
+        try save(session, recreate: true)
+    }
+
+    /// Changes a session as another window or command would: the next save of this store
+    /// merges it in (or, for `nil`, finds the session deleted elsewhere).
+    public func changeElsewhere(id: String, to session: Session?) {
+        locked {
+            if let session { files[id] = try? SessionCodec.encode(session) } else { files[id] = nil }
         }
-        try locked {
+    }
+
+    private func save(_ session: Session, recreate: Bool) throws -> SaveReport {
+        try SessionID.validate(session.id)
+        return try locked {
             if let saveFailure { throw saveFailure }
+            let before = known[session.id]
+            let onDisk = files[session.id]
+            if before != nil, onDisk == nil, !recreate { throw SessionStoreError.deletedElsewhere(id: session.id) }
+            var written = session
+            var report = SaveReport()
+            if let onDisk, onDisk != before?.data,
+               let theirs = try? SessionCodec.decode(onDisk, fileName: FileSessionStore.fileName(session.id)) {
+                let (merged, summary) = session.merged(with: theirs, base: before?.baseline)
+                if merged != session {
+                    written = merged
+                    report = SaveReport(merged: merged, summary: summary)
+                }
+            }
+            let data: Data
+            do {
+                data = try SessionCodec.encode(written)
+            } catch {
+                throw SessionStoreError.saveFailed(id: session.id, reason: SessionStoreError.reason(error))
+            }
             files[session.id] = data
+            known[session.id] = (data, SessionBaseline(written))
             saves += 1
+            return report
         }
     }
 
     public func load(id: String) throws -> Session {
         guard let data = locked({ files[id] }) else { throw SessionStoreError.notFound(id) }
-        return try SessionCodec.decode(data, fileName: FileSessionStore.fileName(id))
+        let session = try SessionCodec.decode(data, fileName: FileSessionStore.fileName(id))
+        locked { known[id] = (data, SessionBaseline(session)) }
+        return session
     }
 
     public func list() throws -> SessionListing {
@@ -63,13 +100,16 @@ public final class InMemorySessionStore: SessionStoring, @unchecked Sendable {
     public func delete(id: String) throws {
         try locked {
             guard files.removeValue(forKey: id) != nil else { throw SessionStoreError.notFound(id) }
+            known[id] = nil
         }
     }
 
     public func rename(id: String, title: String) throws {
-        var session = try load(id: id)
+        guard let data = locked({ files[id] }) else { throw SessionStoreError.notFound(id) }
+        var session = try SessionCodec.decode(data, fileName: FileSessionStore.fileName(id))
         session.title = SessionStoreError.oneLine(title).trimmingCharacters(in: .whitespaces)
-        try save(session)
+        changeElsewhere(id: id, to: session)
+        locked { saves += 1 }
     }
 
     public func resolve(prefix: String) throws -> String {

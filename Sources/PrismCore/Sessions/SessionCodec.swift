@@ -70,12 +70,12 @@ public enum SessionCodec {
     }
 
     /// Decodes without throwing, telling a damaged file from one written by a newer Prism.
-    static func read(_ data: Data) -> Outcome {
+    static func read(_ data: Data, repair: Bool = true) -> Outcome {
         let decoder = decoder()
         do {
             let session = try decoder.decode(Session.self, from: data)
             if session.version > Session.formatVersion { return .newer(version: session.version) }
-            return .session(session.repairedAfterLoad())
+            return .session(repair ? session.repairedAfterLoad() : session)
         } catch {
             // A newer format may have changed required fields; its version still says so.
             if let probe = try? decoder.decode(VersionProbe.self, from: data), probe.version > Session.formatVersion {
@@ -135,12 +135,12 @@ extension Session {
 
     /// This session with crash leftovers fixed: a reply saved mid-stream reads as a truncated failure.
     ///
-    /// Nothing loaded from disk is ever shown as still streaming, because nothing is
-    /// streaming into it any more.
-    func repairedAfterLoad() -> Session {
-        guard messages.contains(where: { $0.status == .streaming }) else { return self }
+    /// Nothing loaded from disk is shown as still streaming unless its journal says some
+    /// Prism process is still writing it (`live`).
+    func repairedAfterLoad(keeping live: Set<String> = []) -> Session {
+        guard messages.contains(where: { $0.status == .streaming && !live.contains($0.id) }) else { return self }
         var copy = self
-        for i in copy.messages.indices where copy.messages[i].status == .streaming {
+        for i in copy.messages.indices where copy.messages[i].status == .streaming && !live.contains(copy.messages[i].id) {
             copy.messages[i].status = .failed
             if copy.messages[i].failure == nil {
                 copy.messages[i].failure = ReplyFailure(kind: .truncated, message: Session.interruptedMessage)

@@ -30,6 +30,9 @@ public enum SessionStoreError: Error, Equatable, Sendable, CustomStringConvertib
     case corrupt(file: String, reason: String, movedTo: String?)
     /// The file was written by a newer Prism and is left alone.
     case newerVersion(file: String, version: Int)
+    /// The session was deleted by another window or command since this one loaded or
+    /// saved it; it is not written again unless the user asks to keep it.
+    case deletedElsewhere(id: String)
 
     public var description: String {
         let text: String
@@ -55,6 +58,8 @@ public enum SessionStoreError: Error, Equatable, Sendable, CustomStringConvertib
         case .newerVersion(let file, let version):
             text = "session file \(file) was written by a newer Prism (format \(version), "
                 + "this one reads up to \(Session.formatVersion)); skipped"
+        case .deletedElsewhere(let id):
+            text = "session \(id) was deleted elsewhere; not saved again"
         }
         return SessionStoreError.oneLine(text)
     }

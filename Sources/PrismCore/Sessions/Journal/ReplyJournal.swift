@@ -1,0 +1,158 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An append-only file that keeps one streaming reply durable as it arrives.
+///
+/// Rewriting the session file per token would cost time that grows with the session
+/// (a 10,000-message session takes about half a second to save), so each reply in
+/// flight gets its own small journal beside the sessions instead: a header, then one
+/// line per streamed piece, written straight to the kernel (a process killed with
+/// SIGKILL loses nothing already written; only a power cut needs the `fsync` that the
+/// end line gets). The store folds journals into the session when it loads one, and
+/// deletes a journal once the session file holds its reply finished.
+///
+/// While a journal is open its file holds an exclusive `flock`, which is how readers
+/// tell a reply still streaming in some Prism process from one whose process died.
+/// Thread-safe: events may come from any thread.
+public final class ReplyJournal: @unchecked Sendable {
+    /// The journal file.
+    public let path: String
+    /// The reply this journal records.
+    public let replyID: String
+
+    private let lock = NSLock()
+    private var fd: Int32
+    private var message: Message
+    private var failed = false
+
+    /// Creates the journal file and writes its header; throws `FileFailure` when it cannot.
+    ///
+    /// `session` is the skeleton the reply needs if the session file never got it: its
+    /// metadata plus at least the reply (empty, streaming) and the prompt it answers.
+    init(path: String, session: Session, replyID: String) throws {
+        guard let reply = session.message(replyID) else { throw FileFailure("journal", code: EINVAL) }
+        self.path = path
+        self.replyID = replyID
+        self.message = reply
+        let folder = (path as NSString).deletingLastPathComponent
+        try PosixFile.makeFolder(folder)
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw FileFailure("open") }
+        fchmod(fd, 0o600)
+        _ = flock(fd, LOCK_EX | LOCK_NB)
+        AtomicFile.syncFolder(folder)
+        do {
+            try write(JournalRecord.header(session: session, replyID: replyID).line())
+        } catch {
+            Glibc_close(fd)
+            unlink(path)
+            throw error
+        }
+    }
+
+    deinit {
+        if fd >= 0 { Glibc_close(fd) }
+    }
+
+    /// Records one stream event. `.finished` writes the final message, syncs and closes.
+    ///
+    /// Errors (a full disk) stop the journal quietly: the session save that follows the
+    /// reply reports the same problem where the user sees it.
+    public func record(_ event: CompletionEvent) {
+        lock.withLock {
+            guard fd >= 0, !failed else { return }
+            switch event {
+            case .contentDelta(let text):
+                append(.content(text))
+            case .reasoningDelta(let text):
+                append(.reasoning(text))
+            case .metadata(let model, let provider, let generationID):
+                append(.metadata(model: model, provider: provider, generationID: generationID))
+            case .finished(let reply):
+                message.apply(reply)
+                append(.end(message))
+                _ = fsync(fd)
+                closeLocked()
+            case .requestSent, .retrying, .keepAlive, .toolCall, .usage:
+                break
+            }
+        }
+    }
+
+    /// Records how the reply ended when the caller decided it (cancelled, interrupted)
+    /// and closes the journal; later events are ignored.
+    public func finish(as final: Message) {
+        lock.withLock {
+            guard fd >= 0 else { return }
+            if !failed {
+                append(.end(final))
+                _ = fsync(fd)
+            }
+            closeLocked()
+        }
+    }
+
+    /// Closes without an end line (the reply's fate is recorded elsewhere).
+    public func close() {
+        lock.withLock { closeLocked() }
+    }
+
+    private func closeLocked() {
+        guard fd >= 0 else { return }
+        Glibc_close(fd)
+        fd = -1
+    }
+
+    private func append(_ record: JournalRecord) {
+        do {
+            try write(record.line())
+        } catch {
+            failed = true
+        }
+    }
+
+    private func write(_ data: Data) throws {
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            guard var pointer = buffer.baseAddress else { return }
+            var remaining = buffer.count
+            while remaining > 0 {
+                let n = Glibc_write(fd, pointer, remaining)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw FileFailure("write")
+                }
+                pointer += n
+                remaining -= n
+            }
+        }
+    }
+}
+
+@inline(__always)
+private func Glibc_write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Darwin)
+    return Darwin.write(fd, buffer, count)
+    #elseif canImport(Musl)
+    return Musl.write(fd, buffer, count)
+    #else
+    return Glibc.write(fd, buffer, count)
+    #endif
+}
+
+@inline(__always)
+private func Glibc_close(_ fd: Int32) {
+    #if canImport(Darwin)
+    _ = Darwin.close(fd)
+    #elseif canImport(Musl)
+    _ = Musl.close(fd)
+    #else
+    _ = Glibc.close(fd)
+    #endif
+}
