@@ -92,12 +92,18 @@ void prism_term_restore(void) {
 static volatile sig_atomic_t wake_fd = -1;
 static volatile sig_atomic_t installed = 0;
 
-static const int fatal_signals[] = { SIGTERM, SIGHUP, SIGINT };
-static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE, SIGTRAP };
+static const int fatal_signals[] = { SIGTERM, SIGHUP, SIGINT, SIGUSR1, SIGUSR2, SIGALRM };
+static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE, SIGTRAP, SIGQUIT };
 #define FATAL_COUNT (sizeof fatal_signals / sizeof fatal_signals[0])
 #define CRASH_COUNT (sizeof crash_signals / sizeof crash_signals[0])
 
 static struct sigaction previous_winch;
+static struct sigaction previous_pipe;
+/// The first signal that asked us to end (0: none yet), and whether the app has taken it.
+static volatile sig_atomic_t termination_signal = 0;
+static volatile sig_atomic_t termination_taken = 0;
+/// Seconds the app gets to save and quit before a termination signal kills it anyway.
+#define TERMINATION_GRACE 5
 static struct sigaction previous_fatal[FATAL_COUNT];
 static struct sigaction previous_crash[CRASH_COUNT];
 
@@ -111,11 +117,33 @@ static void on_winch(int sig, siginfo_t *info, void *context) {
     prism_eventfd_signal(wake_fd);
 }
 
-static void on_fatal(int sig) {
+void prism_term_die_by(int sig) {
     prism_term_restore();
     // Die by the signal, so the parent sees how we ended.
     signal(sig, SIG_DFL);
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, sig);
+    pthread_sigmask(SIG_UNBLOCK, &unblock, NULL);
     raise(sig);
+}
+
+static void on_fatal(int sig) {
+    if (termination_signal == 0) {
+        // First request: let the app save what it has and quit by itself, with a deadline.
+        termination_signal = sig;
+        alarm(TERMINATION_GRACE);
+        prism_eventfd_signal(wake_fd);
+        return;
+    }
+    // Asked again, or the deadline passed: end now; the reply journals hold the text.
+    prism_term_die_by(termination_signal);
+}
+
+int prism_term_take_termination(void) {
+    if (termination_signal == 0 || termination_taken) return 0;
+    termination_taken = 1;
+    return termination_signal;
 }
 
 static void on_crash(int sig) {
@@ -149,6 +177,9 @@ int prism_term_install_handlers(int event_fd) {
     for (size_t i = 0; i < CRASH_COUNT; i++) {
         sigaction(crash_signals[i], &action, &previous_crash[i]);
     }
+    // A reader that went away must not kill us: writes fail with EPIPE instead.
+    action.sa_handler = SIG_IGN;
+    sigaction(SIGPIPE, &action, &previous_pipe);
     installed = 1;
     return 0;
 }
@@ -158,6 +189,7 @@ void prism_term_uninstall_handlers(void) {
     sigaction(SIGWINCH, &previous_winch, NULL);
     for (size_t i = 0; i < FATAL_COUNT; i++) sigaction(fatal_signals[i], &previous_fatal[i], NULL);
     for (size_t i = 0; i < CRASH_COUNT; i++) sigaction(crash_signals[i], &previous_crash[i], NULL);
+    sigaction(SIGPIPE, &previous_pipe, NULL);
     installed = 0;
     wake_fd = -1;
 }

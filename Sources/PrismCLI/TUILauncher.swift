@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Logging
 import PrismCore
 import PrismCurses
@@ -63,7 +66,7 @@ struct TUILauncher {
         // disk) runs on the cooperative pool and talks to it only through `post`.
         let start = UIStart(state: state, environment: environment, effects: effects, themes: themes,
                             terminalEnvironment: context.environment)
-        let failure: String? = await withCheckedContinuation { continuation in
+        let outcome: UIStart.Outcome = await withCheckedContinuation { continuation in
             let thread = Thread {
                 CursesBackend.nameCurrentThread("prism-ui")
                 continuation.resume(returning: start.run())
@@ -73,7 +76,16 @@ struct TUILauncher {
             thread.start()
         }
         effects.handle(.quit) { _ in }
-        if let failure { throw CLIFailure.usage(failure) }
+        if let reason = effects.unsavedReason {
+            StandardIO.error("prism: warning: the session was not saved: \(TerminalSanitizer.sanitize(reason)); "
+                             + "streamed replies are kept in \(context.paths.sessions.path)/journal/")
+        }
+        if let signal = outcome.signal {
+            // Everything is saved: now end the way the signal asked, so the caller sees it.
+            Glibc.signal(signal, SIG_DFL)
+            raise(signal)
+        }
+        if let failure = outcome.failure { throw CLIFailure.usage(failure) }
     }
 
     /// The model to start with: the flag, a demo model in demo mode, the configured one;
@@ -102,13 +114,19 @@ struct UIStart: @unchecked Sendable {
     let themes: ThemeProvider
     let terminalEnvironment: [String: String]
 
-    func run() -> String? {
+    /// How the app ended: a start-up failure, or the signal that asked it to end.
+    struct Outcome: Sendable {
+        var failure: String?
+        var signal: Int32?
+    }
+
+    func run() -> Outcome {
         let backend: CursesBackend
         do {
             backend = try CursesBackend(environment: terminalEnvironment)
             try backend.start()
         } catch {
-            return "cannot start the terminal: \(error)"
+            return Outcome(failure: "cannot start the terminal: \(error)")
         }
         defer { backend.shutdown() }
         let runtime = AppRuntime(backend: backend, state: state, environment: environment, effects: effects, themes: themes)
@@ -119,7 +137,7 @@ struct UIStart: @unchecked Sendable {
         if let frameLog, let times = runtime.frameTimes {
             try? Data(times.map { "\($0)\n" }.joined().utf8).write(to: URL(fileURLWithPath: frameLog))
         }
-        return nil
+        return Outcome(signal: runtime.state.terminationSignal)
     }
 }
 

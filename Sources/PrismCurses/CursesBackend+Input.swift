@@ -21,6 +21,8 @@ extension CursesBackend {
         if ready > 0, fds[1].revents != 0 { prism_eventfd_drain(wakeSignal.fd) }
         var events = takePending()
         events += drainInput()
+        let signal = prism_term_take_termination()
+        if signal != 0 { events.append(.terminate(signal: signal)) }
         return events
     }
 

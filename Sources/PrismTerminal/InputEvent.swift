@@ -87,4 +87,6 @@ public enum InputEvent: Hashable, Sendable {
     case resize(Size)
     /// The process came back from Ctrl-Z (SIGCONT); the screen must be redrawn.
     case resumed
+    /// The process was asked to end (SIGTERM, SIGHUP, ...): save everything, then quit.
+    case terminate(signal: Int32)
 }

@@ -76,6 +76,7 @@ struct DemoScreen {
         case .mouse(let mouse): return "mouse \(mouse.kind) at \(mouse.position.x),\(mouse.position.y)"
         case .resize(let size): return "resize \(size)"
         case .resumed: return "resumed"
+        case .terminate(let signal): return "terminate (signal \(signal))"
         }
     }
 }

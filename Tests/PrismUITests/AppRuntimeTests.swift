@@ -15,7 +15,7 @@ private final class ScriptedEffects: EffectHandling, @unchecked Sendable {
             handled.append(effect)
             if case .saveSession(let s) = effect { saved.append(s) }
         }
-        if case .startStream(let id, _) = effect {
+        if case .startStream(let id, _, _) = effect {
             DispatchQueue.global().async {
                 post(.completion(requestID: id, event: .metadata(model: "a/model", provider: "Prov", generationID: "gen-1")))
                 for piece in ["Hello", " from", " **the**", " runtime"] {
@@ -41,7 +41,7 @@ private final class TrickleEffects: EffectHandling, @unchecked Sendable {
     }
 
     func handle(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
-        guard case .startStream(let id, _) = effect else { return }
+        guard case .startStream(let id, _, _) = effect else { return }
         let (tokens, gap) = (self.tokens, self.gap)
         Thread {
             for _ in 0..<tokens {

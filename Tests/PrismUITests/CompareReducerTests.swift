@@ -46,7 +46,7 @@ private final class CompareHarness: @unchecked Sendable {
 }
 
 private func streams(_ effects: [Effect]) -> [(Int, ChatRequest)] {
-    effects.compactMap { if case .startStream(let id, let r) = $0 { (id, r) } else { nil } }
+    effects.compactMap { if case .startStream(let id, let r, _) = $0 { (id, r) } else { nil } }
 }
 
 @Suite("Reducer: compare mode")

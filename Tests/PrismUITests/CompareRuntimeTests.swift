@@ -11,7 +11,7 @@ private final class PanesEffects: EffectHandling, @unchecked Sendable {
 
     func handle(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
         if case .saveSession(let s) = effect { lock.withLock { saved.append(s) } }
-        guard case .startStream(let id, let request) = effect else { return }
+        guard case .startStream(let id, let request, _) = effect else { return }
         let model = request.model
         DispatchQueue.global().async {
             post(.completion(requestID: id, event: .metadata(model: model, provider: "Prov-\(id)", generationID: "g\(id)")))

@@ -38,7 +38,7 @@ struct ReducerTests {
         #expect(h.state.session.title == "hello")
         #expect(h.state.prompt.isEmpty)
         guard effects.count == 3, effects[0] == .appendHistory("hello"), case .saveSession = effects[1],
-              case .startStream(let id, let request) = effects[2] else {
+              case .startStream(let id, let request, _) = effects[2] else {
             Issue.record("unexpected effects \(effects)"); return
         }
         #expect(id == 1)
@@ -105,7 +105,7 @@ struct ReducerTests {
         var first = Reply(); first.content = "one"; first.finishReason = "stop"
         h.send(.completion(requestID: 1, event: .finished(first)))
         let effects = h.key(.ctrl("g"))
-        #expect(effects.contains { if case .startStream(2, _) = $0 { true } else { false } })
+        #expect(effects.contains { if case .startStream(2, _, _) = $0 { true } else { false } })
         var second = Reply(); second.content = "two"; second.finishReason = "stop"
         h.send(.completion(requestID: 2, event: .finished(second)))
         let user = h.state.session.currentBranch[0]

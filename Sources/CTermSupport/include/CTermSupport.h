@@ -26,10 +26,19 @@ void prism_term_set_restore_bytes(const char *bytes, size_t length);
 /// Whether a signal should restore the terminal (false while the program has handed it back, e.g. to $EDITOR).
 void prism_term_set_active(int active);
 
-/// Installs the handlers: SIGWINCH (chained after the current one, and writes `event_fd`),
-/// SIGTERM/SIGHUP/SIGINT (restore, then die by the signal), and the crash signals
-/// (restore, then hand the signal to the previous handler). Returns 0 on success.
+/// Installs the handlers: SIGWINCH (chained after the current one, and writes `event_fd`);
+/// SIGTERM, SIGHUP, SIGINT, SIGUSR1, SIGUSR2 and SIGALRM ask the app to save and quit
+/// (`prism_term_take_termination`, and `event_fd` is written), and if the app has not
+/// ended 5 seconds later, or the signal comes again, the terminal is restored and the
+/// process dies by the first signal; SIGQUIT and the crash signals restore the terminal,
+/// then go to the previous handler; SIGPIPE is ignored. Returns 0 on success.
 int prism_term_install_handlers(int event_fd);
+
+/// The signal that asked the app to end since the last call, or 0 (any thread).
+int prism_term_take_termination(void);
+
+/// Restores the terminal and dies by `sig` with its default action (after the app saved).
+void prism_term_die_by(int sig);
 /// Puts back every handler that `prism_term_install_handlers` replaced.
 void prism_term_uninstall_handlers(void);
 

@@ -16,6 +16,15 @@ public enum Action: Sendable {
     case sessionLoaded(Session)
     case sessionLoadFailed(String)
     case sessionSaveFailed(String)
+    /// A save of a session failed (full disk, read-only folder): its reason, one line.
+    case sessionNotSaved(id: String, reason: String)
+    /// A save of this session went through (clears a save failure shown before).
+    case sessionSaved(id: String)
+    /// Another window or command had changed the session file; `merged` is what was
+    /// written instead of `saved` (what this window sent), `summary` what came in.
+    case sessionMerged(saved: Session, merged: Session, summary: MergeSummary)
+    /// The session was deleted elsewhere, so this window's save was refused.
+    case sessionDeletedElsewhere(id: String)
     case sessionDeleted(String)
     case spentTodayComputed(Decimal)
     /// `$EDITOR` closed; nil when it failed or was cancelled.
@@ -29,9 +38,12 @@ public enum Action: Sendable {
 
 /// Work for the runtime: I/O the reducer asked for. Effects report back as actions.
 public enum Effect: Sendable, Equatable {
-    case startStream(requestID: Int, request: ChatRequest)
+    /// Streams a reply; `journal` (when the session is saved) keeps its text durable as it arrives.
+    case startStream(requestID: Int, request: ChatRequest, journal: JournalTarget?)
     case cancelStream(requestID: Int)
     case saveSession(Session)
+    /// Saves a session that was deleted elsewhere, because the user chose to keep it.
+    case keepSession(Session)
     case loadCatalog(refresh: Bool)
     case fetchKeyInfo
     case listSessions
@@ -55,6 +67,17 @@ public enum Effect: Sendable, Equatable {
     case recordSpend(Decimal)
     case suspendToShell
     case quit
+}
+
+/// What a reply journal needs: the session's metadata with the reply and the prompt it answers.
+public struct JournalTarget: Sendable, Equatable {
+    public var session: Session
+    public var replyID: String
+
+    public init(session: Session, replyID: String) {
+        self.session = session
+        self.replyID = replyID
+    }
 }
 
 /// What the reducer needs from outside: ids, the reply budget, bindings.

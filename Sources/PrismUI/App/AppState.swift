@@ -51,6 +51,14 @@ public struct AppState: Sendable {
     public var spinnerFrame = 0
     public var now: Date
     public var quitRequested = false
+    /// Why the last save of this session failed, until one succeeds (quitting then asks twice).
+    public var saveError: String?
+    /// The session file was deleted elsewhere: nothing is saved or journaled until `/keep`.
+    public var deletedElsewhere = false
+    /// Ctrl-Q was pressed once while saves were failing; the next one quits anyway.
+    public var quitConfirmPending = false
+    /// The signal that ended the app (SIGTERM, SIGHUP, ...), once everything was saved.
+    public var terminationSignal: Int32?
     /// First line of the help overlay on screen.
     public var helpScroll = 0
     /// Names of the shipped and user themes, for the switcher.

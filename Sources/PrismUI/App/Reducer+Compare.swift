@@ -73,7 +73,7 @@ extension Reducer {
                                                      configuredCap: env.maxTokensCap, modelLimit: info?.maxCompletionTokens)
         let request = ChatRequest(model: model, messages: ChatRequest.messages(for: state.session, upTo: parent),
                                   settings: state.session.settings, maxTokens: maxTokens, pricing: info?.pricing)
-        return [.startStream(requestID: state.nextRequestID, request: request)]
+        return [.startStream(requestID: state.nextRequestID, request: request, journal: journalTarget(state, replyID: replyID))]
     }
 
     /// Applies one event of a pane's stream.

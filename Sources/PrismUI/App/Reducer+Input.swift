@@ -10,6 +10,8 @@ extension Reducer {
             return []
         case .resumed:
             return []
+        case .terminate(let signal):
+            return terminate(&state, signal: signal)
         case .paste(let text):
             return paste(&state, text)
         case .mouse(let mouse):
@@ -83,11 +85,7 @@ extension Reducer {
     static func run(_ command: Command, _ state: inout AppState, _ env: ReducerEnvironment) -> [Effect] {
         switch command {
         case .quit:
-            var effects: [Effect] = []
-            if let stream = state.stream { effects += cancelStream(&state, stream) }
-            effects += cancelPanes(&state)
-            state.quitRequested = true
-            return effects + [.quit]
+            return quit(&state)
         case .send:
             return state.focus == .prompt || state.focus == .transcript ? send(&state, env) : []
         case .newline:

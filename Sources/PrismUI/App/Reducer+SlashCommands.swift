@@ -13,6 +13,7 @@ extension Reducer {
         ("/sets", "/sets: list the model sets (in the picker)"),
         ("/title", "/title TEXT: rename this session"),
         ("/new", "/new: start a new session"),
+        ("/keep", "/keep: save this session again after it was deleted elsewhere"),
     ]
 
     /// Runs a slash command; nil when the text is not one (it is then sent as a prompt).
@@ -79,6 +80,8 @@ extension Reducer {
             return state.session.messages.isEmpty ? [] : [.saveSession(state.session)]
         case "/new":
             return run(.newSession, &state, env)
+        case "/keep":
+            return keep(&state)
         default:
             break
         }

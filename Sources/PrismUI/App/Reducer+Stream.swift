@@ -54,7 +54,8 @@ extension Reducer {
                                                      configuredCap: env.maxTokensCap, modelLimit: info?.maxCompletionTokens)
         let request = ChatRequest(model: model, messages: ChatRequest.messages(for: state.session, upTo: parentID),
                                   settings: state.session.settings, maxTokens: maxTokens, pricing: info?.pricing)
-        return [.saveSession(state.session), .startStream(requestID: state.nextRequestID, request: request)]
+        return [.saveSession(state.session),
+                .startStream(requestID: state.nextRequestID, request: request, journal: journalTarget(state, replyID: reply.id))]
     }
 
     /// Applies one event of the running request; events of older requests are ignored.

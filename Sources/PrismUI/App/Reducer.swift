@@ -39,6 +39,14 @@ public enum Reducer {
         case .sessionLoadFailed(let message), .sessionSaveFailed(let message), .themeFailed(let message):
             notify(&state, message, .error)
             return []
+        case .sessionNotSaved(let id, let reason):
+            return notSaved(&state, id: id, reason: reason)
+        case .sessionSaved(let id):
+            return saved(&state, id: id)
+        case .sessionMerged(let saved, let merged, let summary):
+            return self.merged(&state, saved: saved, merged: merged, summary: summary)
+        case .sessionDeletedElsewhere(let id):
+            return deletedElsewhere(&state, id: id)
         case .sessionDeleted(let id):
             state.browser.sessions.removeAll { $0.id == id }
             state.browser.confirmingDelete = nil

@@ -23,6 +23,8 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     private let lock = NSLock()
     private var streams: [Int: StreamHandle] = [:]
     private var pendingSaves: [String: Session] = [:]
+    /// Why the most recent session save failed, until one succeeds (read after the UI quits).
+    private var lastSaveFailure: String?
     private let saveQueue = DispatchQueue(label: "prism.save")
 
     public init(client: OpenRouterClient, store: any SessionStoring, catalog: CatalogCache,
@@ -40,13 +42,17 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
 
     public func handle(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
         switch effect {
-        case .startStream(let id, let request):
-            // Events go straight from the decoding thread to the UI thread's inbox. The
+        case .startStream(let id, let request, let target):
+            // Events go straight from the decoding thread to the UI thread's inbox, each
+            // written to the reply's journal first: the text is on disk before it is on
+            // screen, and a finished reply is synced before it is shown finished. The
             // handle is stored under the lock the final event takes to remove it, so a
             // stream that ends at once cannot leave its handle behind.
             let client = self.client
+            let journal = target.flatMap { (store as? any ReplyJournaling)?.openJournal(session: $0.session, replyID: $0.replyID) }
             lock.withLock {
                 streams[id] = client.streamChat(request) { [weak self] event in
+                    journal?.record(event)
                     if case .finished = event { self?.lock.withLock { _ = self?.streams.removeValue(forKey: id) } }
                     post(.completion(requestID: id, event: event))
                 }
@@ -56,6 +62,18 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
             stream?.cancel()
         case .saveSession(let session):
             save(session, post: post)
+        case .keepSession(let session):
+            let store = self.store
+            lock.withLock { pendingSaves[session.id] = nil }
+            saveQueue.async { [weak self] in
+                do {
+                    try store.keep(session)
+                    self?.lock.withLock { self?.lastSaveFailure = nil }
+                    post(.sessionSaved(id: session.id))
+                } catch {
+                    post(.sessionNotSaved(id: session.id, reason: "could not save: \(error)"))
+                }
+            }
         case .loadCatalog(let refresh):
             let catalog = self.catalog, client = self.client
             Task {
@@ -142,6 +160,13 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
         }
     }
 
+    /// Why the last session save failed, if it did: the launcher prints it after the
+    /// screen is gone, so a user who quit anyway knows what was not saved.
+    public var unsavedReason: String? {
+        saveQueue.sync {}
+        return lock.withLock { lastSaveFailure }
+    }
+
     private func save(_ session: Session, post: @escaping @Sendable (Action) -> Void) {
         guard !session.id.isEmpty else { return }
         lock.withLock { pendingSaves[session.id] = session }
@@ -149,10 +174,17 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
         saveQueue.async { [weak self] in
             guard let self, let latest = self.lock.withLock({ self.pendingSaves.removeValue(forKey: session.id) }) else { return }
             do {
-                try store.save(latest)
+                let report = try store.save(latest)
+                self.lock.withLock { self.lastSaveFailure = nil }
+                if let merged = report.merged { post(.sessionMerged(saved: latest, merged: merged, summary: report.summary)) }
+                post(.sessionSaved(id: latest.id))
+            } catch SessionStoreError.deletedElsewhere(let id) {
+                self.lock.withLock { self.lastSaveFailure = SessionStoreError.deletedElsewhere(id: id).description }
+                post(.sessionDeletedElsewhere(id: id))
             } catch {
                 self.logger.error("save failed: \(error)")
-                post(.sessionSaveFailed("could not save: \(error)"))
+                self.lock.withLock { self.lastSaveFailure = "\(error)" }
+                post(.sessionNotSaved(id: latest.id, reason: "could not save: \(error)"))
             }
         }
     }
