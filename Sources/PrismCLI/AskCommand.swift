@@ -95,7 +95,12 @@ struct AskCommand: AsyncParsableCommand {
 
         let request = ChatRequest(model: modelID, messages: Self.messages(system: context.config.systemPrompt, prompt: text, attachments: attached),
                                   settings: settings, maxTokens: budget, pricing: info?.pricing)
-        let reply = await AskStreamer(json: json).run(context.client.streamChat(request))
+        let stream = context.client.streamChat(request)
+        let signals = SignalWatcher { stream.cancel() }
+        var reply = await AskStreamer(json: json, journal: recorder?.openReplyJournal()).run(stream)
+        signals.stop()
+        let interruption = signals.note
+        if let interruption, reply.failure?.kind == .cancelled { reply.failure?.message = interruption.message }
         if !context.demo, let cost = reply.usage?.cost { SpendLedger(paths: context.paths).record(cost) }
         try recorder?.recordReply(reply)
 
@@ -106,7 +111,9 @@ struct AskCommand: AsyncParsableCommand {
         }
         if let id = recorder?.sessionID, !json { StandardIO.error("prism: saved session \(id)") }
         if let failure = reply.failure {
-            if failure.kind == .cancelled { throw CLIFailure(status: 130, message: "cancelled") }
+            if failure.kind == .cancelled {
+                throw CLIFailure(status: interruption?.status ?? 130, message: failure.message)
+            }
             throw CLIFailure.request(TerminalSanitizer.sanitize(failure.oneLine))
         }
     }

@@ -11,16 +11,17 @@ import Glibc
 /// when stderr is a terminal, so pipes receive the answer alone.
 struct AskStreamer {
     var json: Bool
+    /// Where the reply's text goes first when the exchange is saved (`--save`).
+    var journal: ReplyJournal?
 
     func run(_ stream: ChatStream) async -> Reply {
-        let interrupt = InterruptWatcher { stream.cancel() }
-        defer { interrupt.stop() }
         let showReasoning = !json && StandardIO.stderrIsTerminal
         var reply = Reply()
         var endedWithNewline = true
         var wroteAny = false
         var inReasoning = false
         for await event in stream {
+            journal?.record(event)
             switch event {
             case .contentDelta(let text) where !json:
                 if inReasoning { StandardIO.errorRaw("\u{1B}[0m\n\n"); inReasoning = false }
@@ -44,28 +45,5 @@ struct AskStreamer {
         if inReasoning { StandardIO.errorRaw("\u{1B}[0m\n") }
         if wroteAny, !endedWithNewline { StandardIO.out("\n") }
         return reply
-    }
-}
-
-/// Turns SIGINT into a cancel of the running reply; a second Ctrl-C quits at once.
-final class InterruptWatcher: @unchecked Sendable {
-    private let source: any DispatchSourceSignal
-    private var count = 0
-
-    init(onInterrupt: @escaping @Sendable () -> Void) {
-        signal(SIGINT, SIG_IGN)
-        signal(SIGPIPE, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { [unowned self] in
-            count += 1
-            if count > 1 { Foundation.exit(130) }
-            onInterrupt()
-        }
-        source.resume()
-    }
-
-    func stop() {
-        source.cancel()
-        signal(SIGINT, SIG_DFL)
     }
 }

@@ -68,19 +68,30 @@ struct CompareCommand: AsyncParsableCommand {
             return ChatRequest(model: id, messages: AskCommand.messages(system: context.config.systemPrompt, prompt: text, attachments: []),
                                settings: settings, maxTokens: budget, pricing: info?.pricing)
         }
-        let replies = await CompareRun(client: context.client, requests: requests, showProgress: !json && StandardIO.stderrIsTerminal).run()
+        let recorder = save ? try CompareRecorder(context: context, models: models, prompt: text) : nil
+        let saveFailures = SaveFailures()
+        var run = CompareRun(client: context.client, requests: requests, showProgress: !json && StandardIO.stderrIsTerminal)
+        if let recorder {
+            run.journals = recorder.openJournals()
+            run.finished = { index, reply in
+                do { try recorder.record(index, reply) } catch { saveFailures.add("\(error)") }
+            }
+        }
+        let (replies, interruption) = await run.run()
         let entries = zip(models, replies).map { (model: $0, reply: $1) }
         if !context.demo {
             let ledger = SpendLedger(paths: context.paths)
             for reply in replies { if let cost = reply.usage?.cost { ledger.record(cost) } }
         }
 
-        if save { try saveRound(context: context, prompt: text, entries: entries) }
+        if let failure = saveFailures.first { throw CLIFailure.request(failure) }
+        if let recorder, !json { StandardIO.error("prism: saved session \(recorder.sessionID)") }
         if json {
             StandardIO.out(CompareJSON(entries: entries).render() + "\n")
         } else {
             StandardIO.out(CompareReport.text(entries))
         }
+        if let interruption { throw CLIFailure(status: interruption.status, message: interruption.message) }
         let failed = entries.filter { !$0.reply.succeeded }
         if !failed.isEmpty {
             let names = failed.map { "\($0.model) (\(TerminalSanitizer.sanitize($0.reply.failure?.oneLine ?? "failed")))" }
@@ -95,23 +106,13 @@ struct CompareCommand: AsyncParsableCommand {
         guard let set = sets.named(setName) else { throw CLIFailure.usage(sets.unknown(setName).message) }
         return set.models
     }
+}
 
-    private func saveRound(context: CLIContext, prompt: String, entries: [(model: String, reply: Reply)]) throws {
-        var session = Session(id: SessionID.make(), createdAt: Date(), systemPrompt: context.config.systemPrompt,
-                              model: entries.first?.model, settings: context.config.requestSettings)
-        let user = Message(id: UUID().uuidString.lowercased(), parentID: nil, role: .user, content: prompt, createdAt: Date())
-        session.append(user)
-        for entry in entries {
-            var reply = Message(id: UUID().uuidString.lowercased(), parentID: user.id, role: .assistant, content: "", createdAt: Date())
-            reply.modelRequested = entry.model
-            reply.apply(entry.reply)
-            session.append(reply)
-        }
-        do {
-            try FileSessionStore(paths: context.paths).save(session)
-        } catch {
-            throw CLIFailure.request("\(error)")
-        }
-        if !json { StandardIO.error("prism: saved session \(session.id)") }
-    }
+/// Save errors from the replies' own tasks, reported once the round is over.
+final class SaveFailures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var messages: [String] = []
+
+    func add(_ message: String) { lock.withLock { messages.append(message) } }
+    var first: String? { lock.withLock { messages.first } }
 }

@@ -3,30 +3,41 @@ import PrismCore
 
 /// Runs several chat requests at once and returns their replies in request order.
 ///
-/// Ctrl-C cancels every stream (each reply keeps its partial text, marked cancelled).
-/// On a terminal, one stderr line shows each model's progress while they stream.
+/// Ctrl-C, SIGTERM and SIGHUP cancel every stream (each reply keeps its partial text,
+/// marked cancelled or interrupted). On a terminal, one stderr line shows each model's
+/// progress while they stream. With `--save`, each reply streams into its journal and
+/// `finished` is called (to save it) as soon as that model is done.
 struct CompareRun {
     let client: OpenRouterClient
     let requests: [ChatRequest]
     let showProgress: Bool
+    var journals: [ReplyJournal?] = []
+    var finished: @Sendable (Int, Reply) -> Void = { _, _ in }
 
-    func run() async -> [Reply] {
+    /// The replies in request order, and the signal's note when one stopped them.
+    func run() async -> (replies: [Reply], interruption: ReplyFailureNote?) {
         let streams = requests.map { client.streamChat($0) }
         let progress = CompareProgress(models: requests.map(\.model), enabled: showProgress)
-        let interrupt = InterruptWatcher { streams.forEach { $0.cancel() } }
-        defer { interrupt.stop() }
+        let signals = SignalWatcher { streams.forEach { $0.cancel() } }
+        defer { signals.stop() }
+        let journals = requests.indices.map { $0 < self.journals.count ? self.journals[$0] : nil }
+        let finished = self.finished
         let replies = await withTaskGroup(of: (Int, Reply).self) { group in
             for (index, stream) in streams.enumerated() {
+                let journal = journals[index]
                 group.addTask {
                     var reply = Reply()
                     for await event in stream {
+                        journal?.record(event)
                         switch event {
                         case .contentDelta(let text), .reasoningDelta(let text): progress.received(index, characters: text.count)
                         case .finished(let r): reply = r
                         default: break
                         }
                     }
+                    if let note = signals.note, reply.failure?.kind == .cancelled { reply.failure?.message = note.message }
                     progress.finished(index, reply)
+                    finished(index, reply)
                     return (index, reply)
                 }
             }
@@ -35,7 +46,7 @@ struct CompareRun {
             return out
         }
         progress.clear()
-        return replies
+        return (replies, signals.note)
     }
 }
 

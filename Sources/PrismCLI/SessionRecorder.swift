@@ -1,14 +1,17 @@
 import Foundation
 import PrismCore
 
-/// Records a `prism ask --save` exchange as a session, saving after each step.
+/// Records a `prism ask --save` exchange as a session, durable at every step.
 ///
-/// The prompt is saved before the request goes out, so even a killed process
-/// leaves the question on disk; the reply, finished or not, is saved after.
+/// The prompt is saved before the request goes out; the reply streams into a journal
+/// beside the session (so a killed process loses at most what the kernel had not been
+/// handed, nothing in practice); the finished reply, whatever its fate, is saved at the
+/// end, which folds the journal away.
 struct SessionRecorder {
     let store: FileSessionStore
     private(set) var session: Session
     private var parentID: String?
+    private var replyID = UUID().uuidString.lowercased()
 
     var sessionID: String { session.id }
 
@@ -26,13 +29,25 @@ struct SessionRecorder {
         try persist()
     }
 
+    /// Opens the journal the reply streams into (nil when the disk refuses: the final save still runs).
+    func openReplyJournal() -> ReplyJournal? {
+        var skeleton = session
+        skeleton.append(emptyReply())
+        return store.openJournal(session: skeleton, replyID: replyID)
+    }
+
     mutating func recordReply(_ reply: Reply) throws {
-        var message = Message(id: UUID().uuidString.lowercased(), parentID: parentID, role: .assistant,
-                              content: "", createdAt: Date())
-        message.modelRequested = session.model
+        var message = emptyReply()
         message.apply(reply)
         session.append(message)
         try persist()
+    }
+
+    private func emptyReply() -> Message {
+        var message = Message(id: replyID, parentID: parentID, role: .assistant, content: "", createdAt: Date())
+        message.modelRequested = session.model
+        message.status = .streaming
+        return message
     }
 
     private func persist() throws {
