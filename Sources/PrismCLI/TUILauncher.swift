@@ -82,8 +82,11 @@ struct TUILauncher {
         }
         if let signal = outcome.signal {
             // Everything is saved: now end the way the signal asked, so the caller sees it.
+            // Sent to the process, not this thread: pool threads block signals.
             Glibc.signal(signal, SIG_DFL)
-            raise(signal)
+            kill(getpid(), signal)
+            usleep(200_000)
+            Foundation.exit(128 + signal)
         }
         if let failure = outcome.failure { throw CLIFailure.usage(failure) }
     }

@@ -157,3 +157,20 @@ func journalSkeleton(_ session: Session, replyID: String) -> Session {
         }
     }
 }
+
+@Suite struct JournalStoreLockingTests {
+    @Test func renamingASessionWithJournalsDoesNotWaitForItself() throws {
+        try withSessionSandbox { sandbox in
+            let session = sessionAwaitingReply()
+            let store = sandbox.store()
+            try store.save(session)
+            let journal = try #require(store.openJournal(session: journalSkeleton(session, replyID: "r1"), replyID: "r1"))
+            journal.record(.contentDelta("text"))
+            journal.close()
+            try sandbox.store().rename(id: session.id, title: "Renamed")
+            let loaded = try sandbox.store().load(id: session.id)
+            #expect(loaded.title == "Renamed")
+            #expect(loaded.message("r1")?.content == "text")
+        }
+    }
+}

@@ -151,7 +151,12 @@ extension FileSessionStore {
     ///
     /// A folder that cannot hold a lock file (read-only) runs `body` unlocked: the write
     /// that follows fails with the real reason.
+    /// Re-entrant within this store (the in-process lock is held throughout): a second
+    /// `flock` on a new descriptor would wait for the first one forever.
     func withFolderLock<T>(_ body: () throws -> T) throws -> T {
+        if folderLockHeld { return try body() }
+        folderLockHeld = true
+        defer { folderLockHeld = false }
         try? PosixFile.makeFolder(folder.path)
         let fd = open(folder.appendingPathComponent(".lock").path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return try body() }

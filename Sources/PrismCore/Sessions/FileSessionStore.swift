@@ -44,6 +44,9 @@ public final class FileSessionStore: SessionStoring, ReplyJournaling, @unchecked
         var baseline: SessionBaseline
     }
 
+    /// True while this store holds the folder's `flock` (see `withFolderLock`).
+    var folderLockHeld = false
+
     /// Journals of replies in flight (`sessions/journal/`).
     let journals: JournalFolder
 
