@@ -23,7 +23,8 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(help: "System prompt for every model.")
     var system: String?
 
-    @Option(name: .customLong("max-tokens"), help: "Reply budget for every model.")
+    // Unconditional, so `--max-tokens -1` reaches validate() instead of reading as an option.
+    @Option(name: .customLong("max-tokens"), parsing: .unconditional, help: "Reply budget for every model.")
     var maxTokens: Int?
 
     @Option(help: "Sampling temperature, 0 to 2.")
