@@ -79,9 +79,12 @@ public struct ModelSetStore: Sendable {
 
     /// Brings the file from `old` to `new`: sets added, changed or removed between the two
     /// are applied to the file's current contents; sets neither touches are left as they are.
-    /// Returns the warnings met on the way (the file was damaged and moved aside).
-    @discardableResult
-    public func apply(from old: [ModelSet], to new: [ModelSet]) throws -> [String] {
+    public func apply(from old: [ModelSet], to new: [ModelSet]) throws {
+        _ = try applyReporting(from: old, to: new)
+    }
+
+    /// `apply`, returning the warnings met on the way (the file was damaged and moved aside).
+    public func applyReporting(from old: [ModelSet], to new: [ModelSet]) throws -> [String] {
         let removed = Set(old.map(\.name).filter { name in !new.contains { $0.name == name } })
         let changed = new.filter { !old.contains($0) }
         guard !removed.isEmpty || !changed.isEmpty else { return [] }
