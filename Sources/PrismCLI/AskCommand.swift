@@ -22,7 +22,8 @@ struct AskCommand: AsyncParsableCommand {
     @Option(help: "System prompt.")
     var system: String?
 
-    @Option(name: .customLong("max-tokens"), help: "Reply budget (default: the model's limit, capped by config max_tokens).")
+    // Unconditional, so `--max-tokens -1` reaches validate() instead of reading as an option.
+    @Option(name: .customLong("max-tokens"), parsing: .unconditional, help: "Reply budget (default: the model's limit, capped by config max_tokens).")
     var maxTokens: Int?
 
     @Option(help: "Sampling temperature, 0 to 2.")

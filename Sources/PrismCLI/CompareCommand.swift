@@ -23,7 +23,8 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(help: "System prompt for every model.")
     var system: String?
 
-    @Option(name: .customLong("max-tokens"), help: "Reply budget for every model.")
+    // Unconditional, so `--max-tokens -1` reaches validate() instead of reading as an option.
+    @Option(name: .customLong("max-tokens"), parsing: .unconditional, help: "Reply budget for every model.")
     var maxTokens: Int?
 
     @Option(help: "Sampling temperature, 0 to 2.")
@@ -102,7 +103,9 @@ struct CompareCommand: AsyncParsableCommand {
     /// The `-m` models, or those of the `--set` set; an unknown set is a usage error naming the known ones.
     private func resolveModels(_ context: CLIContext) throws -> [String] {
         guard let setName else { return model }
-        let sets = ModelSets(config: context.config, saved: ModelSetStore(paths: context.paths, demo: context.demo).load())
+        let saved = ModelSetStore(paths: context.paths, demo: context.demo).loadReporting()
+        for warning in saved.warnings { StandardIO.error("prism: warning: \(TerminalSanitizer.metadata(warning))") }
+        let sets = ModelSets(config: context.config, saved: saved.sets)
         guard let set = sets.named(setName) else { throw CLIFailure.usage(sets.unknown(setName).message) }
         return set.models
     }

@@ -1,25 +1,29 @@
 import Foundation
 import PrismCore
+import PrismTerminal
 
 /// The text report of `prism compare`: each answer under its model's header, then a table.
+///
+/// Everything from the servers is cleaned: headers and table cells as metadata (one
+/// line, no controls or bidi controls, cut to a width), answers as terminal text.
 enum CompareReport {
     static func text(_ entries: [(model: String, reply: Reply)]) -> String {
         var out = ""
         for entry in entries {
-            var header = "━━ \(entry.reply.model ?? entry.model)"
-            if let provider = entry.reply.provider { header += " · via \(provider)" }
-            out += TerminalSanitizer.sanitize(header) + " " + String(repeating: "━", count: max(3, 60 - header.count)) + "\n"
-            let content = TerminalSanitizer.sanitize(entry.reply.content)
+            var header = "━━ \(DisplayText.fit(entry.reply.model ?? entry.model, width: 60))"
+            if let provider = entry.reply.provider { header += " · via \(DisplayText.fit(provider, width: 40))" }
+            out += header + " " + String(repeating: "━", count: max(3, 60 - DisplayWidth.of(header))) + "\n"
+            let content = TerminalSanitizer.forTerminal(entry.reply.content)
             out += content
             if !content.isEmpty, !content.hasSuffix("\n") { out += "\n" }
             if let failure = entry.reply.failure {
-                out += "✗ " + TerminalSanitizer.sanitize(failure.oneLine) + "\n"
+                out += "✗ " + TerminalSanitizer.metadata(failure.oneLine) + "\n"
             }
             out += "\n"
         }
         out += table(entries)
         let summary = CompareSummary(entries).line
-        if !summary.isEmpty { out += TerminalSanitizer.sanitize(summary) + "\n" }
+        if !summary.isEmpty { out += TerminalSanitizer.metadata(summary) + "\n" }
         return out
     }
 
@@ -28,15 +32,15 @@ enum CompareReport {
         let rows: [[String]] = entries.map { e in
             let r = e.reply
             return [
-                e.model,
-                r.provider ?? "-",
+                DisplayText.fit(e.model, width: 40),
+                DisplayText.fit(r.provider ?? "-", width: 30),
                 r.timings.ttftMs.map { Formatting.duration(ms: $0) } ?? "-",
                 r.timings.totalMs.map { Formatting.duration(ms: $0) } ?? "-",
                 r.usage?.promptTokens.map(Formatting.tokens) ?? "-",
                 r.usage?.completionTokens.map(Formatting.tokens) ?? "-",
                 r.usage?.cost != nil ? Formatting.cost(r.usage) : "-",
-                r.failure.map { ($0.status.map { "HTTP \($0) " } ?? "") + $0.message } ?? "",
-            ].map(TerminalSanitizer.sanitize)
+                DisplayText.fit(r.failure.map { ($0.status.map { "HTTP \($0) " } ?? "") + $0.message } ?? "", width: 80),
+            ].map(TerminalSanitizer.metadata)
         }
         return TextTable.render(header: header, rows: rows, rightAligned: [2, 3, 4, 5, 6])
     }

@@ -41,7 +41,7 @@ struct KeyCommand: AsyncParsableCommand {
             return
         }
         var lines: [String] = []
-        if let label = info.label { lines.append("key        \(TerminalSanitizer.sanitize(label))") }
+        if let label = info.label { lines.append("key        \(TerminalSanitizer.metadata(label))") }
         lines.append("used       \(info.usage.map(Formatting.usd) ?? "?") total · \(info.usageDaily.map(Formatting.usd) ?? "?") today · \(info.usageMonthly.map(Formatting.usd) ?? "?") this month")
         lines.append("limit      \(money(info.limit))\(info.limitReset.map { " (resets \($0))" } ?? "")")
         lines.append("remaining  \(info.limit == nil && info.limitRemaining == nil ? "unlimited" : money(info.limitRemaining))")

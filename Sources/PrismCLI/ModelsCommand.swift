@@ -74,17 +74,18 @@ struct ModelQuery: Sendable {
     }
 }
 
-/// The plain-text catalog table.
+/// The plain-text catalog table; ids and modalities come from the server, so they are
+/// cleaned as metadata (no controls or bidi controls) and cut to a width.
 enum ModelTable {
     static func render(_ models: [ModelInfo]) -> String {
         let header = ["MODEL", "CONTEXT", "$/M IN", "$/M OUT", "MODALITIES"]
         let rows = models.map { m in
             [
-                TerminalSanitizer.sanitize(m.id),
+                DisplayText.fit(m.id, width: 80),
                 m.contextLength.map(Formatting.tokens) ?? "?",
                 Formatting.perMillion(m.pricing.prompt),
                 Formatting.perMillion(m.pricing.completion),
-                m.inputModalities.joined(separator: "+") + "->" + m.outputModalities.joined(separator: "+"),
+                DisplayText.fit(m.inputModalities.joined(separator: "+") + "->" + m.outputModalities.joined(separator: "+"), width: 40),
             ]
         }
         return TextTable.render(header: header, rows: rows, rightAligned: [1, 2, 3])

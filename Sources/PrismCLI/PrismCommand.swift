@@ -22,6 +22,9 @@ public struct PrismCommand: AsyncParsableCommand {
     /// Parses and runs, mapping errors to Prism's exit statuses: 2 for usage and
     /// configuration errors, 1 for failed requests, with one line on stderr.
     public static func runMain() async {
+        // Before anything can log: swift-log's default handler writes raw records to stderr.
+        // Commands that read config bootstrap again with the key, which adds it as a secret.
+        PrismLogging.bootstrap(paths: PrismPaths(environment: ProcessInfo.processInfo.environment))
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -30,7 +33,7 @@ public struct PrismCommand: AsyncParsableCommand {
                 try command.run()
             }
         } catch let failure as CLIFailure {
-            StandardIO.error("prism: \(failure.message)")
+            StandardIO.error("prism: \(TerminalSanitizer.metadata(failure.message))")
             Foundation.exit(failure.status)
         } catch {
             let code = exitCode(for: error)

@@ -7,7 +7,7 @@ struct SessionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sessions",
         abstract: "Manage saved sessions (one JSON file each under $XDG_DATA_HOME/prism/sessions).",
-        discussion: "IDs may be shortened to any unique prefix.",
+        discussion: "IDs may be shortened to any unique prefix; `rm` asks before deleting by a prefix (or takes --yes).",
         subcommands: [List.self, Show.self, Export.self, Rename.self, Remove.self],
         defaultSubcommand: List.self
     )
@@ -34,7 +34,7 @@ struct SessionsCommand: ParsableCommand {
         func run() throws {
             let listing: SessionListing
             do { listing = try SessionsCommand.store().list() } catch { throw CLIFailure.request("\(error)") }
-            for problem in listing.problems { StandardIO.error("prism: warning: \(problem)") }
+            for problem in listing.problems { StandardIO.error("prism: warning: \(TerminalSanitizer.metadata(problem))") }
             if json {
                 let encoder = SessionCodec.encoder(pretty: true)
                 StandardIO.out(String(decoding: try encoder.encode(listing.sessions), as: UTF8.self) + "\n")
@@ -55,8 +55,11 @@ struct SessionsCommand: ParsableCommand {
         var id: String
 
         func run() throws {
-            let session = try SessionsCommand.load(id, from: SessionsCommand.store())
-            StandardIO.out(TerminalSanitizer.sanitize(SessionExporter.markdown(session)))
+            var session = try SessionsCommand.load(id, from: SessionsCommand.store())
+            session.title = DisplayText.fit(session.title, width: Rename.maxTitleLength)
+            // The Markdown holds no control characters; on a terminal bidi controls go too.
+            let text = SessionExporter.markdown(session)
+            StandardIO.out(StandardIO.stdoutIsTerminal ? TerminalSanitizer.forTerminal(text) : text)
         }
     }
 
@@ -86,14 +89,15 @@ struct SessionsCommand: ParsableCommand {
             }
             if let output {
                 do {
-                    try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+                    try PrivateFile.write(data, to: URL(fileURLWithPath: output))  // atomic, mode 0600
                 } catch {
-                    throw CLIFailure.request("could not write \(output): \(error.localizedDescription)")
+                    throw CLIFailure.request("\(error)")
                 }
                 StandardIO.error("prism: wrote \(output)")
             } else {
+                // Markdown carries no control characters; JSON escapes them. On a terminal, bidi controls go too.
                 let text = String(decoding: data, as: UTF8.self)
-                StandardIO.out(format == .md && StandardIO.stdoutIsTerminal ? TerminalSanitizer.sanitize(text) : text)
+                StandardIO.out(format == .md && StandardIO.stdoutIsTerminal ? TerminalSanitizer.forTerminal(text) : text)
             }
         }
     }
@@ -107,11 +111,18 @@ struct SessionsCommand: ParsableCommand {
         @Argument(help: "The new title.")
         var title: [String]
 
+        /// Longer titles are cut: a title is a line in a list, not a document.
+        static let maxTitleLength = 200
+
         func run() throws {
             let store = SessionsCommand.store()
+            var text = TerminalSanitizer.metadata(title.joined(separator: " ")).trimmingCharacters(in: .whitespaces)
+            let shortened = text.count > Self.maxTitleLength
+            if shortened { text = String(text.prefix(Self.maxTitleLength)).trimmingCharacters(in: .whitespaces) }
             do {
                 let full = try store.resolve(prefix: id)
-                try store.rename(id: full, title: title.joined(separator: " "))
+                try store.rename(id: full, title: text)
+                if shortened { StandardIO.error("prism: the title was cut to its first \(Self.maxTitleLength) characters") }
                 StandardIO.error("prism: renamed \(full)")
             } catch {
                 throw CLIFailure.usage("\(error)")
@@ -120,15 +131,34 @@ struct SessionsCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "rm", abstract: "Delete a session file.")
+        static let configuration = CommandConfiguration(
+            commandName: "rm", abstract: "Delete a session file.",
+            discussion: "With the full id it deletes at once. With a shorter prefix it names the session and asks on a terminal; scripts pass --yes.")
 
-        @Argument(help: "Session id or unique prefix.")
+        @Argument(help: "Session id, or a unique prefix (asks first, unless --yes).")
         var id: String
+
+        @Flag(name: .shortAndLong, help: "Delete a session named by a prefix without asking.")
+        var yes = false
 
         func run() throws {
             let store = SessionsCommand.store()
+            let full: String
+            do { full = try store.resolve(prefix: id) } catch { throw CLIFailure.usage("\(error)") }
+            if full != id, !yes {
+                let title = (try? store.load(id: full)).map { DisplayText.fit($0.title.isEmpty ? "(untitled)" : $0.title, width: 60) }
+                let named = full + (title.map { " \"\($0)\"" } ?? "")
+                guard StandardIO.stdinIsTerminal, StandardIO.stderrIsTerminal else {
+                    throw CLIFailure.usage("\"\(id)\" is only the start of session \(named); give the full id, or add --yes")
+                }
+                StandardIO.errorRaw("Delete session \(named)? [y/N] ")
+                let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+                guard answer == "y" || answer == "yes" else {
+                    StandardIO.error("prism: kept \(full)")
+                    return
+                }
+            }
             do {
-                let full = try store.resolve(prefix: id)
                 try store.delete(id: full)
                 StandardIO.error("prism: removed \(full)")
             } catch {
@@ -140,6 +170,11 @@ struct SessionsCommand: ParsableCommand {
 
 /// The plain-text session list.
 enum SessionTable {
+    /// Display cells a title may take in the list; longer ones end in `…` (`show` allows a renamed title's 200).
+    static let shownTitleWidth = 60
+    /// Display cells a model id may take in the list.
+    static let shownModelWidth = 40
+
     static func render(_ sessions: [SessionSummary]) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -149,8 +184,8 @@ enum SessionTable {
             [
                 s.id, formatter.string(from: s.updatedAt), String(s.messageCount),
                 s.totalCost.map { (s.costIsEstimate ? "~" : "") + Formatting.usd($0) } ?? "-",
-                TerminalSanitizer.sanitize(s.model ?? "-"),
-                TerminalSanitizer.sanitize(s.title.isEmpty ? "(untitled)" : s.title),
+                DisplayText.fit(s.model ?? "-", width: shownModelWidth),
+                DisplayText.fit(s.title.isEmpty ? "(untitled)" : s.title, width: shownTitleWidth),
             ]
         }
         return TextTable.render(header: header, rows: rows)

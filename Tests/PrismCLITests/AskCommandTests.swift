@@ -136,16 +136,27 @@ struct AskCommandTests {
         #expect(!r.stderr.contains(Self.key) && !r.stdout.contains(Self.key))
     }
 
-    @Test func hostileEscapeSequencesNeverReachStdout() throws {
+    /// A terminal never receives the reply's escape sequences; a pipe receives the reply exactly as sent (README says so).
+    @Test func hostileEscapeSequencesNeverReachATerminal() throws {
         let server = StubServer(requiredKey: Self.key)
         try server.start()
         defer { server.stop() }
         let p = try PrismProcess(key: Self.key, baseURL: server.baseURL)
         defer { p.cleanUp() }
-        server.enqueue(.text(["safe ", "\u{1B}]0;pwned\u{07}", "\u{1B}[2J", "\u{1B}]52;c;ZXZpbA==\u{07}", "end"]))
+        let pieces = ["safe ", "\u{1B}]0;pwned\u{07}", "\u{1B}[2J", "\u{1B}]52;c;ZXZpbA==\u{07}", "\u{202E}", "end"]
+        server.enqueue(.text(pieces))
         let r = try p.run(["ask", "-m", "stub/fast", "q"])
         #expect(r.status == 0)
-        #expect(!r.stdout.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
-        #expect(r.stdout.contains("safe") && r.stdout.contains("end"))
+        #expect(r.stdout == pieces.joined() + "\n", "a pipe gets the text as sent")
+
+        try #require(TmuxSession.available, "tmux is needed for the terminal half (.ci/run installs it)")
+        server.enqueue(.text(pieces))
+        let tmux = TmuxSession()
+        defer { tmux.kill() }
+        try tmux.start(PrismProcess.binary.path + " ask -m stub/fast q", environment: p.environment)
+        // Raw, ESC [2J would have cleared "safe" off the screen; cleaned, the ESCs show as ␛ and the override is gone.
+        let shown = try tmux.wait(for: "the cleaned reply") { $0.contains("safe ␛]0;pwned␛[2J␛]52;c;ZXZpbA==end") }
+        #expect(shown.ok)
+        #expect(!shown.screen.unicodeScalars.contains("\u{202E}"))
     }
 }

@@ -41,9 +41,8 @@ public struct CatalogCache: Sendable {
 
     public func save(_ snapshot: CatalogSnapshot) throws {
         let data = try JSONEncoder.catalog.encode(snapshot)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
-        try AtomicFile().write(data, to: file)
+        try PosixFile.makeFolder(file.deletingLastPathComponent().path)
+        try AtomicFile().write(data, to: file, mode: 0o600)
     }
 
     public func isStale(_ snapshot: CatalogSnapshot, now: Date = Date()) -> Bool {

@@ -58,10 +58,7 @@ final class LogFileWriter: @unchecked Sendable {
         if openFailed { return false }
         let folder = url.deletingLastPathComponent()
         do {
-            if !FileManager.default.fileExists(atPath: folder.path) {
-                try FileManager.default.createDirectory(
-                    at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            }
+            try PosixFile.makeFolder(folder.path)
         } catch {
             openFailed = true
             return false

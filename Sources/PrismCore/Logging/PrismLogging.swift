@@ -24,10 +24,12 @@ public enum PrismLogging {
         return Logger.Level(rawValue: name) ?? .info
     }
 
-    /// Points swift-log at `paths.logFile`; returns false (and changes nothing) if already bootstrapped.
+    /// Points swift-log at `paths.logFile`; returns false if already bootstrapped.
     ///
     /// `level` nil means "read `PRISM_LOG` from `environment`". `secrets`, typically the
     /// API key, are redacted from every line; more can be added later with `addSecret`.
+    /// A second call changes nothing but adds its `secrets`: the command line bootstraps
+    /// before parsing (so nothing logs to stderr) and again once the key is known.
     @discardableResult
     public static func bootstrap(
         paths: PrismPaths, level: Logger.Level? = nil, secrets: [String] = [],
@@ -35,7 +37,10 @@ public enum PrismLogging {
     ) -> Bool {
         state.lock.lock()
         defer { state.lock.unlock() }
-        guard state.writer == nil else { return false }
+        if let writer = state.writer {
+            for secret in secrets { writer.addSecret(secret) }
+            return false
+        }
         let writer = LogFileWriter(url: paths.logFile, redactor: Redactor(secrets: secrets))
         let chosen = level ?? self.level(from: environment)
         state.writer = writer

@@ -5,10 +5,18 @@ import Foundation
 /// Markdown shows what a reader needs to follow the conversation (who said what,
 /// which model and provider answered, what it cost, what failed) and leaves the
 /// rest to the JSON export, which is exactly the on-disk format and loads back.
+///
+/// The Markdown is text to keep and share, so it carries no control characters but
+/// newline and tab (model output may hold escape sequences), and its metadata (title,
+/// models, providers, errors) is cleaned to one line each (`TerminalSanitizer`).
 public enum SessionExporter {
     /// The session as Markdown: the current branch, or with `branchOnly: false` every branch, depth first.
     public static func markdown(_ session: Session, branchOnly: Bool = true) -> String {
-        var out = "# \(session.title.isEmpty ? "Untitled session" : session.title)\n\n"
+        TerminalSanitizer.forExport(rawMarkdown(session, branchOnly: branchOnly))
+    }
+
+    private static func rawMarkdown(_ session: Session, branchOnly: Bool) -> String {
+        var out = "# \(session.title.isEmpty ? "Untitled session" : clean(session.title))\n\n"
         out += "_\(metadata(session))_\n"
         if let system = session.systemPrompt, !system.isEmpty {
             out += "\n**System prompt:**\n\n" + quoted(system) + "\n"
@@ -49,7 +57,7 @@ public enum SessionExporter {
 
     private static func metadata(_ session: Session) -> String {
         var parts: [String] = []
-        if let model = session.model { parts.append(model) }
+        if let model = session.model { parts.append(clean(model)) }
         if let created = UTCTimestamp(session.createdAt) { parts.append(created.readable) }
         let cost = session.totalCost
         if cost.known { parts.append("total " + money(cost.cost, estimated: cost.estimated)) }
@@ -63,15 +71,15 @@ public enum SessionExporter {
         case .user:
             var out = "## You\(suffix)\n\n\(message.content)\n"
             if !message.attachments.isEmpty {
-                out += "\n" + message.attachments.map { "- Attachment: `\($0.source)` (\($0.mimeType))" }
+                out += "\n" + message.attachments.map { "- Attachment: `\(clean($0.source))` (\(clean($0.mimeType)))" }
                     .joined(separator: "\n") + "\n"
             }
             return out
         case .system:
             return "## System\(suffix)\n\n\(message.content)\n"
         case .assistant:
-            let model = message.modelServed ?? message.modelRequested ?? session.model ?? "Assistant"
-            let provider = message.provider.map { " (\($0))" } ?? ""
+            let model = clean(message.modelServed ?? message.modelRequested ?? session.model ?? "Assistant")
+            let provider = message.provider.map { " (\(clean($0)))" } ?? ""
             var out = "## \(model)\(provider)\(suffix)\n\n"
             let stats = statistics(message)
             if !stats.isEmpty { out += "_\(stats)_\n\n" }
@@ -81,14 +89,14 @@ public enum SessionExporter {
             if !message.content.isEmpty { out += message.content + "\n" }
             if let calls = message.toolCalls, !calls.isEmpty {
                 for call in calls {
-                    out += "\n- Tool call `\(call.name ?? "?")`: `\(call.arguments)`\n"
+                    out += "\n- Tool call `\(clean(call.name ?? "?"))`: `\(call.arguments)`\n"
                 }
             }
             switch message.status {
             case .cancelled?:
                 out += "\n> **Cancelled:** the reply was stopped before it finished.\n"
             case .failed?, .streaming?:
-                out += "\n> **Failed:** \(message.failure?.oneLine ?? Session.interruptedMessage)\n"
+                out += "\n> **Failed:** \(clean(message.failure?.oneLine ?? Session.interruptedMessage))\n"
             case .complete?, nil:
                 break
             }
@@ -112,6 +120,10 @@ public enum SessionExporter {
             if let speed = timings.tokensPerSecond, speed.isFinite { parts.append(String(format: "%.0f tok/s", speed)) }
         }
         return parts.joined(separator: " · ")
+    }
+
+    private static func clean(_ text: String) -> String {
+        TerminalSanitizer.metadata(text)
     }
 
     private static func money(_ amount: Decimal, estimated: Bool) -> String {

@@ -7,63 +7,132 @@ import Glibc
 ///
 /// Changes are applied to what is on disk under an exclusive `flock`, not written as
 /// a whole list, so two Prism windows saving different sets keep both. Writes are
-/// atomic. An entry that is not a valid set (edited by hand, say) is skipped when read.
+/// atomic and private (0600). An entry that is not a valid set (edited by hand, say)
+/// is skipped when read but written back as it was, and a file that does not parse is
+/// moved to `corrupt/` and reported (see `StateFile`), so nothing the user wrote is lost.
 public struct ModelSetStore: Sendable {
     public let file: URL
+    let stateFile: StateFile
 
     public init(file: URL) {
-        self.file = file
+        self.init(stateFile: StateFile(url: file))
     }
 
-    private struct Contents: Encodable {
-        var sets: [ModelSet]
+    init(stateFile: StateFile) {
+        self.file = stateFile.url
+        self.stateFile = stateFile
     }
 
-    /// One entry as read: nil when it is not a set at all, so one bad entry never hides the others.
-    private struct Entry: Decodable {
+    /// One entry as read: the raw JSON, and the set when it is a valid one.
+    struct Entry: Decodable {
+        var raw: JSONValue
         var set: ModelSet?
-        init(from decoder: any Decoder) throws { set = try? ModelSet(from: decoder) }
+
+        init(from decoder: any Decoder) throws {
+            raw = try JSONValue(from: decoder)
+            set = (try? ModelSet(from: decoder)).flatMap { $0.problem == nil ? $0 : nil }
+        }
     }
 
-    private struct Stored: Decodable {
-        var sets: [Entry]
+    /// The whole file: its entries, and any other top-level keys (kept when rewriting).
+    struct Stored: Decodable {
+        var entries: [Entry]
+        var others: [String: JSONValue]
+
+        private struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: Key.self)
+            entries = try c.decode([Entry].self, forKey: Key(stringValue: "sets"))
+            others = [:]
+            for key in c.allKeys where key.stringValue != "sets" {
+                others[key.stringValue] = try c.decode(JSONValue.self, forKey: key)
+            }
+        }
+
+        /// The valid sets, first of each name, in file order.
+        var sets: [ModelSet] {
+            var seen: Set<String> = []
+            return entries.compactMap(\.set).filter { seen.insert($0.name).inserted }
+        }
     }
 
-    /// The saved sets, in the order they were first saved; none when the file is missing or unreadable.
+    /// The saved sets, in the order they were first saved; none when the file is missing or damaged.
     public func load() -> [ModelSet] {
-        guard let data = FileManager.default.contents(atPath: file.path),
-              let stored = try? JSONDecoder().decode(Stored.self, from: data) else { return [] }
-        var seen: Set<String> = []
-        return stored.sets.compactMap(\.set).filter { $0.problem == nil && seen.insert($0.name).inserted }
+        loadReporting().sets
+    }
+
+    /// The saved sets, with one line per problem to show the user (a damaged file moved aside).
+    public func loadReporting() -> (sets: [ModelSet], warnings: [String]) {
+        let loaded = read()
+        return (loaded.value?.sets ?? [], loaded.warning.map { [$0] } ?? [])
+    }
+
+    private func read() -> StateFile.Loaded<Stored> {
+        stateFile.load { try JSONDecoder().decode(Stored.self, from: $0) }
     }
 
     /// Brings the file from `old` to `new`: sets added, changed or removed between the two
     /// are applied to the file's current contents; sets neither touches are left as they are.
     public func apply(from old: [ModelSet], to new: [ModelSet]) throws {
-        let removed = old.map(\.name).filter { name in !new.contains { $0.name == name } }
+        _ = try applyReporting(from: old, to: new)
+    }
+
+    /// `apply`, returning the warnings met on the way (the file was damaged and moved aside).
+    public func applyReporting(from old: [ModelSet], to new: [ModelSet]) throws -> [String] {
+        let removed = Set(old.map(\.name).filter { name in !new.contains { $0.name == name } })
         let changed = new.filter { !old.contains($0) }
-        guard !removed.isEmpty || !changed.isEmpty else { return }
-        try withLock {
-            var sets = load()
-            sets.removeAll { removed.contains($0.name) }
-            for set in changed {
-                if let i = sets.firstIndex(where: { $0.name == set.name }) { sets[i] = set } else { sets.append(set) }
+        guard !removed.isEmpty || !changed.isEmpty else { return [] }
+        return try withLock {
+            let loaded = read()
+            if loaded.blocked { throw stateFile.blockedFailure }
+            let stored = loaded.value
+            var out: [JSONValue] = []
+            var written: Set<String> = []
+            for entry in stored?.entries ?? [] {
+                guard let set = entry.set else {
+                    out.append(entry.raw)  // not a set Prism understands: keep it as the user wrote it
+                    continue
+                }
+                if removed.contains(set.name) { continue }
+                if written.contains(set.name) {
+                    out.append(entry.raw)  // a second set of that name (hidden when read): kept as written
+                    continue
+                }
+                written.insert(set.name)
+                out.append(Self.json(changed.first { $0.name == set.name } ?? set))
             }
+            for set in changed where !written.contains(set.name) {
+                written.insert(set.name)
+                out.append(Self.json(set))
+            }
+            var top = stored?.others ?? [:]
+            top["sets"] = .array(out)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try AtomicFile().write(try encoder.encode(Contents(sets: sets)), to: file)
+            try stateFile.save(try encoder.encode(JSONValue.object(top)))
+            return loaded.warning.map { [$0] } ?? []
         }
     }
 
-    private func withLock(_ body: () throws -> Void) throws {
+    private static func json(_ set: ModelSet) -> JSONValue {
+        .object(["name": .string(set.name), "models": .array(set.models.map { .string($0) })])
+    }
+
+    private func withLock<T>(_ body: () throws -> T) throws -> T {
         let folder = file.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try PosixFile.makeFolder(folder.path)
         let fd = open(folder.appendingPathComponent(".sets.lock").path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return try body() }
         defer { close(fd) }
         flock(fd, LOCK_EX)
         defer { flock(fd, LOCK_UN) }
-        try body()
+        return try body()
     }
 }
 

@@ -9,11 +9,16 @@ enum ExternalEditor {
     static func edit(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         let editor = environment["VISUAL"].flatMap { $0.isEmpty ? nil : $0 }
             ?? environment["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("prism-prompt-\(getpid()).md")
+        // A new file only this user can read, under a name nobody can plant a link at first.
+        let unique = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("prism-prompt-\(getpid())-\(unique).md")
+        let fd = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return nil }
         defer { try? FileManager.default.removeItem(at: file) }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         do {
-            try Data(text.utf8).write(to: file)
-            chmod(file.path, 0o600)
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.close()
         } catch {
             return nil
         }

@@ -129,7 +129,7 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                 do {
                     let session = try store.load(id: id)
                     let url = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("prism-\(id).md")
-                    try Data(SessionExporter.markdown(session).utf8).write(to: url, options: .atomic)
+                    try PrivateFile.write(Data(SessionExporter.markdown(session).utf8), to: url)  // 0600, atomic
                     post(.sessionSaveFailed("exported to \(url.path)"))
                 } catch { post(.sessionSaveFailed("export failed: \(error)")) }
             }

@@ -3,8 +3,11 @@ import PrismCore
 
 /// Small UI preferences kept between runs: picker favourites and recents, prompt history.
 ///
-/// Stored in the state folder (they are not configuration the user writes); losing
-/// them costs nothing, so errors are ignored.
+/// Stored in the state folder (they are not configuration the user writes), each
+/// written atomically with mode 0600. Losing them costs little, so write errors are
+/// ignored; but a file that does not parse is moved to `corrupt/` rather than
+/// replaced, and the one-line warning waits in `loadWarnings` for the chat screen to
+/// show (see `StateFile`).
 public final class PreferencesStore: @unchecked Sendable {
     struct Picker: Codable {
         var favourites: [String]
@@ -12,45 +15,67 @@ public final class PreferencesStore: @unchecked Sendable {
     }
 
     let folder: URL
+    let picker: StateFile
+    let history: StateFile
     private let lock = NSLock()
+    private var warnings: [String] = []
 
-    public init(folder: URL) {
-        self.folder = folder
+    public convenience init(folder: URL) {
+        self.init(folder: folder, picker: StateFile(url: folder.appendingPathComponent("picker.json")),
+                  history: StateFile(url: folder.appendingPathComponent("history.json")))
     }
 
-    var pickerFile: URL { folder.appendingPathComponent("picker.json") }
-    var historyFile: URL { folder.appendingPathComponent("history.json") }
+    init(folder: URL, picker: StateFile, history: StateFile) {
+        self.folder = folder
+        self.picker = picker
+        self.history = history
+    }
+
+    var pickerFile: URL { picker.url }
+    var historyFile: URL { history.url }
+
+    /// Problems met so far reading these files (a damaged file moved aside), one line each, oldest first.
+    ///
+    /// Read it after `loadPicker` and `loadHistory` at start to show the user what happened.
+    public var loadWarnings: [String] { lock.withLock { warnings } }
 
     public func loadPicker() -> (favourites: [String], recents: [String]) {
-        guard let data = FileManager.default.contents(atPath: pickerFile.path),
-              let picker = try? JSONDecoder().decode(Picker.self, from: data) else { return ([], []) }
-        return (picker.favourites, picker.recents)
+        let loaded = lock.withLock { read(picker, as: Picker.self) }
+        return (loaded.value?.favourites ?? [], loaded.value?.recents ?? [])
     }
 
     public func savePicker(favourites: [String], recents: [String]) {
-        write(try? JSONEncoder().encode(Picker(favourites: favourites, recents: recents)), to: pickerFile)
+        lock.withLock {
+            // A file damaged since it was loaded is moved aside first, and one that cannot be is left alone.
+            guard !read(picker, as: Picker.self).blocked else { return }
+            write(try? JSONEncoder().encode(Picker(favourites: favourites, recents: recents)), to: picker)
+        }
     }
 
     public func loadHistory() -> [String] {
-        guard let data = FileManager.default.contents(atPath: historyFile.path),
-              let entries = try? JSONDecoder().decode([String].self, from: data) else { return [] }
-        return entries
+        lock.withLock { read(history, as: [String].self) }.value ?? []
     }
 
     public func appendHistory(_ prompt: String) {
         lock.withLock {
-            var entries = loadHistory()
+            let loaded = read(history, as: [String].self)
+            guard !loaded.blocked else { return }
+            var entries = loaded.value ?? []
             if entries.last != prompt { entries.append(prompt) }
             if entries.count > 1000 { entries.removeFirst(entries.count - 1000) }
-            write(try? JSONEncoder().encode(entries), to: historyFile)
+            write(try? JSONEncoder().encode(entries), to: history)
         }
     }
 
-    private func write(_ data: Data?, to url: URL) {
+    /// Reads one of the files (lock held), keeping any warning.
+    private func read<Value: Decodable>(_ file: StateFile, as type: Value.Type) -> StateFile.Loaded<Value> {
+        let loaded = file.load { try JSONDecoder().decode(Value.self, from: $0) }
+        if let warning = loaded.warning { warnings.append(warning) }
+        return loaded
+    }
+
+    private func write(_ data: Data?, to file: StateFile) {
         guard let data else { return }
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let tmp = folder.appendingPathComponent(".\(url.lastPathComponent).tmp")
-        guard (try? data.write(to: tmp)) != nil else { return }
-        _ = rename(tmp.path, url.path)
+        try? file.save(data)
     }
 }
