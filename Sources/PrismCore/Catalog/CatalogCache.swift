@@ -42,7 +42,7 @@ public struct CatalogCache: Sendable {
     /// Writes the snapshot; a base URL is stored without user name or password whatever it holds.
     public func save(_ snapshot: CatalogSnapshot) throws {
         var snapshot = snapshot
-        snapshot.baseURL = DisplayURL.text(snapshot.baseURL)
+        snapshot.baseURL = URL(string: snapshot.baseURL)?.displayString ?? DisplayURL.text(snapshot.baseURL)
         let data = try JSONEncoder.catalog.encode(snapshot)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])

@@ -7,16 +7,13 @@ import Foundation
 /// logs and the catalog cache all go through this one function, so a password never
 /// reaches a terminal or a file.
 public enum DisplayURL {
-    /// `text` without the userinfo of its authority.
+    /// `text`, a URL as someone typed it, without anything that may be credentials.
     ///
-    /// Text that does not parse as a URL (it is being reported as invalid) is cut
+    /// Typed text may be malformed (it is often being reported as invalid), so it is cut
     /// conservatively: everything between `://` and the last `@` before any `?` or `#`
-    /// goes, so even a password holding a raw `/` is not shown.
+    /// goes, so even a password holding a raw `/` or space is not shown.
     public static func text(_ text: String) -> String {
-        if let url = URL(string: text), url.scheme != nil, url.host != nil {
-            return string(url)
-        }
-        return stripConservatively(text)
+        stripConservatively(text)
     }
 
     /// The URL's text without user name or password.
