@@ -57,6 +57,23 @@ struct SecretRedactionTests {
         #expect(server.requests.first?.header("x-api-key") == "header-secret-7777")
     }
 
+    @Test func errorsInsideTheStreamAndInA200BodyAreRedactedToo() async throws {
+        let server = StubServer()
+        try server.start()
+        defer { server.stop() }
+        server.enqueue(.midStreamError(after: 2, code: 502, message: "upstream rejected \(Self.customKey) mid-way"))
+        server.enqueue(.httpError(status: 200, body: StubBehavior.openRouterErrorBody(
+            code: "server_error", message: "bad key \(Self.customKey)"), headers: [:]))
+        let client = client(server, key: Self.customKey)
+        for _ in 0..<2 {
+            var reply = Reply()
+            for await event in client.streamChat(request("stub/fast")) { if case .finished(let r) = event { reply = r } }
+            let failure = try #require(reply.failure)
+            #expect(!(try texts(failure)).contains(Self.customKey), "\(failure.oneLine)")
+            #expect(failure.message.contains("[REDACTED]"))
+        }
+    }
+
     @Test func catalogAndKeyFetchErrorsAreRedacted() async throws {
         let server = StubServer()
         try server.start()
