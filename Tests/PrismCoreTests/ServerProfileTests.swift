@@ -256,3 +256,22 @@ struct BaseURLValidationTests {
         #expect(try ConfigLoader.normalizeBaseURL("https://openrouter.ai/api/v1", origin: "x").port == nil)
     }
 }
+
+@Suite("Server profiles documentation")
+struct ServerProfileDocsTests {
+    /// The profiles example in docs/config.md's Servers section must parse cleanly.
+    @Test func documentedProfilesParse() throws {
+        let docs = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/config.md")
+        let markdown = try String(contentsOf: docs, encoding: .utf8)
+        let section = try #require(markdown.range(of: "## Servers\n"))
+        let start = try #require(markdown.range(of: "```toml\n", range: section.upperBound..<markdown.endIndex))
+        let end = try #require(markdown.range(of: "```", range: start.upperBound..<markdown.endIndex))
+        let (config, warnings) = try PrismConfig.parse(String(markdown[start.upperBound..<end.lowerBound]))
+        #expect(warnings.isEmpty)
+        #expect(config.server == "gpu")
+        #expect(config.servers?["gpu"]?.allowHTTP == true)
+        #expect(config.servers?["gateway"]?.apiKeyVariable == "GATEWAY_TOKEN")
+    }
+}
