@@ -21,6 +21,7 @@ struct CLIContext {
         paths = PrismPaths(environment: environment)
         var flags = overrides
         flags.baseURL = connection.baseURL ?? flags.baseURL
+        flags.server = connection.server ?? flags.server
         do {
             config = try ConfigLoader.resolve(flags: flags, environment: environment, paths: paths)
         } catch {
@@ -28,13 +29,15 @@ struct CLIContext {
         }
         for warning in config.warnings { StandardIO.error("prism: warning: \(warning)") }
         demo = connection.demo
-        PrismLogging.bootstrap(paths: paths, secrets: config.apiKey.map { [$0.value] } ?? [], environment: environment)
+        if !demo, let notice = config.keyNotice { StandardIO.error("prism: note: \(notice)") }
+        PrismLogging.bootstrap(paths: paths, secrets: config.secrets.map(\.value), environment: environment)
         logger = Logger(label: "prism.cli")
 
-        let configuration = ClientConfiguration(
+        var configuration = ClientConfiguration(
             baseURL: config.baseURL, apiKey: demo ? nil : config.apiKey?.value,
             referer: config.attribution.referer, title: config.attribution.title,
             idleTimeout: config.requestTimeout, retry: RetryPolicy(maxRetries: config.maxRetries))
+        configuration.extraHeaders = demo ? [:] : config.serverHeaders
         client = OpenRouterClient(configuration: configuration,
                                   transport: demo ? DemoTransport() : CLIContext.liveTransport(environment),
                                   logger: Logger(label: "prism.client"))
@@ -42,9 +45,17 @@ struct CLIContext {
         catalogCache = CatalogCache(file: paths.cache.appendingPathComponent(cacheName))
     }
 
-    /// Fails with exit status 2 and directions when OpenRouter is used without a key.
+    /// Fails with exit status 2 and directions when OpenRouter is used without a key, or a
+    /// server profile's key variable is not set.
     func requireKey() throws {
-        guard !demo, config.isOpenRouter, config.apiKey == nil else { return }
+        guard !demo, config.apiKey == nil else { return }
+        if let server = config.server, let variable = config.serverKeyVariable {
+            throw CLIFailure.usage("no key for server '\(server)': its api_key_env, \(variable), is not set in the environment")
+        }
+        if let server = config.server, config.isOpenRouter {
+            throw CLIFailure.usage("no key for server '\(server)': add api_key_env = \"OPENROUTER_API_KEY\" to [servers.\(server)] in \(paths.configFile.path)")
+        }
+        guard config.isOpenRouter else { return }
         throw CLIFailure.usage("""
             no API key. Set one with: export OPENROUTER_API_KEY=sk-or-... \
             (or api_key in \(paths.configFile.path), mode 0600), or try it offline with --demo
@@ -72,6 +83,7 @@ struct CLIContext {
     }
 
     /// A file-name-safe form of a base URL, so each server has its own catalog cache.
+    /// Built from host, port and path only: never a user name or password.
     static func slug(_ url: URL) -> String {
         let text = (url.host ?? "local") + (url.port.map { "-\($0)" } ?? "") + url.path
         return String(text.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" })

@@ -18,7 +18,7 @@ struct KeyCommand: AsyncParsableCommand {
         let context = try CLIContext(connection: connection)
         try context.requireKey()
         if !context.demo, context.config.apiKey == nil {
-            throw CLIFailure.usage("no API key configured for \(context.config.baseURL.absoluteString)")
+            throw CLIFailure.usage("no API key configured for \(context.config.baseURL.displayString)")
         }
         let info: KeyInfo
         do {

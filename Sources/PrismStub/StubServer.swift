@@ -26,6 +26,7 @@ public final class StubServer: @unchecked Sendable {
     private var generations = 0
     private var modelsOverride: Data?
     private var keyOverride: Data?
+    private var echoesCredentials = false
 
     public init(requiredKey: String? = nil) {
         self.requiredKey = requiredKey
@@ -145,6 +146,14 @@ public final class StubServer: @unchecked Sendable {
         set { locked { keyOverride = newValue } }
     }
 
+    /// When true, every request is refused with a 401 that quotes its credentials back
+    /// (`StubBehavior.credentialEchoBody`), like a hostile or careless server. The model
+    /// `stub/echo-key` does the same for one chat request.
+    public var echoesCredentialsBack: Bool {
+        get { locked { echoesCredentials } }
+        set { locked { echoesCredentials = newValue } }
+    }
+
     /// Forgets recorded requests and disconnects (queued behaviors stay).
     public func clearRecords() {
         locked {
@@ -161,6 +170,9 @@ public final class StubServer: @unchecked Sendable {
         defer { state.unlock() }
         recorded.append(request)
         state.broadcast()
+        if echoesCredentials || (request.route == "/chat/completions" && request.model == StubModels.echoKey) {
+            return .fixed(status: 401, body: Data(StubBehavior.credentialEchoBody(for: request).utf8), headers: [:])
+        }
         if let requiredKey, request.header("authorization") != "Bearer \(requiredKey)" {
             return Self.error(401, "No auth credentials found")
         }

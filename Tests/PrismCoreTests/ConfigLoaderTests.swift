@@ -72,12 +72,13 @@ struct ConfigLoaderTests {
         let config = try xdg.resolve()
         #expect(config.model == "file/model")
         #expect(config.baseURL.absoluteString == "https://file.example/v1")
-        #expect(config.apiKey?.value == "sk-or-v1-filekey")
+        #expect(config.apiKey == nil, "the OpenRouter key is not sent to file.example")
+        #expect(config.keyNotice?.contains("config.toml api_key") == true)
         #expect(config.maxTokens == 1000)
         #expect(config.theme == "file-theme")
         #expect(config.temperature == 0.5)
         #expect(config.systemPrompt == "from file")
-        for field in [ConfigField.model, .baseURL, .apiKey, .maxTokens, .theme, .temperature, .systemPrompt] {
+        for field in [ConfigField.model, .baseURL, .maxTokens, .theme, .temperature, .systemPrompt] {
             #expect(config.source(of: field) == .file)
         }
         #expect(!config.isOpenRouter)
@@ -119,7 +120,8 @@ struct ConfigLoaderTests {
         for field in [ConfigField.model, .baseURL, .maxTokens, .theme, .temperature, .systemPrompt] {
             #expect(config.source(of: field) == .flag)
         }
-        #expect(config.source(of: .apiKey) == .file)
+        #expect(config.apiKey == nil, "the OpenRouter key is not sent to flag.example")
+        #expect(config.source(of: .apiKey) == .default)
     }
 
     @Test func flagsBeatDefaultsWithoutFile() throws {

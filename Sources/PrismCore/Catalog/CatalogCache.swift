@@ -3,7 +3,7 @@ import Foundation
 /// The model catalog as saved on disk, with the time it was fetched.
 public struct CatalogSnapshot: Codable, Sendable, Equatable {
     public var fetchedAt: Date
-    /// The base URL the catalog came from: a catalog of one server is no use for another.
+    /// The base URL the catalog came from (without credentials): a catalog of one server is no use for another.
     public var baseURL: String
     public var models: [ModelInfo]
 
@@ -35,11 +35,14 @@ public struct CatalogCache: Sendable {
     public func load(baseURL: URL) -> CatalogSnapshot? {
         guard let data = FileManager.default.contents(atPath: file.path),
               let snapshot = try? JSONDecoder.catalog.decode(CatalogSnapshot.self, from: data),
-              snapshot.baseURL == baseURL.absoluteString else { return nil }
+              snapshot.baseURL == baseURL.displayString else { return nil }
         return snapshot
     }
 
+    /// Writes the snapshot; a base URL is stored without user name or password whatever it holds.
     public func save(_ snapshot: CatalogSnapshot) throws {
+        var snapshot = snapshot
+        snapshot.baseURL = URL(string: snapshot.baseURL)?.displayString ?? DisplayURL.text(snapshot.baseURL)
         let data = try JSONEncoder.catalog.encode(snapshot)
         try PosixFile.makeFolder(file.deletingLastPathComponent().path)
         try AtomicFile().write(data, to: file, mode: 0o600)
@@ -56,7 +59,7 @@ public struct CatalogCache: Sendable {
         if let cached, !refresh, !isStale(cached, now: now) { return cached }
         do {
             let models = try await client.fetchModels()
-            let snapshot = CatalogSnapshot(fetchedAt: now, baseURL: client.configuration.baseURL.absoluteString, models: models)
+            let snapshot = CatalogSnapshot(fetchedAt: now, baseURL: client.configuration.baseURL.displayString, models: models)
             try? save(snapshot)
             return snapshot
         } catch {

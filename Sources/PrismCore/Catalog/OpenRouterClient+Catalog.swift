@@ -27,8 +27,17 @@ extension OpenRouterClient {
         }
     }
 
-    /// A GET that returns the whole body, or throws the server's error in one line.
+    /// A GET that returns the whole body, or throws the server's error in one line, with
+    /// every secret the request carried redacted (a server may quote the key back).
     func get(_ path: String) async throws -> Data {
+        do {
+            return try await unredactedGet(path)
+        } catch let error as APIRequestError {
+            throw APIRequestError(failure: error.failure.redacted(with: configuration.redactor))
+        }
+    }
+
+    private func unredactedGet(_ path: String) async throws -> Data {
         var headers = configuration.headers(json: false)
         headers["Accept"] = "application/json"
         let request = HTTPRequest(method: "GET", url: configuration.url(path), headers: headers,

@@ -15,6 +15,8 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomRefl
     /// Seconds without a byte (keep-alives count) before a request fails.
     public var idleTimeout: TimeInterval
     public var retry: RetryPolicy
+    /// Headers of a server profile, sent with every request; they replace built-in headers of the same name.
+    public var extraHeaders: [String: String] = [:]
 
     public init(baseURL: URL = ClientConfiguration.openRouterBaseURL, apiKey: String? = nil,
                 referer: String? = "https://github.com/prism-terminal/prism", title: String? = "Prism",
@@ -28,11 +30,11 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomRefl
     }
 
     public var description: String {
-        "ClientConfiguration(baseURL: \(baseURL.absoluteString), apiKey: \(apiKey == nil ? "<none>" : "<redacted>"), idleTimeout: \(idleTimeout))"
+        "ClientConfiguration(baseURL: \(baseURL.displayString), apiKey: \(apiKey == nil ? "<none>" : "<redacted>"), idleTimeout: \(idleTimeout))"
     }
 
     public var customMirror: Mirror {
-        Mirror(self, children: ["baseURL": baseURL, "apiKey": apiKey == nil ? "<none>" : "<redacted>",
+        Mirror(self, children: ["baseURL": baseURL.displayString, "apiKey": apiKey == nil ? "<none>" : "<redacted>",
                                 "idleTimeout": idleTimeout], displayStyle: .struct)
     }
 
@@ -53,6 +55,10 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomRefl
             h["X-OpenRouter-Title"] = title
         }
         if json { h["Content-Type"] = "application/json" }
+        for (name, value) in extraHeaders {
+            for existing in h.keys where existing.lowercased() == name.lowercased() { h[existing] = nil }
+            h[name] = value
+        }
         return h
     }
 }

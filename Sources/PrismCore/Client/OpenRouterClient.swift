@@ -65,7 +65,7 @@ public struct OpenRouterClient: Sendable {
         while true {
             emit(.requestSent(attempt: attempt))
             var attemptState = AttemptState(start: start)
-            var reply = await self.attempt(request, body: body, state: &attemptState, emit: emit)
+            var reply = await self.attempt(request, body: body, state: &attemptState, emit: emit).redactingSecrets(of: configuration)
             let retryable = !attemptState.accumulator.receivedFirstToken && !Task.isCancelled
             if let failure = reply.failure, failure.kind != .cancelled, retryable,
                let delay = configuration.retry.delay(beforeRetry: attempt, failure: failure) {

@@ -114,6 +114,15 @@ final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Send
         completionHandler(.allow)
     }
 
+    /// Refuses every redirect, as libcurl does here: URLSession would carry the request's
+    /// `Authorization` header to wherever the server points, and the key must stay with its server.
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
+    }
+
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         continuation.yield(data)
     }

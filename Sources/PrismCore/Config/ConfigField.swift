@@ -13,6 +13,7 @@ public enum ConfigField: String, Sendable, Hashable, CaseIterable {
     case apiKey = "api_key"
     case model
     case baseURL = "base_url"
+    case server
     case maxTokens = "max_tokens"
     case referer = "attribution.referer"
     case title = "attribution.title"

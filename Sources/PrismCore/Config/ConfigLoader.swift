@@ -30,7 +30,7 @@ public enum ConfigLoader {
             let parsed = try PrismConfig.parse(try readText(file, fileManager: fileManager))
             config = parsed.config
             warnings += parsed.warnings
-            if config.apiKey != nil, let warning = permissionWarning(for: file, fileManager: fileManager) {
+            if let secret = config.secretHeld, let warning = permissionWarning(for: file, holding: secret, fileManager: fileManager) {
                 warnings.append(warning)
             }
         }
@@ -55,14 +55,17 @@ public enum ConfigLoader {
             return nil
         }
 
-        let keyText = pick(.apiKey, env: env(apiKeyVariable), file: config.apiKey?.value)
-        let baseText = pick(.baseURL, flag: flags.baseURL, env: env(baseURLVariable), file: config.baseURL)
-        let baseURL = try baseText.map { text in
-            try normalizeBaseURL(text, origin: origin(of: sources[.baseURL]))
-        } ?? ResolvedConfig.defaultBaseURL
+        let openRouterKey = APIKey(nonEmpty: env(apiKeyVariable)).map { OpenRouterKey(key: $0, source: .environment, origin: apiKeyVariable) }
+            ?? config.apiKey.map { OpenRouterKey(key: $0, source: .file, origin: "config.toml api_key") }
+        let server = try chooseServer(flags: flags, environmentBaseURL: env(baseURLVariable), file: config,
+                                      environment: environment, openRouterKey: openRouterKey)
+        sources[.apiKey] = server.keySource
+        sources[.baseURL] = server.baseURLSource
+        sources[.server] = server.profileSource
+        let baseURL = server.baseURL
 
-        return ResolvedConfig(
-            apiKey: APIKey(nonEmpty: keyText),
+        var resolved = ResolvedConfig(
+            apiKey: server.apiKey,
             model: pick(.model, flag: flags.model, env: env(modelVariable), file: config.model)
                 ?? ResolvedConfig.defaultModel,
             baseURL: baseURL,
@@ -85,9 +88,27 @@ public enum ConfigLoader {
             configFileLoaded: loaded,
             warnings: warnings,
             sources: sources)
+        resolved.server = server.profile
+        resolved.apiKeyOrigin = server.keyOrigin
+        resolved.serverKeyVariable = server.keyVariable
+        resolved.serverHeaders = server.headers
+        resolved.keyNotice = server.notice
+        resolved.secrets = secrets(openRouterKey: openRouterKey?.key, server: server)
+        return resolved
     }
 
-    /// Checks a base URL is absolute http(s) with a host, and drops trailing slashes.
+    /// Everything secret this run knows, for redaction: the OpenRouter key (even when held
+    /// back), the server's key, secret-looking header values and the base URL's password.
+    private static func secrets(openRouterKey: APIKey?, server: ServerChoice) -> [APIKey] {
+        var texts = [openRouterKey?.value, server.apiKey?.value].compactMap { $0 }
+        for (name, value) in server.headers { texts += SecretHeaders.secrets(name: name, value: value) }
+        texts += DisplayURL.secrets(in: server.baseURL)
+        var seen = Set<String>()
+        return texts.filter { seen.insert($0).inserted }.map(APIKey.init)
+    }
+
+    /// Checks a base URL is absolute http(s) with a host, a port from 1 to 65535 and no
+    /// query or fragment (paths are appended to it), and drops trailing slashes.
     public static func normalizeBaseURL(_ text: String, origin: String) throws(ConfigError) -> URL {
         var trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
@@ -97,26 +118,25 @@ public enum ConfigLoader {
         else {
             throw ConfigError.invalidBaseURL(text, origin: origin)
         }
+        if let port = url.port, !(1...65_535).contains(port) {
+            throw ConfigError.invalidBaseURL(text, origin: origin, reason: "port \(port) is not between 1 and 65535")
+        }
+        if url.query != nil || url.fragment != nil || trimmed.contains("?") || trimmed.contains("#") {
+            throw ConfigError.invalidBaseURL(text, origin: origin, reason: "a base URL cannot have a query (?) or fragment (#)")
+        }
         return url
     }
 
-    /// The warning for a key-holding config file that group or others may read, or nil when it is private.
-    public static func permissionWarning(for file: URL, fileManager: FileManager = .default) -> String? {
+    /// The warning for a config file holding `secret` (an API key, by default) that group or others may read, or nil when it is private.
+    public static func permissionWarning(for file: URL, holding secret: String = "an API key",
+                                         fileManager: FileManager = .default) -> String? {
         guard let attributes = try? fileManager.attributesOfItem(atPath: file.path),
               let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue,
               mode & 0o077 != 0
         else { return nil }
         let octal = String(mode & 0o7777, radix: 8)
         let padded = String(repeating: "0", count: max(0, 4 - octal.count)) + octal
-        return "config.toml holds an API key but is readable by others (mode \(padded)); run: chmod 600 \(file.path)"
-    }
-
-    private static func origin(of source: ConfigSource?) -> String {
-        switch source {
-        case .flag?: return "--base-url"
-        case .environment?: return baseURLVariable
-        default: return "config.toml base_url"
-        }
+        return "config.toml holds \(secret) but is readable by others (mode \(padded)); run: chmod 600 \(file.path)"
     }
 
     private static func validate(_ flags: ConfigOverrides) throws(ConfigError) {

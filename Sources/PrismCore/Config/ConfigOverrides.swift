@@ -7,6 +7,8 @@ import Foundation
 public struct ConfigOverrides: Sendable, Equatable {
     public var model: String?
     public var baseURL: String?
+    /// `--server NAME`: a `[servers.NAME]` profile from config.toml.
+    public var server: String?
     public var maxTokens: Int?
     public var theme: String?
     public var temperature: Double?

@@ -8,6 +8,10 @@ import Foundation
 public struct PrismConfig: Sendable, Equatable {
     public var model: String?
     public var baseURL: String?
+    /// `server`: the `[servers.NAME]` profile to use when no flag or environment variable picks the server.
+    public var server: String?
+    /// `[servers.NAME]` profiles, by name.
+    public var servers: [String: ServerProfile]?
     /// Allowed but discouraged; the file must then be mode 0600.
     public var apiKey: APIKey?
     public var maxTokens: Int?
@@ -34,7 +38,7 @@ public struct PrismConfig: Sendable, Equatable {
     public init() {}
 
     static let knownKeys: Set<String> = [
-        "model", "base_url", "api_key", "max_tokens", "attribution", "theme", "system_prompt",
+        "model", "base_url", "server", "servers", "api_key", "max_tokens", "attribution", "theme", "system_prompt",
         "fallback_models", "temperature", "provider", "reasoning", "request_timeout", "max_retries", "keys", "sets",
     ]
     static let providerKeys: Set<String> = [
@@ -59,6 +63,8 @@ public struct PrismConfig: Sendable, Equatable {
         config.model = try reader.string("model")
         config.baseURL = try reader.string("base_url")
         config.apiKey = APIKey(nonEmpty: try reader.string("api_key"))
+        config.server = try reader.string("server")
+        config.servers = try readServers(&reader)
         config.maxTokens = try reader.integer("max_tokens", atLeast: 1)
         _ = try reader.table("attribution")
         config.referer = try reader.string("attribution", "referer")

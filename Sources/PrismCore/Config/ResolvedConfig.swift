@@ -12,11 +12,25 @@ public struct ResolvedConfig: Sendable, Equatable {
     public static let defaultRequestTimeout: Double = 60
     public static let defaultMaxRetries = 3
 
-    /// Nil in demo mode or for local servers that need no key.
+    /// The key sent to this server: the OpenRouter key only for OpenRouter and loopback, a
+    /// profile's own key for a profile, else nil (see `ConfigLoader.chooseServer`).
     public var apiKey: APIKey?
     public var model: String
-    /// No trailing slash, so paths can be appended as `/chat/completions`.
+    /// No trailing slash, so paths can be appended as `/chat/completions`. May hold a user
+    /// and password for basic auth: show it only as `baseURL.displayString`.
     public var baseURL: URL
+    /// The `[servers.NAME]` profile in use, or nil for a bare base URL (or OpenRouter).
+    public var server: String? = nil
+    /// Where `apiKey` came from, in words: `OPENROUTER_API_KEY`, `config.toml api_key`, `$NAME (server 'x')`.
+    public var apiKeyOrigin: String? = nil
+    /// The profile's `api_key_env`, so a variable that is not set can be named.
+    public var serverKeyVariable: String? = nil
+    /// The profile's extra headers, sent with every request.
+    public var serverHeaders: [String: String] = [:]
+    /// One line for stderr when the OpenRouter key is held back from this server, saying how to give it a key.
+    public var keyNotice: String? = nil
+    /// Every secret this run knows (keys, secret header values, the URL's password), for redaction.
+    public var secrets: [APIKey] = []
     /// Default cap for replies.
     public var maxTokens: Int
     public var attribution: Attribution
@@ -82,8 +96,7 @@ public struct ResolvedConfig: Sendable, Equatable {
 
     /// True when talking to OpenRouter itself (host `openrouter.ai` or a subdomain), not a local server.
     public var isOpenRouter: Bool {
-        guard let host = baseURL.host?.lowercased() else { return false }
-        return host == "openrouter.ai" || host.hasSuffix(".openrouter.ai")
+        KeyScope.isOpenRouter(baseURL.host ?? "")
     }
 
     /// The request parameters a new conversation starts with.
@@ -100,9 +113,10 @@ public struct ResolvedConfig: Sendable, Equatable {
 
     private func display(_ field: ConfigField) -> String {
         switch field {
-        case .apiKey: return APIKey.display(apiKey)
+        case .apiKey: return keyDisplay
         case .model: return model
-        case .baseURL: return baseURL.absoluteString
+        case .baseURL: return baseURL.displayString
+        case .server: return server ?? "<none>"
         case .maxTokens: return String(maxTokens)
         case .referer: return attribution.referer
         case .title: return attribution.title
@@ -119,6 +133,13 @@ public struct ResolvedConfig: Sendable, Equatable {
         }
     }
 
+    /// The key as `prism` may show it: redacted, with its origin when it came from a profile.
+    private var keyDisplay: String {
+        if let apiKey, let apiKeyOrigin, server != nil { return "\(apiKey) from \(apiKeyOrigin)" }
+        if apiKey == nil, keyNotice != nil, let host = baseURL.host { return "<none: the OpenRouter key is not sent to \(host)>" }
+        return APIKey.display(apiKey)
+    }
+
     private static func trim(_ number: Double) -> String {
         number.rounded() == number ? String(Int(number)) : String(number)
     }
@@ -129,14 +150,14 @@ extension ResolvedConfig: CustomStringConvertible, CustomDebugStringConvertible,
     public var description: String { explanation.joined(separator: "\n") }
 
     public var debugDescription: String {
-        "ResolvedConfig(model: \(model), baseURL: \(baseURL.absoluteString), apiKey: \(APIKey.display(apiKey)), "
+        "ResolvedConfig(model: \(model), baseURL: \(baseURL.displayString), server: \(server ?? "<none>"), apiKey: \(APIKey.display(apiKey)), "
             + "maxTokens: \(maxTokens), theme: \(theme), configFile: \(configFile.path))"
     }
 
     /// Reflection shows the redacted key as a plain string, so `dump` cannot reach the secret.
     public var customMirror: Mirror {
         Mirror(self, children: [
-            "apiKey": APIKey.display(apiKey), "model": model, "baseURL": baseURL.absoluteString, "maxTokens": maxTokens,
+            "apiKey": APIKey.display(apiKey), "model": model, "baseURL": baseURL.displayString, "server": server as Any, "maxTokens": maxTokens,
             "attribution": attribution, "theme": theme, "systemPrompt": systemPrompt as Any,
             "temperature": temperature as Any, "fallbackModels": fallbackModels, "provider": provider as Any,
             "reasoning": reasoning as Any, "requestTimeout": requestTimeout, "maxRetries": maxRetries,

@@ -44,6 +44,24 @@ public struct Redactor: Sendable {
         return result
     }
 
+    /// Like `redact`, and also hides the start of a secret at the very end of `text`: text
+    /// cut to a length (an error body kept to its first few hundred bytes) may end halfway
+    /// through a key, and half a key is still too much.
+    public func redactAllowingCut(_ text: String) -> String {
+        var result = redact(text)
+        for secret in secrets {
+            var length = min(secret.count - 1, result.count)
+            while length >= Self.minimumSecretLength {
+                if result.hasSuffix(secret.prefix(length)) {
+                    result = String(result.dropLast(length)) + Self.placeholder
+                    break
+                }
+                length -= 1
+            }
+        }
+        return result
+    }
+
     /// Replaces each run of token characters following `prefix` (and, unless kept, the prefix too).
     private static func replaceTokens(
         in text: String, after prefix: String, keepPrefix: Bool, options: String.CompareOptions,
