@@ -93,11 +93,12 @@ struct TUIDurabilityTests {
         }
         try left.type("from the left window")
         try left.send("Enter")
-        #expect(try left.wait(for: "the left reply") { $0.contains("$0.000042") && $0.contains("from the left window") }.ok)
+        #expect(try left.wait(for: "the left reply") { Self.finished($0, quoting: "from the left window") }.ok)
         try right.type("from the right window")
         try right.send("Enter")
         let merged = try right.wait(for: "the merge notice") { $0.contains("from another window") }
         #expect(merged.ok)
+        #expect(try right.wait(for: "the right reply") { Self.finished($0, quoting: "from the right window") }.ok)
 
         // A rename from the command line while both are open survives their next saves.
         let id = try #require(try lastSessionID(p))
@@ -105,7 +106,7 @@ struct TUIDurabilityTests {
         #expect(renamed.status == 0, "\(renamed.stderr)")
         try left.type("after the rename")
         try left.send("Enter")
-        #expect(try left.wait(for: "the third reply") { $0.contains("after the rename") && $0.contains("title") }.ok)
+        #expect(try left.wait(for: "the third reply") { Self.finished($0, quoting: "after the rename") }.ok)
         for window in [left, right] {
             try window.send("C-q")
             #expect(try window.wait(for: "prism to exit") { $0.contains("prism-exit=0") }.ok)
@@ -140,6 +141,11 @@ struct TUIDurabilityTests {
         #expect(try tmux.wait(for: "kept") { $0.contains("kept") }.ok)
         #expect(sessionFiles(p).count == 1)
         try tmux.send("C-q")
+    }
+
+    /// True once the echo model's reply quoting `prompt` is on screen and nothing streams.
+    static func finished(_ screen: String, quoting prompt: String) -> Bool {
+        screen.components(separatedBy: prompt).count >= 3 && !screen.contains("streaming")
     }
 
     func lastSessionID(_ p: PrismProcess) throws -> String? {

@@ -109,3 +109,29 @@ import Testing
         #expect(throws: SessionStoreError.deletedElsewhere(id: session.id)) { try store.save(session) }
     }
 }
+
+@Suite struct SessionMergeLagTests {
+    /// The window's next snapshot is taken before it has applied the merge its last save
+    /// reported: the merged-in exchange and title must not be dropped from the file.
+    @Test func aSnapshotThatHasNotTakenTheMergeInDropsNothing() throws {
+        try withSessionSandbox { sandbox in
+            var base = Session(id: "20261122-025100-7f3a", title: "Old", createdAt: sessionTestDate(), model: "m")
+            base.append(Message(id: "u0", parentID: nil, role: .user, content: "q", createdAt: sessionTestDate(1)))
+            try sandbox.store().save(base)
+            let window = sandbox.store()
+            var mine = try window.load(id: base.id)
+            var other = try sandbox.store().load(id: base.id)
+            other.append(Message(id: "u-other", parentID: "u0", role: .user, content: "theirs", createdAt: sessionTestDate(2)))
+            other.title = "Renamed"
+            try sandbox.store().save(other)
+            mine.append(Message(id: "u-mine", parentID: "u0", role: .user, content: "mine", createdAt: sessionTestDate(3)))
+            #expect(try window.save(mine).merged != nil)
+            // The next snapshot still lacks what the merge brought in.
+            mine.append(Message(id: "u-mine2", parentID: "u-mine", role: .user, content: "mine again", createdAt: sessionTestDate(4)))
+            try window.save(mine)
+            let onDisk = try sandbox.store().load(id: base.id)
+            #expect(Set(onDisk.messages.map(\.id)) == ["u0", "u-other", "u-mine", "u-mine2"])
+            #expect(onDisk.title == "Renamed")
+        }
+    }
+}

@@ -31,7 +31,15 @@ extension FileSessionStore {
                 if before != nil, onDisk == nil, !recreate {
                     throw SessionStoreError.deletedElsewhere(id: session.id)
                 }
-                if let onDisk, onDisk != before?.stamp, let (theirs, _) = try readOtherVersion(session.id) {
+                // Theirs: another writer's version when the file changed; else our own last
+                // write when it merged in what this caller has not taken in yet.
+                var theirs: Session?
+                if let onDisk, onDisk != before?.stamp {
+                    theirs = try readOtherVersion(session.id)?.0
+                } else if onDisk != nil {
+                    theirs = before?.mergedWrite
+                }
+                if let theirs {
                     let live = Set(session.messages.lazy.filter { $0.status == .streaming }.map(\.id)
                         .filter { JournalFolder.isLive(self.journals.path(sessionID: session.id, replyID: $0)) })
                     let (merged, summary) = session.merged(with: theirs, base: before?.baseline, live: live)
@@ -39,12 +47,14 @@ extension FileSessionStore {
                         written = merged
                         data = try encode(merged)
                         report = SaveReport(merged: merged, summary: summary)
-                        logger.notice("merged another writer's changes",
-                                      metadata: ["id": "\(session.id)", "from-them": "\(summary.text ?? "nothing")"])
+                        if !summary.isEmpty {
+                            logger.notice("merged another writer's changes",
+                                          metadata: ["id": "\(session.id)", "from-them": "\(summary.text ?? "nothing")"])
+                        }
                     }
                 }
                 try write(written, data: data)
-                remember(written)
+                remember(written, sentAs: session)
                 removeFinishedJournals(of: written)
                 return report
             }
@@ -70,10 +80,15 @@ extension FileSessionStore {
         }
     }
 
-    /// Records the file just written or read as this store's view of it.
-    func remember(_ session: Session) {
-        guard let stamp = PosixFile.stamp(path(FileSessionStore.fileName(session.id))) else { return }
-        known[session.id] = Known(stamp: stamp, baseline: SessionBaseline(session))
+    /// Records the file just written (or read) as this store's view of it.
+    ///
+    /// The baseline for the next three-way merge is what the caller sent (its own view of
+    /// the session fields), not what was written: until the caller takes a merge in, its
+    /// next snapshot still has the old fields, and those must not count as its changes.
+    func remember(_ written: Session, sentAs sent: Session? = nil) {
+        guard let stamp = PosixFile.stamp(path(FileSessionStore.fileName(written.id))) else { return }
+        let sent = sent ?? written
+        known[written.id] = Known(stamp: stamp, baseline: SessionBaseline(sent), mergedWrite: written == sent ? nil : written)
     }
 
     /// Deletes the journals whose replies the session now holds finished.
@@ -99,7 +114,7 @@ extension FileSessionStore {
         let found = journals.journals(of: id)
         if found.isEmpty {
             guard let (session, stamp) = try readFile(id: id) else { throw SessionStoreError.notFound(id) }
-            known[id] = Known(stamp: stamp, baseline: SessionBaseline(session))
+            known[id] = Known(stamp: stamp, baseline: SessionBaseline(session), mergedWrite: nil)
             return session.repairedAfterLoad()
         }
         return try withFolderLock {
@@ -116,10 +131,10 @@ extension FileSessionStore {
                     logger.notice("recovered streamed text from journals", metadata: ["id": "\(id)", "journals": "\(found.count)"])
                 } catch {
                     // Read-only or full disk: the journals stay and are folded again next time.
-                    if let file { known[id] = Known(stamp: file.1, baseline: SessionBaseline(file.0)) }
+                    if let file { known[id] = Known(stamp: file.1, baseline: SessionBaseline(file.0), mergedWrite: nil) }
                 }
             } else if let file {
-                known[id] = Known(stamp: file.1, baseline: SessionBaseline(file.0))
+                known[id] = Known(stamp: file.1, baseline: SessionBaseline(file.0), mergedWrite: nil)
             }
             return session
         }

@@ -38,10 +38,13 @@ public final class FileSessionStore: SessionStoring, ReplyJournaling, @unchecked
     /// What this store last read or wrote of each session file, to notice other writers.
     var known: [String: Known] = [:]
 
-    /// One session file as this store last saw it: its stamp and the fields a merge compares.
+    /// One session file as this store last saw it: its stamp, the fields a merge compares,
+    /// and, when the last save merged another writer's changes in, what it wrote (the
+    /// caller's next snapshot may not have taken them in yet and must not drop them).
     struct Known {
         var stamp: PosixFile.Stamp
         var baseline: SessionBaseline
+        var mergedWrite: Session?
     }
 
     /// True while this store holds the folder's `flock` (see `withFolderLock`).

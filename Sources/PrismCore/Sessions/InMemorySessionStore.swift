@@ -12,7 +12,7 @@ public final class InMemorySessionStore: SessionStoring, @unchecked Sendable {
     private var saveFailure: SessionStoreError?
     private var saves = 0
     /// What this store last wrote or read of each session, as the file store remembers stamps.
-    private var known: [String: (data: Data, baseline: SessionBaseline)] = [:]
+    private var known: [String: (data: Data, baseline: SessionBaseline, mergedWrite: Session?)] = [:]
 
     public init(sessions: [Session] = []) {
         for session in sessions {
@@ -55,8 +55,13 @@ public final class InMemorySessionStore: SessionStoring, @unchecked Sendable {
             if before != nil, onDisk == nil, !recreate { throw SessionStoreError.deletedElsewhere(id: session.id) }
             var written = session
             var report = SaveReport()
-            if let onDisk, onDisk != before?.data,
-               let theirs = try? SessionCodec.decode(onDisk, fileName: FileSessionStore.fileName(session.id)) {
+            var theirs: Session?
+            if let onDisk, onDisk != before?.data {
+                theirs = try? SessionCodec.decode(onDisk, fileName: FileSessionStore.fileName(session.id))
+            } else if onDisk != nil {
+                theirs = before?.mergedWrite
+            }
+            if let theirs {
                 let (merged, summary) = session.merged(with: theirs, base: before?.baseline)
                 if merged != session {
                     written = merged
@@ -70,7 +75,7 @@ public final class InMemorySessionStore: SessionStoring, @unchecked Sendable {
                 throw SessionStoreError.saveFailed(id: session.id, reason: SessionStoreError.reason(error))
             }
             files[session.id] = data
-            known[session.id] = (data, SessionBaseline(written))
+            known[session.id] = (data, SessionBaseline(session), written == session ? nil : written)
             saves += 1
             return report
         }
@@ -79,7 +84,7 @@ public final class InMemorySessionStore: SessionStoring, @unchecked Sendable {
     public func load(id: String) throws -> Session {
         guard let data = locked({ files[id] }) else { throw SessionStoreError.notFound(id) }
         let session = try SessionCodec.decode(data, fileName: FileSessionStore.fileName(id))
-        locked { known[id] = (data, SessionBaseline(session)) }
+        locked { known[id] = (data, SessionBaseline(session), nil) }
         return session
     }
 
