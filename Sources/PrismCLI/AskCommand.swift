@@ -102,13 +102,15 @@ struct AskCommand: AsyncParsableCommand {
         signals.stop()
         let interruption = signals.note
         if let interruption, reply.failure?.kind == .cancelled { reply.failure?.message = interruption.message }
-        if !context.demo, let cost = reply.usage?.cost { SpendLedger(paths: context.paths).record(cost) }
+        if !context.demo, let cost = reply.usage?.cost {
+            for warning in SpendLedger(paths: context.paths).record(cost) { StandardIO.error("prism: warning: \(TerminalSanitizer.metadata(warning))") }
+        }
         try recorder?.recordReply(reply)
 
         if json {
             StandardIO.out(AskJSON(reply: reply, requestedModel: modelID).render() + "\n")
         } else if StandardIO.stderrIsTerminal, reply.failure == nil {
-            StandardIO.error("\u{1B}[2m\(TerminalSanitizer.sanitize(Formatting.replySummary(reply)))\u{1B}[0m")
+            StandardIO.error("\u{1B}[2m\(TerminalSanitizer.metadata(Formatting.replySummary(reply)))\u{1B}[0m")
         }
         if let id = recorder?.sessionID, !json { StandardIO.error("prism: saved session \(id)") }
         if let failure = reply.failure {

@@ -82,7 +82,10 @@ struct CompareCommand: AsyncParsableCommand {
         let entries = zip(models, replies).map { (model: $0, reply: $1) }
         if !context.demo {
             let ledger = SpendLedger(paths: context.paths)
-            for reply in replies { if let cost = reply.usage?.cost { ledger.record(cost) } }
+            for reply in replies {
+                guard let cost = reply.usage?.cost else { continue }
+                for warning in ledger.record(cost) { StandardIO.error("prism: warning: \(TerminalSanitizer.metadata(warning))") }
+            }
         }
 
         if let failure = saveFailures.first { throw CLIFailure.request(failure) }

@@ -94,6 +94,6 @@ final class CompareProgress: @unchecked Sendable {
         let parts = models.indices.map { i in
             "\(models[i].split(separator: "/").last.map(String.init) ?? models[i]) \(done[i] ?? "\(characters[i]) chars")"
         }
-        StandardIO.errorRaw("\r\u{1B}[2K\u{1B}[2m\(spinner) \(TerminalSanitizer.sanitize(parts.joined(separator: " · ")))\u{1B}[0m")
+        StandardIO.errorRaw("\r\u{1B}[2K\u{1B}[2m\(spinner) \(TerminalSanitizer.metadata(parts.joined(separator: " · ")))\u{1B}[0m")
     }
 }

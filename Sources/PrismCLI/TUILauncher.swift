@@ -47,7 +47,13 @@ struct TUILauncher {
         state.picker.recents = picker.recents
         state.history = PromptHistory(entries: preferences.loadHistory())
         let setStore = ModelSetStore(paths: context.paths, demo: context.demo)
-        state.modelSets = ModelSets(config: context.config, saved: setStore.load())
+        let (savedSets, setWarnings) = setStore.loadReporting()
+        state.modelSets = ModelSets(config: context.config, saved: savedSets)
+        // Damaged state files were moved aside: say so once, where the user is looking.
+        let warnings = preferences.loadWarnings + setWarnings
+        if !warnings.isEmpty {
+            state.notice = Notice(TerminalSanitizer.metadata(warnings.joined(separator: "; ")), kind: .error, expires: now.addingTimeInterval(12))
+        }
         if state.session.model == nil, state.compare == nil { state.focus = .picker }
 
         var bindings = KeyBindings.defaults

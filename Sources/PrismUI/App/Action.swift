@@ -34,6 +34,8 @@ public enum Action: Sendable {
     case sessionSearchFinished(query: String, ids: Set<String>)
     case themeApplied(String)
     case themeFailed(String)
+    /// Something the user should know that stops nothing (a damaged state file moved aside).
+    case warned(String)
 }
 
 /// Work for the runtime: I/O the reducer asked for. Effects report back as actions.

@@ -36,7 +36,7 @@ public enum Reducer {
             return []
         case .sessionLoaded(let session):
             return resume(&state, session)
-        case .sessionLoadFailed(let message), .sessionSaveFailed(let message), .themeFailed(let message):
+        case .sessionLoadFailed(let message), .sessionSaveFailed(let message), .themeFailed(let message), .warned(let message):
             notify(&state, message, .error)
             return []
         case .sessionNotSaved(let id, let reason):

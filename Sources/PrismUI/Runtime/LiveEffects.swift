@@ -138,7 +138,9 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
         case .saveModelSets(let before, let after):
             guard let store = modelSets else { return }
             saveQueue.async {
-                do { try store.apply(from: before, to: after) } catch {
+                do {
+                    for warning in try store.applyReporting(from: before, to: after) { post(.warned(warning)) }
+                } catch {
                     post(.sessionSaveFailed("could not save the model sets: \(error)"))
                 }
             }
@@ -147,11 +149,15 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
         case .computeSpentToday:
             guard let ledger else { return }
             DispatchQueue.global(qos: .utility).async {
-                post(.spentTodayComputed(ledger.total(on: Date())))
+                let (total, warnings) = ledger.totalReporting(on: Date())
+                post(.spentTodayComputed(total))
+                for warning in warnings { post(.warned(warning)) }
             }
         case .recordSpend(let cost):
             guard let ledger else { return }
-            DispatchQueue.global(qos: .utility).async { ledger.record(cost) }
+            DispatchQueue.global(qos: .utility).async {
+                for warning in ledger.record(cost) { post(.warned(warning)) }
+            }
         case .quit:
             // Wait (briefly) for pending saves so quitting never loses the last reply.
             saveQueue.sync {}
