@@ -136,6 +136,7 @@ struct TUIDurabilityTests {
         try tmux.send("Enter")
         #expect(try tmux.wait(for: "the deleted notice") { $0.contains("deleted in another window") }.ok)
         #expect(sessionFiles(p).isEmpty, "not resurrected")
+        #expect(try lastSessionID(p) == nil, "no journal brings it back either")
         try tmux.type("/keep")
         try tmux.send("Enter")
         #expect(try tmux.wait(for: "kept") { $0.contains("kept") }.ok)

@@ -65,6 +65,7 @@ import Testing
             try sandbox.store().delete(id: session.id)
             #expect(throws: SessionStoreError.deletedElsewhere(id: session.id)) { try window.save(session) }
             #expect(throws: SessionStoreError.notFound(session.id)) { try sandbox.store().load(id: session.id) }
+            #expect(window.openJournal(session: session, replyID: "a-0") == nil, "a journal would bring it back")
             try window.keep(session)
             #expect(try sandbox.store().load(id: session.id).messages.count == 2)
             try window.save(session)  // kept: later saves go through again

@@ -151,8 +151,13 @@ extension FileSessionStore {
     }
 
     /// Opens a journal for a reply about to stream; nil (logged) when the disk refuses.
+    ///
+    /// None for a session this store saw whose file has since gone: it was deleted
+    /// elsewhere, and a journal would bring it back on the next listing.
     public func openJournal(session: Session, replyID: String) -> ReplyJournal? {
         guard SessionID.isValid(session.id) else { return nil }
+        let deleted = locked { known[session.id] != nil && PosixFile.stamp(path(FileSessionStore.fileName(session.id))) == nil }
+        guard !deleted else { return nil }
         do {
             return try journals.open(session: session, replyID: replyID)
         } catch {

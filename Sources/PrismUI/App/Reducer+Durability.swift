@@ -55,7 +55,7 @@ extension Reducer {
         guard id == state.session.id, !state.deletedElsewhere else { return [] }
         state.deletedElsewhere = true
         state.saveError = "this session was deleted elsewhere"
-        notify(&state, "this session was deleted in another window: /keep saves it again, Ctrl-N starts a new one", .error)
+        notify(&state, "session deleted in another window: /keep saves it again", .error)
         return []
     }
 
