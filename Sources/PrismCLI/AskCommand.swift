@@ -98,6 +98,7 @@ struct AskCommand: AsyncParsableCommand {
         let reply = await AskStreamer(json: json).run(context.client.streamChat(request))
         if !context.demo, let cost = reply.usage?.cost { SpendLedger(paths: context.paths).record(cost) }
         try recorder?.recordReply(reply)
+        if let warning = AskJSON.skippedWarning(reply) { StandardIO.error(warning) }
 
         if json {
             StandardIO.out(AskJSON(reply: reply, requestedModel: modelID).render() + "\n")

@@ -34,7 +34,8 @@ struct CLIContext {
         let configuration = ClientConfiguration(
             baseURL: config.baseURL, apiKey: demo ? nil : config.apiKey?.value,
             referer: config.attribution.referer, title: config.attribution.title,
-            idleTimeout: config.requestTimeout, retry: RetryPolicy(maxRetries: config.maxRetries))
+            idleTimeout: config.idleTimeout, connectTimeout: config.connectTimeout,
+            firstByteTimeout: config.firstByteTimeout, retry: RetryPolicy(maxRetries: config.maxRetries))
         client = OpenRouterClient(configuration: configuration,
                                   transport: demo ? DemoTransport() : CLIContext.liveTransport(environment),
                                   logger: Logger(label: "prism.client"))

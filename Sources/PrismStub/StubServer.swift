@@ -21,6 +21,7 @@ public final class StubServer: @unchecked Sendable {
     private var queue: [StubBehavior] = []
     private var recorded: [RecordedRequest] = []
     private var disconnects: [Date] = []
+    private var endlessLines: [Int] = []
     private var openFDs: Set<Int32> = []
     private var liveThreads = 0
     private var generations = 0
@@ -145,11 +146,15 @@ public final class StubServer: @unchecked Sendable {
         set { locked { keyOverride = newValue } }
     }
 
+    /// Bytes each `.endlessLine` response wrote before its client hung up, in order.
+    public var endlessLineBytes: [Int] { locked { endlessLines } }
+
     /// Forgets recorded requests and disconnects (queued behaviors stay).
     public func clearRecords() {
         locked {
             recorded.removeAll()
             disconnects.removeAll()
+            endlessLines.removeAll()
         }
     }
 
@@ -182,6 +187,10 @@ public final class StubServer: @unchecked Sendable {
         default:
             return Self.error(404, "Not Found: \(request.method) \(request.path)")
         }
+    }
+
+    func recordEndlessLine(bytes: Int) {
+        locked { endlessLines.append(bytes) }
     }
 
     func recordClientDisconnect() {
