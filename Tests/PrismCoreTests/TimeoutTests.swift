@@ -82,14 +82,15 @@ struct TimeoutTests {
 
     /// A connection the server's kernel never completes (its accept queue is full) fails at
     /// the connect timeout and is retried: the request never reached the server.
-    @Test func aHandshakeThatNeverCompletesFailsAtTheConnectTimeoutAndIsRetried() async throws {
+    @Test(arguments: TransportKind.allCases)
+    func aHandshakeThatNeverCompletesFailsAtTheConnectTimeoutAndIsRetried(_ transport: TransportKind) async throws {
         let listener = try FullListener()
         defer { listener.close() }
         let sleeps = SleepRecorder()
         let client = OpenRouterClient(
             configuration: ClientConfiguration(baseURL: URL(string: "http://127.0.0.1:\(listener.port)/api/v1")!,
                                                connectTimeout: 1, retry: RetryPolicy(maxRetries: 1, jitter: { 1 })),
-            transport: CurlTransport(), sleep: sleeps.sleep)
+            transport: transport.make(), sleep: sleeps.sleep)
         let start = Date()
         let reply = await client.streamChat(LimitFixtures.request).reply()
         let elapsed = Date().timeIntervalSince(start)

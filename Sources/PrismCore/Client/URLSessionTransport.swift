@@ -93,37 +93,29 @@ final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Send
     }
 
     func cancel() {
-        fail(TransportError(kind: .cancelled, message: "cancelled"))
+        end(with: TransportError(kind: .cancelled, message: "cancelled"))
     }
 
-    /// Ends the exchange with `error`: the task stops, the head and body fail (first failure wins).
-    private func fail(_ error: TransportError) {
+    /// Ends the exchange. With an error, the head and body fail with it (the first ending
+    /// wins); without, the body just ends: the sink has all it needs.
+    private func end(with error: TransportError?) {
         let (task, timer, session): (URLSessionDataTask?, (any DispatchSourceTimer)?, URLSession?) = lock.withLock {
             cancelled = true
             defer { self.timer = nil }
             return (self.task, self.timer, self.session)
         }
         timer?.cancel()
-        // First, so the cancellation URLSession reports next cannot take this error's place.
-        resumeHead(with: .failure(error))
-        continuation.finish(throwing: error)
+        // Before cancelling, so the cancellation URLSession reports next cannot take this ending's place.
+        if let error {
+            resumeHead(with: .failure(error))
+            continuation.finish(throwing: error)
+        } else {
+            continuation.finish()
+        }
         task?.cancel()
         // The session is this request's own. Under a flood of data, task.cancel() alone can
-        // take many seconds to reach the connection while URLSession keeps reading (and
+        // take seconds to reach the connection while URLSession keeps reading (and
         // buffering); invalidating the session closes it sooner.
-        session?.invalidateAndCancel()
-    }
-
-    /// Ends the exchange early but cleanly (the sink has what it needs): the body just ends.
-    private func stop() {
-        let (task, timer, session): (URLSessionDataTask?, (any DispatchSourceTimer)?, URLSession?) = lock.withLock {
-            cancelled = true
-            defer { self.timer = nil }
-            return (self.task, self.timer, self.session)
-        }
-        timer?.cancel()
-        continuation.finish()
-        task?.cancel()
         session?.invalidateAndCancel()
     }
 
@@ -134,7 +126,7 @@ final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Send
         timer.schedule(deadline: .now() + tick, repeating: tick, leeway: .milliseconds(50))
         timer.setEventHandler { [weak self] in
             guard let self, let expired = lock.withLock({ clock.expired() }) else { return }
-            fail(TransportError(timeout: expired))
+            end(with: TransportError(timeout: expired))
         }
         lock.withLock { self.timer = timer }
         timer.resume()
@@ -197,7 +189,7 @@ final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Send
         }
         guard !stopped else { return }
         if let sink {
-            if !sink(data) { stop() }
+            if !sink(data) { end(with: nil) }
         } else {
             continuation.yield(data)
         }
