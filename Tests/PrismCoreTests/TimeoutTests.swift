@@ -27,7 +27,7 @@ struct TimeoutTests {
         #expect(failure.kind == .timeout && failure.code == "first_byte_timeout")
         #expect(failure.oneLine == "no response within 1 s of sending the request (set first_byte_timeout in config.toml to wait longer)")
         #expect(server.chatRequests.count == 1 && sleeps.delays.isEmpty, "the server has the request: not sent again")
-        #expect(elapsed < 5, "failed after \(elapsed) s")
+        #expect(elapsed < 15, "failed after \(elapsed) s (the idle timeout is 30 s)")
         #expect(await server.waitForClientDisconnect(timeout: 3))
     }
 
@@ -97,7 +97,7 @@ struct TimeoutTests {
         #expect(reply.failure?.code == "connect_timeout")
         #expect(reply.failure?.oneLine == "could not connect within 1 s (set connect_timeout in config.toml to wait longer)")
         #expect(sleeps.delays.count == 1, "a connect timeout is retried")
-        #expect(elapsed > 1.8 && elapsed < 6, "two attempts took \(elapsed) s")
+        #expect(elapsed > 1.8 && elapsed < 15, "two attempts took \(elapsed) s")
     }
 
     @Test func onlyAConnectTimeoutIsRetried() {

@@ -17,12 +17,10 @@ struct WireHolesTests {
         let client = OpenRouterClient(
             configuration: ClientConfiguration(baseURL: server.baseURL, idleTimeout: 30, retry: RetryPolicy(maxRetries: 0)),
             transport: transport.make())
-        let start = Date()
+        // Waiting for the end would time out at 30 s, or be cancelled by the guard at 20 s.
         let (reply, _) = await TimeoutFixtures.run(client, giveUpAfter: 20)
-        let elapsed = Date().timeIntervalSince(start)
         #expect(reply.failure == nil, "\(String(describing: reply.failure))")
         #expect(reply.content == "Hello" && reply.finishReason == "stop" && reply.usage?.completionTokens == 2)
-        #expect(elapsed < 5, "took \(elapsed) s")
         #expect(await server.waitForClientDisconnect(timeout: 3), "the client closes the connection itself")
     }
 
