@@ -106,6 +106,7 @@ struct AskCommand: AsyncParsableCommand {
             for warning in SpendLedger(paths: context.paths).record(cost) { StandardIO.error("prism: warning: \(TerminalSanitizer.metadata(warning))") }
         }
         try recorder?.recordReply(reply)
+        if let warning = AskJSON.skippedWarning(reply) { StandardIO.error(warning) }
 
         if json {
             StandardIO.out(AskJSON(reply: reply, requestedModel: modelID).render() + "\n")

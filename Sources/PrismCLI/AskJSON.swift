@@ -9,6 +9,7 @@ struct AskJSON: Encodable {
     enum Keys: String, CodingKey {
         case model, modelRequested = "model_requested", provider, generationID = "generation_id", content, reasoning
         case finishReason = "finish_reason", nativeFinishReason = "native_finish_reason", usage, timings, error
+        case skippedEvents = "skipped_events"
     }
     enum UsageKeys: String, CodingKey {
         case promptTokens = "prompt_tokens", completionTokens = "completion_tokens", totalTokens = "total_tokens"
@@ -29,6 +30,7 @@ struct AskJSON: Encodable {
         try encodeOrNull(reply.reasoning.isEmpty ? nil : reply.reasoning, &c, .reasoning)
         try encodeOrNull(reply.finishReason, &c, .finishReason)
         try encodeOrNull(reply.nativeFinishReason, &c, .nativeFinishReason)
+        try c.encode(reply.skippedEvents, forKey: .skippedEvents)
 
         var u = c.nestedContainer(keyedBy: UsageKeys.self, forKey: .usage)
         try encodeOrNull(reply.usage?.promptTokens, &u, .promptTokens)
@@ -59,6 +61,14 @@ struct AskJSON: Encodable {
 
     private func encodeOrNull<K: CodingKey, V: Encodable>(_ value: V?, _ c: inout KeyedEncodingContainer<K>, _ key: K) throws {
         if let value { try c.encode(value, forKey: key) } else { try c.encodeNil(forKey: key) }
+    }
+
+    /// The stderr warning for a reply with unreadable events, or nil when there were none.
+    static func skippedWarning(_ reply: Reply, model: String? = nil) -> String? {
+        guard reply.skippedEvents > 0 else { return nil }
+        let count = reply.skippedEvents == 1 ? "1 unreadable stream event was" : "\(reply.skippedEvents) unreadable stream events were"
+        let whose = model.map { "\(TerminalSanitizer.sanitize($0)): " } ?? ""
+        return "prism: warning: \(whose)\(count) skipped; the reply may be missing text"
     }
 
     func render() -> String {

@@ -36,7 +36,8 @@ struct CLIContext {
         var configuration = ClientConfiguration(
             baseURL: config.baseURL, apiKey: demo ? nil : config.apiKey?.value,
             referer: config.attribution.referer, title: config.attribution.title,
-            idleTimeout: config.requestTimeout, retry: RetryPolicy(maxRetries: config.maxRetries))
+            idleTimeout: config.idleTimeout, connectTimeout: config.connectTimeout,
+            firstByteTimeout: config.firstByteTimeout, retry: RetryPolicy(maxRetries: config.maxRetries))
         configuration.extraHeaders = demo ? [:] : config.serverHeaders
         client = OpenRouterClient(configuration: configuration,
                                   transport: demo ? DemoTransport() : CLIContext.liveTransport(environment),

@@ -80,6 +80,7 @@ struct CompareCommand: AsyncParsableCommand {
         }
         let (replies, interruption) = await run.run()
         let entries = zip(models, replies).map { (model: $0, reply: $1) }
+        for entry in entries { if let warning = AskJSON.skippedWarning(entry.reply, model: entry.model) { StandardIO.error(warning) } }
         if !context.demo {
             let ledger = SpendLedger(paths: context.paths)
             for reply in replies {

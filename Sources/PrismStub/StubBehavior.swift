@@ -21,6 +21,17 @@ public enum StubBehavior: Sendable, Equatable {
     case stall(after: Int)
     /// Arbitrary body bytes, each piece written (as one HTTP chunk) `delay` seconds after the previous one.
     case raw(status: Int, contentType: String, pieces: [Data], delay: TimeInterval)
+    /// `after` content chunks, then `data: ` and `x` after `x` with no line end, in 64 KiB chunks
+    /// `pace` seconds apart (0: as fast as the client reads), until the client hangs up. The bytes
+    /// written are recorded (`StubServer.endlessLineBytes`).
+    case endlessLine(after: Int, pace: TimeInterval = 0)
+    /// `after` content chunks, then a keep-alive comment every `interval` seconds until the client hangs up.
+    case keepAlivesForever(after: Int, interval: TimeInterval)
+    /// Reads the request and never answers (no status line), until the client hangs up.
+    case noAnswer
+    /// The reply through its finish reason and usage chunk, then neither `[DONE]` nor an end of the
+    /// body: the connection stays open until the client closes it.
+    case openAfterUsage(StubReply)
 }
 
 /// OpenRouter's `error.code`: usually the HTTP status as an Int, sometimes a String such as `"server_error"`.
@@ -54,6 +65,27 @@ extension StubBehavior {
             status: status,
             body: openRouterErrorBody(code: .int(status), message: message, providerName: providerName, raw: raw),
             headers: headers)
+    }
+
+    /// A redirect (307 unless told) to `location`, with an empty body.
+    public static func redirect(to location: String, status: Int = 307) -> StubBehavior {
+        .httpError(status: status, body: "", headers: ["Location": location])
+    }
+
+    /// A good reply ("Hello world") with two events among its chunks that are not chunks: one
+    /// not JSON at all, one JSON but no chunk (`[1,2]`).
+    public static var malformedEvents: StubBehavior {
+        let events = [
+            #"{"id":"gen-m","provider":"Stub","choices":[{"index":0,"delta":{"content":"Hello"}}]}"#,
+            "this is not json",
+            #"{"id":"gen-m","provider":"Stub","choices":[{"index":0,"delta":{"content":" world"}}]}"#,
+            "[1,2]",
+            #"{"id":"gen-m","provider":"Stub","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}"#,
+            #"{"id":"gen-m","provider":"Stub","choices":[],"usage":{"prompt_tokens":3,"completion_tokens":2,"total_tokens":5}}"#,
+            "[DONE]",
+        ]
+        return .raw(status: 200, contentType: "text/event-stream",
+                    pieces: events.map { Data("data: \($0)\n\n".utf8) }, delay: 0)
     }
 
     /// 429 "Rate limit exceeded" with `Retry-After` (seconds).

@@ -139,6 +139,22 @@ final class StubConnection {
         case .stall(let after):
             _ = try startFiller(after, id: id, model: requestModel)
             try io.waitForClose()
+        case .endlessLine(let after, let pace):
+            _ = try startFiller(after, id: id, model: requestModel)
+            try pause(Self.misbehaviorChunkDelay)
+            try endlessLine(pace: pace)
+        case .keepAlivesForever(let after, let interval):
+            _ = try startFiller(after, id: id, model: requestModel)
+            while true {
+                try pause(interval)
+                try writer.comment()
+            }
+        case .noAnswer:
+            try io.waitForClose()
+        case .openAfterUsage(let reply):
+            let chunks = StubChunks(id: id, provider: reply.provider, model: reply.model ?? requestModel)
+            try writer.head(status: 200, contentType: SSEWriter.eventStream, chunked: true, extra: generation)
+            try streamReply(reply, chunks: chunks, thenHold: true)
         case .raw(let status, let contentType, let pieces, let delay):
             try writer.head(status: status, contentType: contentType, chunked: true)
             for (index, piece) in pieces.enumerated() {
@@ -149,8 +165,24 @@ final class StubConnection {
         }
     }
 
-    /// Keep-alives, the opening chunk, reasoning, content, tool calls, finish, usage, `[DONE]`, end.
-    private func streamReply(_ reply: StubReply, chunks: StubChunks) throws(SocketIO.Interruption) {
+    /// Writes `data: xxxx…` in 64 KiB chunks, never a line end, until the client hangs up; records the byte count.
+    private func endlessLine(pace: TimeInterval) throws(SocketIO.Interruption) {
+        var written = 0
+        defer { server.recordEndlessLine(bytes: written) }
+        let prefix = Array("data: ".utf8)
+        try writer.chunk(prefix)
+        written += prefix.count
+        let filler = [UInt8](repeating: UInt8(ascii: "x"), count: 64 << 10)
+        while true {
+            try pause(pace)
+            try writer.chunk(filler)
+            written += filler.count
+        }
+    }
+
+    /// Keep-alives, the opening chunk, reasoning, content, tool calls, finish, usage, `[DONE]`, end;
+    /// with `thenHold`, no `[DONE]` and no end, but a wait until the client closes.
+    private func streamReply(_ reply: StubReply, chunks: StubChunks, thenHold: Bool = false) throws(SocketIO.Interruption) {
         if reply.keepAlives > 0 {
             let spacing = reply.firstTokenDelay / Double(reply.keepAlives)
             for _ in 0..<reply.keepAlives {
@@ -179,6 +211,7 @@ final class StubConnection {
         let finish = reply.effectiveFinishReason
         try writer.event(chunks.finish(reason: finish, native: reply.nativeFinishReason ?? finish))
         if reply.includeUsage { try writer.event(chunks.usage(for: reply)) }
+        if thenHold { try io.waitForClose() }
         try writer.done()
         try writer.end()
     }

@@ -73,6 +73,24 @@ public enum StubModels {
         model("stub/stall", "Stalls", "One chunk, then silence until the client gives up.") { _ in
             .stall(after: 1)
         },
+        model("stub/endless-line", "Endless line", "Three chunks, then `data: ` and a line that never ends.") { _ in
+            .endlessLine(after: 3)
+        },
+        model("stub/keepalive-forever", "Keep-alives forever", "One chunk, then a keep-alive comment every second, forever.") { _ in
+            .keepAlivesForever(after: 1, interval: 1)
+        },
+        model("stub/no-answer", "No answer", "Accepts the request and never answers.") { _ in
+            .noAnswer
+        },
+        model("stub/open-after-usage", "Open after usage", "A whole reply with finish reason and usage, then the connection stays open.") { _ in
+            .openAfterUsage(StubReply(content: words("Done, but the connection stays open.")))
+        },
+        model("stub/redirect", "Redirect", "Answers 307 to another host, with a user and password in the location.") { _ in
+            .redirect(to: "https://user:secret@elsewhere.invalid/api/v1/chat/completions")
+        },
+        model("stub/malformed", "Malformed events", "A reply with two events that are not chunks among good ones.") { _ in
+            .malformedEvents
+        },
         model("stub/auto", "Auto Router", "A router model with dynamic pricing (\"-1\"); answers as stub/echo.",
               prompt: "-1", completion: "-1") {
             .stream(echoReply(to: $0, model: echo))

@@ -21,6 +21,7 @@ public final class StubServer: @unchecked Sendable {
     private var queue: [StubBehavior] = []
     private var recorded: [RecordedRequest] = []
     private var disconnects: [Date] = []
+    private var endlessLines: [Int] = []
     private var openFDs: Set<Int32> = []
     private var liveThreads = 0
     private var generations = 0
@@ -153,12 +154,15 @@ public final class StubServer: @unchecked Sendable {
         get { locked { echoesCredentials } }
         set { locked { echoesCredentials = newValue } }
     }
+    /// Bytes each `.endlessLine` response wrote before its client hung up, in order.
+    public var endlessLineBytes: [Int] { locked { endlessLines } }
 
     /// Forgets recorded requests and disconnects (queued behaviors stay).
     public func clearRecords() {
         locked {
             recorded.removeAll()
             disconnects.removeAll()
+            endlessLines.removeAll()
         }
     }
 
@@ -194,6 +198,10 @@ public final class StubServer: @unchecked Sendable {
         default:
             return Self.error(404, "Not Found: \(request.method) \(request.path)")
         }
+    }
+
+    func recordEndlessLine(bytes: Int) {
+        locked { endlessLines.append(bytes) }
     }
 
     func recordClientDisconnect() {

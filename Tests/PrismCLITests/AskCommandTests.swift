@@ -93,7 +93,7 @@ struct AskCommandTests {
         ("stub/stall", "timeout", true),
         ("stub/http-502", "http", false),
         ("stub/rate-limited", "http", false),
-        ("stub/error-200", "stream", false),
+        ("stub/error-200", "http", false),
     ])
     func failureModes(model: String, kind: String, hasPartialText: Bool) throws {
         let server = StubServer(requiredKey: Self.key)

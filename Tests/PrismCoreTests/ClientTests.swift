@@ -143,8 +143,9 @@ struct ClientTests {
         defer { h.server.stop() }
         h.server.enqueue(.errorBody200)
         let (reply, _) = await h.run(h.request())
-        #expect(reply.failure?.kind == .stream)
+        #expect(reply.failure?.kind == .http, "nothing streamed: an error before the reply, not mid-stream")
         #expect(reply.failure?.code == "server_error")
+        #expect(reply.failure?.oneLine == "error server_error: Internal server error while processing the request")
     }
 
     @Test(arguments: TransportKind.allCases) func missingCostIsEstimatedFromCatalogPricesAndMarked(_ transport: TransportKind) async throws {

@@ -47,7 +47,7 @@ struct ConfigFileTests {
     @Test func integersAreAcceptedAsNumbers() throws {
         let (config, _) = try PrismConfig.parse("temperature = 1\nrequest_timeout = 30\n")
         #expect(config.temperature == 1.0)
-        #expect(config.requestTimeout == 30)
+        #expect(config.idleTimeout == 30, "request_timeout is the older name of idle_timeout")
     }
 
     @Test func maxPriceMapsToDecimals() throws {

@@ -46,7 +46,7 @@ struct ConfigLoaderTests {
         #expect(config.maxTokens == 4096)
         #expect(config.attribution == Attribution(referer: "https://github.com/prism-terminal/prism", title: "Prism"))
         #expect(config.theme == "default")
-        #expect(config.requestTimeout == 60)
+        #expect(config.idleTimeout == 300 && config.connectTimeout == 10 && config.firstByteTimeout == 60)
         #expect(config.maxRetries == 3)
         #expect(config.apiKey == nil)
         #expect(config.temperature == nil)
@@ -169,7 +169,7 @@ struct ConfigLoaderTests {
             """)
         let config = try xdg.resolve()
         #expect(config.fallbackModels == ["a/one", "b/two"])
-        #expect(config.requestTimeout == 90)
+        #expect(config.idleTimeout == 90)
         #expect(config.maxRetries == 0)
         #expect(config.attribution == Attribution(referer: "https://example.com", title: "Mine"))
         #expect(config.provider == ProviderPreferences(

@@ -56,9 +56,12 @@ struct CurlTransportTests {
         var request = HTTPRequest(method: "POST", url: server.baseURL.appendingPathComponent("chat/completions"),
                                   body: Data(#"{"model":"stub/fast","stream":true,"messages":[]}"#.utf8))
         let received = ByteLog()
-        request.bodySink = { head -> (@Sendable (Data) -> Void)? in
+        request.bodySink = { head -> BodySink? in
             guard head.status == 200 else { return nil }
-            return { piece in received.append(piece) }
+            return { piece in
+                received.append(piece)
+                return true
+            }
         }
         let response = try await CurlTransport().send(request)
         #expect(response.bodyWentToSink)

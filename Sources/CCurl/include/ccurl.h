@@ -13,8 +13,10 @@ typedef struct prism_curl prism_curl;
 
 /// Receives one header line as curl delivers it (status lines and the blank line included).
 typedef void (*prism_curl_header_fn)(void *context, const char *line, size_t length);
-/// Receives body bytes as they arrive.
-typedef void (*prism_curl_data_fn)(void *context, const char *bytes, size_t length);
+/// Receives body bytes as they arrive; returns 0 to go on, anything else to stop the
+/// transfer there (the reader has all it needs): the connection is closed and
+/// prism_curl_perform reports PRISM_CURL_STOPPED.
+typedef int (*prism_curl_data_fn)(void *context, const char *bytes, size_t length);
 
 /// How an exchange ended, classified the way the transport reports errors.
 typedef enum prism_curl_outcome {
@@ -23,16 +25,25 @@ typedef enum prism_curl_outcome {
     PRISM_CURL_CONNECT_FAILED = 1,
     /// The connection broke after it was made.
     PRISM_CURL_CONNECTION_LOST = 2,
-    /// No bytes for longer than the idle timeout, or the connect timeout passed.
+    /// No bytes for longer than the idle timeout, once the response had started.
     PRISM_CURL_TIMED_OUT = 3,
     /// prism_curl_cancel was called.
     PRISM_CURL_CANCELLED = 4,
     /// Anything else libcurl reports.
     PRISM_CURL_OTHER = 5,
+    /// The TCP and TLS handshakes did not finish within the connect timeout.
+    PRISM_CURL_CONNECT_TIMED_OUT = 6,
+    /// The request was sent but no response began within the first-byte timeout.
+    PRISM_CURL_FIRST_BYTE_TIMED_OUT = 7,
+    /// The data callback asked to stop: a clean end as far as the caller is concerned.
+    PRISM_CURL_STOPPED = 8,
 } prism_curl_outcome;
 
-/// Creates an exchange; NULL if libcurl cannot. Timeouts are in milliseconds (idle: without a byte).
-prism_curl *prism_curl_create(const char *method, const char *url, long idle_timeout_ms, long connect_timeout_ms);
+/// Creates an exchange; NULL if libcurl cannot. Timeouts are in milliseconds, 0 for none:
+/// connect (TCP and TLS), first byte (from the request being sent, or the last byte of its
+/// body, to the first byte of the response) and idle (without a byte once the response began).
+prism_curl *prism_curl_create(const char *method, const char *url, long connect_timeout_ms,
+                              long first_byte_timeout_ms, long idle_timeout_ms);
 /// Adds a request header line ("Name: value"); returns 0 on success.
 int prism_curl_add_header(prism_curl *request, const char *line);
 /// Sets the request body (copied).

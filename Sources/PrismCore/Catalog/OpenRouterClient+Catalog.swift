@@ -40,8 +40,7 @@ extension OpenRouterClient {
     private func unredactedGet(_ path: String) async throws -> Data {
         var headers = configuration.headers(json: false)
         headers["Accept"] = "application/json"
-        let request = HTTPRequest(method: "GET", url: configuration.url(path), headers: headers,
-                                  idleTimeout: configuration.idleTimeout)
+        let request = configuration.httpRequest(method: "GET", path: path, headers: headers)
         let response: HTTPResponse
         do {
             response = try await transport.send(request)

@@ -12,30 +12,50 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomRefl
     public var referer: String?
     /// App name for OpenRouter (`X-Title` and `X-OpenRouter-Title`).
     public var title: String?
-    /// Seconds without a byte (keep-alives count) before a request fails.
+    /// Seconds a chat stream may go without an event (keep-alive comments do not count),
+    /// and any other request without a byte, before it fails (`idle_timeout`).
     public var idleTimeout: TimeInterval
+    /// Seconds for the TCP and TLS handshakes (`connect_timeout`).
+    public var connectTimeout: TimeInterval
+    /// Seconds from sending a request until its response begins (`first_byte_timeout`).
+    public var firstByteTimeout: TimeInterval
+    /// Cap in bytes on one stream line, one stream event and a whole non-streamed reply.
+    public var maxEventBytes: Int = SSEDecoder.defaultLimit
     public var retry: RetryPolicy
     /// Headers of a server profile, sent with every request; they replace built-in headers of the same name.
     public var extraHeaders: [String: String] = [:]
 
     public init(baseURL: URL = ClientConfiguration.openRouterBaseURL, apiKey: String? = nil,
                 referer: String? = "https://github.com/prism-terminal/prism", title: String? = "Prism",
-                idleTimeout: TimeInterval = 60, retry: RetryPolicy = RetryPolicy()) {
+                idleTimeout: TimeInterval = ResolvedConfig.defaultIdleTimeout,
+                connectTimeout: TimeInterval = ResolvedConfig.defaultConnectTimeout,
+                firstByteTimeout: TimeInterval = ResolvedConfig.defaultFirstByteTimeout,
+                retry: RetryPolicy = RetryPolicy()) {
         self.baseURL = baseURL
         self.apiKey = apiKey
         self.referer = referer
         self.title = title
         self.idleTimeout = idleTimeout
+        self.connectTimeout = connectTimeout
+        self.firstByteTimeout = firstByteTimeout
         self.retry = retry
     }
 
     public var description: String {
-        "ClientConfiguration(baseURL: \(baseURL.displayString), apiKey: \(apiKey == nil ? "<none>" : "<redacted>"), idleTimeout: \(idleTimeout))"
+        "ClientConfiguration(baseURL: \(baseURL.displayString), apiKey: \(apiKey == nil ? "<none>" : "<redacted>"), "
+            + "timeouts: connect \(connectTimeout), first byte \(firstByteTimeout), idle \(idleTimeout))"
     }
 
     public var customMirror: Mirror {
         Mirror(self, children: ["baseURL": baseURL.displayString, "apiKey": apiKey == nil ? "<none>" : "<redacted>",
-                                "idleTimeout": idleTimeout], displayStyle: .struct)
+                                "idleTimeout": idleTimeout, "connectTimeout": connectTimeout,
+                                "firstByteTimeout": firstByteTimeout], displayStyle: .struct)
+    }
+
+    /// A request to `{base}/{path}` carrying this configuration's three timeouts.
+    public func httpRequest(method: String, path: String, headers: [String: String], body: Data? = nil) -> HTTPRequest {
+        HTTPRequest(method: method, url: url(path), headers: headers, body: body, idleTimeout: idleTimeout,
+                    connectTimeout: connectTimeout, firstByteTimeout: firstByteTimeout)
     }
 
     /// `{base}/{path}`, whatever trailing slash the base has.

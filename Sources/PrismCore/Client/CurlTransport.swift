@@ -7,16 +7,12 @@ import Foundation
 /// a core while a body arrives slowly (see docs/benchmarks.md, TUI section); here
 /// `curl_easy_perform` blocks in `poll` and costs nothing between bytes.
 /// Cancelling closes the connection at the next data or progress tick (≤ 1 s).
+/// Redirects are never followed: the 3xx response is returned as it is.
 public struct CurlTransport: HTTPTransport {
-    /// Seconds to wait for the TCP and TLS handshakes.
-    public var connectTimeout: TimeInterval
-
-    public init(connectTimeout: TimeInterval = 30) {
-        self.connectTimeout = connectTimeout
-    }
+    public init() {}
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let exchange = try CurlExchange(request, connectTimeout: connectTimeout)
+        let exchange = try CurlExchange(request)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 exchange.start(head: continuation)
@@ -41,17 +37,20 @@ final class CurlExchange: @unchecked Sendable {
     /// The head being read; touched only by the perform thread.
     private var parser = HeadParser()
     /// Asked for a body handler when the head is complete.
-    private let chooseSink: (@Sendable (HTTPResponseHead) -> (@Sendable (Data) -> Void)?)?
+    private let chooseSink: (@Sendable (HTTPResponseHead) -> BodySink?)?
     /// Where body pieces go instead of the stream; set and read only on the perform thread.
-    private var sink: (@Sendable (Data) -> Void)?
+    private var sink: BodySink?
+    /// The request's timeouts, for the errors that name them.
+    private let timeouts: (connect: TimeInterval, firstByte: TimeInterval, idle: TimeInterval)
 
-    init(_ request: HTTPRequest, connectTimeout: TimeInterval) throws {
-        let idle = max(1, Int((request.idleTimeout * 1000).rounded(.up)))
-        let connect = max(1, Int((connectTimeout * 1000).rounded(.up)))
-        guard let handle = prism_curl_create(request.method, request.url.absoluteString, idle, connect) else {
+    init(_ request: HTTPRequest) throws {
+        func ms(_ seconds: TimeInterval) -> Int { seconds > 0 ? max(1, Int((seconds * 1000).rounded(.up))) : 0 }
+        guard let handle = prism_curl_create(request.method, request.url.absoluteString, ms(request.connectTimeout),
+                                             ms(request.firstByteTimeout), ms(request.idleTimeout)) else {
             throw TransportError(kind: .connection, message: "libcurl could not create a request")
         }
         self.handle = handle
+        self.timeouts = (request.connectTimeout, request.firstByteTimeout, request.idleTimeout)
         self.chooseSink = request.bodySink
         for (name, value) in request.headers {
             _ = prism_curl_add_header(handle, "\(name): \(value)")
@@ -84,9 +83,10 @@ final class CurlExchange: @unchecked Sendable {
             Unmanaged<CurlExchange>.fromOpaque(context).takeUnretainedValue()
                 .received(header: UnsafeRawBufferPointer(start: line, count: length))
         }, { context, bytes, length in
-            guard let context, let bytes else { return }
-            Unmanaged<CurlExchange>.fromOpaque(context).takeUnretainedValue()
+            guard let context, let bytes else { return 0 }
+            let more = Unmanaged<CurlExchange>.fromOpaque(context).takeUnretainedValue()
                 .received(body: Data(bytes: bytes, count: length))
+            return more ? 0 : 1
         })
         Thread { [self] in perform() }.start()
     }
@@ -104,9 +104,11 @@ final class CurlExchange: @unchecked Sendable {
         let outcome = prism_curl_perform(handle)
         let message = String(cString: prism_curl_error_message(handle))
         let failure: TransportError? = switch outcome {
-        case PRISM_CURL_OK: nil
+        case PRISM_CURL_OK, PRISM_CURL_STOPPED: nil
         case PRISM_CURL_CANCELLED: TransportError(kind: .cancelled, message: "cancelled")
-        case PRISM_CURL_TIMED_OUT: TransportError(kind: .timeout, message: "no data received for too long")
+        case PRISM_CURL_TIMED_OUT: TransportError(timeout: .idle(timeouts.idle))
+        case PRISM_CURL_FIRST_BYTE_TIMED_OUT: TransportError(timeout: .firstByte(timeouts.firstByte))
+        case PRISM_CURL_CONNECT_TIMED_OUT: TransportError(timeout: .connect(timeouts.connect))
         case PRISM_CURL_CONNECT_FAILED: TransportError(kind: .connection, message: "could not connect: \(message)")
         case PRISM_CURL_CONNECTION_LOST: TransportError(kind: .connection, message: "connection lost")
         default: TransportError(kind: .connection, message: message)
@@ -131,12 +133,14 @@ final class CurlExchange: @unchecked Sendable {
         resumeHead(with: .success(HTTPResponse(head: head, body: body, bodyWentToSink: sink != nil)))
     }
 
-    private func received(body piece: Data) {
+    /// Hands a body piece on; false when the sink asked to stop reading.
+    private func received(body piece: Data) -> Bool {
         if let sink {
-            if !lock.withLock({ cancelled }) { sink(piece) }
-        } else {
-            continuation.yield(piece)
+            if lock.withLock({ cancelled }) { return true } // libcurl stops at the next tick anyway
+            return sink(piece)
         }
+        continuation.yield(piece)
+        return true
     }
 
     /// Resumes the head continuation at most once.

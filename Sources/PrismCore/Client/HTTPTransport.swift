@@ -6,23 +6,35 @@ public struct HTTPRequest: Sendable {
     public var url: URL
     public var headers: [String: String]
     public var body: Data?
-    /// Seconds without a single byte after which the request fails.
+    /// Seconds for the TCP and TLS handshakes; 0 for no limit.
+    public var connectTimeout: TimeInterval
+    /// Seconds from sending the request until the response begins; 0 for no limit.
+    public var firstByteTimeout: TimeInterval
+    /// Seconds without a single byte, once the response has begun, after which the request fails; 0 for no limit.
     public var idleTimeout: TimeInterval
     /// Optional: asked with the response head; a handler it returns receives every body
     /// piece on the transport's own thread, and `body` then only ends (or fails).
     ///
     /// For streams decoded piece by piece as they arrive: no task has to wake up per
     /// piece. Transports that cannot do this ignore it (`bodyWentToSink` stays false).
-    public var bodySink: (@Sendable (HTTPResponseHead) -> (@Sendable (Data) -> Void)?)?
+    public var bodySink: (@Sendable (HTTPResponseHead) -> BodySink?)?
 
-    public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, idleTimeout: TimeInterval = 60) {
+    public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil,
+                idleTimeout: TimeInterval = 60, connectTimeout: TimeInterval = 10, firstByteTimeout: TimeInterval = 60) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.idleTimeout = idleTimeout
+        self.connectTimeout = connectTimeout
+        self.firstByteTimeout = firstByteTimeout
     }
 }
+
+/// Takes one body piece on the transport's thread; returns false when it needs no more
+/// (the reply is complete, or the stream broke a limit): the transport then closes the
+/// connection and ends `body` as if the response had ended.
+public typealias BodySink = @Sendable (Data) -> Bool
 
 /// Status and headers of a response, available before its body.
 public struct HTTPResponseHead: Sendable, Equatable {
@@ -56,11 +68,16 @@ public struct HTTPResponse: Sendable {
     }
 
     /// Reads the whole body, up to `limit` bytes (error bodies, catalogs).
+    ///
+    /// Checked before each piece is kept, so at most `limit` bytes are ever held.
     public func collect(limit: Int = 64 << 20) async throws -> Data {
         var data = Data()
         for try await piece in body {
+            if data.count + piece.count > limit {
+                throw TransportError(kind: .protocolViolation,
+                                     message: "the response is larger than Prism's \(LimitText.bytes(limit)) limit")
+            }
             data.append(piece)
-            if data.count > limit { throw TransportError(kind: .protocolViolation, message: "response larger than \(limit) bytes") }
         }
         return data
     }
@@ -71,7 +88,7 @@ public struct TransportError: Error, Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// Could not connect, or the connection was lost.
         case connection
-        /// No bytes for longer than the idle timeout.
+        /// A connect, first-byte or idle timeout expired (`timeout` says which).
         case timeout
         case cancelled
         case protocolViolation
@@ -79,10 +96,36 @@ public struct TransportError: Error, Sendable, Equatable {
 
     public var kind: Kind
     public var message: String
+    /// Which timeout expired, for `.timeout`.
+    public var timeout: HTTPTimeout?
 
-    public init(kind: Kind, message: String) {
+    public init(kind: Kind, message: String, timeout: HTTPTimeout? = nil) {
         self.kind = kind
         self.message = message
+        self.timeout = timeout
+    }
+
+    /// A `.timeout` error for `timeout`.
+    public init(timeout: HTTPTimeout) {
+        self.init(kind: .timeout, message: timeout.description, timeout: timeout)
+    }
+}
+
+/// Which of a request's timeouts expired, with its length in seconds.
+public enum HTTPTimeout: Sendable, Equatable, CustomStringConvertible {
+    /// The TCP and TLS handshakes did not finish in time.
+    case connect(TimeInterval)
+    /// The request was sent and no response began in time.
+    case firstByte(TimeInterval)
+    /// Nothing arrived for this long once the response had begun.
+    case idle(TimeInterval)
+
+    public var description: String {
+        switch self {
+        case .connect(let s): "could not connect within \(LimitText.seconds(s))"
+        case .firstByte(let s): "no response within \(LimitText.seconds(s)) of sending the request"
+        case .idle(let s): "nothing received for \(LimitText.seconds(s))"
+        }
     }
 }
 

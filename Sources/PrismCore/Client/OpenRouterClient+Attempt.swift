@@ -10,10 +10,9 @@ extension OpenRouterClient {
                  emit: @escaping @Sendable (CompletionEvent) -> Void) async -> Reply {
         var headers = configuration.headers(json: true)
         headers["Accept"] = "text/event-stream"
-        var http = HTTPRequest(method: "POST", url: configuration.url("chat/completions"), headers: headers,
-                               body: body, idleTimeout: configuration.idleTimeout)
-        let decoding = EventStreamDecoding(state: state, emit: emit)
-        http.bodySink = { head -> (@Sendable (Data) -> Void)? in
+        var http = configuration.httpRequest(method: "POST", path: "chat/completions", headers: headers, body: body)
+        let decoding = EventStreamDecoding(state: state, maxEventBytes: configuration.maxEventBytes, emit: emit)
+        http.bodySink = { head -> BodySink? in
             guard head.status == 200, head.contentType.contains("text/event-stream") else { return nil }
             return { piece in decoding.feed(piece) }
         }
@@ -30,18 +29,19 @@ extension OpenRouterClient {
             && response.head.contentType.contains("json") {
             return await nonStreamingBody(response, state: &state, emit: emit)
         }
-        do {
-            for try await piece in response.body {
-                decoding.feed(piece)
-                if Task.isCancelled { break }
-            }
-        } catch {
-            state = decoding.close()
-            return state.accumulator.fail(Self.failure(from: error))
-        }
-        state = decoding.close()
+        let transportFailure = await readEventStream(response, decoding: decoding)
+        let (seen, ending) = decoding.close()
+        state = seen
         if Task.isCancelled { return state.accumulator.fail(.cancelled) }
-        return state.accumulator.finishStream()
+        switch ending {
+        case .complete?:
+            return state.accumulator.finishStream()
+        case .failed(let failure)?:
+            return state.accumulator.fail(failure)
+        case nil:
+            if let transportFailure { return state.accumulator.fail(transportFailure) }
+            return state.accumulator.finishStream()
+        }
     }
 
     /// A 200 whose body is plain JSON: an error object, or a whole non-streamed completion.
@@ -49,12 +49,16 @@ extension OpenRouterClient {
                                   emit: @escaping @Sendable (CompletionEvent) -> Void) async -> Reply {
         let data: Data
         do {
-            data = try await response.collect(limit: 16 << 20)
+            data = try await response.collect(limit: configuration.maxEventBytes)
         } catch {
             return state.accumulator.fail(Self.failure(from: error))
         }
         if let body = try? JSONDecoder().decode(APIErrorBody.self, from: data), let error = body.error {
-            return state.accumulator.fail(error.failure(kind: .stream, status: nil))
+            // Nothing was streamed: an error before the reply, like an HTTP error status
+            // (and retried like one, by its code; see RetryPolicy), not a mid-stream error.
+            var failure = error.failure(kind: .http, status: nil)
+            failure.retryAfter = RetryPolicy.parseRetryAfter(response.head.headers["retry-after"])
+            return state.accumulator.fail(failure)
         }
         guard let chunk = StreamChunk.decode(String(decoding: data, as: UTF8.self)), !chunk.choices.isEmpty else {
             return state.accumulator.fail(ReplyFailure(kind: .protocolViolation, status: 200,
@@ -70,7 +74,9 @@ extension OpenRouterClient {
         let status = response.head.status
         let data = (try? await response.collect(limit: 1 << 20)) ?? Data()
         var failure: ReplyFailure
-        if let body = try? JSONDecoder().decode(APIErrorBody.self, from: data), let error = body.error {
+        if (300...399).contains(status) {
+            failure = ReplyFailure(kind: .http, code: String(status), status: status, message: redirectMessage(response.head))
+        } else if let body = try? JSONDecoder().decode(APIErrorBody.self, from: data), let error = body.error {
             failure = error.failure(kind: .http, status: status)
         } else {
             let text = String(decoding: data.prefix(300), as: UTF8.self)
@@ -88,7 +94,9 @@ extension OpenRouterClient {
         if let t = error as? TransportError {
             switch t.kind {
             case .cancelled: return .cancelled
-            case .timeout: return ReplyFailure(kind: .timeout, message: t.message)
+            case .timeout:
+                if let timeout = t.timeout { return timeoutFailure(timeout, onlyKeepAlives: false) }
+                return ReplyFailure(kind: .timeout, message: t.message)
             case .connection: return ReplyFailure(kind: .network, message: t.message)
             case .protocolViolation: return ReplyFailure(kind: .protocolViolation, message: t.message)
             }

@@ -28,10 +28,20 @@ public struct RetryPolicy: Sendable {
     }
 
     /// Whether a failure before the first token is worth another attempt.
+    ///
+    /// - Connection failures and connect timeouts are: the request never reached the server.
+    /// - First-byte and idle timeouts are not: the server has the request and may be working
+    ///   on it (a second attempt could be billed too), and waiting the same time again would
+    ///   multiply a wait the user already sat through.
+    /// - An error object in a 200 body, before any token, is retried exactly as the HTTP
+    ///   status its `code` names would be (OpenRouter's `code` is the status it would have
+    ///   sent): 503 is, 400 is not, and a code that is not a number ("server_error") is not.
     public func isRetryable(_ failure: ReplyFailure) -> Bool {
         switch failure.kind {
-        case .network, .timeout:
+        case .network:
             return true
+        case .timeout:
+            return failure.code == nil || failure.code == "connect_timeout"
         case .http, .stream:
             if let status = failure.status ?? failure.code.flatMap(Int.init) {
                 return RetryPolicy.retryableStatuses.contains(status)

@@ -23,7 +23,10 @@ public enum ConfigField: String, Sendable, Hashable, CaseIterable {
     case temperature
     case provider
     case reasoning
-    case requestTimeout = "request_timeout"
+    case connectTimeout = "connect_timeout"
+    case firstByteTimeout = "first_byte_timeout"
+    /// Also read from the older key `request_timeout`.
+    case idleTimeout = "idle_timeout"
     case maxRetries = "max_retries"
     case keys
     case sets

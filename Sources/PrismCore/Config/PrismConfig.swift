@@ -25,8 +25,12 @@ public struct PrismConfig: Sendable, Equatable {
     public var temperature: Double?
     public var provider: ProviderPreferences?
     public var reasoning: ReasoningSettings?
-    /// Seconds without a byte from the server before a request is abandoned.
-    public var requestTimeout: Double?
+    /// Seconds to open a connection (`connect_timeout`).
+    public var connectTimeout: Double?
+    /// Seconds from sending a request until the response begins (`first_byte_timeout`).
+    public var firstByteTimeout: Double?
+    /// Seconds a reply may go without content (`idle_timeout`, or the older `request_timeout`).
+    public var idleTimeout: Double?
     public var maxRetries: Int?
     /// `[keys]`, kept raw (action name to key spec) for the TUI to interpret.
     public var keys: [String: String]?
@@ -40,6 +44,7 @@ public struct PrismConfig: Sendable, Equatable {
     static let knownKeys: Set<String> = [
         "model", "base_url", "server", "servers", "api_key", "max_tokens", "attribution", "theme", "system_prompt",
         "fallback_models", "temperature", "provider", "reasoning", "request_timeout", "max_retries", "keys", "sets",
+        "connect_timeout", "first_byte_timeout", "idle_timeout",
     ]
     static let providerKeys: Set<String> = [
         "order", "allow_fallbacks", "require_parameters", "data_collection", "zdr", "only", "ignore", "sort", "max_price",
@@ -75,7 +80,11 @@ public struct PrismConfig: Sendable, Equatable {
         config.temperature = try reader.number("temperature", in: 0...2)
         config.provider = try readProvider(reader)
         config.reasoning = try readReasoning(reader)
-        config.requestTimeout = try reader.number("request_timeout", in: 1...86_400)
+        config.connectTimeout = try reader.number("connect_timeout", in: 1...86_400)
+        config.firstByteTimeout = try reader.number("first_byte_timeout", in: 1...86_400)
+        // `request_timeout` is the older name; `idle_timeout` wins when both are set.
+        let olderIdle = try reader.number("request_timeout", in: 1...86_400)
+        config.idleTimeout = try reader.number("idle_timeout", in: 1...86_400) ?? olderIdle
         config.maxRetries = try reader.integer("max_retries", atLeast: 0)
         config.keys = try reader.stringTable("keys")
         let sets = try readSets(&reader)

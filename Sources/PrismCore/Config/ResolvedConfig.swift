@@ -9,7 +9,10 @@ public struct ResolvedConfig: Sendable, Equatable {
     public static let defaultBaseURL = URL(string: "https://openrouter.ai/api/v1")!
     public static let defaultMaxTokens = 4096
     public static let defaultTheme = "default"
-    public static let defaultRequestTimeout: Double = 60
+    /// Why these three: see docs/config.md, "Timeouts".
+    public static let defaultConnectTimeout: Double = 10
+    public static let defaultFirstByteTimeout: Double = 60
+    public static let defaultIdleTimeout: Double = 300
     public static let defaultMaxRetries = 3
 
     /// The key sent to this server: the OpenRouter key only for OpenRouter and loopback, a
@@ -40,8 +43,12 @@ public struct ResolvedConfig: Sendable, Equatable {
     public var fallbackModels: [String]
     public var provider: ProviderPreferences?
     public var reasoning: ReasoningSettings?
-    /// Idle timeout in seconds: how long a request may go without receiving a byte.
-    public var requestTimeout: Double
+    /// Seconds to open a connection (TCP and TLS).
+    public var connectTimeout: Double
+    /// Seconds from sending a request until the response begins.
+    public var firstByteTimeout: Double
+    /// Seconds a reply may go without content (keep-alive comments do not count).
+    public var idleTimeout: Double
     public var maxRetries: Int
     /// The raw `[keys]` table, action to key spec, for the TUI.
     public var keyBindings: [String: String]
@@ -63,7 +70,8 @@ public struct ResolvedConfig: Sendable, Equatable {
         maxTokens: Int = defaultMaxTokens, attribution: Attribution = .default, theme: String = defaultTheme,
         systemPrompt: String? = nil, temperature: Double? = nil, fallbackModels: [String] = [],
         provider: ProviderPreferences? = nil, reasoning: ReasoningSettings? = nil,
-        requestTimeout: Double = defaultRequestTimeout, maxRetries: Int = defaultMaxRetries,
+        connectTimeout: Double = defaultConnectTimeout, firstByteTimeout: Double = defaultFirstByteTimeout,
+        idleTimeout: Double = defaultIdleTimeout, maxRetries: Int = defaultMaxRetries,
         keyBindings: [String: String] = [:], modelSets: [ModelSet] = [], ignoredModelSets: [String: String] = [:], configFile: URL, configFileLoaded: Bool = false,
         warnings: [String] = [], sources: [ConfigField: ConfigSource] = [:]
     ) {
@@ -78,7 +86,9 @@ public struct ResolvedConfig: Sendable, Equatable {
         self.fallbackModels = fallbackModels
         self.provider = provider
         self.reasoning = reasoning
-        self.requestTimeout = requestTimeout
+        self.connectTimeout = connectTimeout
+        self.firstByteTimeout = firstByteTimeout
+        self.idleTimeout = idleTimeout
         self.maxRetries = maxRetries
         self.keyBindings = keyBindings
         self.modelSets = modelSets
@@ -126,7 +136,9 @@ public struct ResolvedConfig: Sendable, Equatable {
         case .temperature: return temperature.map { String($0) } ?? "<provider default>"
         case .provider: return provider.map { String(describing: $0) } ?? "<none>"
         case .reasoning: return reasoning.map { String(describing: $0) } ?? "<none>"
-        case .requestTimeout: return "\(Self.trim(requestTimeout))s"
+        case .connectTimeout: return "\(Self.trim(connectTimeout))s"
+        case .firstByteTimeout: return "\(Self.trim(firstByteTimeout))s"
+        case .idleTimeout: return "\(Self.trim(idleTimeout))s"
         case .maxRetries: return String(maxRetries)
         case .keys: return "\(keyBindings.count) binding(s)"
         case .sets: return modelSets.isEmpty ? "<none>" : modelSets.map(\.name).joined(separator: ", ")
@@ -160,7 +172,7 @@ extension ResolvedConfig: CustomStringConvertible, CustomDebugStringConvertible,
             "apiKey": APIKey.display(apiKey), "model": model, "baseURL": baseURL.displayString, "server": server as Any, "maxTokens": maxTokens,
             "attribution": attribution, "theme": theme, "systemPrompt": systemPrompt as Any,
             "temperature": temperature as Any, "fallbackModels": fallbackModels, "provider": provider as Any,
-            "reasoning": reasoning as Any, "requestTimeout": requestTimeout, "maxRetries": maxRetries,
+            "reasoning": reasoning as Any, "connectTimeout": connectTimeout, "firstByteTimeout": firstByteTimeout, "idleTimeout": idleTimeout, "maxRetries": maxRetries,
             "keyBindings": keyBindings, "modelSets": modelSets.map(\.name), "configFile": configFile.path, "warnings": warnings,
         ], displayStyle: .struct)
     }

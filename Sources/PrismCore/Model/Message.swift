@@ -35,6 +35,9 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
     public var timings: ReplyTimings?
     public var status: Status?
     public var failure: ReplyFailure?
+    /// Stream events skipped as unreadable (`Reply.skippedEvents`); nil when none were.
+    /// Saved as `skipped_events`, only when there were some, and read leniently.
+    public var skippedEvents: Int?
 
     public init(
         id: String, parentID: String?, role: Role, content: String,
@@ -54,6 +57,7 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
         case generationID = "generation_id", finishReason = "finish_reason"
         case nativeFinishReason = "native_finish_reason", toolCalls = "tool_calls"
         case usage, timings, status, failure
+        case skippedEvents = "skipped_events"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -76,6 +80,7 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
         timings = try c.decodeIfPresent(ReplyTimings.self, forKey: .timings)
         status = try c.decodeIfPresent(Status.self, forKey: .status)
         failure = try c.decodeIfPresent(ReplyFailure.self, forKey: .failure)
+        skippedEvents = (try? c.decodeIfPresent(Int.self, forKey: .skippedEvents)).flatMap { $0 }.flatMap { $0 > 0 ? $0 : nil }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -98,6 +103,7 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
         try c.encodeIfPresent(timings, forKey: .timings)
         try c.encodeIfPresent(status, forKey: .status)
         try c.encodeIfPresent(failure, forKey: .failure)
+        try c.encodeIfPresent(skippedEvents, forKey: .skippedEvents)
     }
 }
 
@@ -115,6 +121,7 @@ extension Message {
         usage = reply.usage
         timings = reply.timings
         failure = reply.failure
+        skippedEvents = reply.skippedEvents > 0 ? reply.skippedEvents : nil
         switch reply.failure?.kind {
         case nil: status = .complete
         case .cancelled?: status = .cancelled

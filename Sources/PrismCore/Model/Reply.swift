@@ -17,6 +17,9 @@ public struct Reply: Sendable, Equatable {
     public var usage: TokenUsage?
     public var timings: ReplyTimings = ReplyTimings()
     public var failure: ReplyFailure?
+    /// Stream events that were skipped because they were not JSON, or JSON that is not a
+    /// chunk. The reply may still be whole, but it may be missing text: front ends say so.
+    public var skippedEvents: Int = 0
 
     public init() {}
 

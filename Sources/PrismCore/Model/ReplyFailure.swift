@@ -14,7 +14,7 @@ public struct ReplyFailure: Codable, Sendable, Equatable, Hashable, Error {
         case truncated
         /// The connection could not be made or was lost.
         case network
-        /// No bytes arrived for longer than the idle timeout.
+        /// A connect, first-byte or idle timeout expired; `code` names its setting.
         case timeout
         /// The response could not be understood at all.
         case protocolViolation = "protocol"
@@ -60,7 +60,9 @@ public struct ReplyFailure: Codable, Sendable, Equatable, Hashable, Error {
             parts.append("HTTP \(status)")
         } else if kind == .stream {
             parts.append(code.map { "error \($0) mid-stream:" } ?? "error mid-stream:")
-        } else if let code, kind != .cancelled {
+        } else if kind == .http, let code {
+            parts.append("error \(code):") // an error body in a 200: before the reply, no HTTP status to show
+        } else if let code, kind != .cancelled, kind != .timeout { // a timeout's message names its setting
             parts.append(code)
         }
         var text = message

@@ -9,7 +9,14 @@ public struct ReplyAccumulator: Sendable {
     /// True once content, reasoning or a tool call has arrived: after this, no retry.
     public private(set) var receivedFirstToken = false
     public private(set) var sawDone = false
-    /// `data:` payloads that were not JSON; skipped, but mentioned if the stream then fails.
+    /// True once the reply is over, whether or not the connection is: `[DONE]` arrived, or
+    /// the usage report arrived with or after the finish reason (OpenRouter sends usage last).
+    ///
+    /// The client stops reading here, so a server that keeps the connection open after
+    /// its last chunk cannot hold a finished reply hostage until a timeout.
+    public private(set) var isComplete = false
+    /// `data:` payloads that were not JSON, or JSON that is not a chunk; skipped, and
+    /// counted on the reply (`Reply.skippedEvents`) so front ends can say so.
     public private(set) var undecodableEvents = 0
 
     public init() {}
@@ -18,10 +25,15 @@ public struct ReplyAccumulator: Sendable {
     public mutating func consume(data: String) -> [CompletionEvent] {
         if data == "[DONE]" {
             sawDone = true
+            isComplete = true
             return []
         }
-        guard let chunk = StreamChunk.decode(data) else {
-            undecodableEvents += 1
+        guard let chunk = StreamChunk.decode(data), chunk.isRecognized else {
+            // An empty `data:` carries nothing (a bare heartbeat); it is not malformed.
+            if !data.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+                undecodableEvents += 1
+                reply.skippedEvents = undecodableEvents
+            }
             return []
         }
         return consume(chunk)
@@ -53,6 +65,7 @@ public struct ReplyAccumulator: Sendable {
         if let usage = chunk.usage {
             reply.usage = usage.tokenUsage
             events.append(.usage(usage.tokenUsage))
+            if reply.finishReason != nil { isComplete = true }
         }
 
         if let error = chunk.error, reply.failure == nil {

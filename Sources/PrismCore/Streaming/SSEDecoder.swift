@@ -20,7 +20,30 @@ public struct SSEEvent: Sendable, Equatable {
 /// UTF-8 sequence. The decoder therefore works on bytes and converts to text only
 /// once a line is complete. Comment lines (`: OPENROUTER PROCESSING`) are counted
 /// but never dispatched, so they can never reach a JSON decoder.
+///
+/// A line and an event are capped (`maxLineBytes`, `maxEventBytes`): a server that
+/// sends `data: ` and never a newline would otherwise grow the buffer without end.
+/// The check happens before bytes are buffered, so memory stays within the cap while
+/// the oversized line arrives; past it the decoder stops (`overflow`) and ignores the rest.
 public struct SSEDecoder: Sendable {
+    /// 16 MiB, for a line and for an event: far above any text chunk (a few hundred bytes)
+    /// and above the largest single events real servers send (an inline base64 image from an
+    /// image model is a few MiB), and the same cap as a non-streamed JSON reply body.
+    public static let defaultLimit = 16 << 20
+
+    /// Which cap a stream broke.
+    public enum Overflow: Sendable, Equatable {
+        /// One line (without its line end) was longer than this many bytes.
+        case line(limit: Int)
+        /// One event's `data:` lines together were longer than this many bytes.
+        case event(limit: Int)
+    }
+
+    public let maxLineBytes: Int
+    public let maxEventBytes: Int
+    /// Set once a cap was exceeded; the decoder then buffers and dispatches nothing more.
+    public private(set) var overflow: Overflow?
+
     private var line: [UInt8] = []
     private var data: [UInt8] = []
     private var hasData = false
@@ -34,7 +57,13 @@ public struct SSEDecoder: Sendable {
     /// The last valid `retry:` value in milliseconds.
     public private(set) var retryMilliseconds: Int?
 
-    public init() {}
+    public init(maxLineBytes: Int = SSEDecoder.defaultLimit, maxEventBytes: Int = SSEDecoder.defaultLimit) {
+        self.maxLineBytes = max(1, maxLineBytes)
+        self.maxEventBytes = max(1, maxEventBytes)
+    }
+
+    /// Bytes held for a line or an event not yet complete (bounded by the two caps).
+    public var bufferedBytes: Int { line.count + data.count }
 
     /// Feeds the next piece of the stream; returns every event it completes.
     public mutating func feed<Bytes: Sequence>(_ bytes: Bytes) -> [SSEEvent] where Bytes.Element == UInt8 {
@@ -50,6 +79,7 @@ public struct SSEDecoder: Sendable {
     }
 
     private mutating func feed(_ input: UnsafeBufferPointer<UInt8>, into events: inout [SSEEvent]) {
+        guard overflow == nil else { return }
         var start = 0
         let count = input.count
         if atStart, count > 0 {
@@ -67,6 +97,7 @@ public struct SSEDecoder: Sendable {
                 return // still could be a BOM; wait for more bytes
             }
         }
+        guard overflow == nil else { return }
         scan(input, from: start, into: &events)
     }
 
@@ -81,6 +112,10 @@ public struct SSEDecoder: Sendable {
         while i < count {
             let byte = input[i]
             if byte == 0x0A || byte == 0x0D {
+                if line.count + (i - lineStart) > maxLineBytes {
+                    stop(.line(limit: maxLineBytes))
+                    return
+                }
                 if line.isEmpty {
                     processLine(UnsafeBufferPointer(rebasing: input[lineStart..<i]), into: &events)
                 } else {
@@ -89,6 +124,7 @@ public struct SSEDecoder: Sendable {
                     line.removeAll(keepingCapacity: true)
                     full.withUnsafeBufferPointer { processLine($0, into: &events) }
                 }
+                if overflow != nil { return }
                 i += 1
                 if byte == 0x0D {
                     if i < count {
@@ -103,8 +139,22 @@ public struct SSEDecoder: Sendable {
             }
         }
         if lineStart < count {
+            // Checked before buffering: an endless line never holds more than the cap.
+            if line.count + (count - lineStart) > maxLineBytes {
+                stop(.line(limit: maxLineBytes))
+                return
+            }
             line.append(contentsOf: UnsafeBufferPointer(rebasing: input[lineStart..<count]))
         }
+    }
+
+    /// Records the overflow and lets go of everything buffered.
+    private mutating func stop(_ reason: Overflow) {
+        overflow = reason
+        line = []
+        data = []
+        hasData = false
+        eventType = nil
     }
 
     private mutating func processLine(_ bytes: UnsafeBufferPointer<UInt8>, into events: inout [SSEEvent]) {
@@ -127,6 +177,10 @@ public struct SSEDecoder: Sendable {
         let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<bytes.count])
         switch field.count {
         case 4 where field.elementsEqual("data".utf8):
+            if data.count + value.count + (hasData ? 1 : 0) > maxEventBytes {
+                stop(.event(limit: maxEventBytes))
+                return
+            }
             if hasData { data.append(0x0A) }
             data.append(contentsOf: value)
             hasData = true

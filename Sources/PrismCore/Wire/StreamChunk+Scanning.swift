@@ -18,6 +18,7 @@ extension StreamChunk {
         var chunk = StreamChunk()
         try s.forEachMember { s, key in
             if key.equals("choices") {
+                chunk.isRecognized = true
                 try s.forEachElement { s in chunk.choices.append(try scanChoice(&s)) }
             } else if key.equals("id") {
                 chunk.id = try s.stringOrSkip()
@@ -26,9 +27,11 @@ extension StreamChunk {
             } else if key.equals("provider") {
                 chunk.provider = try s.stringOrSkip()
             } else if key.equals("usage") {
+                chunk.isRecognized = true
                 let raw = try s.skipValue()
                 if !raw.equals("null") { chunk.usage = try? JSONDecoder().decode(WireUsage.self, from: Data(raw)) }
             } else if key.equals("error") {
+                chunk.isRecognized = true
                 let raw = try s.skipValue()
                 if !raw.equals("null") {
                     let wrapped = Data("{\"error\":".utf8) + Data(raw) + Data("}".utf8)

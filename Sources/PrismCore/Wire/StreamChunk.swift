@@ -12,6 +12,9 @@ public struct StreamChunk: Decodable, Sendable {
     public var choices: [Choice]
     public var usage: WireUsage?
     public var error: APIError?
+    /// True when the object has a `choices`, `usage` or `error` member: something a chunk
+    /// carries. Any other JSON (a number, an array, `{"foo":1}`) is not a chunk at all.
+    public var isRecognized = false
 
     public init() {
         choices = []
@@ -116,6 +119,7 @@ public struct StreamChunk: Decodable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        isRecognized = c.contains(.choices) || c.contains(.usage) || c.contains(.error)
         id = c.lenient(String.self, .id)
         provider = c.lenient(String.self, .provider)
         model = c.lenient(String.self, .model)
