@@ -107,3 +107,17 @@ struct DurabilityReducerTests {
         #expect(state.notice?.text == "merged 1 message and the title from another window")
     }
 }
+
+@Suite("Reducer: skipped stream events")
+struct SkippedEventsReducerTests {
+    @Test func aReplyWithSkippedEventsSaysSoWhenItFinishes() {
+        var state = UIFixtures.state(Size(width: 100, height: 30), streaming: true)
+        let env = ReducerEnvironment(makeID: { UUID().uuidString }, makeSessionID: { _ in "s" })
+        var reply = Reply()
+        reply.content = "partial"
+        reply.skippedEvents = 3
+        _ = Reducer.reduce(&state, .completion(requestID: 1, event: .finished(reply)), env)
+        #expect(state.notice?.text == "3 unreadable stream events were skipped; the reply may be missing text")
+        #expect(state.session.message("a2")?.skippedEvents == 3)
+    }
+}

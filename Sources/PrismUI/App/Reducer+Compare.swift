@@ -93,6 +93,8 @@ extension Reducer {
             state.compare = compare
             if let failure = reply.failure, failure.kind != .cancelled {
                 notify(&state, "\(compare.panes[pane].model): \(failure.oneLine)", .error)
+            } else if let warning = skippedWarning(reply, model: compare.panes[pane].model) {
+                notify(&state, warning, .error)
             }
             var effects: [Effect] = [.saveSession(state.session)]
             if let cost = reply.usage?.cost, cost > 0, !state.demo { effects.append(.recordSpend(cost)) }

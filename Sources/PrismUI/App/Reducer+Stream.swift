@@ -74,12 +74,21 @@ extension Reducer {
             state.stream = nil
             if let failure = reply.failure, failure.kind != .cancelled {
                 notify(&state, failure.oneLine, .error)
+            } else if let warning = skippedWarning(reply) {
+                notify(&state, warning, .error)
             }
             var effects: [Effect] = [.saveSession(state.session)]
             if let cost = reply.usage?.cost, cost > 0, !state.demo { effects.append(.recordSpend(cost)) }
             if !state.demo { effects.append(.fetchKeyInfo) }
             return effects
         }
+    }
+
+    /// "3 unreadable stream events were skipped…", when the server sent any.
+    static func skippedWarning(_ reply: Reply, model: String? = nil) -> String? {
+        guard reply.skippedEvents > 0 else { return nil }
+        let count = reply.skippedEvents == 1 ? "1 unreadable stream event was" : "\(reply.skippedEvents) unreadable stream events were"
+        return (model.map { "\($0): " } ?? "") + "\(count) skipped; the reply may be missing text"
     }
 
     /// What one stream event did to its reply.
