@@ -112,7 +112,7 @@ struct SessionsCommand: ParsableCommand {
         var title: [String]
 
         /// Longer titles are cut: a title is a line in a list, not a document.
-        static let maxTitleLength = 200
+        static let maxTitleLength = Session.maxTitleLength
 
         func run() throws {
             let store = SessionsCommand.store()

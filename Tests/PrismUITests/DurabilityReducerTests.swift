@@ -121,3 +121,15 @@ struct SkippedEventsReducerTests {
         #expect(state.session.message("a2")?.skippedEvents == 3)
     }
 }
+
+@Suite("Reducer: titles")
+struct TitleReducerTests {
+    @Test func slashTitleKeepsOneLineOfAtMost200Characters() {
+        var state = UIFixtures.state(Size(width: 100, height: 30))
+        let env = ReducerEnvironment(makeID: { UUID().uuidString }, makeSessionID: { _ in "s" })
+        state.prompt.set("/title " + String(repeating: "long ", count: 1000))
+        _ = Reducer.reduce(&state, .input(.key(Key(.enter))), env)
+        #expect(state.session.title.count <= Session.maxTitleLength)
+        #expect(state.notice?.text.contains("cut to 200") == true)
+    }
+}

@@ -103,6 +103,16 @@ extension Session {
         return (total, estimated, known)
     }
 
+    /// The longest title kept: a title is a line in a list, not a document.
+    public static let maxTitleLength = 200
+
+    /// A title as stored: one line, trimmed, at most `maxTitleLength` characters.
+    public static func cleanTitle(_ text: String) -> String {
+        let line = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }).trimmingCharacters(in: .whitespaces)
+        guard line.count > maxTitleLength else { return line }
+        return String(line.prefix(maxTitleLength)).trimmingCharacters(in: .whitespaces)
+    }
+
     /// A title made from the first line of a prompt, at most 60 characters.
     public static func title(from prompt: String) -> String {
         let line = prompt.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""

@@ -120,7 +120,7 @@ public final class FileSessionStore: SessionStoring, ReplyJournaling, @unchecked
 
     public func rename(id: String, title: String) throws {
         try SessionID.validate(id)
-        let clean = SessionStoreError.oneLine(title).trimmingCharacters(in: .whitespaces)
+        let clean = Session.cleanTitle(title)
         try locked {
             try withFolderLock {
                 let before = known[id]

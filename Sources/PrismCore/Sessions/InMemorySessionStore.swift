@@ -112,7 +112,7 @@ public final class InMemorySessionStore: SessionStoring, @unchecked Sendable {
     public func rename(id: String, title: String) throws {
         guard let data = locked({ files[id] }) else { throw SessionStoreError.notFound(id) }
         var session = try SessionCodec.decode(data, fileName: FileSessionStore.fileName(id))
-        session.title = SessionStoreError.oneLine(title).trimmingCharacters(in: .whitespaces)
+        session.title = Session.cleanTitle(title)
         changeElsewhere(id: id, to: session)
         locked { saves += 1 }
     }

@@ -75,8 +75,8 @@ extension Reducer {
             return listSets(&state)
         case "/title":
             guard !argument.isEmpty else { return [] }
-            state.session.title = argument
-            notify(&state, "renamed")
+            state.session.title = Session.cleanTitle(argument)
+            notify(&state, argument.count > Session.maxTitleLength ? "renamed (cut to \(Session.maxTitleLength) characters)" : "renamed")
             return state.session.messages.isEmpty ? [] : [.saveSession(state.session)]
         case "/new":
             return run(.newSession, &state, env)
