@@ -46,11 +46,16 @@ struct SessionExportTests {
         var streaming = Message(id: "b", parentID: "u", role: .assistant, content: "Hello th", createdAt: sessionTestDate(3))
         streaming.status = .streaming
         session.append(streaming)
+        var signalled = Message(id: "c", parentID: "u", role: .assistant, content: "Hi th", createdAt: sessionTestDate(4))
+        signalled.status = .cancelled
+        signalled.failure = ReplyFailure(kind: .cancelled, message: "interrupted: Prism received SIGTERM")
+        session.append(signalled)
         let reloaded = try SessionCodec.decode(try SessionExporter.json(session))
         let markdown = SessionExporter.markdown(reloaded, branchOnly: false)
         #expect(markdown.hasPrefix("# Hi\n"))
         #expect(markdown.contains("> **Cancelled:** the reply was stopped before it finished."))
         #expect(markdown.contains("> **Failed:** interrupted: Prism stopped before the reply finished"))
+        #expect(markdown.contains("> **Interrupted:** Prism received SIGTERM before the reply finished."))
         #expect(SessionExporter.markdown(Session(id: "x", createdAt: sessionTestDate())).hasPrefix("# Untitled session\n"))
     }
 

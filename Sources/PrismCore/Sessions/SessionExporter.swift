@@ -94,7 +94,11 @@ public enum SessionExporter {
             }
             switch message.status {
             case .cancelled?:
-                out += "\n> **Cancelled:** the reply was stopped before it finished.\n"
+                if let reason = message.failure?.message, reason.hasPrefix("interrupted") {
+                    out += "\n> **Interrupted:** \(clean(String(reason.dropFirst("interrupted: ".count)))) before the reply finished.\n"
+                } else {
+                    out += "\n> **Cancelled:** the reply was stopped before it finished.\n"
+                }
             case .failed?, .streaming?:
                 out += "\n> **Failed:** \(clean(message.failure?.oneLine ?? Session.interruptedMessage))\n"
             case .complete?, nil:
