@@ -11,16 +11,8 @@ import Glibc
 struct SignalDurabilityTests {
     static let key = "sk-or-v1-SECRETKEY0123456789abcdef"
 
-    /// Every saved session, read back through `prism sessions list --json` and `export --format json`.
-    func savedSessions(_ p: PrismProcess) throws -> [[String: Any]] {
-        let list = try p.run(["sessions", "list", "--json"])
-        let ids = ((try? JSONSerialization.jsonObject(with: Data(list.stdout.utf8))) as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
-        return try ids.compactMap { id in try p.run(["sessions", "export", id, "--format", "json"]).stdout.jsonObject }
-    }
-
-    func replies(_ session: [String: Any]) -> [[String: Any]] {
-        (session["messages"] as? [[String: Any]] ?? []).filter { $0["role"] as? String == "assistant" }
-    }
+    func savedSessions(_ p: PrismProcess) throws -> [[String: Any]] { try FaultSuite.sessions(p) }
+    func replies(_ session: [String: Any]) -> [[String: Any]] { FaultSuite.replies(session) }
 
     @Test(arguments: [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP")])
     func askSavesEverythingOnTermAndHup(signal: Int32, name: String) throws {

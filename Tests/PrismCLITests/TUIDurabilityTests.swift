@@ -15,12 +15,7 @@ struct TUIDurabilityTests {
             .compactMap { try? JSONSerialization.jsonObject(with: $0.data) as? [String: Any] }
     }
 
-    func exported(_ p: PrismProcess) throws -> [String: Any]? {
-        let list = try p.run(["sessions", "list", "--json"])
-        let ids = ((try? JSONSerialization.jsonObject(with: Data(list.stdout.utf8))) as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
-        guard let id = ids.first else { return nil }
-        return try p.run(["sessions", "export", id, "--format", "json"]).stdout.jsonObject
-    }
+    func exported(_ p: PrismProcess) throws -> [String: Any]? { try FaultSuite.sessions(p).first }
 
     func lastReply(_ session: [String: Any]?) -> [String: Any]? {
         (session?["messages"] as? [[String: Any]])?.last { $0["role"] as? String == "assistant" }
@@ -149,8 +144,5 @@ struct TUIDurabilityTests {
         screen.components(separatedBy: prompt).count >= 3 && !screen.contains("streaming")
     }
 
-    func lastSessionID(_ p: PrismProcess) throws -> String? {
-        let list = try p.run(["sessions", "list", "--json"])
-        return ((try? JSONSerialization.jsonObject(with: Data(list.stdout.utf8))) as? [[String: Any]])?.first?["id"] as? String
-    }
+    func lastSessionID(_ p: PrismProcess) throws -> String? { FaultSuite.sessionIDs(p).first }
 }

@@ -40,17 +40,9 @@ final class LogFileWriter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard openIfNeeded() else { return }
-        var bytes = Array(redactor.redact(line).utf8)
+        var bytes = Data(redactor.redact(line).utf8)
         bytes.append(UInt8(ascii: "\n"))
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { buffer in
-                systemWrite(descriptor, buffer.baseAddress, buffer.count)
-            }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return }
-            offset += written
-        }
+        try? PosixFile.writeAll(descriptor, bytes)  // a log that cannot be written is not worth failing for
     }
 
     private func openIfNeeded() -> Bool {
@@ -71,15 +63,4 @@ final class LogFileWriter: @unchecked Sendable {
         _ = fchmod(descriptor, 0o600)
         return true
     }
-}
-
-/// `write(2)`, named apart from `LogFileWriter.write(_:)`.
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-    #if canImport(Darwin)
-    return Darwin.write(fd, buffer, count)
-    #elseif canImport(Glibc)
-    return Glibc.write(fd, buffer, count)
-    #else
-    return Musl.write(fd, buffer, count)
-    #endif
 }

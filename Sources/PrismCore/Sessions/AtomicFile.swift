@@ -39,7 +39,7 @@ struct AtomicFile: Sendable {
         defer { if !renamed { unlink(tempPath) } }
         do {
             try faults?(.write)
-            try AtomicFile.writeAll(fd, data)
+            try PosixFile.writeAll(fd, data)
             try faults?(.sync)
             guard fsync(fd) == 0 else { throw FileFailure("fsync") }
         } catch {
@@ -76,23 +76,6 @@ struct AtomicFile: Sendable {
         }
     }
 
-    private static func writeAll(_ fd: Int32, _ data: Data) throws {
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            guard var pointer = buffer.baseAddress else { return }
-            var remaining = buffer.count
-            while remaining > 0 {
-                let written = Glibc_write(fd, pointer, remaining)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw FileFailure("write")
-                }
-                if written == 0 { throw FileFailure("write", code: EIO) }
-                pointer += written
-                remaining -= written
-            }
-        }
-    }
-
     /// `fsync` on a folder, so a rename or unlink inside it is durable. Errors are ignored.
     static func syncFolder(_ path: String) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -100,16 +83,4 @@ struct AtomicFile: Sendable {
         _ = fsync(fd)
         close(fd)
     }
-}
-
-/// `write(2)`, named apart from the `write` method above.
-@inline(__always)
-private func Glibc_write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Darwin)
-    return Darwin.write(fd, buffer, count)
-    #elseif canImport(Musl)
-    return Musl.write(fd, buffer, count)
-    #else
-    return Glibc.write(fd, buffer, count)
-    #endif
 }

@@ -103,6 +103,30 @@ enum PosixFile {
         if mkdir(path, mode) != 0, errno != EEXIST { throw FileFailure("mkdir") }
     }
 
+    /// Writes all of `data` to `fd`, again after a signal interrupts; throws `FileFailure`
+    /// (`write`, with `EIO` when the system accepts nothing).
+    static func writeAll(_ fd: Int32, _ data: Data) throws {
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            guard var pointer = buffer.baseAddress else { return }
+            var remaining = buffer.count
+            while remaining > 0 {
+                let written = systemWrite(fd, pointer, remaining)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw FileFailure("write")
+                }
+                if written == 0 { throw FileFailure("write", code: EIO) }
+                pointer += written
+                remaining -= written
+            }
+        }
+    }
+
+    /// `close(2)`, for types whose own `close()` method hides the system call.
+    static func closeDescriptor(_ fd: Int32) {
+        _ = systemClose(fd)
+    }
+
     /// Moves `source` to `target` only if nothing is at `target` (never replaces a file).
     static func moveWithoutReplacing(_ source: String, to target: String) throws {
         if link(source, target) == 0 {
@@ -125,5 +149,27 @@ private func Glibc_read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count:
     return Musl.read(fd, buffer, count)
     #else
     return Glibc.read(fd, buffer, count)
+    #endif
+}
+
+@inline(__always)
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Darwin)
+    return Darwin.write(fd, buffer, count)
+    #elseif canImport(Musl)
+    return Musl.write(fd, buffer, count)
+    #else
+    return Glibc.write(fd, buffer, count)
+    #endif
+}
+
+@inline(__always)
+private func systemClose(_ fd: Int32) -> Int32 {
+    #if canImport(Darwin)
+    return Darwin.close(fd)
+    #elseif canImport(Musl)
+    return Musl.close(fd)
+    #else
+    return Glibc.close(fd)
     #endif
 }

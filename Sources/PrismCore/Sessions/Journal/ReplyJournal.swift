@@ -51,14 +51,14 @@ public final class ReplyJournal: @unchecked Sendable {
         do {
             try write(JournalRecord.header(session: session, replyID: replyID).line())
         } catch {
-            Glibc_close(fd)
+            PosixFile.closeDescriptor(fd)
             unlink(path)
             throw error
         }
     }
 
     deinit {
-        if fd >= 0 { Glibc_close(fd) }
+        if fd >= 0 { PosixFile.closeDescriptor(fd) }
     }
 
     /// Records one stream event. `.finished` writes the final message, syncs and closes.
@@ -106,7 +106,7 @@ public final class ReplyJournal: @unchecked Sendable {
 
     private func closeLocked() {
         guard fd >= 0 else { return }
-        Glibc_close(fd)
+        PosixFile.closeDescriptor(fd)
         fd = -1
     }
 
@@ -119,40 +119,6 @@ public final class ReplyJournal: @unchecked Sendable {
     }
 
     private func write(_ data: Data) throws {
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            guard var pointer = buffer.baseAddress else { return }
-            var remaining = buffer.count
-            while remaining > 0 {
-                let n = Glibc_write(fd, pointer, remaining)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw FileFailure("write")
-                }
-                pointer += n
-                remaining -= n
-            }
-        }
+        try PosixFile.writeAll(fd, data)
     }
-}
-
-@inline(__always)
-private func Glibc_write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Darwin)
-    return Darwin.write(fd, buffer, count)
-    #elseif canImport(Musl)
-    return Musl.write(fd, buffer, count)
-    #else
-    return Glibc.write(fd, buffer, count)
-    #endif
-}
-
-@inline(__always)
-private func Glibc_close(_ fd: Int32) {
-    #if canImport(Darwin)
-    _ = Darwin.close(fd)
-    #elseif canImport(Musl)
-    _ = Musl.close(fd)
-    #else
-    _ = Glibc.close(fd)
-    #endif
 }
