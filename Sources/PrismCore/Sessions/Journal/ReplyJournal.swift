@@ -47,7 +47,8 @@ public final class ReplyJournal: @unchecked Sendable {
         guard fd >= 0 else { throw FileFailure("open") }
         fchmod(fd, 0o600)
         _ = flock(fd, LOCK_EX | LOCK_NB)
-        AtomicFile.syncFolder(folder)
+        // No folder fsync here: it can take milliseconds on the UI thread, and only a power
+        // cut (which the journal does not claim to survive) needs it.
         do {
             try write(JournalRecord.header(session: session, replyID: replyID).line())
         } catch {
