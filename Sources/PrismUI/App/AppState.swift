@@ -70,7 +70,13 @@ public struct AppState: Sendable {
     public var model: String? { session.model }
 
     /// Catalog entry of the current model, when known.
-    public var modelInfo: ModelInfo? { session.model.flatMap { id in catalog.first { $0.id == id } } }
+    public var modelInfo: ModelInfo? { session.model.flatMap(catalogEntry) }
+
+    /// The catalog entry with this id: from the picker's index once it is built, else by a scan.
+    func catalogEntry(_ id: String) -> ModelInfo? {
+        if let index = CatalogIndex.ifReady(catalog) { return index.model(id: id) }
+        return catalog.first { $0.id == id }
+    }
 
     public var isStreaming: Bool { stream != nil || compare?.isStreaming == true }
 }

@@ -175,7 +175,7 @@ extension Reducer {
         case .previousSibling: return flipSibling(&state, by: -1)
         case .nextSibling: return flipSibling(&state, by: 1)
         case .focusTranscript:
-            if state.focus == .prompt, state.prompt.caret == state.prompt.text.count,
+            if state.focus == .prompt, state.prompt.isCaretAtEnd,
                let completion = SlashCompletion(state.prompt.text, sets: state.modelSets) {
                 if let completed = completion.completed { state.prompt.set(completed) }
                 return []

@@ -17,6 +17,7 @@ public enum Reducer {
             return completion(&state, requestID: id, event, env)
         case .catalogLoaded(let snapshot):
             state.catalog = snapshot.models
+            CatalogIndex.prepare(state.catalog)  // the picker's index, built off this thread
             state.catalogFetchedAt = snapshot.fetchedAt
             state.catalogError = nil
             clampPicker(&state)

@@ -1,0 +1,327 @@
+import Foundation
+import PrismCore
+import PrismTerminal
+import PrismUI
+
+/// Benchmark 9: keys and memory with oversized inputs — a 50 MB reply (streaming and
+/// resumed), a 200,000-model catalog in the picker, a 1 MB paste in the prompt.
+///
+/// Each case runs in a child process of its own (`PrismBench bounds-case NAME`), so the
+/// resident memory it reports (`VmRSS` after the case, `VmHWM` the peak) is that case's
+/// alone. A key is timed as the app answers it: `Reducer.reduce` of the key, then
+/// `AppRenderer.render` of the whole 200×60 screen and `FrameDiff` against the previous
+/// frame. Slow operations stop sampling after a time budget, so the figures from before
+/// the work on bounds finish too.
+enum BoundsBench {
+    static let cases = ["reply", "resume", "resume-line", "resume-code", "picker", "prompt"]
+    static let target = 0.016
+
+    /// Runs the named cases (all when empty), each in a child process.
+    static func run(_ names: [String]) {
+        let chosen = names.isEmpty ? cases : names
+        if let unknown = chosen.first(where: { !cases.contains($0) }) {
+            FileHandle.standardError.write(Data("PrismBench: unknown bounds case '\(unknown)'; choose from \(cases.joined(separator: ", "))\n".utf8))
+            exit(2)
+        }
+        for name in chosen {
+            let child = Process()
+            child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+            if !FileManager.default.isExecutableFile(atPath: child.executableURL!.path) {
+                child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+            }
+            child.arguments = ["bounds-case", name]
+            do {
+                try child.run()
+                child.waitUntilExit()
+            } catch {
+                FileHandle.standardError.write(Data("PrismBench: cannot run the case \(name): \(error)\n".utf8))
+            }
+        }
+    }
+
+    /// One case, in this process.
+    static func runCase(_ name: String) -> Never {
+        switch name {
+        case "reply": streamingReply()
+        case "resume": resume(.markdown)
+        case "resume-line": resume(.line)
+        case "resume-code": resume(.code)
+        case "picker": picker()
+        case "prompt": prompt()
+        default: break
+        }
+        exit(0)
+    }
+
+    // MARK: - Cases
+
+    static func streamingReply() {
+        var table = BoundsTable("9a. A 50 MB reply while it streams (200×60)")
+        let built = Measure.clock.now
+        let text = BoundsFixture.reply()
+        table.note("Reply: \(Format.bytes(text.utf8.count)) of markdown (headings, prose, lists, code, tables, quotes), built in \(Format.ms((Measure.clock.now - built).seconds)).")
+        var driver = KeyDriver(session: BoundsFixture.session(reply: "", streaming: true))
+        driver.startStream(messageID: "big-a")
+
+        // Grow the reply to 50 MB in 256 kB deltas, a frame after each, as a very fast server would.
+        let growth = Samples.collect(runs: text.utf8.count / 262_144 + 1, budget: 120) { i in
+            let utf8 = text.utf8
+            let from = min(utf8.count, i * 262_144), to = min(utf8.count, from + 262_144)
+            let delta = String(decoding: Array(utf8[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)]), as: UTF8.self)
+            return driver.time(.completion(requestID: driver.requestID, event: .contentDelta(delta)))
+        }
+        let reached = driver.replyBytes
+        table.add("grow 0 → 50 MB in 256 kB deltas: one frame each", growth,
+                  note: reached < text.utf8.count - 262_144 ? "stopped at \(Format.bytes(reached)) (budget)" : "")
+        if reached < text.utf8.count {
+            driver.setReply(text)  // the rest at once, untimed, so the next rows start at 50 MB
+            _ = driver.time(.tick(driver.state.now))
+        }
+        let token = Samples.collect(runs: 100, budget: 30) { _ in
+            driver.time(.completion(requestID: driver.requestID, event: .contentDelta(" token")))
+        }
+        table.add("one token arrives (6 B): reducer + frame", token)
+        let typing = Samples.collect(runs: 50, budget: 30) { _ in driver.time(.input(.key(.char("x")))) }
+        table.add("a key while it streams: type into the prompt", typing)
+        let pageUp = Samples.collect(runs: 20, budget: 60) { _ in driver.time(key(.pageUp)) }
+        table.add("PgUp while it streams", pageUp)
+        let pageDown = Samples.collect(runs: 10, budget: 30) { _ in driver.time(key(.pageDown)) }
+        table.add("PgDn while it streams", pageDown)
+        let end = Samples.collect(runs: 5, budget: 30) { i in
+            if i > 0 { _ = driver.time(key(.pageUp)) }
+            return driver.time(key(.end, .control))
+        }
+        table.add("Ctrl-End back to the newest text", end)
+        table.memory()
+        table.print()
+    }
+
+    static func resume(_ shape: BoundsFixture.ReplyShape) {
+        let label = ["markdown": "markdown", "line": "one 50 MB line (no newline)", "code": "one 50 MB code block"][shape.rawValue]!
+        var table = BoundsTable("9b. Resuming a session whose last reply is 50 MB: \(label) (200×60)")
+        let text = BoundsFixture.reply(shape: shape)
+        let session = BoundsFixture.session(reply: text, streaming: false)
+        var data: Data?
+        let encode = Samples.collect(runs: 1, budget: 60) { _ in
+            Measure.time { data = try? SessionCodec.encoder(pretty: false).encode(session) }
+        }
+        let decode = Samples.collect(runs: 1, budget: 60) { _ in
+            Measure.time { blackHole(try? SessionCodec.decoder().decode(Session.self, from: data ?? Data())) }
+        }
+        table.add("for scale: decode the \(Format.bytes(data?.count ?? 0)) session file (PrismCore, not a frame)", decode, target: false)
+        table.add("for scale: encode it (PrismCore)", encode, target: false)
+        data = nil
+
+        var driver: KeyDriver!
+        let first = Samples.collect(runs: 1, budget: 600) { _ in
+            Measure.time { driver = KeyDriver(session: session) }
+        }
+        table.add("first frame (new renderer, follows the bottom)", first)
+        table.add("PgUp ×20 (each laid out for the first time)", Samples.collect(runs: 20, budget: 120) { _ in driver.time(key(.pageUp)) })
+        table.add("PgDn ×10", Samples.collect(runs: 10, budget: 60) { _ in driver.time(key(.pageDown)) })
+        table.add("Ctrl-Home: top of the conversation", Samples.collect(runs: 1, budget: 120) { _ in driver.time(key(.home, .control)) })
+        table.add("PgDn ×20 from the top (into the reply's start)", Samples.collect(runs: 20, budget: 120) { _ in driver.time(key(.pageDown)) })
+        table.add("Ctrl-End: back to the bottom", Samples.collect(runs: 1, budget: 120) { _ in driver.time(key(.end, .control)) })
+        table.add("Ctrl-Home / Ctrl-End again", Samples.collect(runs: 10, budget: 120) { i in
+            driver.time(i % 2 == 0 ? key(.home, .control) : key(.end, .control))
+        })
+        // The middle: the reply is laid out lazily, so a key held down walks into text never laid out.
+        driver.focusTranscript()
+        table.add("PgUp ×200 from the bottom (deep into the reply)", Samples.collect(runs: 200, budget: 120) { _ in driver.time(key(.pageUp)) })
+        table.add("a key typed in the prompt meanwhile", Samples.collect(runs: 20, budget: 60) { _ in
+            driver.time(.input(.key(.char("y"))))
+        })
+        table.add("resize to 120×40 (the visible part laid out at the new width)", Samples.collect(runs: 2, budget: 120) { i in
+            driver.time(.input(.resize(i % 2 == 0 ? Size(width: 120, height: 40) : KeyDriver.size)))
+        })
+        table.memory()
+        table.note("Text: \(Format.bytes(text.utf8.count)); the session holds 20 ordinary messages before the prompt and the reply.")
+        table.print()
+    }
+
+    static func picker() {
+        var table = BoundsTable("9c. The model picker with a 200,000-model catalog (200×60)")
+        let built = Measure.clock.now
+        let catalog = BoundsFixture.catalog()
+        table.note("Catalog: \(Format.grouped(catalog.count)) models, built in \(Format.ms((Measure.clock.now - built).seconds)).")
+        var driver = KeyDriver(session: ChatFixture.session(messages: 20))
+        let loaded = driver.time(.catalogLoaded(CatalogSnapshot(fetchedAt: driver.state.now, baseURL: "https://openrouter.ai/api/v1", models: catalog)))
+        table.add("the catalog arrives (picker closed)", Samples(seconds: [loaded]))
+        table.add("open the picker (Ctrl-P)", Samples.collect(runs: 1, budget: 120) { _ in driver.time(.input(.key(Key(.character("p"), .control)))) })
+        var typed: [Double] = []
+        for c in "claude" {
+            let s = Samples.collect(runs: 1, budget: 120) { _ in driver.time(.input(.key(.char(c)))) }
+            typed += s.seconds
+            table.add("type '\(c)' (query '\(driver.state.picker.query)', \(driver.rowCount) rows)", s)
+        }
+        table.add("Down ×20", Samples.collect(runs: 20, budget: 120) { _ in driver.time(key(.down)) })
+        table.add("PgDn ×10", Samples.collect(runs: 10, budget: 120) { _ in driver.time(key(.pageDown)) })
+        table.add("Up ×10", Samples.collect(runs: 10, budget: 120) { _ in driver.time(key(.up)) })
+        for _ in 0..<2 {
+            let s = Samples.collect(runs: 1, budget: 120) { _ in driver.time(key(.backspace)) }
+            table.add("Backspace (query '\(driver.state.picker.query)', \(driver.rowCount) rows)", s)
+        }
+        for _ in ModelPickerState.Sort.allCases {
+            let s = Samples.collect(runs: 1, budget: 120) { _ in driver.time(key(.tab)) }
+            table.add("Tab: sort by \(driver.state.picker.sort.rawValue) (query '\(driver.state.picker.query)')", s)
+        }
+        table.add("Ctrl-U: clear the query", Samples.collect(runs: 1, budget: 120) { _ in driver.time(.input(.key(Key(.character("u"), .control)))) })
+        for sort in 0..<ModelPickerState.Sort.allCases.count {
+            let s = Samples.collect(runs: 1, budget: 120) { _ in driver.time(key(.tab)) }
+            table.add("Tab: sort by \(driver.state.picker.sort.rawValue) (no query, \(driver.rowCount) rows)", s)
+            if sort == 1 {
+                table.add("  PgDn ×10 in this order", Samples.collect(runs: 10, budget: 120) { _ in driver.time(key(.pageDown)) })
+            }
+        }
+        for c in "gpt 4 mini" {
+            let s = Samples.collect(runs: 1, budget: 120) { _ in driver.time(.input(.key(.char(c)))) }
+            typed += s.seconds
+            table.add("type '\(c)' (query '\(driver.state.picker.query)', \(driver.rowCount) rows)", s)
+        }
+        table.add("all typed characters above", Samples(seconds: typed))
+        table.add("a frame with nothing changed (picker open)", Samples.collect(runs: 20, budget: 60) { _ in driver.time(.tick(driver.state.now)) })
+        table.memory()
+        table.print()
+    }
+
+    static func prompt() {
+        var table = BoundsTable("9d. The prompt with a 1 MB paste (200×60)")
+        let text = BoundsFixture.paste()
+        var driver = KeyDriver(session: ChatFixture.session(messages: 20))
+        table.note("Paste: \(Format.bytes(text.utf8.count)), \(Format.grouped(text.split(separator: "\n", omittingEmptySubsequences: false).count)) lines.")
+        table.add("the paste itself", Samples.collect(runs: 1, budget: 120) { _ in driver.time(.input(.paste(text))) })
+        var all: [Double] = []
+        func row(_ label: String, _ runs: Int, _ action: Action) {
+            let s = Samples.collect(runs: runs, budget: 60) { _ in driver.time(action) }
+            all += s.seconds
+            table.add(label, s)
+        }
+        row("type a character at the end", 20, .input(.key(.char("x"))))
+        row("Backspace", 10, key(.backspace))
+        row("Left", 10, key(.left))
+        row("Right", 5, key(.right))
+        row("Up (previous line)", 50, key(.up))
+        row("type a character mid-text", 20, .input(.key(.char("z"))))
+        row("Delete", 10, key(.delete))
+        row("Backspace mid-text", 10, key(.backspace))
+        row("Down", 20, key(.down))
+        row("Home", 5, key(.home))
+        row("End", 5, key(.end))
+        row("Ctrl-Left (word back)", 10, key(.left, .control))
+        row("Ctrl-Right (word forward)", 10, key(.right, .control))
+        row("Ctrl-W (delete word)", 5, .input(.key(Key(.character("w"), .control))))
+        row("Ctrl-K (kill to line end)", 3, .input(.key(Key(.character("k"), .control))))
+        row("Ctrl-Y (yank)", 3, .input(.key(Key(.character("y"), .control))))
+        row("Alt-Enter (newline)", 5, .input(.key(Key(.enter, .alt))))
+        table.add("every key above", Samples(seconds: all))
+        table.memory()
+        table.print()
+    }
+
+    static func key(_ code: Key.Code, _ modifiers: Key.Modifiers = []) -> Action {
+        .input(.key(Key(code, modifiers)))
+    }
+}
+
+/// The app as a benchmark drives it: one state, one renderer, one previous frame.
+struct KeyDriver {
+    static let size = Size(width: 200, height: 60)
+    let renderer = AppRenderer()
+    let theme: Theme
+    var state: AppState
+    var previous: Frame
+    let environment = ReducerEnvironment(makeID: { UUID().uuidString.lowercased() }, makeSessionID: { _ in "bench" })
+
+    init(session: Session) {
+        theme = (try? ThemeCatalog(userDirectory: nil).load(name: "dark").adapted(to: .truecolor)) ?? Theme(name: "plain", styles: [:])
+        state = AppState(size: Self.size, session: session, demo: false, theme: "dark", now: ChatFixture.start.addingTimeInterval(600_000))
+        previous = renderer.render(&state, theme: theme)
+    }
+
+    var requestID: Int { state.stream?.requestID ?? -1 }
+    var replyBytes: Int { state.stream.flatMap { state.session.message($0.messageID) }?.content.utf8.count ?? 0 }
+    var rowCount: Int { state.pickerRowCount }
+
+    mutating func startStream(messageID: String) {
+        state.nextRequestID += 1
+        state.stream = StreamState(requestID: state.nextRequestID, messageID: messageID, startedAt: state.now)
+        previous = renderer.render(&state, theme: theme)
+    }
+
+    mutating func setReply(_ text: String) {
+        if let id = state.stream?.messageID, let i = state.session.index(of: id) { state.session.messages[i].content = text }
+    }
+
+    mutating func focusTranscript() {
+        _ = time(.input(.key(Key(.end, .control))))
+    }
+
+    /// Applies `action` through the reducer, then renders and diffs a frame; returns the seconds it took.
+    mutating func time(_ action: Action) -> Double {
+        let start = Measure.clock.now
+        _ = Reducer.reduce(&state, action, environment)
+        let frame = renderer.render(&state, theme: theme)
+        blackHole(FrameDiff.changes(from: previous, to: frame))
+        previous = frame
+        return (Measure.clock.now - start).seconds
+    }
+}
+
+extension Samples {
+    /// Up to `runs` samples of `body` (which returns seconds), stopping once `budget` seconds are spent.
+    static func collect(runs: Int, budget: Double, _ body: (Int) -> Double) -> Samples {
+        var values: [Double] = []
+        var spent = 0.0
+        for i in 0..<runs {
+            let s = body(i)
+            values.append(s)
+            spent += s
+            if spent > budget { break }
+        }
+        return Samples(seconds: values)
+    }
+}
+
+extension Measure {
+    static func time(_ body: () -> Void) -> Double {
+        let start = clock.now
+        body()
+        return (clock.now - start).seconds
+    }
+
+    /// Resident and peak resident memory of this process (`/proc/self/status`), in bytes.
+    static func memory() -> (rss: Int, peak: Int) {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return (0, 0) }
+        func value(_ key: String) -> Int {
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(key + ":") }) else { return 0 }
+            return (Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0) * 1024
+        }
+        return (value("VmRSS"), value("VmHWM"))
+    }
+}
+
+/// A table of per-key times with the 16 ms target, plus the case's memory.
+struct BoundsTable {
+    var table: Table
+
+    init(_ title: String) {
+        table = Table(title, headers: ["Key or event", "Samples", "Median", "p90", "Max", "Target ≤ 16 ms"])
+    }
+
+    mutating func add(_ label: String, _ s: Samples, target: Bool = true, note: String = "") {
+        let verdict = target ? (s.max <= BoundsBench.target ? "met" : (s.median <= BoundsBench.target ? "median met" : "not met")) : "–"
+        table.add([label, "\(s.count)" + (note.isEmpty ? "" : " (\(note))"), UIBench.time(s.median), UIBench.time(s.p90), UIBench.time(s.max), verdict])
+    }
+
+    mutating func note(_ line: String) { table.note(line) }
+
+    mutating func memory() {
+        let m = Measure.memory()
+        table.note("Memory of this case's process: RSS \(Format.bytes(m.rss)) at the end, peak \(Format.bytes(m.peak)).")
+    }
+
+    func print() {
+        table.print()
+        fflush(nil)
+    }
+}
