@@ -4,17 +4,23 @@
 /// when its newline arrives; a block becomes finished when a later line proves it closed
 /// (a blank line after a paragraph, list item or quote, a closing fence, a non-table line
 /// after a table; a heading or rule at its own newline). Appending a delta therefore costs
-/// O(delta), and previewing the tail costs O(tail), never O(whole text).
+/// O(delta), and previewing the tail costs O(tail), never O(whole text): blocks and lines
+/// are cut at `limits` (see `MarkdownSplitLimits`), so no tail is ever very long.
 public struct MarkdownBlockSplitter: Sendable {
     /// Blocks no later text can change, in order.
     public private(set) var finishedBlocks: [MarkdownBlock] = []
     /// The whole text as UTF-8.
     public private(set) var utf8: [UInt8] = []
-    private var state = MarkdownSplitState()
-    /// Start of the line that has no newline yet.
+    public let limits: MarkdownSplitLimits
+    private var state: MarkdownSplitState
+    /// Start of the line (or of the rest of a long line) that has no newline yet.
     private var lineStart = 0
+    /// The current line was too long and has been fed in pieces.
+    private var inLongLine = false
 
-    public init(text: String = "") {
+    public init(text: String = "", limits: MarkdownSplitLimits = .standard) {
+        self.limits = limits
+        state = MarkdownSplitState(limit: limits.block)
         append(text)
     }
 
@@ -27,13 +33,42 @@ public struct MarkdownBlockSplitter: Sendable {
         var i = utf8.count
         utf8.append(contentsOf: delta.utf8)
         let end = utf8.count
+        let maxLine = limits.line
         while i < end {
             if utf8[i] == 0x0A {
-                state.consume(lineStart..<i, in: utf8, emit: &finishedBlocks)
+                consume(lineStart..<i, complete: true)
                 lineStart = i + 1
+            } else if i - lineStart >= maxLine {
+                let cut = cutPoint(from: lineStart, before: i)
+                consume(lineStart..<cut, complete: false)
+                lineStart = cut
             }
             i += 1
         }
+    }
+
+    private mutating func consume(_ range: Range<Int>, complete: Bool) {
+        if inLongLine {
+            state.consumeContinuation(range, in: utf8, emit: &finishedBlocks)
+        } else {
+            state.consume(range, in: utf8, emit: &finishedBlocks)
+        }
+        inLongLine = !complete
+    }
+
+    /// Where to cut a line that reached the limit at `end`: after the last space in its second
+    /// half, else at `end` moved back to the start of a UTF-8 sequence. Depends only on the
+    /// bytes before `end`, so the cut falls at the same place however the text arrived.
+    private func cutPoint(from start: Int, before end: Int) -> Int {
+        var j = end - 1
+        let floor = start + (end - start) / 2
+        while j > floor {
+            if utf8[j] == 0x20 { return j + 1 }
+            j -= 1
+        }
+        var cut = end
+        while cut > start + 1, utf8[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return cut
     }
 
     /// The blocks after the finished ones, as the text stands now (usually one, at most a few).
@@ -44,7 +79,11 @@ public struct MarkdownBlockSplitter: Sendable {
         var preview = state
         var out: [MarkdownBlock] = []
         if lineStart < utf8.count {
-            preview.consume(lineStart..<utf8.count, in: utf8, emit: &out)
+            if inLongLine {
+                preview.consumeContinuation(lineStart..<utf8.count, in: utf8, emit: &out)
+            } else {
+                preview.consume(lineStart..<utf8.count, in: utf8, emit: &out)
+            }
         }
         if let open = preview.openBlock { out.append(open) }
         return out
@@ -57,5 +96,10 @@ public struct MarkdownBlockSplitter: Sendable {
     public func source(of block: MarkdownBlock) -> String {
         let r = block.range.clamped(to: 0..<utf8.count)
         return String(decoding: utf8[r], as: UTF8.self)
+    }
+
+    /// The source of the first lines of the block a cut block continues, if it is one.
+    public func head(of block: MarkdownBlock) -> String? {
+        block.head.map { String(decoding: utf8[$0.clamped(to: 0..<utf8.count)], as: UTF8.self) }
     }
 }
