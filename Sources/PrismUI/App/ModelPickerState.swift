@@ -33,6 +33,11 @@ public struct ModelPickerState: Sendable, Equatable {
         return list.models(0..<list.count)
     }
 
+    /// How many models the picker lists (every one while no query is typed, without the index).
+    func modelCount(in catalog: [ModelInfo]) -> Int {
+        query.split(separator: " ").isEmpty ? catalog.count : models(in: catalog).count
+    }
+
     /// The same list, counted at once and ordered only where it is read (see `ModelList`).
     func models(in catalog: [ModelInfo]) -> ModelList {
         let index = CatalogIndex.of(catalog)

@@ -12,7 +12,7 @@ extension AppState {
     var pickerSets: [ModelSet] { picker.visibleSets(modelSets) }
 
     /// How many rows the picker lists: matching sets, then matching models.
-    public var pickerRowCount: Int { pickerSets.count + picker.models(in: catalog).count }
+    public var pickerRowCount: Int { pickerSets.count + picker.modelCount(in: catalog) }
 
     /// The row under the picker's selection, if any.
     var pickerSelectedRow: PickerRow? {

@@ -20,7 +20,8 @@ extension Reducer {
     }
 
     static func paste(_ state: inout AppState, _ text: String) -> [Effect] {
-        let clean = TerminalSanitizer.sanitize(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+        let lines = text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        let clean = TerminalSanitizer.sanitize(lines)
         switch state.focus {
         case .picker: state.picker.query += clean.replacingOccurrences(of: "\n", with: " ")
         case .browser: state.browser.filter += clean.replacingOccurrences(of: "\n", with: " ")

@@ -61,7 +61,7 @@ public struct MarkdownDocument: Sendable {
     }
 
     public init(text: String = "", dimmed: Bool = false) {
-        self.init(text: text, dimmed: dimmed, limits: .standard, pieceBytes: 16_384, cachedLines: 20_000)
+        self.init(text: text, dimmed: dimmed, limits: .standard, pieceBytes: 8_192, cachedLines: 20_000)
     }
 
     init(text: String = "", dimmed: Bool = false, limits: MarkdownSplitLimits, pieceBytes: Int, cachedLines: Int = 20_000) {

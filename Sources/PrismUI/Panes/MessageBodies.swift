@@ -15,7 +15,7 @@ final class MessageBodies {
     /// How bodies are cut: the markdown limits and piece size, the document's line budget, a prompt's piece size.
     struct Pieces {
         var limits = MarkdownSplitLimits.standard
-        var bytes = 16_384
+        var bytes = 8_192
         var cachedLines = 20_000
         var plainBytes = PlainPieces.bytes
 

@@ -23,45 +23,36 @@ extension CatalogIndex {
             .max { $0.query.utf8.count < $1.query.utf8.count }
         var result = Matches(models: [], scores: [])
         let asciiQuery = words.allSatisfy { $0.allSatisfy { $0 < 0x80 } }
-        func consider(_ i: Int) {
-            let score: Int32?
-            if !asciiQuery || isUnicode[i] {
-                let model = catalog[i]
-                score = FuzzyMatcher.matchWords(query, in: model.id + " " + model.name).map { Int32(clamping: $0) }
-            } else {
-                score = scoreASCII(words, model: i)
+        let candidates: [Int32]? = narrower?.result.models
+        let total = candidates?.count ?? catalog.count
+        result.models.reserveCapacity(total / 2)
+        result.scores.reserveCapacity(total / 2)
+        text.withUnsafeBufferPointer { text in
+            starts.withUnsafeBufferPointer { starts in
+                for n in 0..<total {
+                    let i = candidates.map { Int($0[n]) } ?? n
+                    var score: Int32? = 0
+                    if !asciiQuery || isUnicode[i] {
+                        let model = catalog[i]
+                        score = FuzzyMatcher.matchWords(query, in: model.id + " " + model.name).map { Int32(clamping: $0) }
+                    } else {
+                        let range = offsets[i]..<offsets[i + 1]
+                        let t = UnsafeBufferPointer(rebasing: text[range]), b = UnsafeBufferPointer(rebasing: starts[range])
+                        for word in words {
+                            guard let s = word.withUnsafeBufferPointer({ scorer.score($0, in: t, starts: b) }) else { score = nil; break }
+                            score! += s
+                        }
+                    }
+                    if let score {
+                        result.models.append(Int32(i))
+                        result.scores.append(score)
+                    }
+                }
             }
-            if let score {
-                result.models.append(Int32(i))
-                result.scores.append(score)
-            }
-        }
-        if let narrower {
-            for i in narrower.result.models { consider(Int(i)) }
-        } else {
-            for i in 0..<catalog.count { consider(i) }
         }
         matches.append((query, result))
         if matches.count > Self.keptQueries { matches.removeFirst() }
         return result
-    }
-
-    /// The sum of the words' scores for an ASCII model, or nil when a word does not match.
-    private func scoreASCII(_ words: [[UInt8]], model i: Int) -> Int32? {
-        let range = offsets[i]..<offsets[i + 1]
-        var total: Int32 = 0
-        for word in words {
-            let s: Int32? = word.withUnsafeBufferPointer { w in
-                text.withUnsafeBufferPointer { t in
-                    starts.withUnsafeBufferPointer { b in
-                        scorer.score(w, in: UnsafeBufferPointer(rebasing: t[range]), starts: UnsafeBufferPointer(rebasing: b[range]))
-                    }
-                }
-            }
-            guard let s else { return nil }
-            total += s
-        }
-        return total
     }
 
     /// The ordered list for a picker state, from the cache or made now. Call with `lock` held.

@@ -23,15 +23,15 @@ final class CatalogIndex: @unchecked Sendable {
     let offsets: [Int]
     /// Models whose search text is not ASCII: matched by `FuzzyMatcher` on Characters.
     let isUnicode: [Bool]
+    /// Every id's UTF-8 bytes, one after another, and where each begins (one extra entry).
+    private let ids: [UInt8]
+    private let idOffsets: [Int]
     /// Rank of each model in the id order, and the models in that order.
     let idRank: [Int32]
     let idOrder: [Int32]
     /// The same for price, context, newest and name (each tie broken by id).
     let modeRank: [ModelPickerState.Sort: [Int32]]
     let modeOrder: [ModelPickerState.Sort: [Int32]]
-    /// The first model with each id, and every model of an id that several share.
-    let byID: [String: Int]
-    let sharedIDs: [String: [Int]]
 
     let lock = NSLock()
     /// Matches per query (most recent last), for narrowing and for Backspace.
@@ -45,79 +45,112 @@ final class CatalogIndex: @unchecked Sendable {
         var scores: [Int32]
     }
 
+    /// Bytes after which a word starts: `/ - : . _` and space.
+    private static let separators: [Bool] = (0..<256).map { "/-:._ ".utf8.contains(UInt8($0)) }
+
     init(_ catalog: [ModelInfo]) {
         self.catalog = catalog
-        var text: [UInt8] = [], starts: [UInt8] = [], offsets: [Int] = [0]
-        var isUnicode = [Bool](repeating: false, count: catalog.count)
-        text.reserveCapacity(catalog.count * 64)
-        starts.reserveCapacity(catalog.count * 64)
-        offsets.reserveCapacity(catalog.count + 1)
+        let n = catalog.count
+        var text: [UInt8] = [], starts: [UInt8] = [], offsets: [Int] = [0], ids: [UInt8] = [], idOffsets: [Int] = [0]
+        var isUnicode = [Bool](repeating: false, count: n)
+        text.reserveCapacity(n * 80)
+        starts.reserveCapacity(n * 80)
+        offsets.reserveCapacity(n + 1)
+        ids.reserveCapacity(n * 40)
+        idOffsets.reserveCapacity(n + 1)
+        let separators = Self.separators
         for (i, model) in catalog.enumerated() {
             var previous: UInt8 = 0
-            var isASCII = true
-            for source in [model.id.utf8, " ".utf8, model.name.utf8] {
-                for b in source {
-                    if b >= 0x80 { isASCII = false }
-                    let isUpper = b >= 0x41 && b <= 0x5A
-                    let isLowerPrevious = previous >= 0x61 && previous <= 0x7A
-                    let boundary = text.count == offsets[i] || Self.separators.contains(previous) || (isLowerPrevious && isUpper)
-                    text.append(isUpper ? b + 0x20 : b)
-                    starts.append(boundary ? 1 : 0)
-                    previous = b
-                }
+            var high: UInt8 = 0
+            var first = true
+            func add(_ b: UInt8) {
+                high |= b
+                let isUpper = b &- 0x41 < 26
+                let boundary = first || separators[Int(previous)] || (previous &- 0x61 < 26 && isUpper)
+                text.append(isUpper ? b | 0x20 : b)
+                starts.append(boundary ? 1 : 0)
+                previous = b
+                first = false
             }
-            isUnicode[i] = !isASCII
+            ids.append(contentsOf: model.id.utf8)
+            idOffsets.append(ids.count)
+            for b in model.id.utf8 { add(b) }
+            add(0x20)
+            for b in model.name.utf8 { add(b) }
+            isUnicode[i] = high >= 0x80
             offsets.append(text.count)
         }
         self.text = text
         self.starts = starts
         self.offsets = offsets
         self.isUnicode = isUnicode
+        self.ids = ids
+        self.idOffsets = idOffsets
 
-        let ids = catalog.map(\.id)
-        let idOrder = Self.order(catalog.count) { a, b in ids[a] != ids[b] ? ids[a] < ids[b] : a < b }
-        idRank = Self.ranks(idOrder)
+        let idOrder = Self.sortedByBytes(ids, idOffsets, count: n)
+        let idRank = Self.ranks(idOrder)
         self.idOrder = idOrder
-        var modeRank: [ModelPickerState.Sort: [Int32]] = [:], modeOrder: [ModelPickerState.Sort: [Int32]] = [:]
-        let byID = idRank
-        func put(_ sort: ModelPickerState.Sort, _ order: [Int32]) {
-            modeOrder[sort] = order
-            modeRank[sort] = Self.ranks(order)
+        self.idRank = idRank
+
+        // Each mode: a 64-bit key per model whose order is the mode's, ties broken by the id rank.
+        func order(_ primary: (Int) -> UInt64) -> [Int32] {
+            var keyed = (0..<n).map { (primary($0), UInt32(idRank[$0]), Int32($0)) }
+            keyed.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+            return keyed.map(\.2)
         }
-        let prices = catalog.map { m in m.pricing.prompt.map { NSDecimalNumber(decimal: $0 + (m.pricing.completion ?? 0)).doubleValue } }
-        put(.price, Self.order(catalog.count) { a, b in
-            switch (prices[a], prices[b]) {
-            case let (x?, y?) where x != y: return x < y
-            case (nil, _?): return false
-            case (_?, nil): return true
-            default: return byID[a] < byID[b]
-            }
-        })
-        let contexts = catalog.map { $0.contextLength ?? 0 }
-        put(.context, Self.order(catalog.count) { a, b in contexts[a] != contexts[b] ? contexts[a] > contexts[b] : byID[a] < byID[b] })
-        let dates = catalog.map { ($0.created ?? .distantPast).timeIntervalSinceReferenceDate }
-        put(.newest, Self.order(catalog.count) { a, b in dates[a] != dates[b] ? dates[a] > dates[b] : byID[a] < byID[b] })
-        let names = catalog.map { $0.name.lowercased() }
-        put(.name, Self.order(catalog.count) { a, b in names[a] != names[b] ? names[a] < names[b] : byID[a] < byID[b] })
-        self.modeRank = modeRank
-        self.modeOrder = modeOrder
-        var first: [String: Int] = [:], shared: [String: [Int]] = [:]
-        first.reserveCapacity(catalog.count)
-        for (i, id) in ids.enumerated() {
-            if let existing = first[id] {
-                shared[id, default: [existing]].append(i)
+        // Prices repeat a lot: each distinct pair is turned into a number once.
+        var priceOf: [ModelPricing: Double] = [:]
+        let prices: [Double] = catalog.map { m in
+            guard let prompt = m.pricing.prompt else { return .infinity }
+            if let known = priceOf[m.pricing] { return known }
+            let value = NSDecimalNumber(decimal: prompt + (m.pricing.completion ?? 0)).doubleValue
+            priceOf[m.pricing] = value
+            return value
+        }
+        var modeOrder: [ModelPickerState.Sort: [Int32]] = [:]
+        modeOrder[.price] = order { Self.ascending(prices[$0]) }
+        modeOrder[.context] = order { ~(UInt64(bitPattern: Int64(catalog[$0].contextLength ?? 0)) ^ (1 << 63)) }
+        modeOrder[.newest] = order { ~Self.ascending((catalog[$0].created ?? .distantPast).timeIntervalSinceReferenceDate) }
+        var names: [UInt8] = [], nameOffsets: [Int] = [0]
+        names.reserveCapacity(n * 40)
+        nameOffsets.reserveCapacity(n + 1)
+        for model in catalog {
+            if model.name.utf8.allSatisfy({ $0 < 0x80 }) {
+                for b in model.name.utf8 { names.append(b &- 0x41 < 26 ? b | 0x20 : b) }
             } else {
-                first[id] = i
+                names.append(contentsOf: model.name.lowercased().utf8)
             }
+            nameOffsets.append(names.count)
         }
-        self.byID = first
-        self.sharedIDs = shared
+        modeOrder[.name] = Self.sortedByBytes(names, nameOffsets, count: n, tieBreak: idRank)
+        self.modeOrder = modeOrder
+        modeRank = modeOrder.mapValues(Self.ranks)
     }
 
-    private static let separators: Set<UInt8> = Set("/-:._ ".utf8)
+    /// A key that orders doubles as `<` does (NaN aside).
+    private static func ascending(_ value: Double) -> UInt64 {
+        let bits = value.bitPattern
+        return bits >> 63 == 0 ? bits | (1 << 63) : ~bits
+    }
 
-    private static func order(_ count: Int, _ less: (Int, Int) -> Bool) -> [Int32] {
-        (0..<count).sorted(by: less).map { Int32($0) }
+    /// Models ordered by their byte strings (as `String`'s `<` orders NFC text), then by `tieBreak`, then by index.
+    private static func sortedByBytes(_ bytes: [UInt8], _ offsets: [Int], count: Int, tieBreak: [Int32]? = nil) -> [Int32] {
+        var order = (0..<count).map { Int32($0) }
+        bytes.withUnsafeBufferPointer { b in
+            offsets.withUnsafeBufferPointer { o in
+                let base = b.baseAddress
+                order.sort { x, y in
+                    let i = Int(x), j = Int(y)
+                    let li = o[i + 1] - o[i], lj = o[j + 1] - o[j]
+                    let c = li == 0 || lj == 0 ? 0 : memcmp(base! + o[i], base! + o[j], min(li, lj))
+                    if c != 0 { return c < 0 }
+                    if li != lj { return li < lj }
+                    if let tieBreak, tieBreak[i] != tieBreak[j] { return tieBreak[i] < tieBreak[j] }
+                    return i < j
+                }
+            }
+        }
+        return order
     }
 
     private static func ranks(_ order: [Int32]) -> [Int32] {
@@ -127,10 +160,32 @@ final class CatalogIndex: @unchecked Sendable {
     }
 
     /// The model with this id (the first, if several share it).
-    func model(id: String) -> ModelInfo? { byID[id].map { catalog[$0] } }
+    func model(id: String) -> ModelInfo? { models(id: id).min().map { catalog[$0] } }
 
-    /// Every model with this id.
-    func models(id: String) -> [Int] { sharedIDs[id] ?? byID[id].map { [$0] } ?? [] }
+    /// Every model with this id: a binary search in the id order.
+    func models(id: String) -> [Int] {
+        let key = Array(id.utf8)
+        func compare(_ m: Int) -> Int32 {
+            let start = idOffsets[m], length = idOffsets[m + 1] - start
+            let c = ids.withUnsafeBufferPointer { b in
+                key.withUnsafeBufferPointer { k in
+                    min(length, k.count) == 0 ? 0 : memcmp(b.baseAddress! + start, k.baseAddress!, min(length, k.count))
+                }
+            }
+            return c != 0 ? c : Int32(length - key.count).signum()
+        }
+        var lo = 0, hi = idOrder.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if compare(Int(idOrder[mid])) < 0 { lo = mid + 1 } else { hi = mid }
+        }
+        var found: [Int] = []
+        while lo < idOrder.count, compare(Int(idOrder[lo])) == 0 {
+            found.append(Int(idOrder[lo]))
+            lo += 1
+        }
+        return found
+    }
 
     // MARK: - Finding the index of a catalog
 
