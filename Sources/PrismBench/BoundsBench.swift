@@ -145,42 +145,53 @@ enum BoundsBench {
         let catalog = BoundsFixture.catalog()
         table.note("Catalog: \(Format.grouped(catalog.count)) models, built in \(Format.ms((Measure.clock.now - built).seconds)).")
         var driver = KeyDriver(session: ChatFixture.session(messages: 20))
-        let loaded = driver.time(.catalogLoaded(CatalogSnapshot(fetchedAt: driver.state.now, baseURL: "https://openrouter.ai/api/v1", models: catalog)))
-        table.add("the catalog arrives (picker closed)", Samples(seconds: [loaded]))
-        table.add("open the picker (Ctrl-P)", Samples.collect(runs: 1, budget: 120) { _ in driver.time(.input(.key(Key(.character("p"), .control)))) })
-        var typed: [Double] = []
-        for c in "claude" {
-            let s = Samples.collect(runs: 1, budget: 120) { _ in driver.time(.input(.key(.char(c)))) }
-            typed += s.seconds
-            table.add("type '\(c)' (query '\(driver.state.picker.query)', \(driver.rowCount) rows)", s)
+        // Rows in the order they were first seen, samples from every round.
+        var labels: [String] = [], samples: [String: [Double]] = [:], typed: [Double] = []
+        func record(_ label: String, _ seconds: Double, typing: Bool = false) {
+            if samples[label] == nil { labels.append(label) }
+            samples[label, default: []].append(seconds)
+            if typing { typed.append(seconds) }
         }
-        table.add("Down ×20", Samples.collect(runs: 20, budget: 120) { _ in driver.time(key(.down)) })
-        table.add("PgDn ×10", Samples.collect(runs: 10, budget: 120) { _ in driver.time(key(.pageDown)) })
-        table.add("Up ×10", Samples.collect(runs: 10, budget: 120) { _ in driver.time(key(.up)) })
-        for _ in 0..<2 {
-            let s = Samples.collect(runs: 1, budget: 120) { _ in driver.time(key(.backspace)) }
-            table.add("Backspace (query '\(driver.state.picker.query)', \(driver.rowCount) rows)", s)
-        }
-        for _ in ModelPickerState.Sort.allCases {
-            let s = Samples.collect(runs: 1, budget: 120) { _ in driver.time(key(.tab)) }
-            table.add("Tab: sort by \(driver.state.picker.sort.rawValue) (query '\(driver.state.picker.query)')", s)
-        }
-        table.add("Ctrl-U: clear the query", Samples.collect(runs: 1, budget: 120) { _ in driver.time(.input(.key(Key(.character("u"), .control)))) })
-        for sort in 0..<ModelPickerState.Sort.allCases.count {
-            let s = Samples.collect(runs: 1, budget: 120) { _ in driver.time(key(.tab)) }
-            table.add("Tab: sort by \(driver.state.picker.sort.rawValue) (no query, \(driver.rowCount) rows)", s)
-            if sort == 1 {
-                table.add("  PgDn ×10 in this order", Samples.collect(runs: 10, budget: 120) { _ in driver.time(key(.pageDown)) })
+        func type(_ text: String) {
+            for c in text {
+                let s = driver.time(.input(.key(.char(c))))
+                record("type '\(c)' → '\(driver.state.picker.query)' (\(Format.grouped(driver.rowCount)) rows)", s, typing: true)
             }
         }
-        for c in "gpt 4 mini" {
-            let s = Samples.collect(runs: 1, budget: 120) { _ in driver.time(.input(.key(.char(c)))) }
-            typed += s.seconds
-            table.add("type '\(c)' (query '\(driver.state.picker.query)', \(driver.rowCount) rows)", s)
+        let rounds = 5
+        for round in 0..<rounds {
+            // A catalog array of its own each round: a new index, nothing cached from the round before.
+            let fresh = catalog.map { $0 }
+            let at = driver.state.now.addingTimeInterval(Double(round))
+            record("the catalog arrives (the index is built off the UI thread)",
+                   driver.time(.catalogLoaded(CatalogSnapshot(fetchedAt: at, baseURL: "https://openrouter.ai/api/v1", models: fresh))))
+            record("Ctrl-P at once (waits for that index)", driver.time(.input(.key(Key(.character("p"), .control)))))
+            type("claude")
+            for _ in 0..<5 { record("Down", driver.time(key(.down))) }
+            for _ in 0..<3 { record("PgDn", driver.time(key(.pageDown))) }
+            for _ in 0..<3 { record("Up", driver.time(key(.up))) }
+            for _ in 0..<2 { record("Backspace (an earlier query's list, cached)", driver.time(key(.backspace))) }
+            for _ in ModelPickerState.Sort.allCases {
+                let s = driver.time(key(.tab))
+                record("Tab: sort by \(driver.state.picker.sort.rawValue), query '\(driver.state.picker.query)'", s)
+            }
+            record("Ctrl-U: clear the query", driver.time(.input(.key(Key(.character("u"), .control)))))
+            for _ in ModelPickerState.Sort.allCases {
+                let s = driver.time(key(.tab))
+                record("Tab: sort by \(driver.state.picker.sort.rawValue), no query (\(Format.grouped(driver.rowCount)) rows)", s)
+                if driver.state.picker.sort == .context {
+                    for _ in 0..<3 { record("  PgDn in that order", driver.time(key(.pageDown))) }
+                }
+            }
+            type("gpt 4 mini")
+            for _ in 0..<3 { record("a frame with nothing changed (picker open)", driver.time(.tick(driver.state.now))) }
+            driver.state.picker.query = ""
+            _ = driver.time(key(.escape))
+            if round == 0 { table.memory(when: "after the first round (one catalog and its index)") }
         }
-        table.add("all typed characters above", Samples(seconds: typed))
-        table.add("a frame with nothing changed (picker open)", Samples.collect(runs: 20, budget: 60) { _ in driver.time(.tick(driver.state.now)) })
-        table.memory()
+        for label in labels { table.add(label, Samples(seconds: samples[label] ?? [])) }
+        table.add("every character typed above", Samples(seconds: typed))
+        table.note("\(rounds) rounds, each with a fresh copy of the catalog (so a fresh index and no cached query); a row's samples come from every round.")
         table.print()
     }
 
@@ -315,9 +326,9 @@ struct BoundsTable {
 
     mutating func note(_ line: String) { table.note(line) }
 
-    mutating func memory() {
+    mutating func memory(when: String = "at the end") {
         let m = Measure.memory()
-        table.note("Memory of this case's process: RSS \(Format.bytes(m.rss)) at the end, peak \(Format.bytes(m.peak)).")
+        table.note("Memory of this case's process: RSS \(Format.bytes(m.rss)) \(when), peak \(Format.bytes(m.peak)).")
     }
 
     func print() {

@@ -60,13 +60,19 @@ import Testing
                           "openai/gpt-4o-mini OpenAI: GPT-4o mini", "x-ai/grok-code-fast-1 xAI: Grok Code Fast 1", "a", "",
                           "MiniMaxAI/minimax-m1 MiniMax: MiniMax M1", "aaaaaaaaaaaaaaaaaaaaaaaaaaaa/bbbb", "deepseek/deepseek-r1:free"]
         let queries = ["cs4", "c", "claude", "gpt4", "mm", "m1", "xyz", "aaaa", "ab", "free", "r1f", "mini", "4o", "dsr", "zz", "a"]
-        let catalog = candidates.map { ModelInfo(id: $0, name: "") }
+        let catalog = candidates.map { ModelInfo(id: $0, name: "q") }
         let index = CatalogIndex(catalog)
-        for query in queries {
-            for (i, c) in candidates.enumerated() {
-                let expected = FuzzyMatcher.matchWords(query, in: c + " ").map { Int32($0) }
-                let got = index.lock.withLock { index.matches(for: query)?.models.firstIndex(of: Int32(i)).map { index.matches(for: query)!.scores[$0] } }
-                #expect(got == expected, "\(query) in \(c)")
+        index.sliceMinimum = 3  // several slices scored side by side, joined in order
+        for query in queries + ["anthropic/claude-sonnet-4", "some/cheap-scale-v4-extended-long-name a", "g o m", "x-ai", "qz", "aq", "a qz"] {
+            // Typed a character at a time, so each query extends the one before.
+            for end in query.indices.dropFirst() + [query.endIndex] {
+                let typed = String(query[..<end])
+                let found = index.lock.withLock { index.matches(for: typed) }
+                for (i, c) in candidates.enumerated() {
+                    let expected = FuzzyMatcher.matchWords(typed, in: c + " q").map { Int32($0) }
+                    let got = found?.models.firstIndex(of: Int32(i)).map { found!.scores[$0] }
+                    #expect(typed.trimmingCharacters(in: .whitespaces).isEmpty || got == expected, "'\(typed)' in \(c)")
+                }
             }
         }
     }
@@ -88,7 +94,9 @@ import Testing
     @Test func typingNarrowsToExactlyWhatAFreshFilterFinds() {
         let catalog = Self.catalog(2_000, seed: 11)
         var picker = ModelPickerState()
-        for step in ["g", "ge", "gem", "gemi", "gemin", "gemini", "gemini ", "gemini f", "gemini fl", "gemini f", "gemini ", "gem", "q"] {
+        let steps = ["g", "ge", "gem", "gemi", "gemin", "gemini", "gemini ", "gemini f", "gemini fl", "gemini flash", "gemini f",
+                     "gemini ", "gem", "gemini pro", "q", "q m", "q mi", "q mini 2", "Q MINI 2", "東", "東京 a"]
+        for step in steps {
             picker.query = step
             let typed = picker.models(in: catalog)
             let fresh = picker.models(in: catalog.map { $0 })  // another array: a new index, nothing cached

@@ -10,7 +10,8 @@ extension CatalogIndex {
     ///
     /// A query that extends an earlier one (typing) can only match models the earlier one
     /// matched (each of its words contains the earlier word it extends, in order), so only
-    /// those are scored again.
+    /// those are scored again; a last word typed one character longer is scored from the
+    /// earlier query's last DP row, and a new word adds to the earlier query's score.
     func matches(for query: String) -> Matches? {
         let words = query.split(separator: " ").map { Array($0.lowercased().utf8) }
         guard !words.isEmpty else { return nil }
@@ -19,37 +20,26 @@ extension CatalogIndex {
             matches.append(entry)
             return entry.result
         }
-        let narrower = matches.filter { query.hasPrefix($0.query) && !$0.query.split(separator: " ").isEmpty }
-            .max { $0.query.utf8.count < $1.query.utf8.count }
-        var result = Matches(models: [], scores: [])
         let asciiQuery = words.allSatisfy { $0.allSatisfy { $0 < 0x80 } }
-        let candidates: [Int32]? = narrower?.result.models
-        let total = candidates?.count ?? catalog.count
-        result.models.reserveCapacity(total / 2)
-        result.scores.reserveCapacity(total / 2)
-        text.withUnsafeBufferPointer { text in
-            starts.withUnsafeBufferPointer { starts in
-                for n in 0..<total {
-                    let i = candidates.map { Int($0[n]) } ?? n
-                    var score: Int32? = 0
-                    if !asciiQuery || isUnicode[i] {
-                        let model = catalog[i]
-                        score = FuzzyMatcher.matchWords(query, in: model.id + " " + model.name).map { Int32(clamping: $0) }
-                    } else {
-                        let range = offsets[i]..<offsets[i + 1]
-                        let t = UnsafeBufferPointer(rebasing: text[range]), b = UnsafeBufferPointer(rebasing: starts[range])
-                        for word in words {
-                            guard let s = word.withUnsafeBufferPointer({ scorer.score($0, in: t, starts: b) }) else { score = nil; break }
-                            score! += s
-                        }
-                    }
-                    if let score {
-                        result.models.append(Int32(i))
-                        result.scores.append(score)
-                    }
-                }
+        // The longest earlier query this one extends: its models are the only candidates.
+        var earlier: (query: String, result: Matches)?
+        for entry in matches where query.hasPrefix(entry.query) {
+            let w = entry.result.words
+            guard w.count <= words.count, zip(w.dropLast(), words).allSatisfy({ $0 == $1 }),
+                  words[w.count - 1].starts(with: w[w.count - 1]),
+                  entry.query.utf8.count > earlier?.query.utf8.count ?? -1 else { continue }
+            earlier = entry
+        }
+        var reuse = MatchJob.Reuse.candidates
+        if let w = earlier?.result.words {
+            if w.count == words.count {
+                reuse = .grownLastWord
+            } else if w.last == words[w.count - 1] {
+                reuse = .addedWords
             }
         }
+        let job = MatchJob(index: self, query: query, words: words, asciiQuery: asciiQuery, reuse: reuse, earlier: earlier?.result)
+        let result = job.run()
         matches.append((query, result))
         if matches.count > Self.keptQueries { matches.removeFirst() }
         return result

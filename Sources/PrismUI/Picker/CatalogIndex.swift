@@ -15,14 +15,19 @@ import PrismCore
 /// storage can neither be freed and reused nor changed in place while the index lives.
 final class CatalogIndex: @unchecked Sendable {
     let catalog: [ModelInfo]
-    /// Lowercased `id + " " + name` of every model, one after another.
+    /// Every model's search text, one after another: `id + " " + name` lowercased, with the
+    /// high bit set where a word starts (the start, after `/-:._ `, a lower-to-upper change).
+    /// In the same byte, a word start costs nothing to read: kept in an array of its own,
+    /// reading it missed the cache for every candidate and took most of a keystroke. (The
+    /// high bit is free: text that is not ASCII is matched on Characters instead.)
     let text: [UInt8]
-    /// Nonzero where a word starts in `text` (the start, after `/-:._ `, a lower-to-upper change).
-    let starts: [UInt8]
     /// Where each model's text begins in `text`; one extra entry for the end.
     let offsets: [Int]
     /// Models whose search text is not ASCII: matched by `FuzzyMatcher` on Characters.
     let isUnicode: [Bool]
+    /// For each model, bit `b % 64` set for every byte `b` of its lowercased text: a model
+    /// missing a bit of the query cannot match, and is passed over without reading its text.
+    let masks: [UInt64]
     /// Every id's UTF-8 bytes, one after another, and where each begins (one extra entry).
     private let ids: [UInt8]
     private let idOffsets: [Int]
@@ -37,12 +42,23 @@ final class CatalogIndex: @unchecked Sendable {
     /// Matches per query (most recent last), for narrowing and for Backspace.
     var matches: [(query: String, result: Matches)] = []
     var lists: [(key: ModelList.Key, list: ModelList)] = []
-    var scorer = FuzzyScorer()
+    /// Candidates per slice when a query is scored on several threads (tests make it small).
+    var sliceMinimum = MatchJob.sliceMinimum
 
-    /// The models that match a query, in catalog order, with their scores.
+    /// The models that match a query, in catalog order, with their scores, and what typing
+    /// on needs: the sum of every word's score but the last, and the last word's last DP row
+    /// (`rows[rowStarts[k]..<rowStarts[k + 1]]`; empty for a model matched on Characters).
     struct Matches {
-        var models: [Int32]
-        var scores: [Int32]
+        var words: [[UInt8]]
+        var models: [Int32] = []
+        var scores: [Int32] = []
+        var base: [Int32] = []
+        var rowStarts: [Int] = [0]
+        var rows: [FuzzyScorer.Entry] = []
+
+        init(words: [[UInt8]]) {
+            self.words = words
+        }
     }
 
     /// Bytes after which a word starts: `/ - : . _` and space.
@@ -51,10 +67,10 @@ final class CatalogIndex: @unchecked Sendable {
     init(_ catalog: [ModelInfo]) {
         self.catalog = catalog
         let n = catalog.count
-        var text: [UInt8] = [], starts: [UInt8] = [], offsets: [Int] = [0], ids: [UInt8] = [], idOffsets: [Int] = [0]
+        var text: [UInt8] = [], offsets: [Int] = [0], ids: [UInt8] = [], idOffsets: [Int] = [0]
         var isUnicode = [Bool](repeating: false, count: n)
+        var masks = [UInt64](repeating: 0, count: n)
         text.reserveCapacity(n * 80)
-        starts.reserveCapacity(n * 80)
         offsets.reserveCapacity(n + 1)
         ids.reserveCapacity(n * 40)
         idOffsets.reserveCapacity(n + 1)
@@ -62,13 +78,15 @@ final class CatalogIndex: @unchecked Sendable {
         for (i, model) in catalog.enumerated() {
             var previous: UInt8 = 0
             var high: UInt8 = 0
+            var mask: UInt64 = 0
             var first = true
             func add(_ b: UInt8) {
                 high |= b
                 let isUpper = b &- 0x41 < 26
                 let boundary = first || separators[Int(previous)] || (previous &- 0x61 < 26 && isUpper)
-                text.append(isUpper ? b | 0x20 : b)
-                starts.append(boundary ? 1 : 0)
+                let lower = isUpper ? b | 0x20 : b
+                mask |= 1 << UInt64(lower & 63)
+                text.append(lower | (boundary ? 0x80 : 0))
                 previous = b
                 first = false
             }
@@ -78,12 +96,13 @@ final class CatalogIndex: @unchecked Sendable {
             add(0x20)
             for b in model.name.utf8 { add(b) }
             isUnicode[i] = high >= 0x80
+            masks[i] = mask
             offsets.append(text.count)
         }
         self.text = text
-        self.starts = starts
         self.offsets = offsets
         self.isUnicode = isUnicode
+        self.masks = masks
         self.ids = ids
         self.idOffsets = idOffsets
 
@@ -93,7 +112,7 @@ final class CatalogIndex: @unchecked Sendable {
         self.idRank = idRank
 
         // Each mode: a 64-bit key per model whose order is the mode's, ties broken by the id rank.
-        func order(_ primary: (Int) -> UInt64) -> [Int32] {
+        @Sendable func order(_ primary: (Int) -> UInt64) -> [Int32] {
             var keyed = (0..<n).map { (primary($0), UInt32(idRank[$0]), Int32($0)) }
             keyed.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
             return keyed.map(\.2)
@@ -107,13 +126,32 @@ final class CatalogIndex: @unchecked Sendable {
             priceOf[m.pricing] = value
             return value
         }
+        // The four orders are independent: sorted side by side.
+        let modes: [ModelPickerState.Sort] = [.price, .context, .newest, .name]
+        struct Slots: @unchecked Sendable { let base: UnsafeMutablePointer<[Int32]> }
+        let slots = Slots(base: .allocate(capacity: modes.count))
+        defer { slots.base.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: modes.count) { k in
+            let sorted: [Int32]
+            switch modes[k] {
+            case .price: sorted = order { Self.ascending(prices[$0]) }
+            case .context: sorted = order { ~(UInt64(bitPattern: Int64(catalog[$0].contextLength ?? 0)) ^ (1 << 63)) }
+            case .newest: sorted = order { ~Self.ascending((catalog[$0].created ?? .distantPast).timeIntervalSinceReferenceDate) }
+            default: sorted = Self.nameOrder(catalog, idRank: idRank)
+            }
+            (slots.base + k).initialize(to: sorted)
+        }
         var modeOrder: [ModelPickerState.Sort: [Int32]] = [:]
-        modeOrder[.price] = order { Self.ascending(prices[$0]) }
-        modeOrder[.context] = order { ~(UInt64(bitPattern: Int64(catalog[$0].contextLength ?? 0)) ^ (1 << 63)) }
-        modeOrder[.newest] = order { ~Self.ascending((catalog[$0].created ?? .distantPast).timeIntervalSinceReferenceDate) }
+        for (k, mode) in modes.enumerated() { modeOrder[mode] = (slots.base + k).move() }
+        self.modeOrder = modeOrder
+        modeRank = modeOrder.mapValues(Self.ranks)
+    }
+
+    /// Models by lowercased name, ties broken by id.
+    private static func nameOrder(_ catalog: [ModelInfo], idRank: [Int32]) -> [Int32] {
         var names: [UInt8] = [], nameOffsets: [Int] = [0]
-        names.reserveCapacity(n * 40)
-        nameOffsets.reserveCapacity(n + 1)
+        names.reserveCapacity(catalog.count * 40)
+        nameOffsets.reserveCapacity(catalog.count + 1)
         for model in catalog {
             if model.name.utf8.allSatisfy({ $0 < 0x80 }) {
                 for b in model.name.utf8 { names.append(b &- 0x41 < 26 ? b | 0x20 : b) }
@@ -122,9 +160,7 @@ final class CatalogIndex: @unchecked Sendable {
             }
             nameOffsets.append(names.count)
         }
-        modeOrder[.name] = Self.sortedByBytes(names, nameOffsets, count: n, tieBreak: idRank)
-        self.modeOrder = modeOrder
-        modeRank = modeOrder.mapValues(Self.ranks)
+        return sortedByBytes(names, nameOffsets, count: catalog.count, tieBreak: idRank)
     }
 
     /// A key that orders doubles as `<` does (NaN aside).
@@ -203,8 +239,9 @@ final class CatalogIndex: @unchecked Sendable {
 
     private static let registryLock = NSLock()
     nonisolated(unsafe) private static var registry: [(identity: Identity, slot: Slot)] = []
-    /// Catalogs kept indexed: the app has one; tests build many small ones side by side.
-    private static let kept = 6
+    /// Catalogs kept indexed: the app has one (two while a refreshed one replaces it); tests
+    /// build many small ones side by side.
+    private static let kept = 4
 
     private static func identity(of catalog: [ModelInfo]) -> Identity {
         Identity(base: catalog.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }, count: catalog.count)
