@@ -67,37 +67,48 @@ final class CatalogIndex: @unchecked Sendable {
     init(_ catalog: [ModelInfo]) {
         self.catalog = catalog
         let n = catalog.count
-        var text: [UInt8] = [], offsets: [Int] = [0], ids: [UInt8] = [], idOffsets: [Int] = [0]
+        // Sizes first, then every byte written once through a pointer.
+        var offsets = [Int](repeating: 0, count: n + 1), idOffsets = [Int](repeating: 0, count: n + 1)
+        for (i, model) in catalog.enumerated() {
+            let idCount = model.id.utf8.count
+            offsets[i + 1] = offsets[i] + idCount + 1 + model.name.utf8.count
+            idOffsets[i + 1] = idOffsets[i] + idCount
+        }
         var isUnicode = [Bool](repeating: false, count: n)
         var masks = [UInt64](repeating: 0, count: n)
-        text.reserveCapacity(n * 80)
-        offsets.reserveCapacity(n + 1)
-        ids.reserveCapacity(n * 40)
-        idOffsets.reserveCapacity(n + 1)
         let separators = Self.separators
-        for (i, model) in catalog.enumerated() {
-            var previous: UInt8 = 0
-            var high: UInt8 = 0
-            var mask: UInt64 = 0
-            var first = true
-            func add(_ b: UInt8) {
-                high |= b
-                let isUpper = b &- 0x41 < 26
-                let boundary = first || separators[Int(previous)] || (previous &- 0x61 < 26 && isUpper)
-                let lower = isUpper ? b | 0x20 : b
-                mask |= 1 << UInt64(lower & 63)
-                text.append(lower | (boundary ? 0x80 : 0))
-                previous = b
-                first = false
+        let ids = [UInt8](unsafeUninitializedCapacity: idOffsets[n]) { idBuffer, idCount in
+            for (i, model) in catalog.enumerated() {
+                var id = model.id
+                id.withUTF8 { bytes in
+                    guard !bytes.isEmpty else { return }
+                    UnsafeMutableRawPointer(idBuffer.baseAddress! + idOffsets[i]).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+                }
             }
-            ids.append(contentsOf: model.id.utf8)
-            idOffsets.append(ids.count)
-            for b in model.id.utf8 { add(b) }
-            add(0x20)
-            for b in model.name.utf8 { add(b) }
-            isUnicode[i] = high >= 0x80
-            masks[i] = mask
-            offsets.append(text.count)
+            idCount = idOffsets[n]
+        }
+        let text = [UInt8](unsafeUninitializedCapacity: offsets[n]) { out, count in
+            for (i, model) in catalog.enumerated() {
+                var at = offsets[i]
+                var previous: UInt8 = 0, high: UInt8 = 0, mask: UInt64 = 0
+                @inline(__always) func add(_ b: UInt8) {
+                    high |= b
+                    let isUpper = b &- 0x41 < 26
+                    let boundary = at == offsets[i] || separators[Int(previous)] || (previous &- 0x61 < 26 && isUpper)
+                    let lower = isUpper ? b | 0x20 : b
+                    mask |= 1 << UInt64(lower & 63)
+                    out[at] = lower | (boundary ? 0x80 : 0)
+                    at += 1
+                    previous = b
+                }
+                var id = model.id, name = model.name
+                id.withUTF8 { for b in $0 { add(b) } }
+                add(0x20)
+                name.withUTF8 { for b in $0 { add(b) } }
+                isUnicode[i] = high >= 0x80
+                masks[i] = mask
+            }
+            count = offsets[n]
         }
         self.text = text
         self.offsets = offsets
@@ -117,13 +128,15 @@ final class CatalogIndex: @unchecked Sendable {
             keyed.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
             return keyed.map(\.2)
         }
-        // Prices repeat a lot: each distinct pair is turned into a number once.
-        var priceOf: [ModelPricing: Double] = [:]
+        // Prices repeat a lot: each distinct pair is added up (a slow Decimal sum) and turned into a number once.
+        struct Pair: Hashable { let prompt: Decimal, completion: Decimal? }
+        var priceOf: [Pair: Double] = [:]
         let prices: [Double] = catalog.map { m in
             guard let prompt = m.pricing.prompt else { return .infinity }
-            if let known = priceOf[m.pricing] { return known }
+            let pair = Pair(prompt: prompt, completion: m.pricing.completion)
+            if let known = priceOf[pair] { return known }
             let value = NSDecimalNumber(decimal: prompt + (m.pricing.completion ?? 0)).doubleValue
-            priceOf[m.pricing] = value
+            priceOf[pair] = value
             return value
         }
         // The four orders are independent: sorted side by side.
@@ -169,24 +182,35 @@ final class CatalogIndex: @unchecked Sendable {
         return bits >> 63 == 0 ? bits | (1 << 63) : ~bits
     }
 
-    /// Models ordered by their byte strings (as `String`'s `<` orders NFC text), then by `tieBreak`, then by index.
+    /// Models ordered by their byte strings (as `String`'s `<` orders NFC text), then by
+    /// `tieBreak`, then by index. The first 16 bytes, as two big-endian numbers, decide most
+    /// comparisons without touching the strings.
     private static func sortedByBytes(_ bytes: [UInt8], _ offsets: [Int], count: Int, tieBreak: [Int32]? = nil) -> [Int32] {
-        var order = (0..<count).map { Int32($0) }
         bytes.withUnsafeBufferPointer { b in
             offsets.withUnsafeBufferPointer { o in
                 let base = b.baseAddress
-                order.sort { x, y in
-                    let i = Int(x), j = Int(y)
+                func prefix(_ i: Int, _ skip: Int) -> UInt64 {
+                    var v: UInt64 = 0
+                    let start = o[i] + skip, end = o[i + 1]
+                    for k in 0..<8 { v = v << 8 | UInt64(start + k < end ? b[start + k] : 0) }
+                    return v
+                }
+                var keyed = (0..<count).map { (prefix($0, 0), prefix($0, 8), Int32($0)) }
+                keyed.sort { x, y in
+                    if x.0 != y.0 { return x.0 < y.0 }
+                    if x.1 != y.1 { return x.1 < y.1 }
+                    let i = Int(x.2), j = Int(y.2)
                     let li = o[i + 1] - o[i], lj = o[j + 1] - o[j]
-                    let c = li == 0 || lj == 0 ? 0 : memcmp(base! + o[i], base! + o[j], min(li, lj))
+                    let common = min(li, lj) - 16
+                    let c = common <= 0 ? 0 : memcmp(base! + o[i] + 16, base! + o[j] + 16, common)
                     if c != 0 { return c < 0 }
                     if li != lj { return li < lj }
                     if let tieBreak, tieBreak[i] != tieBreak[j] { return tieBreak[i] < tieBreak[j] }
                     return i < j
                 }
+                return keyed.map(\.2)
             }
         }
-        return order
     }
 
     private static func ranks(_ order: [Int32]) -> [Int32] {
