@@ -43,7 +43,7 @@ public struct MarkdownSplitLimits: Hashable, Sendable {
         self.line = max(2, line)
     }
 
-    public static let standard = MarkdownSplitLimits(block: 16_384, line: 4_096)
+    public static let standard = MarkdownSplitLimits(block: 8_192, line: 4_096)
 }
 
 /// The kinds of block the splitter recognises.
