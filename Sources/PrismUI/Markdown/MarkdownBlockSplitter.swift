@@ -7,8 +7,13 @@
 /// O(delta), and previewing the tail costs O(tail), never O(whole text): blocks and lines
 /// are cut at `limits` (see `MarkdownSplitLimits`), so no tail is ever very long.
 public struct MarkdownBlockSplitter: Sendable {
-    /// Blocks no later text can change, in order.
-    public private(set) var finishedBlocks: [MarkdownBlock] = []
+    /// Blocks no later text can change, in order, packed in 16 bytes each (a 50 MB reply has
+    /// about a million blocks: as `MarkdownBlock`s they took more memory than the text).
+    private var packed: [PackedMarkdownBlock] = []
+    /// `head` of the finished blocks that have one (cut blocks), by index.
+    private var heads: [Int: Range<Int>] = [:]
+    /// Blocks the state machine has just finished, before they are packed.
+    private var emitted: [MarkdownBlock] = []
     /// The whole text as UTF-8.
     public private(set) var utf8: [UInt8] = []
     public let limits: MarkdownSplitLimits
@@ -26,6 +31,15 @@ public struct MarkdownBlockSplitter: Sendable {
 
     /// The whole text so far.
     public var text: String { String(decoding: utf8, as: UTF8.self) }
+
+    /// How many blocks are finished.
+    public var finishedCount: Int { packed.count }
+
+    /// Finished block `i`.
+    public func finishedBlock(_ i: Int) -> MarkdownBlock { packed[i].block(head: heads[i]) }
+
+    /// Blocks no later text can change, in order (all of them unpacked: for tests and short texts).
+    public var finishedBlocks: [MarkdownBlock] { packed.indices.map(finishedBlock) }
 
     /// Adds a delta to the end of the text.
     public mutating func append(_ delta: String) {
@@ -49,11 +63,17 @@ public struct MarkdownBlockSplitter: Sendable {
 
     private mutating func consume(_ range: Range<Int>, complete: Bool) {
         if inLongLine {
-            state.consumeContinuation(range, in: utf8, emit: &finishedBlocks)
+            state.consumeContinuation(range, in: utf8, emit: &emitted)
         } else {
-            state.consume(range, in: utf8, emit: &finishedBlocks)
+            state.consume(range, in: utf8, emit: &emitted)
         }
         inLongLine = !complete
+        guard !emitted.isEmpty else { return }
+        for block in emitted {
+            if let head = block.head { heads[packed.count] = head }
+            packed.append(PackedMarkdownBlock(block))
+        }
+        emitted.removeAll(keepingCapacity: true)
     }
 
     /// Where to cut a line that reached the limit at `end`: after the last space in its second
@@ -101,5 +121,46 @@ public struct MarkdownBlockSplitter: Sendable {
     /// The source of the first lines of the block a cut block continues, if it is one.
     public func head(of block: MarkdownBlock) -> String? {
         block.head.map { String(decoding: utf8[$0.clamped(to: 0..<utf8.count)], as: UTF8.self) }
+    }
+}
+
+/// A finished block in 16 bytes: its start, length (blocks are cut at a few kilobytes),
+/// kind, heading level and spacing.
+struct PackedMarkdownBlock: Sendable {
+    let start: Int
+    let length: UInt32
+    let kind: UInt8
+    let level: UInt8
+    let spacedBefore: Bool
+
+    init(_ block: MarkdownBlock) {
+        start = block.range.lowerBound
+        length = UInt32(clamping: block.range.count)
+        spacedBefore = block.spacedBefore
+        switch block.kind {
+        case .paragraph: (kind, level) = (0, 0)
+        case .heading(let l): (kind, level) = (1, UInt8(clamping: l))
+        case .setextHeading(let l): (kind, level) = (2, UInt8(clamping: l))
+        case .thematicBreak: (kind, level) = (3, 0)
+        case .code: (kind, level) = (4, 0)
+        case .listItem: (kind, level) = (5, 0)
+        case .quote: (kind, level) = (6, 0)
+        case .table: (kind, level) = (7, 0)
+        }
+    }
+
+    func block(head: Range<Int>?) -> MarkdownBlock {
+        let k: MarkdownBlockKind
+        switch kind {
+        case 1: k = .heading(level: Int(level))
+        case 2: k = .setextHeading(level: Int(level))
+        case 3: k = .thematicBreak
+        case 4: k = .code
+        case 5: k = .listItem
+        case 6: k = .quote
+        case 7: k = .table
+        default: k = .paragraph
+        }
+        return MarkdownBlock(kind: k, range: start..<(start + Int(length)), spacedBefore: spacedBefore, head: head)
     }
 }

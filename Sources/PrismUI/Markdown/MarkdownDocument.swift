@@ -81,9 +81,8 @@ public struct MarkdownDocument: Sendable {
     /// Adds a streamed delta to the end.
     public mutating func append(_ delta: String) {
         splitter.append(delta)
-        let finished = splitter.finishedBlocks
-        while grouped < finished.count {
-            tailBytes += finished[grouped].range.count
+        while grouped < splitter.finishedCount {
+            tailBytes += splitter.finishedBlock(grouped).range.count
             grouped += 1
             if tailBytes >= pieceBytes {
                 pieceStarts.append(grouped)
@@ -209,7 +208,7 @@ public struct MarkdownDocument: Sendable {
     /// The tail's lines: its finished blocks (each laid out once) and the unfinished ones.
     private mutating func tail(_ c: Int) -> (lines: [StyledLine], counts: [Int]) {
         let width = caches[c].width
-        let finished = splitter.finishedBlocks.count
+        let finished = splitter.finishedCount
         while caches[c].tailFirst + caches[c].tailBlocks.count < finished {
             let lines = render(block: caches[c].tailFirst + caches[c].tailBlocks.count, width: width)
             caches[c].tailBlocks.append(lines)
@@ -233,7 +232,7 @@ public struct MarkdownDocument: Sendable {
 
     private mutating func render(block index: Int, width: Int) -> [StyledLine] {
         guard let theme else { return [] }
-        let block = splitter.finishedBlocks[index]
+        let block = splitter.finishedBlock(index)
         finishedRenderCount += 1
         return MarkdownRenderer(theme: theme, dimmed: dimmed)
             .render(block: block, source: splitter.source(of: block), width: width, head: splitter.head(of: block))
