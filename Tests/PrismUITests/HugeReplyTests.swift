@@ -121,7 +121,7 @@ struct HugeReplyTests {
         let theme = UIFixtures.theme()
         let size = Size(width: 70, height: 30)
         var small = AppState(size: size, session: Self.session(units: 12), demo: false, theme: "dark", now: UIFixtures.epoch)
-        var huge = AppState(size: size, session: Self.session(units: 4_000), demo: false, theme: "dark", now: UIFixtures.epoch)
+        var huge = AppState(size: size, session: Self.session(units: 1_500), demo: false, theme: "dark", now: UIFixtures.epoch)
         let smallLayout = TranscriptLayout(), hugeLayout = TranscriptLayout(lineBudget: 2_000)
         #expect(Self.frame(&huge, hugeLayout, theme) == Self.frame(&small, smallLayout, theme), "the bottom")
         let blocks = MarkdownBlockSplitter(text: huge.session.messages.last!.content).finishedBlocks.count
