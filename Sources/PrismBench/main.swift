@@ -7,6 +7,13 @@ import Foundation
 
 let available = ["sse", "sessions", "launch", "client", "ui"]
 var selected = Array(CommandLine.arguments.dropFirst())
+if selected.first == "bounds-case", selected.count == 2 {
+    BoundsBench.runCase(selected[1])  // one case of `bounds`, in a child process; never returns
+}
+if selected.first == "bounds" {
+    BoundsBench.run(Array(selected.dropFirst()))
+    exit(0)
+}
 if let mode = selected.first, Helpers.modes.contains(mode) {
     Helpers.run(mode, Array(selected.dropFirst()))  // helpers for scripts/tui-bench.py; never return
 }
@@ -17,6 +24,8 @@ if selected.contains(where: { $0 == "-h" || $0 == "--help" }) {
     print("  launch    prism ask --demo start-up to first byte; needs `swift build -c release --product prism` (3)")
     print("  client    end-to-end OpenRouterClient with DemoTransport, and libcurl and URLSession → StubServer (5)")
     print("  ui        render + diff of a 200×60 frame showing a 10,000-message session (6)")
+    print("  bounds [\(BoundsBench.cases.joined(separator: "|"))]...")
+    print("            keys and memory with a 50 MB reply, a 200,000-model catalog, a 1 MB paste (9; not in the default run)")
     print("helpers for scripts/tui-bench.py (not benchmarks):")
     print("  serve-stub [--tokens N] [--interval S] [--replies K] [--steady 0|1] [--model ID|request]")
     print("            stub server: K replies of N tokens S s apart (--steady 1: exactly 1/S tokens/s)")

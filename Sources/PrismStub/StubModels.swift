@@ -91,6 +91,9 @@ public enum StubModels {
         model("stub/malformed", "Malformed events", "A reply with two events that are not chunks among good ones.") { _ in
             .malformedEvents
         },
+        model("stub/huge", "Huge", "Streams a 50 MB markdown reply in 16 kB chunks (about 5 s).") { _ in
+            .stream(StubReply(content: hugePieces(bytes: 50_000_000, piece: 16_384), interChunkDelay: 0.001))
+        },
         model("stub/auto", "Auto Router", "A router model with dynamic pricing (\"-1\"); answers as stub/echo.",
               prompt: "-1", completion: "-1") {
             .stream(echoReply(to: $0, model: echo))
@@ -113,6 +116,27 @@ public enum StubModels {
         return StubReply(
             content: words(answer), reasoning: words("The user wants an echo. Quoting it back."), model: model,
             interChunkDelay: 0.01, promptTokens: 10 + text.count / 4, cachedTokens: 0, cost: "0.000042")
+    }
+
+    /// About `bytes` of markdown (numbered sections with prose, a list, code and a table) in
+    /// pieces of `piece` bytes, cut between characters.
+    public static func hugePieces(bytes: Int, piece: Int) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        var section = 0
+        while pieces.count * piece < bytes {
+            section += 1
+            current += "## Section \(section)\n\nThe quick brown fox jumps over the lazy dog, and then it does it again, "
+                + "a little slower, in section \(section).\n\n- first point\n- second point with `code`\n\n"
+                + "```swift\nlet section = \(section)\nprint(section * 2) // doubled\n```\n\n"
+                + "| n | n² |\n|---|---|\n| \(section) | \(section * section) |\n\n"
+            if current.utf8.count >= piece {
+                pieces.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
     }
 
     /// Splits `text` into pieces of one word each, every piece keeping the whitespace after it.

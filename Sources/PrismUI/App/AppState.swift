@@ -78,7 +78,13 @@ public struct AppState: Sendable {
     public var model: String? { session.model }
 
     /// Catalog entry of the current model, when known.
-    public var modelInfo: ModelInfo? { session.model.flatMap { id in catalog.first { $0.id == id } } }
+    public var modelInfo: ModelInfo? { session.model.flatMap(catalogEntry) }
+
+    /// The catalog entry with this id: from the picker's index once it is built, else by a scan.
+    func catalogEntry(_ id: String) -> ModelInfo? {
+        if let index = CatalogIndex.ifReady(catalog) { return index.model(id: id) }
+        return catalog.first { $0.id == id }
+    }
 
     public var isStreaming: Bool { stream != nil || compare?.isStreaming == true }
 }
@@ -117,18 +123,21 @@ public struct StreamState: Sendable, Equatable {
 
 /// Scrolling of the transcript.
 ///
-/// The position is an anchor (a message and a row inside it) rather than a row
-/// number, so only the messages on screen ever need laying out. Scroll requests
+/// The position is an anchor (a message, a part of it and a row inside that) rather than
+/// a row number, so only the messages and parts on screen ever need laying out. Scroll requests
 /// are queued as intents and resolved by the transcript renderer, the only place
 /// that knows how tall messages are at the current width.
 public struct TranscriptViewState: Sendable, Equatable {
     public struct Anchor: Sendable, Equatable {
         public var messageID: String
-        /// Row within the message's laid-out lines that is at the top of the viewport.
+        /// The part of the message (a long reply is laid out in parts) that holds the top row.
+        public var part: Int
+        /// Row within that part's laid-out lines that is at the top of the viewport.
         public var row: Int
 
-        public init(messageID: String, row: Int) {
+        public init(messageID: String, part: Int = 0, row: Int) {
             self.messageID = messageID
+            self.part = part
             self.row = row
         }
     }

@@ -26,28 +26,24 @@ public struct ModelPickerState: Sendable, Equatable {
 
     /// The catalog filtered by the query and ordered: favourites, then recents, then the rest
     /// in the chosen sort (by match quality while a query is typed and the sort is relevance).
+    ///
+    /// Orders the whole list; the picker itself asks `models(in:)` for the rows it shows.
     public func visibleModels(in catalog: [ModelInfo]) -> [ModelInfo] {
-        var scored: [(model: ModelInfo, score: Int)] = []
-        scored.reserveCapacity(catalog.count)
-        for model in catalog {
-            if query.isEmpty {
-                scored.append((model, 0))
-            } else if let s = FuzzyMatcher.matchWords(query, in: model.id + " " + model.name) {
-                scored.append((model, s))
-            }
+        let list = models(in: catalog)
+        return list.models(0..<list.count)
+    }
+
+    /// How many models the picker lists (every one while no query is typed, without the index).
+    func modelCount(in catalog: [ModelInfo]) -> Int {
+        query.split(separator: " ").isEmpty ? catalog.count : models(in: catalog).count
+    }
+
+    /// The same list, counted at once and ordered only where it is read (see `ModelList`).
+    func models(in catalog: [ModelInfo]) -> ModelList {
+        let index = CatalogIndex.of(catalog)
+        return index.lock.withLock {
+            index.list(for: ModelList.Key(query: query, sort: sort, favourites: favourites, recents: recents))
         }
-        func rank(_ m: ModelInfo) -> Int {
-            if favourites.contains(m.id) { return 0 }
-            if recents.contains(m.id) { return 1 }
-            return 2
-        }
-        let recentIndex = Dictionary(recents.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        return scored.sorted { a, b in
-            let ra = rank(a.model), rb = rank(b.model)
-            if ra != rb { return ra < rb }
-            if ra == 1, let ia = recentIndex[a.model.id], let ib = recentIndex[b.model.id], ia != ib { return ia < ib }
-            return ModelPickerState.ordered(a.model, a.score, b.model, b.score, by: sort, querying: !query.isEmpty)
-        }.map(\.model)
     }
 
     static func ordered(_ a: ModelInfo, _ sa: Int, _ b: ModelInfo, _ sb: Int, by sort: Sort, querying: Bool) -> Bool {

@@ -12,15 +12,13 @@ extension AppState {
     var pickerSets: [ModelSet] { picker.visibleSets(modelSets) }
 
     /// How many rows the picker lists: matching sets, then matching models.
-    var pickerRowCount: Int { pickerSets.count + picker.visibleModels(in: catalog).count }
+    public var pickerRowCount: Int { pickerSets.count + picker.modelCount(in: catalog) }
 
     /// The row under the picker's selection, if any.
     var pickerSelectedRow: PickerRow? {
         let sets = pickerSets
         if picker.selection < sets.count { return .set(sets[picker.selection]) }
-        let models = picker.visibleModels(in: catalog)
-        let i = picker.selection - sets.count
-        return models.indices.contains(i) ? .model(models[i]) : nil
+        return picker.models(in: catalog).model(at: picker.selection - sets.count).map(PickerRow.model)
     }
 
     /// The model under the picker's selection; nil on a set row.

@@ -22,7 +22,8 @@ extension Reducer {
     }
 
     static func paste(_ state: inout AppState, _ text: String) -> [Effect] {
-        let clean = TerminalSanitizer.sanitize(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+        let lines = text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        let clean = TerminalSanitizer.sanitize(lines)
         switch state.focus {
         case .picker: state.picker.query += clean.replacingOccurrences(of: "\n", with: " ")
         case .browser: state.browser.filter += clean.replacingOccurrences(of: "\n", with: " ")
@@ -173,7 +174,7 @@ extension Reducer {
         case .previousSibling: return flipSibling(&state, by: -1)
         case .nextSibling: return flipSibling(&state, by: 1)
         case .focusTranscript:
-            if state.focus == .prompt, state.prompt.caret == state.prompt.text.count,
+            if state.focus == .prompt, state.prompt.isCaretAtEnd,
                let completion = SlashCompletion(state.prompt.text, sets: state.modelSets) {
                 if let completed = completion.completed { state.prompt.set(completed) }
                 return []

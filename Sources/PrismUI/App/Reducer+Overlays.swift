@@ -102,7 +102,7 @@ extension Reducer {
 
     static func selectCurrentModelInPicker(_ state: inout AppState) {
         guard let model = state.session.model,
-              let i = state.picker.visibleModels(in: state.catalog).firstIndex(where: { $0.id == model }) else { return }
+              let i = state.picker.models(in: state.catalog).position(of: model) else { return }
         state.picker.selection = state.pickerSets.count + i
     }
 

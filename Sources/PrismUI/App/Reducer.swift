@@ -16,7 +16,14 @@ public enum Reducer {
         case .completion(let id, let event):
             return completion(&state, requestID: id, event, env)
         case .catalogLoaded(let snapshot):
-            state.catalog = snapshot.models
+            // The same cached catalog read again (each Ctrl-P reads the cache) keeps the array the
+            // picker's index was built for; a new one is indexed off this thread.
+            let same = snapshot.fetchedAt == state.catalogFetchedAt && snapshot.models.count == state.catalog.count
+                && snapshot.models.first == state.catalog.first && snapshot.models.last == state.catalog.last
+            if !same {
+                state.catalog = snapshot.models
+                CatalogIndex.prepare(state.catalog)
+            }
             state.catalogFetchedAt = snapshot.fetchedAt
             state.catalogError = nil
             clampPicker(&state)

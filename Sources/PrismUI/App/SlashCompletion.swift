@@ -17,7 +17,7 @@ struct SlashCompletion: Equatable {
 
     /// The completion for a single-line `text` starting with `/`, or nil when there is nothing to complete.
     init?(_ text: String, sets: ModelSets) {
-        guard text.hasPrefix("/"), !text.contains("\n") else { return nil }
+        guard text.hasPrefix("/"), !text.utf8.contains(0x0A) else { return nil }
         let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         if words.count == 1 {
             head = ""
@@ -53,7 +53,7 @@ struct SlashCompletion: Equatable {
 
     /// One line for the prompt's border: the usage of the command typed, or the choices.
     static func hint(_ text: String, sets: ModelSets) -> String? {
-        guard text.hasPrefix("/"), !text.contains("\n") else { return nil }
+        guard text.hasPrefix("/"), !text.utf8.contains(0x0A) else { return nil }
         let first = String(text.prefix { $0 != " " })
         let completion = SlashCompletion(text, sets: sets)
         if let completion, !completion.isCommand, completion.completed != nil || completion.candidates.count > 1 {

@@ -10,12 +10,40 @@ public struct MarkdownBlock: Hashable, Sendable {
     ///
     /// Decided when the block starts, so a finished block's layout never depends on what follows.
     public var spacedBefore: Bool
+    /// Set on a block that continues a longer one, cut at `MarkdownSplitLimits.block` bytes:
+    /// the first lines of the block it continues (a code block's opening fence, a list
+    /// item's marker line, a table's header and delimiter rows), which say how to lay it out.
+    public var head: Range<Int>?
 
-    public init(kind: MarkdownBlockKind, range: Range<Int>, spacedBefore: Bool) {
+    public init(kind: MarkdownBlockKind, range: Range<Int>, spacedBefore: Bool, head: Range<Int>? = nil) {
         self.kind = kind
         self.range = range
         self.spacedBefore = spacedBefore
+        self.head = head
     }
+}
+
+/// How long a block and a line may grow before the splitter cuts them.
+///
+/// A reply can be one 50 MB paragraph, code block or line. Uncut, such a block would be
+/// laid out whole whenever any of it is shown, and an unfinished one again for every
+/// chunk. Cut, every block is at most about `block + line` bytes: a block that reaches
+/// `block` bytes is finished at its next line and the rest continues in a block of the
+/// same kind (no blank line between, laid out from the original's first lines); a line
+/// longer than `line` bytes is fed to the block in pieces, cut after a space where there
+/// is one. Only text longer than these limits looks different: a row break where a block
+/// was cut, emphasis that spans the cut left as written, a code block's highlighting
+/// starting afresh, a long table's columns fitted per piece.
+public struct MarkdownSplitLimits: Hashable, Sendable {
+    public var block: Int
+    public var line: Int
+
+    public init(block: Int, line: Int) {
+        self.block = max(1, block)
+        self.line = max(2, line)
+    }
+
+    public static let standard = MarkdownSplitLimits(block: 8_192, line: 4_096)
 }
 
 /// The kinds of block the splitter recognises.

@@ -7,13 +7,15 @@ import PrismTerminal
 /// the next line after a `↪` marker. A fence that is not closed yet (a streaming reply,
 /// or a reply cut short) renders as code all the same.
 extension MarkdownRenderer {
-    func codeBlock(_ source: String, width: Int) -> [StyledLine] {
+    /// A code block; `opener` is the opening fence of the block this one continues (then
+    /// `source` holds code lines only and no header is drawn).
+    func codeBlock(_ source: String, width: Int, opener: String? = nil) -> [StyledLine] {
         var lines = MarkdownLayout.lines(source)
-        guard let fenceLine = lines.first else { return [] }
+        guard let fenceLine = opener.map({ Substring($0) }) ?? lines.first else { return [] }
         var code = CodeLayout(opener: fenceLine, renderer: self, width: width)
-        lines.removeFirst()
+        if opener == nil { lines.removeFirst() }
         if let last = lines.last, MarkdownLine(last).closes(code.fence) { lines.removeLast() }
-        var out = [code.header]
+        var out = opener == nil ? [code.header] : []
         var state = SyntaxHighlighter.State()
         for raw in lines { out += code.lines(of: raw, state: &state) }
         return out
@@ -24,23 +26,29 @@ extension MarkdownRenderer {
     /// highlighted and laid out, so a long open block costs the same per chunk as a short one.
     ///
     /// `progress` belongs to one block at one width; pass nil (or another block's) to start over.
-    func streamingCodeBlock(_ source: String, blockStart: Int, width: Int, progress: inout CodeProgress?) -> [StyledLine] {
+    func streamingCodeBlock(_ source: String, blockStart: Int, width: Int, opener: String? = nil, progress: inout CodeProgress?) -> [StyledLine] {
         let bytes = source.utf8
-        if bytes.contains(0x0D) {
+        if bytes.contains(0x0D) || opener?.utf8.contains(0x0D) == true {
             // CR LF line ends: rare in a stream; render whole rather than count them.
             progress = nil
-            return codeBlock(source, width: width)
+            return codeBlock(source, width: width, opener: opener)
         }
         if let p = progress, p.blockStart != blockStart || p.width != width || p.consumed > bytes.count { progress = nil }
         if progress == nil {
-            // The opener line must be complete before anything can be kept.
-            guard let newline = bytes.firstIndex(of: 0x0A) else { return codeBlock(source, width: width) }
-            let opener = Substring(source[..<newline])
-            let code = CodeLayout(opener: opener, renderer: self, width: width)
-            progress = CodeProgress(blockStart: blockStart, width: width, consumed: bytes.distance(from: bytes.startIndex, to: newline) + 1,
-                                    layout: code, lines: [code.header], state: SyntaxHighlighter.State())
+            if let opener {
+                // A block continuing a cut one: every line is code, laid out from the original's fence.
+                let code = CodeLayout(opener: Substring(opener), renderer: self, width: width)
+                progress = CodeProgress(blockStart: blockStart, width: width, consumed: 0, layout: code, lines: [], state: SyntaxHighlighter.State())
+            } else {
+                // The opener line must be complete before anything can be kept.
+                guard let newline = bytes.firstIndex(of: 0x0A) else { return codeBlock(source, width: width) }
+                let opener = Substring(source[..<newline])
+                let code = CodeLayout(opener: opener, renderer: self, width: width)
+                progress = CodeProgress(blockStart: blockStart, width: width, consumed: bytes.distance(from: bytes.startIndex, to: newline) + 1,
+                                        layout: code, lines: [code.header], state: SyntaxHighlighter.State())
+            }
         }
-        guard var p = progress else { return codeBlock(source, width: width) }
+        guard var p = progress else { return codeBlock(source, width: width, opener: opener) }
         let rest = Substring(source.utf8[bytes.index(bytes.startIndex, offsetBy: p.consumed)...])
         var pieces = MarkdownLayout.lines(String(rest))
         let unfinished = pieces.removeLast()
@@ -48,7 +56,7 @@ extension MarkdownRenderer {
             if MarkdownLine(raw).closes(p.layout.fence) {
                 // A closed fence is a finished block; render it whole rather than guess.
                 progress = nil
-                return codeBlock(source, width: width)
+                return codeBlock(source, width: width, opener: opener)
             }
             p.lines += p.layout.lines(of: raw, state: &p.state)
             p.consumed += raw.utf8.count + 1

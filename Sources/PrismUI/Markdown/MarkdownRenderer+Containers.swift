@@ -8,12 +8,19 @@ import PrismTerminal
 extension MarkdownRenderer {
     private static let bullets = ["•", "◦", "▪"]
 
-    func listItem(_ source: String, width: Int, context: Context) -> [StyledLine] {
-        let lines = MarkdownLayout.lines(source)
-        guard let firstLine = lines.first, let marker = MarkdownLine(firstLine).listMarker else {
-            return paragraph(lines, width: width, base: context.base)
-        }
-        // Content of the first line starts after the marker; later lines lose the item's indent.
+    /// What an item's marker line decides: the marker as drawn, its style, the content on
+    /// that line, and the column later lines are indented to.
+    private struct ItemMarker {
+        var text: String
+        var style: Style
+        var first: Substring
+        var contentIndent: Int
+        var width: Int { DisplayWidth.of(text) + 1 }
+    }
+
+    private func itemMarker(_ firstLine: Substring, context: Context) -> ItemMarker? {
+        guard let marker = MarkdownLine(firstLine).listMarker else { return nil }
+        // Content of the first line starts after the marker.
         let firstBytes = Array(firstLine.utf8)
         let afterMarker = String(decoding: firstBytes[min(marker.markerEnd, firstBytes.count)...], as: UTF8.self)
         var first = Substring(MarkdownLayout.expandTabs(Substring(afterMarker)))
@@ -34,17 +41,40 @@ extension MarkdownRenderer {
             if done { markerStyle = MarkdownLayout.overlay(markerStyle, theme[.success]) }
         }
         if let task { markerText = marker.number == nil ? task : markerText + " " + task }
+        return ItemMarker(text: markerText, style: markerStyle, first: first, contentIndent: marker.contentIndent)
+    }
 
+    func listItem(_ source: String, width: Int, context: Context) -> [StyledLine] {
+        let lines = MarkdownLayout.lines(source)
+        guard let firstLine = lines.first, let marker = itemMarker(firstLine, context: context) else {
+            return paragraph(lines, width: width, base: context.base)
+        }
+        // Later lines lose the item's indent.
         let rest = lines.dropFirst().map { MarkdownLayout.dropIndent($0, columns: marker.contentIndent) }
-        let inner = ([String(first)] + rest).joined(separator: "\n")
-        let markerWidth = DisplayWidth.of(markerText) + 1
+        var firstPrefix = StyledLine(marker.text, marker.style)
+        firstPrefix.append(" ", context.base)
+        return itemBody(([String(marker.first)] + rest).joined(separator: "\n"), marker: marker, firstPrefix: firstPrefix,
+                        width: width, context: context)
+    }
+
+    /// The rest of an item that was cut (see `MarkdownSplitLimits`): its lines under the
+    /// hanging indent of the item whose marker line is `head`, with no marker of its own.
+    func listItemContinuation(_ source: String, head: String, width: Int, context: Context) -> [StyledLine] {
+        let lines = MarkdownLayout.lines(source)
+        guard let firstLine = MarkdownLayout.lines(head).first, let marker = itemMarker(firstLine, context: context) else {
+            return paragraph(lines, width: width, base: context.base)
+        }
+        let inner = lines.map { MarkdownLayout.dropIndent($0, columns: marker.contentIndent) }.joined(separator: "\n")
+        let hanging = StyledLine(String(repeating: " ", count: marker.width), context.base)
+        return itemBody(inner, marker: marker, firstPrefix: hanging, width: width, context: context)
+    }
+
+    private func itemBody(_ inner: String, marker: ItemMarker, firstPrefix: StyledLine, width: Int, context: Context) -> [StyledLine] {
         var innerContext = context
         innerContext.depth += 1
-        var body = render(text: inner, width: max(1, width - markerWidth), context: innerContext)
+        var body = render(text: inner, width: max(1, width - marker.width), context: innerContext)
         if body.isEmpty { body = [StyledLine()] }
-        var firstPrefix = StyledLine(markerText, markerStyle)
-        firstPrefix.append(" ", context.base)
-        let hanging = StyledLine(String(repeating: " ", count: markerWidth), context.base)
+        let hanging = StyledLine(String(repeating: " ", count: marker.width), context.base)
         return MarkdownLayout.prefix(body, first: firstPrefix, rest: hanging, width: width).map(trimTrailingSpaces)
     }
 

@@ -35,17 +35,24 @@ public struct MarkdownRenderer: Sendable {
         finish(render(text: text, width: width, context: rootContext))
     }
 
+    /// Renders a whole text in one go, its top-level blocks cut at `limits`.
+    func render(text: String, width: Int, limits: MarkdownSplitLimits) -> [StyledLine] {
+        finish(render(text: text, width: width, context: rootContext, limits: limits))
+    }
+
     /// Renders one block of a splitter's text, with a blank line before it when it is spaced.
-    public func render(block: MarkdownBlock, source: String, width: Int) -> [StyledLine] {
-        finish(render(block: block, source: source, width: width, context: rootContext))
+    ///
+    /// `head` is the source of `block.head` for a block that continues a cut one.
+    public func render(block: MarkdownBlock, source: String, width: Int, head: String? = nil) -> [StyledLine] {
+        finish(render(block: block, source: source, width: width, context: rootContext, head: head))
     }
 
     /// Renders a block that is still streaming; an open code block picks up where
     /// `progress` left off instead of being laid out again from its first line.
-    func render(pending block: MarkdownBlock, source: String, width: Int, progress: inout CodeProgress?) -> [StyledLine] {
-        guard case .code = block.kind, width > 0 else { return render(block: block, source: source, width: width) }
+    func render(pending block: MarkdownBlock, source: String, width: Int, head: String? = nil, progress: inout CodeProgress?) -> [StyledLine] {
+        guard case .code = block.kind, width > 0 else { return render(block: block, source: source, width: width, head: head) }
         let lines = (block.spacedBefore ? [StyledLine()] : [])
-            + streamingCodeBlock(source, blockStart: block.range.lowerBound, width: width, progress: &progress)
+            + streamingCodeBlock(source, blockStart: block.range.lowerBound, width: width, opener: head, progress: &progress)
         return finish(lines)
     }
 
@@ -60,17 +67,17 @@ public struct MarkdownRenderer: Sendable {
         }
     }
 
-    func render(text: String, width: Int, context: Context) -> [StyledLine] {
+    func render(text: String, width: Int, context: Context, limits: MarkdownSplitLimits = .standard) -> [StyledLine] {
         guard width > 0 else { return [] }
-        let splitter = MarkdownBlockSplitter(text: text)
+        let splitter = MarkdownBlockSplitter(text: text, limits: limits)
         var out: [StyledLine] = []
         for block in splitter.blocks {
-            out += render(block: block, source: splitter.source(of: block), width: width, context: context)
+            out += render(block: block, source: splitter.source(of: block), width: width, context: context, head: splitter.head(of: block))
         }
         return out
     }
 
-    func render(block: MarkdownBlock, source: String, width: Int, context: Context) -> [StyledLine] {
+    func render(block: MarkdownBlock, source: String, width: Int, context: Context, head: String? = nil) -> [StyledLine] {
         guard width > 0 else { return [] }
         var out: [StyledLine] = block.spacedBefore ? [StyledLine()] : []
         if context.depth > Self.maxDepth {
@@ -90,13 +97,15 @@ public struct MarkdownRenderer: Sendable {
         case .thematicBreak:
             out.append(StyledLine(String(repeating: "─", count: width), MarkdownLayout.overlay(context.base, theme[.textMuted])))
         case .code:
-            out += codeBlock(source, width: width)
+            out += codeBlock(source, width: width, opener: head)
         case .listItem:
-            out += listItem(source, width: width, context: context)
+            out += head.map { listItemContinuation(source, head: $0, width: width, context: context) }
+                ?? listItem(source, width: width, context: context)
         case .quote:
             out += quote(source, width: width, context: context)
         case .table:
-            out += MarkdownTable(source: source, theme: theme, base: context.base).render(width: width)
+            out += MarkdownTable(source: head.map { $0 + "\n" + source } ?? source, theme: theme, base: context.base)
+                .render(width: width, continuing: head != nil)
         }
         return out
     }

@@ -2,7 +2,8 @@
 ///
 /// Kept apart from the splitter's block list so the unfinished tail can be previewed on a
 /// copy of this small value (treating an incomplete last line as complete) without ever
-/// copying the list of finished blocks.
+/// copying the list of finished blocks. A block that has reached `limit` bytes is cut
+/// before the next line that would extend it (see `MarkdownSplitLimits`).
 struct MarkdownSplitState: Sendable {
     enum Open: Sendable {
         case none
@@ -21,11 +22,53 @@ struct MarkdownSplitState: Sendable {
     private var spaced = false
     private var previousKind: MarkdownBlockKind?
     private var blankSincePrevious = false
+    /// The open block's first lines (its fence, marker line, or table header and delimiter).
+    private var head = 0..<0
+    /// Whether the open block continues one that was cut.
+    private var continued = false
+    /// Bytes after which an open block is cut.
+    let limit: Int
+
+    init(limit: Int) {
+        self.limit = limit
+    }
 
     /// The open block as it stands, if any.
     var openBlock: MarkdownBlock? {
         if case .none = open { return nil }
-        return MarkdownBlock(kind: kind, range: start..<contentEnd, spacedBefore: spaced)
+        return MarkdownBlock(kind: kind, range: start..<contentEnd, spacedBefore: spaced, head: continued ? head : nil)
+    }
+
+    /// Adds a line (or a piece of one) to the open block, first cutting the block when it is full.
+    private mutating func extend(_ range: Range<Int>, _ emit: inout [MarkdownBlock]) {
+        if contentEnd - start >= limit {
+            emit.append(MarkdownBlock(kind: kind, range: start..<contentEnd, spacedBefore: spaced, head: continued ? head : nil))
+            start = range.lowerBound
+            spaced = false
+            continued = true
+            if case .paragraph = open { open = .paragraph(lastLineStart: range.lowerBound, previousLineEnd: range.lowerBound, lines: 0) }
+        }
+        contentEnd = range.upperBound
+    }
+
+    /// Feeds a later piece of a line too long to take whole: it extends the open block as
+    /// text, never starts or ends one (a paragraph starts when nothing is open).
+    mutating func consumeContinuation(_ range: Range<Int>, in bytes: [UInt8], emit: inout [MarkdownBlock]) {
+        switch open {
+        case .none:
+            start = range.lowerBound
+            contentEnd = range.upperBound
+            head = range
+            kind = .paragraph
+            open = .paragraph(lastLineStart: range.lowerBound, previousLineEnd: range.lowerBound, lines: 1)
+            spaced = false
+            continued = false
+        case .item(let contentIndent, let fence, _):
+            extend(range, &emit)
+            open = .item(contentIndent: contentIndent, fence: fence, afterBlank: false)
+        case .paragraph, .fence, .quote, .table:
+            extend(range, &emit)
+        }
     }
 
     /// Feeds one complete line (`range` excludes its newline); appends blocks it proves finished to `emit`.
@@ -39,15 +82,15 @@ struct MarkdownSplitState: Sendable {
                 begin(line, range, bytes, &emit)
             }
         case .fence(let fence):
-            contentEnd = range.upperBound
+            extend(range, &emit)
             if line.closes(fence) { finish(&emit) }
         case let .paragraph(lastLineStart, previousLineEnd, lines):
             if line.isBlank {
                 finish(&emit)
                 blankSincePrevious = true
             } else if let level = line.setextLevel {
+                extend(range, &emit)
                 kind = .setextHeading(level: level)
-                contentEnd = range.upperBound
                 finish(&emit)
             } else if let aligns = line.tableAlignments,
                       MarkdownLine(bytes[lastLineStart..<contentEnd]).tableCells?.count == aligns.count {
@@ -60,12 +103,18 @@ struct MarkdownSplitState: Sendable {
                 kind = .table
                 open = .table
                 contentEnd = range.upperBound
+                head = start..<range.upperBound
+                continued = false
             } else if interruptsParagraph(line) {
                 finish(&emit)
                 begin(line, range, bytes, &emit)
             } else {
-                open = .paragraph(lastLineStart: range.lowerBound, previousLineEnd: contentEnd, lines: lines + 1)
-                contentEnd = range.upperBound
+                let previousEnd = contentEnd
+                extend(range, &emit)
+                if case .paragraph(_, _, let now) = open {
+                    open = .paragraph(lastLineStart: range.lowerBound, previousLineEnd: now == 0 ? range.lowerBound : previousEnd,
+                                      lines: (now == 0 ? 0 : lines) + 1)
+                }
             }
         case let .item(contentIndent, fence, afterBlank):
             consumeInItem(line, range, bytes, &emit, contentIndent: contentIndent, fence: fence, afterBlank: afterBlank)
@@ -74,11 +123,11 @@ struct MarkdownSplitState: Sendable {
                 finish(&emit)
                 blankSincePrevious = true
             } else if line.isQuote {
-                contentEnd = range.upperBound
+                extend(range, &emit)
                 let rest = MarkdownLine(bytes[(line.firstNonSpace + 1)..<range.upperBound])
                 open = .quote(afterEmptyLine: rest.isBlank)
             } else if !afterEmptyLine && !interruptsParagraph(line) {
-                contentEnd = range.upperBound // lazy continuation
+                extend(range, &emit) // lazy continuation
             } else {
                 finish(&emit)
                 begin(line, range, bytes, &emit)
@@ -88,7 +137,7 @@ struct MarkdownSplitState: Sendable {
                 finish(&emit)
                 blankSincePrevious = true
             } else if line.tableCells != nil && !interruptsParagraph(line) {
-                contentEnd = range.upperBound
+                extend(range, &emit)
             } else {
                 finish(&emit)
                 begin(line, range, bytes, &emit)
@@ -111,13 +160,13 @@ struct MarkdownSplitState: Sendable {
             } else {
                 newFence = line.fence(base: contentIndent)
             }
+            extend(range, &emit)
             open = .item(contentIndent: contentIndent, fence: newFence, afterBlank: false)
-            contentEnd = range.upperBound
             return
         }
         let isSibling = line.listMarker != nil && line.indent <= 3
         if fence == nil, !afterBlank, !isSibling, !interruptsParagraph(line) {
-            contentEnd = range.upperBound // lazy continuation of the item's paragraph
+            extend(range, &emit) // lazy continuation of the item's paragraph
             return
         }
         finish(&emit)
@@ -129,6 +178,8 @@ struct MarkdownSplitState: Sendable {
     private mutating func begin(_ line: MarkdownLine, _ range: Range<Int>, _ bytes: [UInt8], _ emit: inout [MarkdownBlock]) {
         start = range.lowerBound
         contentEnd = range.upperBound
+        head = range
+        continued = false
         let marker = line.indent <= 3 ? line.listMarker : nil
         let newKind: MarkdownBlockKind
         if let level = line.atxLevel {
@@ -166,8 +217,9 @@ struct MarkdownSplitState: Sendable {
     }
 
     private mutating func finish(_ emit: inout [MarkdownBlock]) {
-        emit.append(MarkdownBlock(kind: kind, range: start..<contentEnd, spacedBefore: spaced))
+        emit.append(MarkdownBlock(kind: kind, range: start..<contentEnd, spacedBefore: spaced, head: continued ? head : nil))
         previousKind = kind
+        continued = false
         blankSincePrevious = false
         open = .none
     }

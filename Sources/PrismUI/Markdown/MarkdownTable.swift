@@ -39,7 +39,9 @@ struct MarkdownTable {
         rows = lines.dropFirst(2).map { cells($0, base) }
     }
 
-    func render(width: Int) -> [StyledLine] {
+    /// The table's lines; `continuing` leaves out the header (the rows continue a table cut
+    /// before them, see `MarkdownSplitLimits`) and starts with a rule where rows are ruled apart.
+    func render(width: Int, continuing: Bool = false) -> [StyledLine] {
         guard width > 0 else { return [] }
         let n = alignments.count
         var natural = Array(repeating: 1, count: n)
@@ -53,13 +55,13 @@ struct MarkdownTable {
         } else if available >= 3 * n {
             widths = Self.shrink(natural, to: available)
         } else {
-            return records(width: width)
+            return records(width: width, continuing: continuing)
         }
-        var out = row(header, widths: widths)
-        out.append(rule(widths))
+        var out = continuing ? [] : row(header, widths: widths)
+        if !continuing { out.append(rule(widths)) }
         let wraps = rows.contains { r in r.enumerated().contains { DisplayWidth.of($1.text) > widths[$0] } }
         for (i, r) in rows.enumerated() {
-            if wraps && i > 0 { out.append(rule(widths)) }
+            if wraps && (i > 0 || continuing) { out.append(rule(widths)) }
             out += row(r, widths: widths)
         }
         return out.map { MarkdownLayout.clip($0, width: width) }
@@ -142,10 +144,10 @@ struct MarkdownTable {
     }
 
     /// The narrow fallback: every row as `header: value` lines, rows separated by a rule.
-    private func records(width: Int) -> [StyledLine] {
+    private func records(width: Int, continuing: Bool) -> [StyledLine] {
         var out: [StyledLine] = []
         for (r, cells) in rows.enumerated() {
-            if r > 0 { out.append(StyledLine(String(repeating: "─", count: width), ruleStyle)) }
+            if r > 0 || continuing { out.append(StyledLine(String(repeating: "─", count: width), ruleStyle)) }
             for (i, cell) in cells.enumerated() {
                 var line = StyledLine()
                 for span in header[i].spans { line.append(span.text, span.style) }
@@ -154,7 +156,7 @@ struct MarkdownTable {
                 out += MarkdownLayout.wrap(line, width: width)
             }
         }
-        if rows.isEmpty {
+        if rows.isEmpty, !continuing {
             for cell in header { out += MarkdownLayout.wrap(cell, width: width) }
         }
         return out

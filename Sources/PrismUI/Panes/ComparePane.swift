@@ -40,9 +40,9 @@ enum ComparePane {
                                                         expanded: snapshot.transcript.expandedReasoning, spinnerFrame: snapshot.spinnerFrame,
                                                         showsSiblings: false)
             let width = body.width
-            TranscriptPane.draw(ids: ids, view: &compare.panes[i].view, layout: layout, theme: theme, into: &frame, rect: body) { id in
-                layout.lines(of: id, in: snapshot.session, context: context, width: width, theme: theme)
-            }
+            TranscriptPane.draw(ids: ids, view: &compare.panes[i].view, layout: layout, theme: theme, into: &frame, rect: body,
+                                parts: { id in layout.partCount(of: id, in: snapshot.session, theme: theme) },
+                                lines: { id, part in layout.lines(of: id, part: part, in: snapshot.session, context: context, width: width, theme: theme) })
         }
         state.compare = compare
         summary(snapshot, theme: theme, into: &frame, rect: geometry.summary)

@@ -25,6 +25,14 @@ struct MessageBlock {
 
     /// The block around a body whose lines are already indented with `indent`.
     func lines(indentedBody: [StyledLine]) -> [StyledLine] {
+        top() + indentedBody + bottom()
+    }
+
+    /// What comes before the body: the header and the reasoning (or its one-line summary).
+    ///
+    /// `reasoningWords` is the reasoning's word count when the caller keeps it (counting
+    /// a long reasoning every frame would cost its length).
+    func top(reasoningWords: Int? = nil) -> [StyledLine] {
         var out: [StyledLine] = [header()]
         let reasoning = message.reasoning ?? ""
         if !reasoning.isEmpty {
@@ -36,12 +44,18 @@ struct MessageBlock {
                     out.append(indent(l))
                 }
             } else {
-                let words = reasoning.split(whereSeparator: \.isWhitespace).count
+                let words = reasoningWords ?? reasoning.split(whereSeparator: \.isWhitespace).count
                 let thinking = streaming && message.content.isEmpty
                 out.append(indent(StyledLine("▸ \(thinking ? "thinking " + spinner : "reasoning") · \(words) words (Ctrl-R)", theme.style(.reasoning))))
             }
         }
-        out += indentedBody
+        return out
+    }
+
+    /// What comes after the body: the wait for the first token, the failure or cancellation, the gap.
+    func bottom() -> [StyledLine] {
+        var out: [StyledLine] = []
+        let reasoning = message.reasoning ?? ""
         if streaming, message.content.isEmpty, reasoning.isEmpty {
             out.append(indent(StyledLine("\(spinner) waiting for the first token…", theme.style(.textMuted))))
         }

@@ -23,22 +23,24 @@ enum PickerPane {
         }
 
         let sets = state.pickerSets
-        let models = state.picker.visibleModels(in: state.catalog)
+        let models = state.picker.models(in: state.catalog)
         let listArea = inner.inset(top: 1, bottom: 1)
         let footer = Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
-        renderFooter(state, count: models.count, theme: theme, into: &frame, rect: footer)
+        let modelCount = models.count
+        renderFooter(state, count: modelCount, theme: theme, into: &frame, rect: footer)
         guard !listArea.isEmpty else { return }
         let emptyMessage = state.catalog.isEmpty ? (state.catalogError.map { "catalog unavailable: \($0)" } ?? "loading the catalog…") : "no model matches"
-        if models.isEmpty, sets.isEmpty {
+        if modelCount == 0, sets.isEmpty {
             frame.put(emptyMessage, at: Point(x: listArea.x + 1, y: listArea.y), style: theme.style(.textMuted, on: .surface), clip: listArea)
             return
         }
         let columns = Columns(width: listArea.width)
         frame.put(columns.header, at: Point(x: listArea.x, y: listArea.y), style: theme.style(.textMuted, on: .surface).adding(.bold), clip: listArea)
         let rows = listArea.inset(top: 1)
-        let count = sets.count + models.count
+        let count = sets.count + modelCount
         let selection = min(state.picker.selection, count - 1)
         let top = max(0, min(selection - rows.height / 2, count - rows.height))
+        let shown = models.models(max(0, top - sets.count)..<max(0, top + rows.height - sets.count))
         for i in (top..<count).prefix(rows.height) {
             let y = rows.y + i - top
             let selected = i == selection
@@ -52,7 +54,7 @@ enum PickerPane {
                 markerStyle = marked ? theme.style(.success, on: .surface).adding(.bold) : theme.style(.accent, on: .surface)
                 text = columns.row(set, catalog: state.catalog, origin: state.modelSets.origin(of: set.name) ?? .saved)
             } else {
-                let model = models[i - sets.count]
+                let model = shown[i - sets.count - max(0, top - sets.count)]
                 let marked = state.picker.marked.contains(model.id)
                 marker = marked ? "✓" : state.picker.favourites.contains(model.id) ? "★" : (state.picker.recents.contains(model.id) ? "↺" : " ")
                 markerStyle = marked ? theme.style(.success, on: .surface).adding(.bold) : theme.style(.warning, on: .surface)
@@ -62,7 +64,7 @@ enum PickerPane {
             line.append(text, rowStyle)
             frame.put(line, at: Point(x: rows.x, y: y), clip: rows)
         }
-        if models.isEmpty, count - top < rows.height {
+        if modelCount == 0, count - top < rows.height {
             frame.put(emptyMessage, at: Point(x: rows.x + 2, y: rows.y + count - top), style: theme.style(.textMuted, on: .surface), clip: rows)
         }
     }

@@ -3,9 +3,10 @@ import PrismTerminal
 
 /// The prompt editor: a bordered box with the text wrapped to its width and the caret placed.
 enum PromptPane {
-    /// Rows the prompt text needs at this width (for the layout).
+    /// Rows the prompt text needs at this width (for the layout), counted only up to the
+    /// screen's height: the prompt never grows past a third of the screen.
     static func lineCount(_ state: AppState, width: Int) -> Int {
-        max(1, wrappedRows(state.prompt, width: max(1, width - 2)).count)
+        max(1, PromptRows.count(state.prompt.text, width: max(1, width), limit: max(1, state.size.height)))
     }
 
     static func render(_ state: AppState, theme: Theme, into frame: inout Frame, rect: Rect) {
@@ -34,59 +35,25 @@ enum PromptPane {
         }
         let inner = rect.inset(top: 1, left: 1, bottom: 1, right: 1)
         guard !inner.isEmpty else { return }
-        let rows = wrappedRows(state.prompt, width: inner.width)
-        // Keep the caret's row visible.
-        let caretRow = rows.firstIndex { $0.range.contains(state.prompt.caret) || $0.range.upperBound == state.prompt.caret && $0.isLast } ?? rows.count - 1
-        let first = max(0, min(caretRow - inner.height + 1, rows.count - inner.height))
+        // Only the rows on screen are wrapped: those ending at the caret's row (the caret's
+        // row at the bottom), or the first rows when the caret is near the start.
+        let text = state.prompt.text
+        let caret = state.prompt.caretOffset
+        let shown = PromptRows.around(text, caret: caret, width: inner.width, height: inner.height)
         let textStyle = theme.style(.text)
         if state.prompt.isEmpty {
             let placeholder = state.compare.map { "Ask all \($0.panes.count) models" }
                 ?? (state.session.model == nil ? "Choose a model with Ctrl-P, then type here" : "Ask anything")
             frame.put(placeholder, at: Point(x: inner.x, y: inner.y), style: theme.style(.textMuted), clip: inner)
         }
-        for (i, row) in rows.enumerated().dropFirst(first).prefix(inner.height) {
-            frame.put(row.text, at: Point(x: inner.x, y: inner.y + i - first), style: textStyle, clip: inner)
+        for (i, row) in shown.rows.enumerated() {
+            frame.put(PromptRows.text(of: row, in: text), at: Point(x: inner.x, y: inner.y + i), style: textStyle, clip: inner)
         }
         if focused {
-            let row = rows[min(caretRow, rows.count - 1)]
-            let before = String(Array(state.prompt.text)[row.range.lowerBound..<min(state.prompt.caret, row.range.upperBound)])
+            let row = shown.rows[shown.caretRow]
+            let before = PromptRows.text(of: PromptRow(start: row.start, end: max(row.start, min(caret, row.end)), isLast: row.isLast), in: text)
             let x = min(inner.maxX - 1, inner.x + DisplayWidth.of(before))
-            frame.cursor = Point(x: x, y: inner.y + caretRow - first)
+            frame.cursor = Point(x: x, y: inner.y + shown.caretRow)
         }
-    }
-
-    struct Row {
-        var text: String
-        /// Character offsets of this row in the prompt text.
-        var range: Range<Int>
-        /// Last row of a logical line (the caret may sit at its end).
-        var isLast: Bool
-    }
-
-    /// Splits the prompt into rows by newlines and display width, remembering offsets for the caret.
-    static func wrappedRows(_ editor: PromptEditor, width: Int) -> [Row] {
-        let chars = Array(editor.text)
-        var rows: [Row] = []
-        var start = 0, used = 0, i = 0
-        while i < chars.count {
-            let ch = chars[i]
-            if ch == "\n" {
-                rows.append(Row(text: String(chars[start..<i]), range: start..<i, isLast: true))
-                start = i + 1
-                used = 0
-                i += 1
-                continue
-            }
-            let w = DisplayWidth.of(ch)
-            if used + w > width, used > 0 {
-                rows.append(Row(text: String(chars[start..<i]), range: start..<i, isLast: false))
-                start = i
-                used = 0
-            }
-            used += w
-            i += 1
-        }
-        rows.append(Row(text: String(chars[start..<chars.count]), range: start..<chars.count, isLast: true))
-        return rows
     }
 }

@@ -58,7 +58,7 @@ enum StatusBar {
             let tin = usage.promptTokens.map(Formatting.tokens) ?? "?"
             let tout = usage.completionTokens.map(Formatting.tokens) ?? "?"
             right.append(seg("↑\(tin) ↓\(tout)", .tokens, 60))
-            let info = state.compare.map { c in state.catalog.first { $0.id == c.panes[c.focused].model } } ?? state.modelInfo
+            let info = state.compare.map { c in state.catalogEntry(c.panes[c.focused].model) } ?? state.modelInfo
             if let prompt = usage.promptTokens, let context = info?.contextLength, context > 0 {
                 right.append(seg("ctx \(min(999, prompt * 100 / context))%", .tokens, 40))
             }

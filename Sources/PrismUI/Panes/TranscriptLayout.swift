@@ -4,15 +4,18 @@ import PrismTerminal
 
 /// Lays out transcript messages on demand and remembers the result.
 ///
-/// Only messages that reach the screen are ever laid out. A message is laid out
-/// again only when something that shows changed (its text grew, its status,
-/// the width, selection, reasoning toggle, theme); a streaming reply's body is
-/// re-laid through an incremental markdown document, so each chunk costs only
-/// the unfinished tail.
+/// Only messages that reach the screen are ever laid out, and a message comes in parts:
+/// its body's pieces (see `MarkdownDocument`), the first with the header and reasoning
+/// before it, the last with the status line and gap after it. So a 50 MB reply is laid
+/// out one piece at a time, where it is shown. A part is laid out again only when
+/// something that shows in it changed (its piece's text, the status, the width,
+/// selection, reasoning toggle, theme); a streaming reply's last piece is re-laid
+/// through the incremental markdown document, so each chunk costs only the unfinished
+/// tail. Laid-out parts are kept within a budget of lines, least recently used first out.
 final class TranscriptLayout {
     struct Fingerprint: Equatable {
-        var contentCount: Int
         var reasoningCount: Int
+        var contentEmpty: Bool
         var status: Message.Status?
         var expanded: Bool
         var selected: Bool
@@ -24,6 +27,10 @@ final class TranscriptLayout {
         var spinner: String
         var theme: String
         var provider: String?
+        /// The body piece's version, and whether this part carries the header or the footer.
+        var piece = 0
+        var first = true
+        var last = true
     }
 
     /// What, besides the message, decides how it looks: the stream, selection, reasoning toggles.
@@ -52,11 +59,35 @@ final class TranscriptLayout {
         }
     }
 
-    private var blocks: [String: (fingerprint: Fingerprint, lines: [StyledLine])] = [:]
-    /// The streaming reply's body lines and their indented copies, so each frame indents
-    /// only the lines that changed (finished markdown blocks come back as the same values).
-    private var streamingBody: (id: String, selected: Bool, theme: String, source: [StyledLine], indented: [StyledLine])?
-    private let bodies = MessageBodies()
+    private struct PartKey: Hashable {
+        var id: String
+        var part: Int
+    }
+
+    private var parts: [PartKey: (fingerprint: Fingerprint, lines: [StyledLine], lastUse: UInt64)] = [:]
+    private var cachedLines = 0
+    private var clock: UInt64 = 0
+    /// Lines of laid-out parts kept (a 200×60 screen shows 60; a 50 MB reply has millions).
+    static let lineBudget = 60_000
+    /// Word counts of reasoning seen so far, counted as the reasoning grows.
+    private var reasoningWords: [String: (bytes: Int, words: Int, inWord: Bool)] = [:]
+    /// The streaming reply's last part: its body lines and their indented copies, so each
+    /// frame indents only the lines that changed (finished markdown blocks come back as the same values).
+    private var streamingBody: (key: PartKey, selected: Bool, theme: String, source: [StyledLine], indented: [StyledLine])?
+    private let bodies: MessageBodies
+    /// Lines of laid-out parts kept before the least recently used are dropped.
+    let lineBudget: Int
+
+    init(pieces: MessageBodies.Pieces = .standard, lineBudget: Int = TranscriptLayout.lineBudget) {
+        bodies = MessageBodies(pieces: pieces)
+        self.lineBudget = lineBudget
+    }
+
+    /// Lines kept in laid-out parts right now (tests check the budget holds).
+    var linesKept: Int { cachedLines }
+
+    /// Finished markdown blocks of a reply laid out so far (tests check laziness with it).
+    func blocksRendered(for id: String) -> Int { bodies.blocksRendered(for: id) }
     private var branchKey: (count: Int, leaf: String?)?
     private var branchIDs: [String] = []
     private var branchIndex: [String: Int] = [:]
@@ -92,57 +123,127 @@ final class TranscriptLayout {
 
     func position(of id: String) -> Int? { branchIndex[id] }
 
-    /// The laid-out rows of one message.
+    private func findMessage(_ id: String, in session: Session) -> Message? {
+        refreshChildren(session)
+        if let i = indexByID[id], i < session.messages.count, session.messages[i].id == id { return session.messages[i] }
+        return session.message(id)
+    }
+
+    /// How many parts a message is laid out in (at least one).
+    func partCount(of id: String, in session: Session, theme: Theme) -> Int {
+        guard let message = findMessage(id, in: session) else { return 1 }
+        return max(1, bodies.pieceCount(for: message, theme: theme))
+    }
+
+    /// How many parts a message of the main transcript is laid out in.
+    func partCount(of id: String, in state: AppState, theme: Theme) -> Int {
+        partCount(of: id, in: state.session, theme: theme)
+    }
+
+    /// The laid-out rows of one message, all parts (for tests and small messages).
     func lines(of id: String, in state: AppState, width: Int, theme: Theme) -> [StyledLine] {
         lines(of: id, in: state.session, context: ViewContext(state), width: width, theme: theme)
     }
 
-    /// The laid-out rows of one message, drawn in a given context.
+    /// The laid-out rows of one message, all parts, drawn in a given context.
     func lines(of id: String, in session: Session, context: ViewContext, width: Int, theme: Theme) -> [StyledLine] {
-        refreshChildren(session)
-        let message: Message
-        if let i = indexByID[id], i < session.messages.count, session.messages[i].id == id {
-            message = session.messages[i]
-        } else if let found = session.message(id) {
-            message = found
-        } else {
-            return []
+        (0..<partCount(of: id, in: session, theme: theme)).flatMap {
+            lines(of: id, part: $0, in: session, context: context, width: width, theme: theme)
         }
+    }
+
+    /// The laid-out rows of one part of a message of the main transcript.
+    func lines(of id: String, part: Int, in state: AppState, width: Int, theme: Theme) -> [StyledLine] {
+        lines(of: id, part: part, in: state.session, context: ViewContext(state), width: width, theme: theme)
+    }
+
+    /// The laid-out rows of one part of a message, drawn in a given context.
+    func lines(of id: String, part: Int, in session: Session, context: ViewContext, width: Int, theme: Theme) -> [StyledLine] {
+        guard let message = findMessage(id, in: session) else { return [] }
+        let count = max(1, bodies.pieceCount(for: message, theme: theme))
+        guard part >= 0, part < count else { return [] }
         let streaming = context.streamingID == id
         let siblings = message.role == .assistant && context.showsSiblings ? children[message.parentID ?? ""] ?? [] : []
         let siblingIndex = siblings.firstIndex(of: id) ?? 0
         let spinner = streaming ? StatusBar.spinner[context.spinnerFrame % StatusBar.spinner.count] : ""
-        let fingerprint = Fingerprint(
-            contentCount: message.content.utf8.count, reasoningCount: message.reasoning?.utf8.count ?? 0,
+        let selected = context.selectedID == id
+        var fingerprint = Fingerprint(
+            reasoningCount: message.reasoning?.utf8.count ?? 0, contentEmpty: message.content.isEmpty,
             status: message.status, expanded: context.expanded.contains(id),
-            selected: context.selectedID == id, width: width,
+            selected: selected, width: width,
             siblings: siblings.count, siblingIndex: siblingIndex, hasUsage: message.usage != nil,
-            hasTimings: message.timings != nil, spinner: spinner, theme: theme.name, provider: message.provider)
-        if let cached = blocks[id], cached.fingerprint == fingerprint { return cached.lines }
-        let bodyWidth = max(1, width - MessageBlock.gutter)
-        let body = bodies.lines(for: message, width: bodyWidth, theme: theme)
-        let block = MessageBlock(message: message, width: width, theme: theme, expanded: fingerprint.expanded,
-                                 selected: fingerprint.selected, streaming: streaming, siblingIndex: siblingIndex,
-                                 siblingCount: siblings.count, spinner: spinner)
-        let lines: [StyledLine]
-        if streaming {
-            lines = block.lines(indentedBody: indentStreaming(body, id: id, selected: fingerprint.selected, theme: theme))
-        } else {
-            if streamingBody?.id == id { streamingBody = nil }
-            lines = block.lines(body: body)
+            hasTimings: message.timings != nil, spinner: spinner, theme: theme.name, provider: message.provider,
+            piece: bodies.version(of: part, for: message, theme: theme), first: part == 0, last: part == count - 1)
+        if !fingerprint.first && !fingerprint.last {
+            // A middle part is body only: the header's and footer's facts do not show in it.
+            fingerprint = Fingerprint(reasoningCount: 0, contentEmpty: false, status: nil, expanded: false, selected: selected,
+                                      width: width, siblings: 0, siblingIndex: 0, hasUsage: false, hasTimings: false, spinner: "",
+                                      theme: theme.name, provider: nil, piece: fingerprint.piece, first: false, last: false)
         }
-        blocks[id] = (fingerprint, lines)
+        let key = PartKey(id: id, part: part)
+        clock += 1
+        if let cached = parts[key], cached.fingerprint == fingerprint {
+            parts[key]?.lastUse = clock
+            return cached.lines
+        }
+        let bodyWidth = max(1, width - MessageBlock.gutter)
+        let body = bodies.lines(for: message, piece: part, width: bodyWidth, theme: theme)
+        let block = MessageBlock(message: message, width: width, theme: theme, expanded: fingerprint.expanded,
+                                 selected: selected, streaming: streaming, siblingIndex: siblingIndex,
+                                 siblingCount: siblings.count, spinner: spinner)
+        var lines = fingerprint.first ? block.top(reasoningWords: words(in: message)) : []
+        if streaming && fingerprint.last {
+            lines += indentStreaming(body, key: key, selected: selected, theme: theme)
+        } else {
+            if streamingBody?.key == key { streamingBody = nil }
+            lines += body.map { MessageBlock.indent($0, selected: selected, theme: theme) }
+        }
+        if fingerprint.last { lines += block.bottom() }
+        store(lines, fingerprint: fingerprint, as: key)
         return lines
     }
 
-    /// Indents a streaming reply's body, reusing the indented lines of every leading line
+    private func store(_ lines: [StyledLine], fingerprint: Fingerprint, as key: PartKey) {
+        cachedLines += lines.count - (parts[key]?.lines.count ?? 0)
+        parts[key] = (fingerprint, lines, clock)
+        guard cachedLines > lineBudget else { return }
+        // Drop the least recently used parts (never the one just laid out) down to three quarters
+        // of the budget, so this sort happens once in a while rather than on every part.
+        let byAge = parts.filter { $0.key != key }.sorted { $0.value.lastUse < $1.value.lastUse }
+        for (old, entry) in byAge {
+            cachedLines -= entry.lines.count
+            parts[old] = nil
+            if cachedLines <= lineBudget * 3 / 4 { break }
+        }
+    }
+
+    /// The reasoning's word count, counting only what was added since the last call.
+    private func words(in message: Message) -> Int? {
+        guard let reasoning = message.reasoning, !reasoning.isEmpty else { return nil }
+        let utf8 = reasoning.utf8
+        var entry = reasoningWords[message.id] ?? (0, 0, false)
+        if entry.bytes > utf8.count { entry = (0, 0, false) }
+        guard entry.bytes < utf8.count else { return entry.words }
+        let start = utf8.index(utf8.startIndex, offsetBy: entry.bytes)
+        // Only whole characters were appended (deltas are Strings), so the new text starts at one.
+        for ch in reasoning[start...] {
+            let inWord = !ch.isWhitespace
+            if inWord && !entry.inWord { entry.words += 1 }
+            entry.inWord = inWord
+        }
+        entry.bytes = utf8.count
+        reasoningWords[message.id] = entry
+        return entry.words
+    }
+
+    /// Indents a streaming reply's last part, reusing the indented lines of every leading line
     /// that is unchanged since the last frame. Unchanged lines share their storage with the
     /// markdown document's cache, so telling them apart costs next to nothing.
-    private func indentStreaming(_ body: [StyledLine], id: String, selected: Bool, theme: Theme) -> [StyledLine] {
-        var entry = streamingBody ?? (id, selected, theme.name, [], [])
+    private func indentStreaming(_ body: [StyledLine], key: PartKey, selected: Bool, theme: Theme) -> [StyledLine] {
+        var entry = streamingBody ?? (key, selected, theme.name, [], [])
         streamingBody = nil  // keep the arrays uniquely referenced while they change
-        if entry.id != id || entry.selected != selected || entry.theme != theme.name {
-            entry = (id, selected, theme.name, [], [])
+        if entry.key != key || entry.selected != selected || entry.theme != theme.name {
+            entry = (key, selected, theme.name, [], [])
         }
         var kept = 0
         let limit = min(entry.source.count, body.count)
@@ -159,7 +260,9 @@ final class TranscriptLayout {
 
     /// Forgets everything (a new session was loaded).
     func reset() {
-        blocks.removeAll()
+        parts.removeAll()
+        cachedLines = 0
+        reasoningWords.removeAll()
         streamingBody = nil
         bodies.reset()
         branchKey = nil

@@ -4,10 +4,10 @@ import PrismTerminal
 
 /// Draws the visible part of the conversation and resolves scroll requests.
 ///
-/// Scrolling is an anchor (message, row) and the pane walks outward from it,
-/// laying out only messages that reach the screen; following the bottom walks
-/// backwards from the newest message. Queued scroll intents are resolved here
-/// because only layout knows how tall messages are.
+/// Scrolling is an anchor (message, part, row) and the pane walks outward from it,
+/// laying out only the message parts that reach the screen; following the bottom walks
+/// backwards from the newest part. Queued scroll intents are resolved here because only
+/// layout knows how tall parts are.
 enum TranscriptPane {
     static func render(_ state: inout AppState, layout: TranscriptLayout, theme: Theme, into frame: inout Frame, rect: Rect) {
         guard !rect.isEmpty else { return }
@@ -20,28 +20,31 @@ enum TranscriptPane {
             return
         }
         let snapshot = state
-        draw(ids: ids, view: &state.transcript, layout: layout, theme: theme, into: &frame, rect: rect) { id in
-            layout.lines(of: id, in: snapshot, width: width, theme: theme)
-        }
+        draw(ids: ids, view: &state.transcript, layout: layout, theme: theme, into: &frame, rect: rect,
+             parts: { id in layout.partCount(of: id, in: snapshot, theme: theme) },
+             lines: { id, part in layout.lines(of: id, part: part, in: snapshot, width: width, theme: theme) })
     }
 
     /// Draws the branch `ids` into `rect` from the view's anchor, resolving its queued scroll intents.
     ///
     /// Shared by the transcript and by each compare pane, which keeps its own view state.
     static func draw(ids: [String], view: inout TranscriptViewState, layout: TranscriptLayout, theme: Theme,
-                     into frame: inout Frame, rect: Rect, lines: @escaping (String) -> [StyledLine]) {
-        func height(_ i: Int) -> Int { lines(ids[i]).count }
-        let scroller = Scroller(count: ids.count, viewport: rect.height, height: height)
+                     into frame: inout Frame, rect: Rect, parts: @escaping (String) -> Int,
+                     lines: @escaping (String, Int) -> [StyledLine]) {
+        let scroller = Scroller(count: ids.count, viewport: rect.height, parts: { max(1, parts(ids[$0])) },
+                                height: { lines(ids[$0.index], $0.part).count })
 
-        // Resolve queued intents into an anchor (index, row) or nil for "follow the bottom".
-        var anchor: (index: Int, row: Int)? = view.anchor.flatMap { a in
-            layout.position(of: a.messageID).map { ($0, a.row) }
+        // Resolve queued intents into an anchor or nil for "follow the bottom".
+        var anchor: Scroller.Position? = view.anchor.flatMap { a in
+            layout.position(of: a.messageID).map { i in
+                Scroller.Position(item: .init(index: i, part: min(a.part, scroller.parts(i) - 1)), row: a.row)
+            }
         }
         for intent in view.pendingScroll {
             switch intent {
             case .bottom: anchor = nil
-            case .top: anchor = (0, 0)
-            case .message(let id): if let i = layout.position(of: id) { anchor = (i, 0) }
+            case .top: anchor = .init(item: .init(index: 0, part: 0), row: 0)
+            case .message(let id): if let i = layout.position(of: id) { anchor = .init(item: .init(index: i, part: 0), row: 0) }
             case .lines(let n): anchor = scroller.move(anchor ?? scroller.topWhenFollowing(), by: n)
             case .pages(let n): anchor = scroller.move(anchor ?? scroller.topWhenFollowing(), by: n * max(1, rect.height - 2))
             }
@@ -49,23 +52,23 @@ enum TranscriptPane {
         }
         view.pendingScroll = []
         if let a = anchor, scroller.isAtBottom(from: a) { anchor = nil }
-        view.anchor = anchor.map { .init(messageID: ids[$0.index], row: $0.row) }
+        view.anchor = anchor.map { .init(messageID: ids[$0.item.index], part: $0.item.part, row: $0.row) }
         if anchor == nil { view.hasUnseenBelow = false }
 
         // Draw from the anchor (or from the top of the followed tail) downward.
         let start = anchor ?? scroller.topWhenFollowing()
         var y = rect.y // a conversation shorter than the screen is drawn from the top
-        var index = start.index
+        var item: Scroller.Item? = start.item
         var skip = start.row
         let base = theme[.background]
-        while index < ids.count, y < rect.maxY {
-            for line in lines(ids[index]).dropFirst(skip) {
+        while let current = item, y < rect.maxY {
+            for line in lines(ids[current.index], current.part).dropFirst(skip) {
                 guard y < rect.maxY else { break }
                 frame.put(line, at: Point(x: rect.x, y: y), clip: rect, over: base)
                 y += 1
             }
             skip = 0
-            index += 1
+            item = scroller.next(current)
         }
         if view.hasUnseenBelow, anchor != nil {
             let label = StyledLine(rect.width >= 30 ? " ↓ new text below · Ctrl-End " : " ↓ more ", theme.style(.badge))
@@ -93,63 +96,89 @@ enum TranscriptPane {
     }
 }
 
-/// Row arithmetic over messages of known (lazily computed) heights.
+/// Row arithmetic over the parts of messages, each of a known (lazily computed) height.
 struct Scroller {
-    let count: Int
-    let viewport: Int
-    let height: (Int) -> Int
-
-    /// The top row when the newest line sits at the bottom of the viewport.
-    func topWhenFollowing() -> (index: Int, row: Int) {
-        var remaining = viewport
-        var i = count - 1
-        while i >= 0 {
-            let h = height(i)
-            if h >= remaining { return (i, h - remaining) }
-            remaining -= h
-            i -= 1
-        }
-        return (0, 0)
+    /// One part of one message.
+    struct Item: Equatable {
+        var index: Int
+        var part: Int
     }
 
-    /// Moves an anchor by `rows` (negative is up), clamped to the top.
-    func move(_ anchor: (index: Int, row: Int), by rows: Int) -> (index: Int, row: Int) {
-        var (i, r) = anchor
+    /// A row of a part.
+    struct Position {
+        var item: Item
+        var row: Int
+    }
+
+    let count: Int
+    let viewport: Int
+    /// How many parts message `index` has (at least one).
+    let parts: (Int) -> Int
+    let height: (Item) -> Int
+
+    func next(_ item: Item) -> Item? {
+        if item.part + 1 < parts(item.index) { return Item(index: item.index, part: item.part + 1) }
+        return item.index + 1 < count ? Item(index: item.index + 1, part: 0) : nil
+    }
+
+    func previous(_ item: Item) -> Item? {
+        if item.part > 0 { return Item(index: item.index, part: item.part - 1) }
+        return item.index > 0 ? Item(index: item.index - 1, part: parts(item.index - 1) - 1) : nil
+    }
+
+    private var last: Item? { count > 0 ? Item(index: count - 1, part: parts(count - 1) - 1) : nil }
+
+    /// The top row when the newest line sits at the bottom of the viewport.
+    func topWhenFollowing() -> Position {
+        var remaining = viewport
+        var item = last
+        while let current = item {
+            let h = height(current)
+            if h >= remaining { return Position(item: current, row: h - remaining) }
+            remaining -= h
+            item = previous(current)
+        }
+        return Position(item: Item(index: 0, part: 0), row: 0)
+    }
+
+    /// Moves a position by `rows` (negative is up), clamped to the top.
+    func move(_ position: Position, by rows: Int) -> Position {
+        var item = position.item, r = position.row
         var n = rows
         while n < 0 {
             if r > 0 {
                 let step = min(r, -n)
                 r -= step
                 n += step
-            } else if i > 0 {
-                i -= 1
-                r = height(i)
+            } else if let before = previous(item) {
+                item = before
+                r = height(item)
             } else {
                 break
             }
         }
-        while n > 0, i < count {
-            let h = height(i)
+        while n > 0 {
+            let h = height(item)
             let step = min(h - r, n)
             r += step
             n -= step
             if r >= h {
-                if i == count - 1 { r = h; break }
-                i += 1
+                guard let after = next(item) else { r = h; break }
+                item = after
                 r = 0
             }
         }
-        return (i, r)
+        return Position(item: item, row: r)
     }
 
-    /// Whether everything from the anchor down fits in the viewport (so the view is at the bottom).
-    func isAtBottom(from anchor: (index: Int, row: Int)) -> Bool {
-        var rows = -anchor.row
-        var i = anchor.index
-        while i < count {
-            rows += height(i)
+    /// Whether everything from the position down fits in the viewport (so the view is at the bottom).
+    func isAtBottom(from position: Position) -> Bool {
+        var rows = -position.row
+        var item: Item? = position.item
+        while let current = item {
+            rows += height(current)
             if rows > viewport { return false }
-            i += 1
+            item = next(current)
         }
         return true
     }
