@@ -2,97 +2,99 @@ import Foundation
 import PrismStub
 import Testing
 
-@Suite("prism sessions, models and key, run as a process", .serialized)
-struct SessionsCommandTests {
-    static let key = "sk-or-v1-SECRETKEY0123456789abcdef"
+extension ProcessSuites {
+    @Suite("prism sessions, models and key, run as a process", .serialized)
+    struct SessionsCommandTests {
+        static let key = "sk-or-v1-SECRETKEY0123456789abcdef"
 
-    @Test func savedSessionIsListedShownExportedAndRemoved() throws {
-        let p = try PrismProcess()
-        defer { p.cleanUp() }
-        let ask = try p.run(["ask", "--demo", "--save", "-m", "demo/instant", "What is a monad?"])
-        #expect(ask.status == 0)
-        #expect(ask.stderr.contains("saved session"))
+        @Test func savedSessionIsListedShownExportedAndRemoved() throws {
+            let p = try PrismProcess()
+            defer { p.cleanUp() }
+            let ask = try p.run(["ask", "--demo", "--save", "-m", "demo/instant", "What is a monad?"])
+            #expect(ask.status == 0)
+            #expect(ask.stderr.contains("saved session"))
 
-        let list = try p.run(["sessions", "list", "--json"])
-        #expect(list.status == 0)
-        let sessions = try #require((try? JSONSerialization.jsonObject(with: Data(list.stdout.utf8))) as? [[String: Any]])
-        #expect(sessions.count == 1)
-        let id = try #require(sessions.first?["id"] as? String)
-        #expect(sessions.first?["title"] as? String == "What is a monad?")
-        #expect(sessions.first?["message_count"] as? Int == 2 || sessions.first?["messageCount"] as? Int == 2)
+            let list = try p.run(["sessions", "list", "--json"])
+            #expect(list.status == 0)
+            let sessions = try #require((try? JSONSerialization.jsonObject(with: Data(list.stdout.utf8))) as? [[String: Any]])
+            #expect(sessions.count == 1)
+            let id = try #require(sessions.first?["id"] as? String)
+            #expect(sessions.first?["title"] as? String == "What is a monad?")
+            #expect(sessions.first?["message_count"] as? Int == 2 || sessions.first?["messageCount"] as? Int == 2)
 
-        let table = try p.run(["sessions"])
-        #expect(table.stdout.contains(id) && table.stdout.contains("What is a monad?"))
+            let table = try p.run(["sessions"])
+            #expect(table.stdout.contains(id) && table.stdout.contains("What is a monad?"))
 
-        let show = try p.run(["sessions", "show", String(id.prefix(15))])
-        #expect(show.status == 0)
-        #expect(show.stdout.contains("What is a monad?") && show.stdout.contains("simulated"))
+            let show = try p.run(["sessions", "show", String(id.prefix(15))])
+            #expect(show.status == 0)
+            #expect(show.stdout.contains("What is a monad?") && show.stdout.contains("simulated"))
 
-        let md = try p.run(["sessions", "export", id, "--format", "md"])
-        #expect(md.stdout.hasPrefix("# What is a monad?"))
-        let json = try p.run(["sessions", "export", id, "--format", "json"])
-        let object = try #require(json.stdout.jsonObject)
-        #expect(object["version"] as? Int == 1)
-        #expect((object["messages"] as? [Any])?.count == 2)
+            let md = try p.run(["sessions", "export", id, "--format", "md"])
+            #expect(md.stdout.hasPrefix("# What is a monad?"))
+            let json = try p.run(["sessions", "export", id, "--format", "json"])
+            let object = try #require(json.stdout.jsonObject)
+            #expect(object["version"] as? Int == 1)
+            #expect((object["messages"] as? [Any])?.count == 2)
 
-        let rm = try p.run(["sessions", "rm", id])
-        #expect(rm.status == 0)
-        let after = try p.run(["sessions", "list", "--json"])
-        #expect(after.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]" || after.stdout.contains("[]"))
-        #expect(try p.run(["sessions", "show", id]).status == 2)
-    }
+            let rm = try p.run(["sessions", "rm", id])
+            #expect(rm.status == 0)
+            let after = try p.run(["sessions", "list", "--json"])
+            #expect(after.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]" || after.stdout.contains("[]"))
+            #expect(try p.run(["sessions", "show", id]).status == 2)
+        }
 
-    @Test func modelsTableShowsPricesAndUnknownRouterPrice() throws {
-        let server = StubServer(requiredKey: Self.key)
-        try server.start()
-        defer { server.stop() }
-        let p = try PrismProcess(key: Self.key, baseURL: server.baseURL)
-        defer { p.cleanUp() }
-        let r = try p.run(["models"])
-        #expect(r.status == 0)
-        let lines = r.stdout.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("MODEL") == true)
-        let router = try #require(lines.first { $0.hasPrefix("stub/auto ") })
-        #expect(router.contains("?"), "a router's dynamic price shows as unknown: \(router)")
-        #expect(!router.contains("free"))
-        let search = try p.run(["models", "--search", "fail mid", "--json"])
-        let found = try #require((try? JSONSerialization.jsonObject(with: Data(search.stdout.utf8))) as? [[String: Any]])
-        #expect(found.map { $0["id"] as? String } == ["stub/fail-midstream"])
+        @Test func modelsTableShowsPricesAndUnknownRouterPrice() throws {
+            let server = StubServer(requiredKey: Self.key)
+            try server.start()
+            defer { server.stop() }
+            let p = try PrismProcess(key: Self.key, baseURL: server.baseURL)
+            defer { p.cleanUp() }
+            let r = try p.run(["models"])
+            #expect(r.status == 0)
+            let lines = r.stdout.split(separator: "\n")
+            #expect(lines.first?.hasPrefix("MODEL") == true)
+            let router = try #require(lines.first { $0.hasPrefix("stub/auto ") })
+            #expect(router.contains("?"), "a router's dynamic price shows as unknown: \(router)")
+            #expect(!router.contains("free"))
+            let search = try p.run(["models", "--search", "fail mid", "--json"])
+            let found = try #require((try? JSONSerialization.jsonObject(with: Data(search.stdout.utf8))) as? [[String: Any]])
+            #expect(found.map { $0["id"] as? String } == ["stub/fail-midstream"])
 
-        // Offline: the cached catalog still answers.
-        server.stop()
-        let offline = try p.run(["models", "--search", "echo"])
-        #expect(offline.status == 0)
-        #expect(offline.stdout.contains("stub/echo"))
-    }
+            // Offline: the cached catalog still answers.
+            server.stop()
+            let offline = try p.run(["models", "--search", "echo"])
+            #expect(offline.status == 0)
+            #expect(offline.stdout.contains("stub/echo"))
+        }
 
-    @Test func keyShowsUsageAndRemainingCredit() throws {
-        let server = StubServer(requiredKey: Self.key)
-        try server.start()
-        defer { server.stop() }
-        let p = try PrismProcess(key: Self.key, baseURL: server.baseURL)
-        defer { p.cleanUp() }
-        let r = try p.run(["key"])
-        #expect(r.status == 0)
-        #expect(r.stdout.contains("remaining  $7.5"))
-        #expect(r.stdout.contains("limit      $10"))
-    }
+        @Test func keyShowsUsageAndRemainingCredit() throws {
+            let server = StubServer(requiredKey: Self.key)
+            try server.start()
+            defer { server.stop() }
+            let p = try PrismProcess(key: Self.key, baseURL: server.baseURL)
+            defer { p.cleanUp() }
+            let r = try p.run(["key"])
+            #expect(r.status == 0)
+            #expect(r.stdout.contains("remaining  $7.5"))
+            #expect(r.stdout.contains("limit      $10"))
+        }
 
-    @Test func theKeyIsNeverWrittenToAnyFile() throws {
-        let server = StubServer(requiredKey: Self.key)
-        try server.start()
-        defer { server.stop() }
-        let p = try PrismProcess(key: Self.key, baseURL: server.baseURL)
-        defer { p.cleanUp() }
-        #expect(try p.run(["models"]).status == 0)
-        #expect(try p.run(["ask", "--save", "-m", "stub/echo", "remember \(Self.key.prefix(6))"]).status == 0)
-        #expect(try p.run(["ask", "--save", "-m", "stub/http-502", "fail"]).status == 1)
-        #expect(try p.run(["key"]).status == 0)
-        let files = p.writtenFiles()
-        #expect(files.contains { $0.path.hasSuffix("prism.log") }, "logging went to the state dir")
-        #expect(files.contains { $0.path.contains("/sessions/") })
-        for file in files {
-            #expect(!String(decoding: file.data, as: UTF8.self).contains(Self.key), "key found in \(file.path)")
+        @Test func theKeyIsNeverWrittenToAnyFile() throws {
+            let server = StubServer(requiredKey: Self.key)
+            try server.start()
+            defer { server.stop() }
+            let p = try PrismProcess(key: Self.key, baseURL: server.baseURL)
+            defer { p.cleanUp() }
+            #expect(try p.run(["models"]).status == 0)
+            #expect(try p.run(["ask", "--save", "-m", "stub/echo", "remember \(Self.key.prefix(6))"]).status == 0)
+            #expect(try p.run(["ask", "--save", "-m", "stub/http-502", "fail"]).status == 1)
+            #expect(try p.run(["key"]).status == 0)
+            let files = p.writtenFiles()
+            #expect(files.contains { $0.path.hasSuffix("prism.log") }, "logging went to the state dir")
+            #expect(files.contains { $0.path.contains("/sessions/") })
+            for file in files {
+                #expect(!String(decoding: file.data, as: UTF8.self).contains(Self.key), "key found in \(file.path)")
+            }
         }
     }
 }

@@ -3,66 +3,68 @@ import PrismStub
 import Testing
 
 /// The real `prism` binary in tmux against the stub server: the chat screen end to end.
-@Suite("Chat screen end to end in tmux", .serialized)
-struct TUIEndToEndTests {
-    static let key = "sk-or-v1-E2EKEY0123456789abcdef"
+extension ProcessSuites {
+    @Suite("Chat screen end to end in tmux", .serialized)
+    struct TUIEndToEndTests {
+        static let key = "sk-or-v1-E2EKEY0123456789abcdef"
 
-    @Test func pickChatCancelQuitAndContinue() throws {
-        try #require(TmuxSession.available, "tmux is needed for this test (.ci/run installs it)")
-        let server = StubServer(requiredKey: Self.key)
-        try server.start()
-        defer { server.stop() }
-        let p = try PrismProcess(key: Self.key, baseURL: server.baseURL)
-        defer { p.cleanUp() }
-        let tmux = TmuxSession()
-        defer { tmux.kill() }
-        try tmux.startPrism(p)
+        @Test func pickChatCancelQuitAndContinue() throws {
+            try #require(TmuxSession.available, "tmux is needed for this test (.ci/run installs it)")
+            let server = StubServer(requiredKey: Self.key)
+            try server.start()
+            defer { server.stop() }
+            let p = try PrismProcess(key: Self.key, baseURL: server.baseURL)
+            defer { p.cleanUp() }
+            let tmux = TmuxSession()
+            defer { tmux.kill() }
+            try tmux.startPrism(p)
 
-        // No model configured: the picker opens by itself, showing the stub catalog.
-        #expect(try tmux.wait(for: "the picker") { $0.contains("Models") && $0.contains("stub/echo") }.ok)
-        try tmux.type("stub/echo")
-        try tmux.send("Enter")
-        #expect(try tmux.wait(for: "the model in the status bar") { $0.contains("model: stub/echo") || $0.contains(" stub/echo") }.ok)
+            // No model configured: the picker opens by itself, showing the stub catalog.
+            #expect(try tmux.wait(for: "the picker") { $0.contains("Models") && $0.contains("stub/echo") }.ok)
+            try tmux.type("stub/echo")
+            try tmux.send("Enter")
+            #expect(try tmux.wait(for: "the model in the status bar") { $0.contains("model: stub/echo") || $0.contains(" stub/echo") }.ok)
 
-        // A first prompt streams a reply, and its cost shows in the status bar.
-        try tmux.type("hello prism 你好")
-        try tmux.send("Enter")
-        let first = try tmux.wait(for: "the reply and its cost") { $0.contains("This is a") && $0.contains("$0.000042") }
-        #expect(first.ok)
-        #expect(first.screen.contains("hello prism 你好"))
+            // A first prompt streams a reply, and its cost shows in the status bar.
+            try tmux.type("hello prism 你好")
+            try tmux.send("Enter")
+            let first = try tmux.wait(for: "the reply and its cost") { $0.contains("This is a") && $0.contains("$0.000042") }
+            #expect(first.ok)
+            #expect(first.screen.contains("hello prism 你好"))
 
-        // A second, slow reply is cancelled mid-stream with Esc; its text so far stays.
-        try tmux.send("C-p")
-        #expect(try tmux.wait(for: "the picker again") { $0.contains("Models") }.ok)
-        try tmux.type("stub/slow")
-        try tmux.send("Enter")
-        try tmux.type("second question")
-        try tmux.send("Enter")
-        #expect(try tmux.wait(for: "the slow reply to start") { $0.contains("streaming") && $0.contains("Lorem") || $0.contains("streaming") && $0.contains("ipsum") }.ok)
-        try tmux.send("Escape")
-        #expect(try tmux.wait(for: "the cancel mark") { $0.contains("cancelled") }.ok)
-        #expect(server.waitForClientDisconnect(timeout: 3), "Esc closed the connection")
+            // A second, slow reply is cancelled mid-stream with Esc; its text so far stays.
+            try tmux.send("C-p")
+            #expect(try tmux.wait(for: "the picker again") { $0.contains("Models") }.ok)
+            try tmux.type("stub/slow")
+            try tmux.send("Enter")
+            try tmux.type("second question")
+            try tmux.send("Enter")
+            #expect(try tmux.wait(for: "the slow reply to start") { $0.contains("streaming") && $0.contains("Lorem") || $0.contains("streaming") && $0.contains("ipsum") }.ok)
+            try tmux.send("Escape")
+            #expect(try tmux.wait(for: "the cancel mark") { $0.contains("cancelled") }.ok)
+            #expect(server.waitForClientDisconnect(timeout: 3), "Esc closed the connection")
 
-        // Ctrl-Q quits; the session file holds both exchanges.
-        try tmux.send("C-q")
-        #expect(try tmux.wait(for: "prism to exit") { !$0.contains("Prompt") }.ok)
-        let sessions = p.writtenFiles().filter { $0.path.contains("/sessions/") && $0.path.hasSuffix(".json") }
-        #expect(sessions.count == 1)
-        let object = try #require(sessions.first.flatMap { try JSONSerialization.jsonObject(with: $0.data) as? [String: Any] })
-        let messages = try #require(object["messages"] as? [[String: Any]])
-        #expect(messages.map { $0["role"] as? String } == ["user", "assistant", "user", "assistant"])
-        #expect(messages[1]["status"] as? String == "complete")
-        #expect((messages[1]["usage"] as? [String: Any])?["cost"] as? Double == 0.000042)
-        #expect(messages[3]["status"] as? String == "cancelled")
-        #expect(!String(decoding: sessions[0].data, as: UTF8.self).contains(Self.key))
+            // Ctrl-Q quits; the session file holds both exchanges.
+            try tmux.send("C-q")
+            #expect(try tmux.wait(for: "prism to exit") { !$0.contains("Prompt") }.ok)
+            let sessions = p.writtenFiles().filter { $0.path.contains("/sessions/") && $0.path.hasSuffix(".json") }
+            #expect(sessions.count == 1)
+            let object = try #require(sessions.first.flatMap { try JSONSerialization.jsonObject(with: $0.data) as? [String: Any] })
+            let messages = try #require(object["messages"] as? [[String: Any]])
+            #expect(messages.map { $0["role"] as? String } == ["user", "assistant", "user", "assistant"])
+            #expect(messages[1]["status"] as? String == "complete")
+            #expect((messages[1]["usage"] as? [String: Any])?["cost"] as? Double == 0.000042)
+            #expect(messages[3]["status"] as? String == "cancelled")
+            #expect(!String(decoding: sessions[0].data, as: UTF8.self).contains(Self.key))
 
-        // Relaunching with -c shows the conversation again.
-        tmux.kill()
-        let again = TmuxSession()
-        defer { again.kill() }
-        try again.startPrism(p, arguments: "-c")
-        let resumed = try again.wait(for: "the resumed conversation") { $0.contains("second question") && $0.contains("cancelled") }
-        #expect(resumed.ok)
-        try again.send("C-q")
+            // Relaunching with -c shows the conversation again.
+            tmux.kill()
+            let again = TmuxSession()
+            defer { again.kill() }
+            try again.startPrism(p, arguments: "-c")
+            let resumed = try again.wait(for: "the resumed conversation") { $0.contains("second question") && $0.contains("cancelled") }
+            #expect(resumed.ok)
+            try again.send("C-q")
+        }
     }
 }
