@@ -126,7 +126,7 @@ enum BoundsBench {
             driver.time(i % 2 == 0 ? key(.home, .control) : key(.end, .control))
         })
         // The middle: the reply is laid out lazily, so a key held down walks into text never laid out.
-        driver.focusTranscript()
+        driver.followBottom()
         table.add("PgUp ×200 from the bottom (deep into the reply)", Samples.collect(runs: 200, budget: 120) { _ in driver.time(key(.pageUp)) })
         table.add("a key typed in the prompt meanwhile", Samples.collect(runs: 20, budget: 60) { _ in
             driver.time(.input(.key(.char("y"))))

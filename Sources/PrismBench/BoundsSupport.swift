@@ -32,7 +32,7 @@ struct KeyDriver {
         if let id = state.stream?.messageID, let i = state.session.index(of: id) { state.session.messages[i].content = text }
     }
 
-    mutating func focusTranscript() {
+    mutating func followBottom() {
         _ = time(.input(.key(Key(.end, .control))))
     }
 

@@ -24,7 +24,7 @@ import PrismStub
 ///   `FileSessionStore` into the folders `XDG_DATA_HOME` / `XDG_CACHE_HOME` name, and
 ///   prints its id.
 enum Helpers {
-    static let modes = ["serve-stub", "write-session"]
+    static let modes = ["serve-stub", "write-session", "write-catalog", "write-big-session"]
 
     static func run(_ mode: String, _ arguments: [String]) -> Never {
         var options: [String: String] = [:]
@@ -39,6 +39,10 @@ enum Helpers {
             serveStub(tokens: int(options["tokens"], 2_000), interval: Double(options["interval"] ?? "") ?? 0.005,
                       replies: int(options["replies"], 4), steady: int(options["steady"], 0) != 0,
                       model: model == "request" ? nil : model)
+        case "write-catalog":
+            writeCatalog(models: int(options["models"], 200_000))
+        case "write-big-session":
+            writeBigSession(bytes: int(options["bytes"], BoundsFixture.replyBytes))
         default:
             writeSession(messages: int(options["messages"], 10_000))
         }
@@ -73,6 +77,36 @@ enum Helpers {
         var received: Int32 = 0
         sigwait(&stopSignals, &received)
         server.stop()
+        exit(0)
+    }
+
+    /// `write-catalog [--models N]`: the bounds benchmark's catalog as the `--demo` catalog cache
+    /// under `XDG_CACHE_HOME`, fetched now, so `prism --demo` opens its picker on N models.
+    private static func writeCatalog(models: Int) -> Never {
+        let paths = PrismPaths(environment: ProcessInfo.processInfo.environment)
+        let cache = CatalogCache(file: paths.cache.appendingPathComponent("models-demo.json"))
+        do {
+            try FileManager.default.createDirectory(at: paths.cache, withIntermediateDirectories: true)
+            try cache.save(CatalogSnapshot(fetchedAt: Date(), baseURL: ResolvedConfig.defaultBaseURL.absoluteString,
+                                           models: BoundsFixture.catalog(count: models)))
+        } catch {
+            fail("cannot write the catalog: \(error)")
+        }
+        print(cache.file.path)
+        exit(0)
+    }
+
+    /// `write-big-session [--bytes N]`: a session whose last reply is N bytes of markdown
+    /// (the bounds benchmark's), saved under `XDG_DATA_HOME`; prints its id.
+    private static func writeBigSession(bytes: Int) -> Never {
+        let paths = PrismPaths(environment: ProcessInfo.processInfo.environment)
+        let session = BoundsFixture.session(reply: BoundsFixture.reply(bytes: bytes), streaming: false)
+        do {
+            try FileSessionStore(paths: paths).save(session)
+        } catch {
+            fail("cannot save the session: \(error)")
+        }
+        print(session.id)
         exit(0)
     }
 

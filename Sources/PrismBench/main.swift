@@ -30,6 +30,8 @@ if selected.contains(where: { $0 == "-h" || $0 == "--help" }) {
     print("  serve-stub [--tokens N] [--interval S] [--replies K] [--steady 0|1] [--model ID|request]")
     print("            stub server: K replies of N tokens S s apart (--steady 1: exactly 1/S tokens/s)")
     print("  write-session [--messages N]   save the 10,000-message chat under $XDG_DATA_HOME; prints its id")
+    print("  write-big-session [--bytes N]  save a chat whose last reply is N bytes (default 50 MB); prints its id")
+    print("  write-catalog [--models N]     write a 200,000-model catalog as the --demo catalog cache")
     exit(0)
 }
 if let unknown = selected.first(where: { !available.contains($0) }) {

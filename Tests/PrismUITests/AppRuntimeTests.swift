@@ -9,6 +9,9 @@ private final class ScriptedEffects: EffectHandling, @unchecked Sendable {
     let lock = NSLock()
     var handled: [Effect] = []
     var saved: [Session] = []
+    /// When set, the scripted reply waits for it: a test lets the typed prompt be drawn first
+    /// (on a loaded machine the whole reply could otherwise land before the first frame).
+    var gate: DispatchSemaphore?
 
     func handle(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
         lock.withLock {
@@ -16,7 +19,9 @@ private final class ScriptedEffects: EffectHandling, @unchecked Sendable {
             if case .saveSession(let s) = effect { saved.append(s) }
         }
         if case .startStream(let id, _, _) = effect {
+            let gate = lock.withLock { self.gate }
             DispatchQueue.global().async {
+                gate?.wait()
                 post(.completion(requestID: id, event: .metadata(model: "a/model", provider: "Prov", generationID: "gen-1")))
                 for piece in ["Hello", " from", " **the**", " runtime"] {
                     post(.completion(requestID: id, event: .contentDelta(piece)))
@@ -68,12 +73,17 @@ struct AppRuntimeTests {
     @Test func typedPromptStreamsIntoTheScreenAndIsSaved() throws {
         let backend = HeadlessBackend(size: Size(width: 80, height: 24))
         let effects = ScriptedEffects()
+        let gate = DispatchSemaphore(value: 0)
+        effects.gate = gate
         var state = AppState(size: Size(width: 80, height: 24), session: Session(id: "", createdAt: Date(), model: "a/model"),
                              demo: false, theme: "dark", now: Date())
         state.catalog = [ModelInfo(id: "a/model")]
         let env = ReducerEnvironment(makeID: { UUID().uuidString }, makeSessionID: { _ in "20261122-000000-0001" })
         let runtime = AppRuntime(backend: backend, state: state, environment: env, effects: effects, themes: FixedThemes())
         backend.enqueue("hi there".map { .key(.char($0)) } + [.key(Key(.enter))])
+        runtime.step(wait: true)  // the keys, drawn at once
+        #expect(backend.lastFrame?.text().contains("hi there") == true)
+        gate.signal()
 
         let deadline = Date().addingTimeInterval(5)
         while Date() < deadline {

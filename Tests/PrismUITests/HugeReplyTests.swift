@@ -87,6 +87,15 @@ struct HugeReplyTests {
         #expect(whole.blocks.count > 1)
     }
 
+    @Test func theByteScanForControlsAgreesWithTheSanitizer() {
+        var rng = SeededGenerator(seed: 17)
+        let alphabet: [String] = ["a", "\n", "\t", "\u{1B}", "\u{07}", "\u{7F}", "\u{85}", "\u{9F}", "\u{A0}", "é", "東", "👩‍💻", "\r", "\u{80}", "Ā"]
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined()
+            #expect(MessageBodies.needsSanitizing(text) == (TerminalSanitizer.sanitize(text) != text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func aCutCodeBlockKeepsItsLanguageAndHasOneHeader() {
         let code = "```swift\n" + (0..<40).map { "let value\($0) = \($0) // note" }.joined(separator: "\n") + "\n```\n"
         let lines = MarkdownRenderer(theme: MD.theme).render(text: code, width: 60, limits: MarkdownSplitLimits(block: 200, line: 64))

@@ -157,4 +157,22 @@ import Testing
         state.session.model = "no/such"
         #expect(state.modelInfo == nil)
     }
+
+    @Test func ctrlPReadsTheCatalogCacheOnlyWhenNoFreshCatalogIsLoaded() {
+        let env = ReducerEnvironment(makeID: { UUID().uuidString }, makeSessionID: { _ in "s" })
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        var state = AppState(size: Size(width: 100, height: 30), session: Session(id: "s", createdAt: now), demo: false, theme: "dark", now: now)
+        #expect(Reducer.reduce(&state, .input(.key(.ctrl("p"))), env) == [.loadCatalog(refresh: false)], "nothing loaded yet")
+        _ = Reducer.reduce(&state, .input(.key(Key(.escape))), env)
+        let catalog = Self.catalog(50, seed: 2)
+        _ = Reducer.reduce(&state, .catalogLoaded(CatalogSnapshot(fetchedAt: now.addingTimeInterval(-60), baseURL: "x", models: catalog)), env)
+        let identity = state.catalog.withUnsafeBufferPointer { $0.baseAddress }
+        #expect(Reducer.reduce(&state, .input(.key(.ctrl("p"))), env).isEmpty, "a catalog read a minute ago is not read again")
+        // The same cached catalog arriving again keeps the array (and so the picker's index).
+        _ = Reducer.reduce(&state, .catalogLoaded(CatalogSnapshot(fetchedAt: now.addingTimeInterval(-60), baseURL: "x", models: catalog.map { $0 })), env)
+        #expect(state.catalog.withUnsafeBufferPointer { $0.baseAddress } == identity)
+        _ = Reducer.reduce(&state, .input(.key(Key(.escape))), env)
+        state.now = now.addingTimeInterval(7 * 3600)
+        #expect(Reducer.reduce(&state, .input(.key(.ctrl("p"))), env) == [.loadCatalog(refresh: false)], "a stale one is")
+    }
 }

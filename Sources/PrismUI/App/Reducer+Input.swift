@@ -105,7 +105,7 @@ extension Reducer {
             if state.focus == .picker {
                 state.picker.marked = state.compare?.panes.map(\.model) ?? []
                 selectCurrentModelInPicker(&state)
-                return [.loadCatalog(refresh: false)]
+                return catalogLoadEffects(state)
             }
         case .openSessions:
             state.focus = .browser

@@ -86,6 +86,14 @@ extension Reducer {
         }
     }
 
+    /// Opening the picker reads the cached catalog, unless one read in the last hours is loaded:
+    /// decoding a 200,000-model catalog again takes seconds of a core, and a cached catalog
+    /// read again brings nothing new (a refresh is due only when the cache is stale).
+    static func catalogLoadEffects(_ state: AppState) -> [Effect] {
+        if !state.catalog.isEmpty, let fetched = state.catalogFetchedAt, state.now.timeIntervalSince(fetched) < 6 * 3600 { return [] }
+        return [.loadCatalog(refresh: false)]
+    }
+
     static func movePicker(_ state: inout AppState, _ delta: Int) {
         let count = state.pickerRowCount
         state.picker.selection = max(0, min(count - 1, state.picker.selection + delta))

@@ -86,7 +86,7 @@ extension Reducer {
         state.picker.selection = 0
         state.picker.marked = state.compare?.panes.map(\.model) ?? []
         notify(&state, "\(sets.count) set\(sets.count == 1 ? "" : "s"): Enter compares one · Space marks its models")
-        return [.loadCatalog(refresh: false)]
+        return catalogLoadEffects(state)
     }
 
     /// Space on a set row: marks exactly its models (again: clears the marks).

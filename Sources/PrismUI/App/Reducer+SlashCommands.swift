@@ -52,7 +52,7 @@ extension Reducer {
         case "/model":
             guard !argument.isEmpty else {
                 state.focus = .picker
-                return [.loadCatalog(refresh: false)]
+                return catalogLoadEffects(state)
             }
             state.session.model = argument
             if !state.catalog.isEmpty, !state.catalog.contains(where: { $0.id == argument }) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a growing markdown reply into finished blocks and an unfinished tail.
 ///
 /// A streaming reply only ever grows at the end. Each complete line is classified once,
@@ -49,15 +51,30 @@ public struct MarkdownBlockSplitter: Sendable {
         let end = utf8.count
         let maxLine = limits.line
         while i < end {
-            if utf8[i] == 0x0A {
-                consume(lineStart..<i, complete: true)
-                lineStart = i + 1
-            } else if i - lineStart >= maxLine {
-                let cut = cutPoint(from: lineStart, before: i)
+            // The next newline, looked for only as far as the line may grow before it is cut.
+            let stop = min(end, lineStart + maxLine + 1)
+            if let newline = Self.firstNewline(in: utf8, from: i, to: stop) {
+                consume(lineStart..<newline, complete: true)
+                lineStart = newline + 1
+                i = newline + 1
+            } else if stop < end || lineStart + maxLine < end {
+                // `maxLine` bytes and more to come on this line: feed it a piece.
+                let at = lineStart + maxLine
+                let cut = cutPoint(from: lineStart, before: at)
                 consume(lineStart..<cut, complete: false)
                 lineStart = cut
+                i = at + 1
+            } else {
+                i = end
             }
-            i += 1
+        }
+    }
+
+    /// The first newline in `from..<to`, found with `memchr`.
+    private static func firstNewline(in bytes: [UInt8], from: Int, to: Int) -> Int? {
+        guard from < to else { return nil }
+        return bytes.withUnsafeBufferPointer { b in
+            memchr(b.baseAddress! + from, 0x0A, to - from).map { b.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
         }
     }
 

@@ -118,8 +118,8 @@ final class MessageBodies {
             let utf8 = content.utf8
             let start = utf8.index(utf8.startIndex, offsetBy: entry!.consumed)
             // Append whole characters only; a delta never ends inside one (deltas are Strings).
-            let delta = String(content[start...])
-            entry!.document.append(TerminalSanitizer.sanitize(delta))
+            let delta = entry!.consumed == 0 ? content : String(content[start...])
+            entry!.document.append(Self.needsSanitizing(delta) ? TerminalSanitizer.sanitize(delta) : delta)
             entry!.consumed = total
         }
         let result = body(&entry!.document)
@@ -130,6 +130,21 @@ final class MessageBodies {
     func reset() {
         replies.removeAll()
         plain.removeAll()
+    }
+
+    /// Whether `text` holds a control character `TerminalSanitizer` would change: C0 but
+    /// newline and tab, DEL, or C1 (U+0080–U+009F, bytes C2 80–9F). A byte scan, so a
+    /// 50 MB reply resumed is checked in a few milliseconds rather than scalar by scalar.
+    static func needsSanitizing(_ text: String) -> Bool {
+        PromptText.withBytes(text) { bytes in
+            var previous: UInt8 = 0
+            for b in bytes {
+                if b < 0x20 { if b != 0x0A && b != 0x09 { return true } }
+                else if b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) { return true }
+                previous = b
+            }
+            return false
+        }
     }
 }
 
