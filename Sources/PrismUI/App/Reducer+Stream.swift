@@ -114,7 +114,9 @@ extension Reducer {
             if stream.firstTokenAt == nil { stream.firstTokenAt = state.now }
             return .arrived
         case .reasoningDelta(let text):
-            state.session.messages[index].reasoning = (state.session.messages[index].reasoning ?? "") + text
+            // Appended in place: building a new string per delta made long reasoning quadratic.
+            if state.session.messages[index].reasoning == nil { state.session.messages[index].reasoning = "" }
+            state.session.messages[index].reasoning!.append(text)
             if stream.firstTokenAt == nil { stream.firstTokenAt = state.now }
             return .arrived
         case .toolCall:
