@@ -174,3 +174,38 @@ func journalSkeleton(_ session: Session, replyID: String) -> Session {
         }
     }
 }
+
+@Suite struct BufferedJournalTests {
+    func size(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? -1
+    }
+
+    @Test func aBufferedJournalWritesOnFlushAndOnFinish() throws {
+        try withSessionSandbox { sandbox in
+            let session = sessionAwaitingReply()
+            let journal = try #require(sandbox.store().openJournal(session: journalSkeleton(session, replyID: "r1"), replyID: "r1", buffered: true))
+            let header = size(journal.path)
+            journal.record(.contentDelta("held back"))
+            #expect(size(journal.path) == header, "nothing written before a flush")
+            journal.flush()
+            #expect(size(journal.path) > header)
+            #expect(try sandbox.store().load(id: session.id).message("r1")?.content == "held back")
+        }
+    }
+
+    @Test func linesOlderThanAQuarterSecondAreWrittenByTheNextEvent() throws {
+        try withSessionSandbox { sandbox in
+            let session = sessionAwaitingReply()
+            let journal = try #require(sandbox.store().openJournal(session: journalSkeleton(session, replyID: "r1"), replyID: "r1", buffered: true))
+            let header = size(journal.path)
+            journal.record(.contentDelta("first"))
+            Thread.sleep(forTimeInterval: 0.3)
+            journal.record(.contentDelta(" second"))
+            #expect(size(journal.path) > header, "no frame was drawn, but the text is not held longer")
+            var reply = Reply()
+            reply.content = "first second"
+            journal.record(.finished(reply))
+            #expect(try sandbox.store().load(id: session.id).message("r1")?.status == .complete)
+        }
+    }
+}

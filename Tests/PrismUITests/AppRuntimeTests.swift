@@ -141,3 +141,28 @@ struct AppRuntimeTests {
         #expect(frame.text().contains("╰"))
     }
 }
+
+/// Counts frames against `beforeFrame` calls: a reply's journal is flushed before every frame.
+private final class FrameWatchingEffects: EffectHandling, @unchecked Sendable {
+    let lock = NSLock()
+    var calls = 0
+    func handle(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {}
+    func beforeFrame() { lock.withLock { calls += 1 } }
+}
+
+@Suite("Runtime: journals before frames")
+struct BeforeFrameTests {
+    @Test func everyFrameIsPrecededByBeforeFrame() {
+        let backend = HeadlessBackend(size: Size(width: 60, height: 15))
+        let effects = FrameWatchingEffects()
+        let state = AppState(size: backend.size, session: Session(id: "", createdAt: Date(), model: "a/model"),
+                             demo: false, theme: "dark", now: Date())
+        let runtime = AppRuntime(backend: backend, state: state,
+                                 environment: ReducerEnvironment(makeID: { UUID().uuidString }, makeSessionID: { _ in "s" }),
+                                 effects: effects, themes: FixedThemes())
+        runtime.draw()
+        for c in "abc" { backend.enqueue(.key(.char(c))); runtime.step(wait: false) }
+        #expect(runtime.framesDrawn >= 2)
+        #expect(effects.lock.withLock { effects.calls } == runtime.framesDrawn)
+    }
+}

@@ -154,12 +154,12 @@ extension FileSessionStore {
     ///
     /// None for a session this store saw whose file has since gone: it was deleted
     /// elsewhere, and a journal would bring it back on the next listing.
-    public func openJournal(session: Session, replyID: String) -> ReplyJournal? {
+    public func openJournal(session: Session, replyID: String, buffered: Bool) -> ReplyJournal? {
         guard SessionID.isValid(session.id) else { return nil }
         let deleted = locked { known[session.id] != nil && PosixFile.stamp(path(FileSessionStore.fileName(session.id))) == nil }
         guard !deleted else { return nil }
         do {
-            return try journals.open(session: session, replyID: replyID)
+            return try journals.open(session: session, replyID: replyID, buffered: buffered)
         } catch {
             logger.warning("could not open a reply journal",
                            metadata: ["id": "\(session.id)", "error": "\(SessionStoreError.reason(error))"])

@@ -44,8 +44,16 @@ public struct SaveReport: Sendable, Equatable {
 /// Keeps streaming replies durable between saves (see `ReplyJournal`).
 public protocol ReplyJournaling: Sendable {
     /// Opens a journal for the reply `replyID` of `session` (a skeleton with at least the
-    /// reply and its prompt is enough); nil when journals are not kept.
-    func openJournal(session: Session, replyID: String) -> ReplyJournal?
+    /// reply and its prompt is enough); nil when journals are not kept. A `buffered` one
+    /// writes on `flush()` (see `ReplyJournal`).
+    func openJournal(session: Session, replyID: String, buffered: Bool) -> ReplyJournal?
+}
+
+extension ReplyJournaling {
+    /// A journal that writes every line at once.
+    public func openJournal(session: Session, replyID: String) -> ReplyJournal? {
+        openJournal(session: session, replyID: replyID, buffered: false)
+    }
 }
 
 extension SessionStoring {

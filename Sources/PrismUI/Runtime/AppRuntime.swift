@@ -175,6 +175,7 @@ public final class AppRuntime: @unchecked Sendable {
             if nextFrameDue < start { nextFrameDue = start.addingTimeInterval(frameInterval) }
         }
         let frame = renderer.render(&state, theme: theme)
+        effects.beforeFrame()
         backend.draw(frame)
         dirty = false
         framesDrawn += 1
@@ -189,6 +190,12 @@ public final class AppRuntime: @unchecked Sendable {
 /// Carries out effects that involve I/O; results come back through `post`.
 public protocol EffectHandling: Sendable {
     func handle(_ effect: Effect, post: @escaping @Sendable (Action) -> Void)
+    /// Called on the UI thread just before a frame goes to the terminal.
+    func beforeFrame()
+}
+
+extension EffectHandling {
+    public func beforeFrame() {}
 }
 
 /// Finds themes by name, adapted to what the terminal can show.

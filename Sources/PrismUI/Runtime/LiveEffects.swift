@@ -22,6 +22,8 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
 
     private let lock = NSLock()
     private var streams: [Int: StreamHandle] = [:]
+    /// The journals of the replies streaming now, flushed before every frame.
+    private var journals: [Int: ReplyJournal] = [:]
     private var pendingSaves: [String: Session] = [:]
     /// Why the most recent session save failed, until one succeeds (read after the UI quits).
     private var lastSaveFailure: String?
@@ -49,11 +51,19 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
             // handle is stored under the lock the final event takes to remove it, so a
             // stream that ends at once cannot leave its handle behind.
             let client = self.client
-            let journal = target.flatMap { (store as? any ReplyJournaling)?.openJournal(session: $0.session, replyID: $0.replyID) }
+            let journal = target.flatMap {
+                (store as? any ReplyJournaling)?.openJournal(session: $0.session, replyID: $0.replyID, buffered: true)
+            }
             lock.withLock {
+                journals[id] = journal
                 streams[id] = client.streamChat(request) { [weak self] event in
                     journal?.record(event)
-                    if case .finished = event { self?.lock.withLock { _ = self?.streams.removeValue(forKey: id) } }
+                    if case .finished = event {
+                        self?.lock.withLock {
+                            _ = self?.streams.removeValue(forKey: id)
+                            _ = self?.journals.removeValue(forKey: id)
+                        }
+                    }
                     post(.completion(requestID: id, event: event))
                 }
             }
@@ -164,6 +174,13 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
         case .applyTheme, .listThemes, .copyToClipboard, .openEditor, .suspendToShell:
             break // handled on the UI thread by the runtime
         }
+    }
+
+    /// Writes what the streaming replies' journals hold, so what the frame about to be
+    /// drawn shows is on disk first.
+    public func beforeFrame() {
+        let open = lock.withLock { Array(journals.values) }
+        for journal in open { journal.flush() }
     }
 
     /// Why the last session save failed, if it did: the launcher prints it after the

@@ -44,8 +44,8 @@ struct JournalFolder: Sendable {
     }
 
     /// Opens a journal for a reply about to stream.
-    func open(session: Session, replyID: String) throws -> ReplyJournal {
-        try ReplyJournal(path: path(sessionID: session.id, replyID: replyID), session: session, replyID: replyID)
+    func open(session: Session, replyID: String, buffered: Bool) throws -> ReplyJournal {
+        try ReplyJournal(path: path(sessionID: session.id, replyID: replyID), session: session, replyID: replyID, buffered: buffered)
     }
 
     /// Every readable journal of a session, oldest first; unreadable ones are skipped.

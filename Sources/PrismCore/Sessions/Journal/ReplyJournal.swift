@@ -21,6 +21,13 @@ import Darwin
 /// While a journal is open its file holds an exclusive `flock`, which is how readers
 /// tell a reply still streaming in some Prism process from one whose process died.
 /// Thread-safe: events may come from any thread.
+///
+/// A `buffered` journal (the chat screen's) holds lines until `flush()`, which the
+/// screen calls before it draws a frame, so what is on screen is on disk while four
+/// panes at 300 tokens/s cost a write per frame, not per token; lines older than a
+/// quarter of a second are written by the next event anyway (the screen may not draw
+/// while `$EDITOR` has the terminal). An unbuffered one (the command line's) writes each
+/// line at once, before the piece is printed.
 public final class ReplyJournal: @unchecked Sendable {
     /// The journal file.
     public let path: String
@@ -31,13 +38,21 @@ public final class ReplyJournal: @unchecked Sendable {
     private var fd: Int32
     private var message: Message
     private var failed = false
+    private let buffered: Bool
+    /// Lines not yet written (buffered journals), and when the oldest of them came.
+    private var pending = Data()
+    private var pendingSince: UInt64 = 0
+
+    static let maxPendingDelay: UInt64 = 250_000_000
+    static let maxPendingBytes = 64 << 10
 
     /// Creates the journal file and writes its header; throws `FileFailure` when it cannot.
     ///
     /// `session` is the skeleton the reply needs if the session file never got it: its
     /// metadata plus at least the reply (empty, streaming) and the prompt it answers.
-    init(path: String, session: Session, replyID: String) throws {
+    init(path: String, session: Session, replyID: String, buffered: Bool = false) throws {
         guard let reply = session.message(replyID) else { throw FileFailure("journal", code: EINVAL) }
+        self.buffered = buffered
         self.path = path
         self.replyID = replyID
         self.message = reply
@@ -50,7 +65,7 @@ public final class ReplyJournal: @unchecked Sendable {
         // No folder fsync here: it can take milliseconds on the UI thread, and only a power
         // cut (which the journal does not claim to survive) needs it.
         do {
-            try write(JournalRecord.header(session: session, replyID: replyID).line())
+            try PosixFile.writeAll(fd, JournalRecord.header(session: session, replyID: replyID).line())
         } catch {
             PosixFile.closeDescriptor(fd)
             unlink(path)
@@ -79,6 +94,7 @@ public final class ReplyJournal: @unchecked Sendable {
             case .finished(let reply):
                 message.apply(reply)
                 append(.end(message))
+                flushLocked()
                 _ = fsync(fd)
                 closeLocked()
             case .requestSent, .retrying, .keepAlive, .toolCall, .usage:
@@ -87,17 +103,9 @@ public final class ReplyJournal: @unchecked Sendable {
         }
     }
 
-    /// Records how the reply ended when the caller decided it (cancelled, interrupted)
-    /// and closes the journal; later events are ignored.
-    public func finish(as final: Message) {
-        lock.withLock {
-            guard fd >= 0 else { return }
-            if !failed {
-                append(.end(final))
-                _ = fsync(fd)
-            }
-            closeLocked()
-        }
+    /// Writes the lines a buffered journal holds (the chat screen calls it before each frame).
+    public func flush() {
+        lock.withLock { flushLocked() }
     }
 
     /// Closes without an end line (the reply's fate is recorded elsewhere).
@@ -107,19 +115,37 @@ public final class ReplyJournal: @unchecked Sendable {
 
     private func closeLocked() {
         guard fd >= 0 else { return }
+        flushLocked()
         PosixFile.closeDescriptor(fd)
         fd = -1
     }
 
     private func append(_ record: JournalRecord) {
+        let line: Data
         do {
-            try write(record.line())
+            line = try record.line()
+        } catch {
+            failed = true
+            return
+        }
+        guard buffered else { return write(line) }
+        let now = DispatchTime.now().uptimeNanoseconds
+        if pending.isEmpty { pendingSince = now }
+        pending.append(line)
+        if pending.count >= Self.maxPendingBytes || now - pendingSince >= Self.maxPendingDelay { flushLocked() }
+    }
+
+    private func flushLocked() {
+        guard !pending.isEmpty, fd >= 0, !failed else { return }
+        write(pending)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private func write(_ data: Data) {
+        do {
+            try PosixFile.writeAll(fd, data)
         } catch {
             failed = true
         }
-    }
-
-    private func write(_ data: Data) throws {
-        try PosixFile.writeAll(fd, data)
     }
 }
