@@ -30,6 +30,12 @@ extension CursesBackend {
         var events: [InputEvent] = []
         let window = prism_stdscr()
         while true {
+            if decoder.isInPaste, let device {
+                events += readPaste(from: device.inputFD)
+                // The rest of a long paste has not arrived yet: wait for it in `poll`.
+                if decoder.isInPaste { break }
+                continue
+            }
             var code: wint_t = 0
             let result = wget_wch(window, &code)
             if result == ERR { break }
@@ -54,6 +60,25 @@ extension CursesBackend {
         }
         events += decoder.endOfInput()
         return events
+    }
+
+    /// Reads an open bracketed paste straight from the terminal in large pieces, past curses
+    /// (which hands input over a character at a time). Curses has nothing buffered at this
+    /// point: it gave us the whole start marker, and nothing after it has been read. Input
+    /// that follows the end marker in the same read goes back to curses.
+    private func readPaste(from fd: Int32) -> [InputEvent] {
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while decoder.isInPaste {
+            var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&ready, 1, 0) > 0 else { return [] }
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return [] }
+            let (events, rest) = decoder.feedPaste(bytes: Array(buffer[0..<n]))
+            for byte in rest.reversed() { ungetch(Int32(byte)) }
+            if !events.isEmpty { return events }
+        }
+        return []
     }
 
     private func takePending() -> [InputEvent] {

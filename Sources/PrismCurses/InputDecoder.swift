@@ -24,8 +24,11 @@ struct InputDecoder {
 
     private var state: State = .ground
     private var pasteScalars: [Unicode.Scalar] = []
+    /// A paste read as raw bytes (`feedPaste(bytes:)`), not yet ended.
+    private var pasteBytes: [UInt8] = []
 
     private static let pasteEnd: [Unicode.Scalar] = ["\u{1B}", "[", "2", "0", "1", "~"]
+    private static let pasteEndBytes: [UInt8] = [0x1B, 0x5B, 0x32, 0x30, 0x31, 0x7E]
 
     init(extendedKeys: [Int32: Key] = [:]) {
         self.extendedKeys = extendedKeys
@@ -59,6 +62,30 @@ struct InputDecoder {
         case .ground, .csi, .paste:
             return []
         }
+    }
+
+    /// Feeds bytes read straight from the terminal while a paste is open.
+    ///
+    /// A character at a time through curses, a 1 MB paste took seconds to arrive; read in
+    /// large pieces it takes milliseconds. Returns the paste once its end marker has come
+    /// (it may be split across reads, as may any UTF-8 sequence), and the bytes after the
+    /// marker, typed after the paste, for the caller to hand back to curses.
+    mutating func feedPaste(bytes: [UInt8]) -> (events: [InputEvent], rest: [UInt8]) {
+        guard state == .paste else { return ([], bytes) }
+        if !pasteScalars.isEmpty {
+            var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: pasteScalars)
+            pasteBytes += Array(String(scalars).utf8)
+            pasteScalars = []
+        }
+        let searchFrom = max(0, pasteBytes.count - (Self.pasteEndBytes.count - 1))
+        pasteBytes += bytes
+        guard let end = Self.firstIndex(of: Self.pasteEndBytes, in: pasteBytes, from: searchFrom) else { return ([], []) }
+        let rest = Array(pasteBytes[(end + Self.pasteEndBytes.count)...])
+        let text = Self.normalisedPaste(bytes: pasteBytes[..<end])
+        pasteBytes = []
+        state = .ground
+        return ([.paste(text)], rest)
     }
 
     // MARK: - States
@@ -158,6 +185,32 @@ struct InputDecoder {
         var k = key
         k.modifiers.insert(.alt)
         return k
+    }
+
+    /// Where `needle` first starts in `bytes` at or after `start`.
+    static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        var i = start
+        while i + needle.count <= bytes.count {
+            guard let hit = bytes[i...].firstIndex(of: needle[0]) else { return nil }
+            if hit + needle.count > bytes.count { return nil }
+            if bytes[hit..<(hit + needle.count)].elementsEqual(needle) { return hit }
+            i = hit + 1
+        }
+        return nil
+    }
+
+    /// The raw-bytes form of `normalisedPaste`: CR and CRLF become LF, then UTF-8 is decoded.
+    static func normalisedPaste(bytes: ArraySlice<UInt8>) -> String {
+        guard bytes.contains(0x0D) else { return String(decoding: bytes, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var previousCR = false
+        for byte in bytes {
+            if byte == 0x0A, previousCR { previousCR = false; continue }
+            previousCR = byte == 0x0D
+            out.append(previousCR ? 0x0A : byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Pasted line breaks become "\n" (terminals and tmux send CR for a newline).

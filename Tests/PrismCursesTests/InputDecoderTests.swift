@@ -120,3 +120,46 @@ private func chars(_ text: String) -> [RawInput] {
         #expect(MouseDecoding.event(state: 0, x: 0, y: 0) == nil)
     }
 }
+
+@Suite("Input decoder: a paste read as raw bytes")
+struct InputDecoderRawPasteTests {
+    /// A decoder that has just seen the bracketed-paste start marker, a character at a time.
+    func inPaste() -> InputDecoder {
+        var decoder = InputDecoder()
+        for c in "\u{1B}[200~".unicodeScalars { _ = decoder.feed(.character(c.value)) }
+        return decoder
+    }
+
+    @Test func aPasteSplitAnywhereComesOutWhole() {
+        let text = "naïve 東京 🎉\r\nsecond line\rthird\n"
+        let wire = Array(text.utf8) + Array("\u{1B}[201~".utf8) + Array("x".utf8)
+        for cut in 0...wire.count {
+            var decoder = inPaste()
+            #expect(decoder.isInPaste)
+            let first = decoder.feedPaste(bytes: Array(wire[..<cut]))
+            let second = decoder.feedPaste(bytes: Array(wire[cut...]))
+            let events = first.events + second.events
+            #expect(events == [.paste("naïve 東京 🎉\nsecond line\nthird\n")], "cut at \(cut)")
+            #expect(first.rest + second.rest == Array("x".utf8), "cut at \(cut)")
+            #expect(!decoder.isInPaste)
+        }
+    }
+
+    @Test func aMegabyteArrivesInPiecesAsOnePaste() {
+        var decoder = inPaste()
+        let line = Array("0123456789abcdef ".utf8)
+        var events: [InputEvent] = []
+        for _ in 0..<(1 << 20) / (line.count * 64) {
+            events += decoder.feedPaste(bytes: Array((0..<64).flatMap { _ in line })).events
+        }
+        events += decoder.feedPaste(bytes: Array("\u{1B}[201~".utf8)).events
+        guard case .paste(let text)? = events.first else { Issue.record("no paste"); return }
+        #expect(events.count == 1 && text.utf8.count == (1 << 20) / (line.count * 64) * line.count * 64)
+    }
+
+    @Test func outsideAPasteBytesAreHandedBack() {
+        var decoder = InputDecoder()
+        let (events, rest) = decoder.feedPaste(bytes: [0x61, 0x62])
+        #expect(events.isEmpty && rest == [0x61, 0x62])
+    }
+}
