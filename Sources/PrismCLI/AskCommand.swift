@@ -26,13 +26,13 @@ struct AskCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-tokens"), parsing: .unconditional, help: "Reply budget (default: the model's limit, capped by config max_tokens).")
     var maxTokens: Int?
 
-    @Option(help: "Sampling temperature, 0 to 2.")
+    @Option(parsing: .unconditional, help: "Sampling temperature, 0 to 2.")
     var temperature: Double?
 
-    @Option(name: .customLong("top-p"), help: "Nucleus sampling, 0 to 1.")
+    @Option(name: .customLong("top-p"), parsing: .unconditional, help: "Nucleus sampling, 0 to 1.")
     var topP: Double?
 
-    @Option(help: "Seed for providers that support deterministic sampling.")
+    @Option(parsing: .unconditional, help: "Seed for providers that support deterministic sampling.")
     var seed: Int?
 
     @Option(help: "A stop sequence (repeatable, up to 4).")

@@ -27,7 +27,7 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-tokens"), parsing: .unconditional, help: "Reply budget for every model.")
     var maxTokens: Int?
 
-    @Option(help: "Sampling temperature, 0 to 2.")
+    @Option(parsing: .unconditional, help: "Sampling temperature, 0 to 2.")
     var temperature: Double?
 
     @OptionGroup var connection: ConnectionOptions

@@ -31,6 +31,11 @@ extension ProcessSuites {
             #expect(try p.run(["ask", "--temperature", "5", "x"]).status == 2)
             #expect(try p.run(["ask", "--reasoning-effort", "huge", "x"]).status == 2)
             #expect(try p.run(["ask", "--demo"]).status == 2, "no prompt at all")
+            // A negative number is the option's value, and validation says what is wrong with it.
+            let negative = try p.run(["ask", "--temperature", "-0.5", "x"])
+            #expect(negative.status == 2 && negative.stderr.contains("--temperature must be between 0 and 2"))
+            let topP = try p.run(["ask", "--top-p", "-1", "x"])
+            #expect(topP.status == 2 && topP.stderr.contains("--top-p must be above 0"))
         }
 
         @Test func streamsFromTheStubAndAppendsPipedInput() throws {
