@@ -144,7 +144,9 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                 } catch { post(.sessionSaveFailed("export failed: \(error)")) }
             }
         case .savePickerPreferences(let favourites, let recents):
-            preferences.savePicker(favourites: favourites, recents: recents)
+            // Off the UI thread (an fsync'd write), in order with every other save; quit waits for it.
+            let preferences = self.preferences
+            saveQueue.async { preferences.savePicker(favourites: favourites, recents: recents) }
         case .saveModelSets(let before, let after):
             guard let store = modelSets else { return }
             saveQueue.async {
@@ -155,7 +157,8 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                 }
             }
         case .appendHistory(let prompt):
-            preferences.appendHistory(prompt)
+            let preferences = self.preferences
+            saveQueue.async { preferences.appendHistory(prompt) }
         case .computeSpentToday:
             guard let ledger else { return }
             DispatchQueue.global(qos: .utility).async {
