@@ -133,3 +133,14 @@ struct TitleReducerTests {
         #expect(state.notice?.text.contains("cut to 200") == true)
     }
 }
+
+@Suite("Reducer: export outcome")
+struct ExportOutcomeTests {
+    @Test func aSuccessfulExportIsAnInfoNoticeNotAnError() {
+        var state = UIFixtures.state(Size(width: 100, height: 30))
+        let env = ReducerEnvironment(makeID: { UUID().uuidString }, makeSessionID: { _ in "s" })
+        _ = Reducer.reduce(&state, .sessionExported(path: "/tmp/prism-x.md"), env)
+        #expect(state.notice?.text == "exported to /tmp/prism-x.md")
+        #expect(state.notice?.kind == .info)
+    }
+}

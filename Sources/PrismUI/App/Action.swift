@@ -16,6 +16,8 @@ public enum Action: Sendable {
     case sessionLoaded(Session)
     case sessionLoadFailed(String)
     case sessionSaveFailed(String)
+    /// A session was exported to this file (Ctrl-E in the browser).
+    case sessionExported(path: String)
     /// A save of a session failed (full disk, read-only folder): its reason, one line.
     case sessionNotSaved(id: String, reason: String)
     /// A save of this session went through (clears a save failure shown before).

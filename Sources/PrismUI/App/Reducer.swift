@@ -46,6 +46,9 @@ public enum Reducer {
         case .sessionLoadFailed(let message), .sessionSaveFailed(let message), .themeFailed(let message), .warned(let message):
             notify(&state, message, .error)
             return []
+        case .sessionExported(let path):
+            notify(&state, "exported to \(path)")
+            return []
         case .sessionNotSaved(let id, let reason):
             return notSaved(&state, id: id, reason: reason)
         case .sessionSaved(let id):

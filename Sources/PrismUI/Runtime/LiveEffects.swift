@@ -140,7 +140,7 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                     let session = try store.load(id: id)
                     let url = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("prism-\(id).md")
                     try PrivateFile.write(Data(SessionExporter.markdown(session).utf8), to: url)  // 0600, atomic
-                    post(.sessionSaveFailed("exported to \(url.path)"))
+                    post(.sessionExported(path: url.path))
                 } catch { post(.sessionSaveFailed("export failed: \(error)")) }
             }
         case .savePickerPreferences(let favourites, let recents):
