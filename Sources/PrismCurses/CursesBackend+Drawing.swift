@@ -16,13 +16,13 @@ extension CursesBackend {
             previousFrame = nil
             needsFullRedraw = false
         }
-        painter.paint(frame, runs: CellDiff.runs(from: previousFrame, to: frame), into: window, limit: limit)
+        painter.paint(FrameDiff.changes(from: previousFrame, to: frame), into: window, limit: limit)
         if painter.pairs.isExhausted {
             // Too many colour combinations: start the pair table over and paint everything again.
             painter.pairs.reset()
             werase(window)
             clearok(window, true)
-            painter.paint(frame, runs: CellDiff.runs(from: nil, to: frame), into: window, limit: limit)
+            painter.paint(FrameDiff.changes(from: nil, to: frame), into: window, limit: limit)
         }
         placeCursor(frame.cursor, limit: limit)
         wnoutrefresh(window)

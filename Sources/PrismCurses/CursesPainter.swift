@@ -21,19 +21,17 @@ struct CursesPainter {
         self.pairs = pairs
     }
 
-    /// Writes the runs of `frame` into `window`, clipped to `limit` (the window's size).
-    mutating func paint(_ frame: Frame, runs: [CellDiff.Run], into window: UnsafeMutablePointer<WINDOW>?, limit: Size) {
+    /// Writes the runs (from `FrameDiff`, which the headless backend, the golden tests and
+    /// the benchmarks use too) into `window`, clipped to `limit` (the window's size).
+    mutating func paint(_ runs: [FrameDiff.Run], into window: UnsafeMutablePointer<WINDOW>?, limit: Size) {
         lastStyle = nil  // the pair table may have been reset since the last paint
-        let width = min(frame.size.width, limit.width)
-        let height = min(frame.size.height, limit.height)
-        frame.cells.withUnsafeBufferPointer { cells in
-            for run in runs where run.y < height {
-                var x = run.x
-                let end = min(run.x + run.count, width)
-                while x < end {
-                    let cell = cells[run.y * frame.size.width + x]
-                    if !cell.isContinuation { put(cell, x: x, y: run.y, width: width, window: window) }
-                    x += 1
+        for run in runs where run.row < limit.height && run.column < limit.width {
+            let end = min(run.endColumn, limit.width)
+            // Through the run's buffer: subscripting the slice per cell retained and released
+            // its storage for every cell.
+            run.cells.withUnsafeBufferPointer { cells in
+                for offset in 0..<(end - run.column) where !cells[offset].isContinuation {
+                    put(cells[offset], x: run.column + offset, y: run.row, width: limit.width, window: window)
                 }
             }
         }

@@ -46,36 +46,6 @@ import Testing
     }
 }
 
-@Suite struct CellDiffTests {
-    @Test func noPreviousFrameMeansEveryRow() {
-        let frame = Frame(size: Size(width: 4, height: 2))
-        #expect(CellDiff.runs(from: nil, to: frame) == [.init(y: 0, x: 0, count: 4), .init(y: 1, x: 0, count: 4)])
-    }
-
-    @Test func onlyChangedRuns() {
-        let old = Frame(size: Size(width: 10, height: 2))
-        var new = old
-        new.put("ab", at: Point(x: 2, y: 1), style: .plain)
-        new.put("z", at: Point(x: 8, y: 1), style: .plain)
-        #expect(CellDiff.runs(from: old, to: new) == [.init(y: 1, x: 2, count: 2), .init(y: 1, x: 8, count: 1)])
-        #expect(CellDiff.runs(from: new, to: new) == [])
-    }
-
-    @Test func runStartingOnContinuationIncludesTheWideCell() {
-        var old = Frame(size: Size(width: 6, height: 1))
-        old.put("漢", at: Point(x: 0, y: 0), style: .plain)
-        var new = old
-        new[1, 0] = .continuation(Style(attributes: .bold))
-        #expect(CellDiff.runs(from: old, to: new) == [.init(y: 0, x: 0, count: 2)])
-    }
-
-    @Test func sizeChangeRedrawsEverything() {
-        let old = Frame(size: Size(width: 3, height: 1))
-        let new = Frame(size: Size(width: 4, height: 1))
-        #expect(CellDiff.runs(from: old, to: new) == [.init(y: 0, x: 0, count: 4)])
-    }
-}
-
 @Suite struct ClipboardSequenceTests {
     @Test func base64MatchesKnownValues() {
         #expect(String(decoding: ClipboardSequence.base64(Array("".utf8)), as: UTF8.self) == "")
