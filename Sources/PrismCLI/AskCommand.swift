@@ -79,7 +79,6 @@ struct AskCommand: AsyncParsableCommand {
 
         let modelID = context.model(model)
         let catalog = await context.catalogForAsk()
-        let info = catalog.first { $0.id == modelID }
         var settings = context.config.requestSettings
         settings.fallbackModels = fallbacks.isEmpty ? settings.fallbackModels : fallbacks
         if let effort = reasoningEffort { settings.reasoning = ReasoningSettings(effort: effort) }
@@ -87,15 +86,16 @@ struct AskCommand: AsyncParsableCommand {
         if let seed { settings.seed = seed }
         if !stop.isEmpty { settings.stop = stop }
         let attached = attachments.map { Attachment.guess(path: $0.hasPrefix("https://") ? $0 : URL(fileURLWithPath: $0).path) }
-        let budget = ChatRequest.resolveMaxTokens(explicit: maxTokens, configuredCap: context.config.maxTokens,
-                                                  modelLimit: info?.maxCompletionTokens)
         settings.maxTokens = maxTokens
 
-        var recorder = save ? try SessionRecorder(context: context, model: modelID, settings: settings) : nil
-        try recorder?.recordPrompt(text, attachments: attached)
-
-        let request = ChatRequest(model: modelID, messages: Self.messages(system: context.config.systemPrompt, prompt: text, attachments: attached),
-                                  settings: settings, maxTokens: budget, pricing: info?.pricing)
+        // The exchange is a session whether or not it is saved: requests are built from a thread.
+        var session = Session(id: SessionID.make(), createdAt: Date(), systemPrompt: context.config.systemPrompt,
+                              model: modelID, settings: settings)
+        session.append(Message(id: UUID().uuidString.lowercased(), parentID: nil, role: .user, content: text,
+                               attachments: attached, createdAt: Date()))
+        var recorder = save ? try SessionRecorder(context: context, session: session) : nil
+        let request = ChatRequest.build(model: modelID, session: session, upTo: session.currentLeafID, catalog: catalog,
+                                        maxTokensCap: context.config.maxTokens)
         let stream = context.client.streamChat(request)
         let signals = SignalWatcher { stream.cancel() }
         var reply = await AskStreamer(json: json, journal: recorder?.openReplyJournal()).run(stream)
@@ -130,13 +130,6 @@ struct AskCommand: AsyncParsableCommand {
             throw CLIFailure.usage("no prompt: give it as arguments (prism ask \"...\") or pipe it in")
         }
         return parts.joined(separator: "\n\n")
-    }
-
-    static func messages(system: String?, prompt: String, attachments: [Attachment]) -> [ChatMessage] {
-        var out: [ChatMessage] = []
-        if let system, !system.isEmpty { out.append(ChatMessage(role: .system, content: system)) }
-        out.append(ChatMessage(role: .user, content: prompt, attachments: attachments))
-        return out
     }
 }
 

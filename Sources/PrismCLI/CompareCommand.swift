@@ -61,15 +61,19 @@ struct CompareCommand: AsyncParsableCommand {
         if context.demo, !json { StandardIO.error("prism: demo mode: simulated models, nothing leaves this machine") }
 
         let catalog = await context.catalogForAsk()
-        let settings = context.config.requestSettings
-        let requests = models.map { id -> ChatRequest in
-            let info = catalog.first { $0.id == id }
-            let budget = ChatRequest.resolveMaxTokens(explicit: maxTokens, configuredCap: context.config.maxTokens,
-                                                      modelLimit: info?.maxCompletionTokens)
-            return ChatRequest(model: id, messages: AskCommand.messages(system: context.config.systemPrompt, prompt: text, attachments: []),
-                               settings: settings, maxTokens: budget, pricing: info?.pricing)
+        var settings = context.config.requestSettings
+        settings.maxTokens = maxTokens
+        // The round is a session in compare mode whether or not it is saved, as in the chat
+        // screen: one prompt, a reply per model, and each request built from its model's thread.
+        var session = Session(id: SessionID.make(), createdAt: Date(), systemPrompt: context.config.systemPrompt,
+                              model: models.first, settings: settings)
+        session.startCompare(models: models)
+        let replyIDs = session.appendCompareRound(text, at: Date(), makeID: { UUID().uuidString.lowercased() })
+        let requests = zip(models, replyIDs).map { model, reply in
+            ChatRequest.build(model: model, session: session, upTo: session.message(reply)?.parentID, catalog: catalog,
+                              maxTokensCap: context.config.maxTokens)
         }
-        let recorder = save ? try CompareRecorder(context: context, models: models, prompt: text) : nil
+        let recorder = save ? try CompareRecorder(context: context, session: session, replyIDs: replyIDs) : nil
         let saveFailures = SaveFailures()
         var run = CompareRun(client: context.client, requests: requests, showProgress: !json && StandardIO.stderrIsTerminal)
         if let recorder {

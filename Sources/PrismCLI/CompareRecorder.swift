@@ -16,13 +16,11 @@ final class CompareRecorder: @unchecked Sendable {
 
     var sessionID: String { session.id }
 
-    init(context: CLIContext, models: [String], prompt: String) throws {
+    /// Saves `session`, whose newest round (one reply per model, `replyIDs`) is about to be sent.
+    init(context: CLIContext, session: Session, replyIDs: [String]) throws {
         store = FileSessionStore(paths: context.paths)
-        var session = Session(id: SessionID.make(), createdAt: Date(), systemPrompt: context.config.systemPrompt,
-                              model: models.first, settings: context.config.requestSettings)
-        session.startCompare(models: models)
-        replyIDs = session.appendCompareRound(prompt, at: Date(), makeID: { UUID().uuidString.lowercased() })
         self.session = session
+        self.replyIDs = replyIDs
         try persist()
     }
 

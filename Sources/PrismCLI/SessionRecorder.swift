@@ -15,17 +15,11 @@ struct SessionRecorder {
 
     var sessionID: String { session.id }
 
-    init(context: CLIContext, model: String, settings: RequestSettings) throws {
+    /// Saves `session`, whose newest message is the prompt about to be sent.
+    init(context: CLIContext, session: Session) throws {
         store = FileSessionStore(paths: context.paths)
-        session = Session(id: SessionID.make(), createdAt: Date(), systemPrompt: context.config.systemPrompt,
-                          model: model, settings: settings)
-    }
-
-    mutating func recordPrompt(_ text: String, attachments: [Attachment]) throws {
-        let message = Message(id: UUID().uuidString.lowercased(), parentID: nil, role: .user, content: text,
-                              attachments: attachments, createdAt: Date())
-        session.append(message)
-        parentID = message.id
+        self.session = session
+        parentID = session.currentLeafID
         try persist()
     }
 

@@ -178,7 +178,8 @@ struct ConfigLoaderTests {
         #expect(config.reasoning == ReasoningSettings(effort: "high", exclude: true))
         #expect(config.keyBindings == ["quit": "ctrl+q", "send": "enter"])
         #expect(config.requestSettings.fallbackModels == ["a/one", "b/two"])
-        #expect(config.requestSettings.maxTokens == 4096)
+        #expect(config.maxTokens == 4096)
+        #expect(config.requestSettings.maxTokens == nil, "a cap, applied per model when a request is built")
         #expect(config.source(of: .provider) == .file)
         #expect(config.warnings.isEmpty)
     }

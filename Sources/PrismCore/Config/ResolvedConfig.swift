@@ -110,10 +110,11 @@ public struct ResolvedConfig: Sendable, Equatable {
     }
 
     /// The request parameters a new conversation starts with.
+    /// The settings a new session starts with. `max_tokens` is not among them: it is a cap
+    /// (`ChatRequest.build` lowers it to each model's own limit), and a value here would read
+    /// as the user's explicit choice for every model.
     public var requestSettings: RequestSettings {
-        RequestSettings(
-            maxTokens: maxTokens, temperature: temperature, fallbackModels: fallbackModels,
-            provider: provider, reasoning: reasoning)
+        RequestSettings(temperature: temperature, fallbackModels: fallbackModels, provider: provider, reasoning: reasoning)
     }
 
     /// One `name = value (source)` line per field, for `prism config` style output. Never shows the key.

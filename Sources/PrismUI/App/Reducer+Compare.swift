@@ -68,11 +68,8 @@ extension Reducer {
         compare.panes[pane].view.pendingScroll = []
         compare.panes[pane].view.hasUnseenBelow = false
         state.compare = compare
-        let info = state.catalog.first { $0.id == model }
-        let maxTokens = ChatRequest.resolveMaxTokens(explicit: state.session.settings.maxTokens,
-                                                     configuredCap: env.maxTokensCap, modelLimit: info?.maxCompletionTokens)
-        let request = ChatRequest(model: model, messages: ChatRequest.messages(for: state.session, upTo: parent),
-                                  settings: state.session.settings, maxTokens: maxTokens, pricing: info?.pricing)
+        let request = ChatRequest.build(model: model, session: state.session, upTo: parent, catalog: state.catalog,
+                                        maxTokensCap: env.maxTokensCap)
         return [.startStream(requestID: state.nextRequestID, request: request, journal: journalTarget(state, replyID: replyID))]
     }
 

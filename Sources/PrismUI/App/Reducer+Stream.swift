@@ -49,11 +49,8 @@ extension Reducer {
         state.transcript.pendingScroll = []
         state.transcript.hasUnseenBelow = false
 
-        let info = state.modelInfo
-        let maxTokens = ChatRequest.resolveMaxTokens(explicit: state.session.settings.maxTokens,
-                                                     configuredCap: env.maxTokensCap, modelLimit: info?.maxCompletionTokens)
-        let request = ChatRequest(model: model, messages: ChatRequest.messages(for: state.session, upTo: parentID),
-                                  settings: state.session.settings, maxTokens: maxTokens, pricing: info?.pricing)
+        let request = ChatRequest.build(model: model, session: state.session, upTo: parentID, catalog: state.catalog,
+                                        maxTokensCap: env.maxTokensCap)
         return [.saveSession(state.session),
                 .startStream(requestID: state.nextRequestID, request: request, journal: journalTarget(state, replyID: reply.id))]
     }
