@@ -36,6 +36,10 @@ public enum Action: Sendable {
     case sessionSearchFinished(query: String, ids: Set<String>)
     case themeApplied(String)
     case themeFailed(String)
+    /// `/attach` found the file (or the URL): it goes with the next prompt. `typed` is what the user wrote.
+    case attachmentChecked(Attachment, typed: String)
+    /// `/attach` could not use what the user typed.
+    case attachmentRefused(typed: String, reason: String)
     /// Something the user should know that stops nothing (a damaged state file moved aside).
     case warned(String)
 }
@@ -69,6 +73,8 @@ public enum Effect: Sendable, Equatable {
     case computeSpentToday
     /// Adds a finished reply's cost to today's spend.
     case recordSpend(Decimal)
+    /// Checks that what `/attach` names can be read, and reports `attachmentChecked` or `attachmentRefused`.
+    case checkAttachment(String)
     case suspendToShell
     case quit
 }

@@ -30,18 +30,8 @@ extension Reducer {
                 notify(&state, "usage: /attach PATH", .error)
                 return []
             }
-            let path = (argument as NSString).expandingTildeInPath
-            guard path.hasPrefix("https://") || FileManager.default.isReadableFile(atPath: path) else {
-                notify(&state, "cannot read \(argument)", .error)
-                return []
-            }
-            let attachment = Attachment.guess(path: path)
-            state.pendingAttachments.append(attachment)
-            if attachment.kind == .image, let info = state.modelInfo, !info.acceptsImages {
-                notify(&state, "attached \(argument), but \(info.id) does not accept images", .error)
-            } else {
-                notify(&state, "attached \(argument)")
-            }
+            // Whether the file can be read is the effect's question: no I/O in the reducer.
+            return [.checkAttachment(argument)]
         case "/detach":
             state.pendingAttachments.removeAll()
             notify(&state, "attachments dropped")

@@ -46,6 +46,17 @@ public enum Reducer {
         case .sessionLoadFailed(let message), .sessionSaveFailed(let message), .themeFailed(let message), .warned(let message):
             notify(&state, message, .error)
             return []
+        case .attachmentChecked(let attachment, let typed):
+            state.pendingAttachments.append(attachment)
+            if attachment.kind == .image, let info = state.modelInfo, !info.acceptsImages {
+                notify(&state, "attached \(typed), but \(info.id) does not accept images", .error)
+            } else {
+                notify(&state, "attached \(typed)")
+            }
+            return []
+        case .attachmentRefused(let typed, let reason):
+            notify(&state, "cannot attach \(typed): \(reason)", .error)
+            return []
         case .sessionExported(let path):
             notify(&state, "exported to \(path)")
             return []

@@ -156,6 +156,10 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                     post(.sessionSaveFailed("could not save the model sets: \(error)"))
                 }
             }
+        case .checkAttachment(let typed):
+            DispatchQueue.global(qos: .userInitiated).async {
+                post(LiveEffects.attachment(typed))
+            }
         case .appendHistory(let prompt):
             let preferences = self.preferences
             saveQueue.async { preferences.appendHistory(prompt) }
@@ -177,6 +181,21 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
         case .applyTheme, .listThemes, .copyToClipboard, .openEditor, .suspendToShell:
             break // handled on the UI thread by the runtime
         }
+    }
+
+    /// What `/attach TYPED` gives: an https URL as is, a readable file by its full path.
+    static func attachment(_ typed: String) -> Action {
+        if typed.hasPrefix("https://") { return .attachmentChecked(Attachment.guess(path: typed), typed: typed) }
+        let path = (typed as NSString).expandingTildeInPath
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            return .attachmentRefused(typed: typed, reason: "no such file")
+        }
+        guard !isFolder.boolValue else { return .attachmentRefused(typed: typed, reason: "it is a folder") }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            return .attachmentRefused(typed: typed, reason: "not readable")
+        }
+        return .attachmentChecked(Attachment.guess(path: URL(fileURLWithPath: path).path), typed: typed)
     }
 
     /// Writes what the streaming replies' journals hold, so what the frame about to be
