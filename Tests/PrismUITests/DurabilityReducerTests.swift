@@ -143,4 +143,13 @@ struct ExportOutcomeTests {
         #expect(state.notice?.text == "exported to /tmp/prism-x.md")
         #expect(state.notice?.kind == .info)
     }
+
+    @Test func failuresAreTypedAndShownAsErrors() {
+        var state = UIFixtures.state(Size(width: 100, height: 30))
+        let env = ReducerEnvironment(makeID: { UUID().uuidString }, makeSessionID: { _ in "s" })
+        _ = Reducer.reduce(&state, .failed(.export(id: "x", reason: "Permission denied")), env)
+        #expect(state.notice?.text == "export failed: Permission denied" && state.notice?.kind == .error)
+        _ = Reducer.reduce(&state, .failed(.modelSets(reason: "No space left on device")), env)
+        #expect(state.notice?.text == "could not save the model sets: No space left on device")
+    }
 }

@@ -14,8 +14,8 @@ public enum Action: Sendable {
     case keyInfoLoaded(KeyInfo)
     case sessionsListed(SessionListing)
     case sessionLoaded(Session)
-    case sessionLoadFailed(String)
-    case sessionSaveFailed(String)
+    /// Something the user asked for failed (see `OperationFailure`).
+    case failed(OperationFailure)
     /// A session was exported to this file (Ctrl-E in the browser).
     case sessionExported(path: String)
     /// A save of a session failed (full disk, read-only folder): its reason, one line.
@@ -35,7 +35,6 @@ public enum Action: Sendable {
     /// Sessions whose text contains every word of `query` (the browser filter).
     case sessionSearchFinished(query: String, ids: Set<String>)
     case themeApplied(String)
-    case themeFailed(String)
     /// `/attach` found the file (or the URL): it goes with the next prompt. `typed` is what the user wrote.
     case attachmentChecked(Attachment, typed: String)
     /// `/attach` could not use what the user typed.

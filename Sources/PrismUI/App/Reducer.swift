@@ -43,7 +43,11 @@ public enum Reducer {
             return []
         case .sessionLoaded(let session):
             return resume(&state, session)
-        case .sessionLoadFailed(let message), .sessionSaveFailed(let message), .themeFailed(let message), .warned(let message):
+        case .failed(let failure):
+            if case .sessions = failure { state.browser.confirmingDelete = nil }
+            notify(&state, failure.message, .error)
+            return []
+        case .warned(let message):
             notify(&state, message, .error)
             return []
         case .attachmentChecked(let attachment, let typed):

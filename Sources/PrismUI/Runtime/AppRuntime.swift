@@ -122,7 +122,7 @@ public final class AppRuntime: @unchecked Sendable {
                     theme = t
                     dispatch(.themeApplied(name))
                 } else {
-                    dispatch(.themeFailed(themes.lastError ?? "theme '\(name)' not found"))
+                    dispatch(.failed(.theme(name: name, reason: themes.lastError ?? "theme '\(name)' not found")))
                 }
             case .listThemes:
                 dispatch(.themesListed(themes.names()))

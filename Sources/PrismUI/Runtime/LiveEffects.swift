@@ -106,7 +106,7 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
         case .listSessions:
             let store = self.store
             saveQueue.async {
-                do { post(.sessionsListed(try store.list())) } catch { post(.sessionLoadFailed("\(error)")) }
+                do { post(.sessionsListed(try store.list())) } catch { post(.failed(.sessions("\(error)"))) }
             }
         case .searchSessions(let query):
             // Only the newest query matters; older searches still running just finish unseen.
@@ -118,7 +118,7 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
         case .loadSession(let id):
             let store = self.store
             saveQueue.async {
-                do { post(.sessionLoaded(try store.load(matching: id))) } catch { post(.sessionLoadFailed("\(error)")) }
+                do { post(.sessionLoaded(try store.load(matching: id))) } catch { post(.failed(.sessions("\(error)"))) }
             }
         case .deleteSession(let id):
             let store = self.store
@@ -126,12 +126,12 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                 do {
                     try store.delete(id: id)
                     post(.sessionDeleted(id))
-                } catch { post(.sessionLoadFailed("\(error)")) }
+                } catch { post(.failed(.sessions("\(error)"))) }
             }
         case .renameSession(let id, let title):
             let store = self.store
             saveQueue.async {
-                do { try store.rename(id: id, title: title) } catch { post(.sessionSaveFailed("\(error)")) }
+                do { try store.rename(id: id, title: title) } catch { post(.failed(.sessions("\(error)"))) }
             }
         case .exportSession(let id):
             let store = self.store
@@ -141,7 +141,7 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                     let url = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("prism-\(id).md")
                     try PrivateFile.write(Data(SessionExporter.markdown(session).utf8), to: url)  // 0600, atomic
                     post(.sessionExported(path: url.path))
-                } catch { post(.sessionSaveFailed("export failed: \(error)")) }
+                } catch { post(.failed(.export(id: id, reason: "\(error)"))) }
             }
         case .savePickerPreferences(let favourites, let recents):
             // Off the UI thread (an fsync'd write), in order with every other save; quit waits for it.
@@ -153,7 +153,7 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                 do {
                     for warning in try store.applyReporting(from: before, to: after) { post(.warned(warning)) }
                 } catch {
-                    post(.sessionSaveFailed("could not save the model sets: \(error)"))
+                    post(.failed(.modelSets(reason: "\(error)")))
                 }
             }
         case .checkAttachment(let typed):
