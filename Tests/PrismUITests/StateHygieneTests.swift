@@ -1,5 +1,5 @@
 import Foundation
-import PrismCore
+@testable import PrismCore
 import PrismTerminal
 import Testing
 @testable import PrismUI

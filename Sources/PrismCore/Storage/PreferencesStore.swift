@@ -1,5 +1,4 @@
 import Foundation
-import PrismCore
 
 /// Small UI preferences kept between runs: picker favourites and recents, prompt history.
 ///
