@@ -13,15 +13,7 @@ enum DisplayText {
         let end = scalars.index(scalars.startIndex, offsetBy: width * 4, limitedBy: scalars.endIndex) ?? scalars.endIndex
         let cut = end < scalars.endIndex
         let clean = TerminalSanitizer.metadata(cut ? String(String.UnicodeScalarView(scalars[..<end])) : text)
-        guard cut || DisplayWidth.of(clean) > width else { return clean }
-        var out = ""
-        var used = 0
-        for character in clean {
-            let w = DisplayWidth.of(character)
-            if used + w > width - 1 { break }
-            out.append(character)
-            used += w
-        }
-        return out + "…"
+        // A text cut before cleaning always ends with `…`, even when what is left fits.
+        return cut ? (clean + "…").truncated(to: width) : clean.truncated(to: width)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PrismCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -45,7 +46,7 @@ final class SignalWatcher: @unchecked Sendable {
     /// cancel (130), SIGTERM and SIGHUP an interruption (143, 129).
     var note: ReplyFailureNote? {
         guard let number = firstSignal else { return nil }
-        let message = number == SIGINT ? "cancelled" : "interrupted: Prism received \(number == SIGTERM ? "SIGTERM" : "SIGHUP")"
+        let message = number == SIGINT ? ReplyFailure.cancelled.message : ReplyFailure.interrupted(bySignal: number).message
         return ReplyFailureNote(message: message, status: Self.exitStatus(for: number))
     }
 

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Logging
 import PrismCore
 import PrismCurses
@@ -86,14 +83,8 @@ struct TUILauncher {
             StandardIO.error("prism: warning: the session was not saved: \(TerminalSanitizer.sanitize(reason)); "
                              + "streamed replies are kept in \(context.paths.sessions.path)/journal/")
         }
-        if let signal = outcome.signal {
-            // Everything is saved: now end the way the signal asked, so the caller sees it.
-            // Sent to the process, not this thread: pool threads block signals.
-            Glibc.signal(signal, SIG_DFL)
-            kill(getpid(), signal)
-            usleep(200_000)
-            Foundation.exit(128 + signal)
-        }
+        // Everything is saved: now end the way the signal asked, so the caller sees it.
+        if let signal = outcome.signal { CursesBackend.die(bySignal: signal) }
         if let failure = outcome.failure { throw CLIFailure.usage(failure) }
     }
 

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CNcursesw
 import CTermSupport
 
@@ -53,5 +56,15 @@ enum TerminalRestore {
             i += 1
         }
         return out
+    }
+}
+
+extension CursesBackend {
+    /// Ends the process by `signal` with its default action, so the shell sees how it
+    /// ended (143 for SIGTERM); the terminal is restored first if curses still has it.
+    /// For after the app saved everything a termination signal asked it to.
+    public static func die(bySignal signal: Int32) -> Never {
+        prism_term_die_by(signal)
+        exit(128 + signal)  // not reached: the signals that end the app end the process by default
     }
 }

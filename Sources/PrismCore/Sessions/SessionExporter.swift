@@ -94,8 +94,8 @@ public enum SessionExporter {
             }
             switch message.status {
             case .cancelled?:
-                if let reason = message.failure?.message, reason.hasPrefix("interrupted") {
-                    out += "\n> **Interrupted:** \(clean(String(reason.dropFirst("interrupted: ".count)))) before the reply finished.\n"
+                if let signal = message.failure?.interruptingSignal {
+                    out += "\n> **Interrupted:** Prism received \(clean(signal)) before the reply finished.\n"
                 } else {
                     out += "\n> **Cancelled:** the reply was stopped before it finished.\n"
                 }

@@ -87,7 +87,7 @@ extension Reducer {
     /// SIGTERM, SIGHUP and friends: every streaming reply is stopped and kept (marked
     /// interrupted, with the signal's name), the session saved, and the app quits.
     static func terminate(_ state: inout AppState, signal: Int32) -> [Effect] {
-        let reason = ReplyFailure(kind: .cancelled, message: "interrupted: Prism received \(signalName(signal))")
+        let reason = ReplyFailure.interrupted(bySignal: signal)
         var effects: [Effect] = []
         var streams: [StreamState] = state.stream.map { [$0] } ?? []
         streams += (state.compare?.panes ?? []).compactMap(\.stream)
@@ -105,11 +105,5 @@ extension Reducer {
         state.terminationSignal = signal
         state.quitRequested = true
         return effects + [.quit]
-    }
-
-    static func signalName(_ signal: Int32) -> String {
-        let names: [Int32: String] = [SIGHUP: "SIGHUP", SIGINT: "SIGINT", SIGQUIT: "SIGQUIT", SIGUSR1: "SIGUSR1",
-                                      SIGUSR2: "SIGUSR2", SIGALRM: "SIGALRM", SIGTERM: "SIGTERM"]
-        return names[signal] ?? "signal \(signal)"
     }
 }
