@@ -16,14 +16,9 @@ extension ProcessSuites {
         }
 
         @Test func threeModelsSideBySideResumeAndPick() throws {
-            try #require(TmuxSession.available, "tmux is needed for this test (.ci/run installs it)")
-            let server = StubServer(requiredKey: Self.key)
-            try server.start()
-            defer { server.stop() }
-            let p = try PrismProcess(key: Self.key, baseURL: server.baseURL)
-            defer { p.cleanUp() }
-            let tmux = TmuxSession()
-            defer { tmux.kill() }
+            let fixture = try ChatScreenFixture(key: Self.key)
+            defer { fixture.stop() }
+            let (p, tmux) = (fixture.prism, fixture.tmux)
             try tmux.startPrism(p)
 
             // Mark three models in the picker with Space; Enter opens compare mode.

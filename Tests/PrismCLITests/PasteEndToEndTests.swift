@@ -9,14 +9,9 @@ extension ProcessSuites {
         static let key = "sk-or-v1-E2EKEY0123456789abcdef"
 
         @Test func aLargePasteArrivesWholeAndIsSentAsIs() throws {
-            try #require(TmuxSession.available, "tmux is needed for this test (.ci/run installs it)")
-            let server = StubServer(requiredKey: Self.key)
-            try server.start()
-            defer { server.stop() }
-            let p = try PrismProcess(key: Self.key, baseURL: server.baseURL)
-            defer { p.cleanUp() }
-            let tmux = TmuxSession()
-            defer { tmux.kill() }
+            let fixture = try ChatScreenFixture(key: Self.key)
+            defer { fixture.stop() }
+            let (server, p, tmux) = (fixture.server, fixture.prism, fixture.tmux)
             let lines = (1...6000).map { String(format: "line %05d: the quick brown fox, 東京 ✓", $0) }
             let text = lines.joined(separator: "\n")
             let file = p.home.appendingPathComponent("paste.txt")

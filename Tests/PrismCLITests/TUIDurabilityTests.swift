@@ -33,14 +33,9 @@ extension ProcessSuites {
 
         @Test(arguments: [(SIGTERM, "SIGTERM", 143), (SIGHUP, "SIGHUP", 129)])
         func aSignalSavesTheReplySoFarRestoresTheTerminalAndExits(signal: Int32, name: String, status: Int) throws {
-            try #require(TmuxSession.available, "tmux is needed for this test (.ci/run installs it)")
-            let server = StubServer(requiredKey: Self.key)
-            try server.start()
-            defer { server.stop() }
-            let p = try PrismProcess(key: Self.key, baseURL: server.baseURL)
-            defer { p.cleanUp() }
-            let tmux = TmuxSession()
-            defer { tmux.kill() }
+            let fixture = try ChatScreenFixture(key: Self.key)
+            defer { fixture.stop() }
+            let (p, tmux) = (fixture.prism, fixture.tmux)
             try startStreaming(tmux, p)
             let pid = try #require(try tmux.prismPID())
             kill(pid, signal)
@@ -54,14 +49,9 @@ extension ProcessSuites {
         }
 
         @Test func sigkillMidReplyLosesAtMostTheLastMoment() throws {
-            try #require(TmuxSession.available, "tmux is needed for this test (.ci/run installs it)")
-            let server = StubServer(requiredKey: Self.key)
-            try server.start()
-            defer { server.stop() }
-            let p = try PrismProcess(key: Self.key, baseURL: server.baseURL)
-            defer { p.cleanUp() }
-            let tmux = TmuxSession()
-            defer { tmux.kill() }
+            let fixture = try ChatScreenFixture(key: Self.key)
+            defer { fixture.stop() }
+            let (p, tmux) = (fixture.prism, fixture.tmux)
             try startStreaming(tmux, p)
             #expect(try tmux.wait(for: "more text") { $0.contains("elit.Lorem ipsum") }.ok)
             let pid = try #require(try tmux.prismPID())

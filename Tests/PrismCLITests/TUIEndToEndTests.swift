@@ -9,14 +9,9 @@ extension ProcessSuites {
         static let key = "sk-or-v1-E2EKEY0123456789abcdef"
 
         @Test func pickChatCancelQuitAndContinue() throws {
-            try #require(TmuxSession.available, "tmux is needed for this test (.ci/run installs it)")
-            let server = StubServer(requiredKey: Self.key)
-            try server.start()
-            defer { server.stop() }
-            let p = try PrismProcess(key: Self.key, baseURL: server.baseURL)
-            defer { p.cleanUp() }
-            let tmux = TmuxSession()
-            defer { tmux.kill() }
+            let fixture = try ChatScreenFixture(key: Self.key)
+            defer { fixture.stop() }
+            let (server, p, tmux) = (fixture.server, fixture.prism, fixture.tmux)
             try tmux.startPrism(p)
 
             // No model configured: the picker opens by itself, showing the stub catalog.
