@@ -18,18 +18,18 @@ struct KeyDriver {
         previous = renderer.render(&state, theme: theme)
     }
 
-    var requestID: Int { state.stream?.requestID ?? -1 }
-    var replyBytes: Int { state.stream.flatMap { state.session.message($0.messageID) }?.content.utf8.count ?? 0 }
+    var requestID: Int { state.lanes[0].stream?.requestID ?? -1 }
+    var replyBytes: Int { state.lanes[0].stream.flatMap { state.session.message($0.messageID) }?.content.utf8.count ?? 0 }
     var rowCount: Int { state.pickerRowCount }
 
     mutating func startStream(messageID: String) {
         state.nextRequestID += 1
-        state.stream = StreamState(requestID: state.nextRequestID, messageID: messageID, startedAt: state.now)
+        state.lanes[0].stream = StreamState(requestID: state.nextRequestID, messageID: messageID, startedAt: state.now)
         previous = renderer.render(&state, theme: theme)
     }
 
     mutating func setReply(_ text: String) {
-        if let id = state.stream?.messageID, let i = state.session.index(of: id) { state.session.messages[i].content = text }
+        if let id = state.lanes[0].stream?.messageID, let i = state.session.index(of: id) { state.session.messages[i].content = text }
     }
 
     mutating func followBottom() {

@@ -47,12 +47,12 @@ enum UIBench {
         add(&table, "    reducer: apply one content delta (not in the frame time)", Samples(seconds: reducer), cells: "", target: false)
 
         steady.stopStreaming()
-        let pageUp = steady.measure(runs: 100) { steady, _ in steady.state.transcript.pendingScroll = [.pages(-1)] }
+        let pageUp = steady.measure(runs: 100) { steady, _ in steady.state.lane.view.pendingScroll = [.pages(-1)] }
         add(&table, "(c) PageUp into history (messages laid out for the first time)", pageUp.total, cells: pageUp.cells)
         var up = false
         let pageBack = steady.measure(runs: 100) { steady, _ in
             up.toggle()
-            steady.state.transcript.pendingScroll = [.pages(up ? 1 : -1)]
+            steady.state.lane.view.pendingScroll = [.pages(up ? 1 : -1)]
         }
         add(&table, "(c') PageDown / PageUp over laid-out messages", pageBack.total, cells: pageBack.cells)
 
@@ -153,7 +153,7 @@ struct SteadyState {
         reply.status = .streaming
         state.session.append(reply)
         state.nextRequestID += 1
-        state.stream = StreamState(requestID: state.nextRequestID, messageID: reply.id, startedAt: state.now)
+        state.lanes[0].stream = StreamState(requestID: state.nextRequestID, messageID: reply.id, startedAt: state.now)
         for token in ChatFixture.streamTokens(count: 200) { deliver(token) }
         previous = renderer.render(&state, theme: theme)
     }
@@ -163,9 +163,9 @@ struct SteadyState {
     }
 
     mutating func stopStreaming() {
-        if let stream = state.stream, let index = state.session.index(of: stream.messageID) {
+        if let stream = state.lanes[0].stream, let index = state.session.index(of: stream.messageID) {
             state.session.messages[index].status = .complete
-            state.stream = nil
+            state.lanes[0].stream = nil
         }
         previous = renderer.render(&state, theme: theme)
     }

@@ -68,7 +68,7 @@ struct CompareCommand: AsyncParsableCommand {
         var session = Session(id: SessionID.make(), createdAt: Date(), systemPrompt: context.config.systemPrompt,
                               model: models.first, settings: settings)
         session.startCompare(models: models)
-        let replyIDs = session.appendCompareRound(text, at: Date(), makeID: { UUID().uuidString.lowercased() })
+        let replyIDs = session.appendRound(text, at: Date(), makeID: { UUID().uuidString.lowercased() })
         let requests = zip(models, replyIDs).map { model, reply in
             ChatRequest.build(model: model, session: session, upTo: session.message(reply)?.parentID, catalog: catalog,
                               maxTokensCap: context.config.maxTokens)

@@ -51,7 +51,7 @@ struct TUILauncher {
         if !warnings.isEmpty {
             state.notice = Notice(TerminalSanitizer.metadata(warnings.joined(separator: "; ")), kind: .error, expires: now.addingTimeInterval(12))
         }
-        if state.session.model == nil, state.compare == nil { state.focus = .picker }
+        if state.session.model == nil, !state.isComparing { state.focus = .picker }
 
         var bindings = KeyBindings.defaults
         for warning in bindings.apply(context.config.keyBindings, parse: { try? KeySpec.parse($0) }) {

@@ -88,7 +88,7 @@ struct AppRuntimeTests {
         let deadline = Date().addingTimeInterval(5)
         while Date() < deadline {
             runtime.step(wait: true)
-            if runtime.state.stream == nil, runtime.state.session.messages.count == 2,
+            if runtime.state.lanes[0].stream == nil, runtime.state.session.messages.count == 2,
                backend.lastFrame?.text().contains("$0.000123") == true { break }
         }
         let screen = try #require(backend.lastFrame).text()

@@ -21,7 +21,7 @@ enum CompareFixtures {
         var session = Session(id: "20261122-040000-cmpr", title: "Tokyo weather", createdAt: epoch, model: models[0])
         session.startCompare(models: Array(models.prefix(count)))
         var n = 0
-        let ids = session.appendCompareRound("What's the weather like in Tokyo today? 東京", at: epoch) { n += 1; return "c\(n)" }
+        let ids = session.appendRound("What's the weather like in Tokyo today? 東京", at: epoch) { n += 1; return "c\(n)" }
         for (i, id) in ids.enumerated() {
             var reply = Reply()
             reply.content = replies[i]
@@ -44,7 +44,7 @@ enum CompareFixtures {
         var state = AppState(size: size, session: session, demo: false, theme: "dark", now: epoch.addingTimeInterval(30))
         state.catalog = UIFixtures.catalog
         state.catalogFetchedAt = epoch
-        state.compare?.focused = focused
+        state.focusedLane = focused
         if failing, count >= 3 {
             let id = ids[2]
             var message = session.message(id)!
@@ -56,7 +56,7 @@ enum CompareFixtures {
             state.session.update(message, at: epoch)
             var stream = StreamState(requestID: 3, messageID: id, startedAt: epoch.addingTimeInterval(27))
             stream.firstTokenAt = epoch.addingTimeInterval(27.6)
-            state.compare?.panes[2].stream = stream
+            state.lanes[2].stream = stream
         }
         state.prompt.set("And tomorrow?")
         return state

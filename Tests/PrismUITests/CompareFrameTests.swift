@@ -64,13 +64,13 @@ struct CompareFrameTests {
 
     @Test func summaryNamesTheWinnersOfTheRound() {
         let state = CompareFixtures.state(Size(width: 200, height: 60), panes: 4)
-        let replies = (0..<4).map { state.session.compareThread($0).last }
+        let replies = (0..<4).map { state.session.thread(ofLane: $0).last }
         let segments = CompareSummaryLine.segments(models: CompareFixtures.models, replies: replies, streaming: 0)
         #expect(segments == ["round $0.004822", "cheapest gemini-2.5-flash:free $0", "first token gpt-5-mini 390ms",
                              "fastest gemini-2.5-flash:free 1.5s", "longest gpt-5-mini 101 tok"])
         let failing = CompareFixtures.state(Size(width: 120, height: 40), panes: 3, failing: true)
         let partial = CompareSummaryLine.segments(models: Array(CompareFixtures.models.prefix(3)),
-                                              replies: (0..<3).map { failing.session.compareThread($0).last }, streaming: 1)
+                                              replies: (0..<3).map { failing.session.thread(ofLane: $0).last }, streaming: 1)
         #expect(partial == ["1 of 3 streaming", "1 failed", "round $0.004535"])
     }
 }

@@ -54,7 +54,7 @@ struct CompareReducerTests {
     @Test func spaceMarksModelsAndEnterEntersCompareMode() {
         let h = CompareHarness()
         h.compare([0, 2])
-        #expect(h.state.compare?.panes.map(\.model) == ["a/one", "c/three"])
+        #expect(h.state.comparedModels == ["a/one", "c/three"])
         #expect(h.state.session.compare?.models == ["a/one", "c/three"])
         #expect(h.state.focus == .prompt)
         #expect(h.state.picker.marked.isEmpty)
@@ -65,7 +65,7 @@ struct CompareReducerTests {
         h.key(.ctrl("p"))
         h.state.picker.selection = 1
         h.key(Key(.enter))
-        #expect(h.state.compare == nil)
+        #expect(!h.state.isComparing)
         #expect(h.state.session.model == "b/two")
     }
 
@@ -79,7 +79,7 @@ struct CompareReducerTests {
         #expect(h.state.picker.marked.last == "a/one")
         h.state.picker.marked = ["a/one"]
         h.key(Key(.enter))
-        #expect(h.state.compare == nil && h.state.focus == .picker)
+        #expect(!h.state.isComparing && h.state.focus == .picker)
     }
 
     @Test func sendingStartsOneStreamPerPaneAndEventsGoToTheirPane() {
@@ -94,15 +94,15 @@ struct CompareReducerTests {
         #expect(effects.contains { if case .saveSession = $0 { true } else { false } })
         h.send(.completion(requestID: 2, event: .contentDelta("two")))
         h.send(.completion(requestID: 1, event: .contentDelta("one")))
-        #expect(h.state.session.compareThread(0).last?.content == "one")
-        #expect(h.state.session.compareThread(1).last?.content == "two")
-        #expect(h.state.compare?.panes.allSatisfy { $0.stream?.firstTokenAt != nil } == true)
+        #expect(h.state.session.thread(ofLane: 0).last?.content == "one")
+        #expect(h.state.session.thread(ofLane: 1).last?.content == "two")
+        #expect(h.state.lanes.allSatisfy { $0.stream?.firstTokenAt != nil })
         h.finish(1, "one")
-        #expect(h.state.compare?.panes[0].stream == nil && h.state.compare?.panes[1].stream != nil)
+        #expect(h.state.lanes[0].stream == nil && h.state.lanes[1].stream != nil)
         #expect(h.state.isStreaming)
         h.finish(2, "two")
         #expect(!h.state.isStreaming)
-        #expect(h.state.session.compareThread(1).last?.status == .complete)
+        #expect(h.state.session.thread(ofLane: 1).last?.status == .complete)
     }
 
     @Test func followUpsSendEachModelItsOwnThread() {
@@ -121,10 +121,10 @@ struct CompareReducerTests {
         h.compare([0, 1])
         h.type("q"); h.key(Key(.enter))
         h.finish(1, "part", failure: ReplyFailure(kind: .stream, code: "502", message: "upstream died"))
-        #expect(h.state.session.compareThread(0).last?.status == .failed)
+        #expect(h.state.session.thread(ofLane: 0).last?.status == .failed)
         #expect(h.state.notice?.text.contains("a/one") == true)
         h.send(.completion(requestID: 2, event: .contentDelta("still here")))
-        #expect(h.state.session.compareThread(1).last?.content == "still here")
+        #expect(h.state.session.thread(ofLane: 1).last?.content == "still here")
     }
 
     @Test func escCancelsTheFocusedPaneAndCtrlCCancelsAll() {
@@ -132,13 +132,13 @@ struct CompareReducerTests {
         h.compare([0, 1, 2])
         h.type("q"); h.key(Key(.enter))
         h.key(Key(.right, .alt))
-        #expect(h.state.compare?.focused == 1)
+        #expect(h.state.focusedLane == 1)
         let esc = h.key(Key(.escape))
         #expect(esc.first == .cancelStream(requestID: 2))
-        #expect(h.state.session.compareThread(1).last?.status == .cancelled)
-        #expect(h.state.compare?.panes[0].stream != nil)
+        #expect(h.state.session.thread(ofLane: 1).last?.status == .cancelled)
+        #expect(h.state.lanes[0].stream != nil)
         h.send(.completion(requestID: 2, event: .contentDelta("late")))
-        #expect(h.state.session.compareThread(1).last?.content == "")
+        #expect(h.state.session.thread(ofLane: 1).last?.content == "")
         let all = h.key(.ctrl("c"))
         #expect(all.filter { if case .cancelStream = $0 { true } else { false } }.count == 2)
         #expect(!h.state.isStreaming && !h.state.quitRequested)
@@ -148,14 +148,14 @@ struct CompareReducerTests {
         let h = CompareHarness()
         h.compare([0, 1, 2])
         h.key(Key(.left, .alt))
-        #expect(h.state.compare?.focused == 2, "wraps around")
+        #expect(h.state.focusedLane == 2, "wraps around")
         h.key(.alt("1"))
-        #expect(h.state.compare?.focused == 0)
+        #expect(h.state.focusedLane == 0)
         h.key(Key(.pageUp))
-        #expect(h.state.compare?.panes.map(\.view.pendingScroll.count) == [1, 0, 0])
+        #expect(h.state.lanes.map(\.view.pendingScroll.count) == [1, 0, 0])
         h.key(.alt("l"))
         h.key(Key(.pageUp))
-        #expect(h.state.compare?.panes.map(\.view.pendingScroll.count) == [2, 1, 1])
+        #expect(h.state.lanes.map(\.view.pendingScroll.count) == [2, 1, 1])
     }
 
     @Test func compareKeysOutsideCompareModeKeepTheirOldUse() {
@@ -173,7 +173,7 @@ struct CompareReducerTests {
         #expect(layout.mode == .columns)
         let right = try #require(layout.panes[1])
         h.send(.input(.mouse(MouseEvent(kind: .press(button: 1), position: Point(x: right.x + 2, y: right.y + 3)))))
-        #expect(h.state.compare?.focused == 1)
+        #expect(h.state.focusedLane == 1)
     }
 
     @Test func pickingAPaneContinuesWithThatModel() {
@@ -181,11 +181,11 @@ struct CompareReducerTests {
         h.compare([0, 1])
         h.type("q"); h.key(Key(.enter))
         h.key(.alt("p"))
-        #expect(h.state.compare != nil, "refused while streaming")
+        #expect(h.state.isComparing, "refused while streaming")
         h.finish(1, "one"); h.finish(2, "two")
         h.key(.alt("2"))
         let effects = h.key(.alt("p"))
-        #expect(h.state.compare == nil && h.state.session.compare == nil)
+        #expect(!h.state.isComparing && h.state.session.compare == nil)
         #expect(h.state.session.model == "b/two")
         #expect(h.state.session.currentBranch.last?.content == "two")
         #expect(effects.contains { if case .saveSession(let s) = $0 { s.compare == nil } else { false } })
@@ -216,8 +216,8 @@ struct CompareReducerTests {
         h.state.picker.selection = 0; h.key(.char(" "))
         h.state.picker.selection = 3; h.key(.char(" "))
         h.key(Key(.enter))
-        #expect(h.state.compare?.panes.map(\.model) == ["b/two", "d/four"])
-        #expect(h.state.session.compareThread(0).last?.content == "two")
+        #expect(h.state.comparedModels == ["b/two", "d/four"])
+        #expect(h.state.session.thread(ofLane: 0).last?.content == "two")
     }
 
     @Test func resumingASessionInCompareModeRestoresThePanes() {
@@ -225,17 +225,17 @@ struct CompareReducerTests {
         var saved = Session(id: "s1", createdAt: Date(timeIntervalSince1970: 0))
         saved.startCompare(models: ["a/one", "b/two", "c/three"])
         var n = 0
-        saved.appendCompareRound("q", at: Date(timeIntervalSince1970: 1), makeID: { n += 1; return "r\(n)" })
+        saved.appendRound("q", at: Date(timeIntervalSince1970: 1), makeID: { n += 1; return "r\(n)" })
         h.send(.sessionLoaded(saved))
-        #expect(h.state.compare?.panes.map(\.model) == ["a/one", "b/two", "c/three"])
+        #expect(h.state.comparedModels == ["a/one", "b/two", "c/three"])
         let fresh = AppState(size: Size(width: 80, height: 24), session: saved, demo: false, theme: "dark", now: Date())
-        #expect(fresh.compare?.panes.count == 3)
+        #expect(fresh.lanes.count == 3)
     }
 
     @Test func slashCompareEntersCompareMode() {
         let h = CompareHarness()
         h.type("/compare a/one e/five"); h.key(Key(.enter))
-        #expect(h.state.compare?.panes.map(\.model) == ["a/one", "e/five"])
+        #expect(h.state.comparedModels == ["a/one", "e/five"])
     }
 }
 
@@ -248,12 +248,12 @@ extension CompareReducerTests {
         h.key(.alt("2"))
         h.key(.ctrl("g"))
         h.finish(3, "two again")
-        #expect(h.state.session.compareThread(1).last?.content == "two again")
+        #expect(h.state.session.thread(ofLane: 1).last?.content == "two again")
         h.key(.alt("["))
-        #expect(h.state.session.compareThread(1).last?.content == "two", "never the other model's reply")
+        #expect(h.state.session.thread(ofLane: 1).last?.content == "two", "never the other model's reply")
         h.key(.alt("["))
-        #expect(h.state.session.compareThread(1).last?.content == "two again")
-        #expect(h.state.session.compareThread(0).last?.content == "one")
+        #expect(h.state.session.thread(ofLane: 1).last?.content == "two again")
+        #expect(h.state.session.thread(ofLane: 0).last?.content == "one")
     }
 
     @Test func aPressOnATabFocusesItInTheNarrowLayout() throws {
@@ -264,7 +264,7 @@ extension CompareReducerTests {
         let strip = try #require(layout.tabs)
         let second = DisplayWidth.of(CompareTabs.labels(["a/one"])[0]) + 1
         h.send(.input(.mouse(MouseEvent(kind: .press(button: 1), position: Point(x: strip.x + second + 1, y: strip.y)))))
-        #expect(h.state.compare?.focused == 1)
+        #expect(h.state.focusedLane == 1)
         #expect(CompareLayout.of(h.state)?.panes.map { $0 != nil } == [false, true, false])
         h.send(.input(.resize(Size(width: 200, height: 50))))
         #expect(CompareLayout.of(h.state)?.mode == .columns, "a wider terminal switches to columns")
@@ -280,12 +280,12 @@ extension CompareReducerTests {
         h.key(.alt("2"))
         h.key(Key(.tab))
         #expect(h.state.focus == .transcript)
-        #expect(h.state.transcript.selectedMessageID == h.state.session.compare?.leafIDs[1])
+        #expect(h.state.lane.view.selectedMessageID == h.state.session.compare?.leafIDs[1])
         #expect(h.key(.char("y")) == [.copyToClipboard("two")])
         h.key(.char("["))
-        #expect(h.state.session.message(h.state.transcript.selectedMessageID ?? "")?.role == .user)
-        #expect(h.state.compare?.panes[1].view.pendingScroll.count == 1)
-        #expect(h.state.compare?.panes[0].view.pendingScroll.isEmpty == true)
+        #expect(h.state.session.message(h.state.lane.view.selectedMessageID ?? "")?.role == .user)
+        #expect(h.state.lanes[1].view.pendingScroll.count == 1)
+        #expect(h.state.lanes[0].view.pendingScroll.isEmpty == true)
     }
 }
 
@@ -294,6 +294,6 @@ extension CompareReducerTests {
         var odd = Session(id: "s2", createdAt: Date(timeIntervalSince1970: 0), model: "a/one")
         odd.compare = CompareRecord(models: ["a", "b", "c", "d", "e"], leafIDs: [])
         let state = AppState(size: Size(width: 80, height: 24), session: odd, demo: false, theme: "dark", now: Date())
-        #expect(state.compare == nil && state.session.compare == nil)
+        #expect(!state.isComparing && state.lanes.count == 1)
     }
 }

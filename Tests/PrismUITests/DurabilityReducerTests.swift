@@ -24,7 +24,7 @@ struct DurabilityReducerTests {
         #expect(reply?.content == "Tomorrow looks **cooler**, with rain in the 午後")
         #expect(reply?.status == .cancelled)
         #expect(reply?.failure?.message == "interrupted: Prism received SIGTERM")
-        #expect(state.stream == nil && state.quitRequested && state.terminationSignal == SIGTERM)
+        #expect(state.lanes[0].stream == nil && state.quitRequested && state.terminationSignal == SIGTERM)
     }
 
     @Test func sighupInCompareModeStopsEveryPane() {
@@ -33,13 +33,13 @@ struct DurabilityReducerTests {
         _ = Reducer.reduce(&state, .input(.key(Key(.enter))), env)
         state.prompt.set("question")
         _ = Reducer.reduce(&state, .input(.key(Key(.enter))), env)
-        #expect(state.compare?.isStreaming == true)
+        #expect((state.isComparing && state.isStreaming))
         let effects = Reducer.reduce(&state, .input(.terminate(signal: SIGHUP)), env)
         #expect(effects.filter { if case .cancelStream = $0 { true } else { false } }.count == 2)
         let saved = savedSession(in: effects)
         let replies = saved?.messages.filter { $0.failure?.message == "interrupted: Prism received SIGHUP" }
         #expect(replies?.count == 2)
-        #expect(state.compare?.isStreaming == false && state.quitRequested)
+        #expect((state.isComparing && !state.isStreaming) && state.quitRequested)
     }
 
     @Test func ctrlQWhileSavesFailWarnsFirstThenQuits() {
@@ -70,7 +70,7 @@ struct DurabilityReducerTests {
         let sent = Reducer.reduce(&state, .input(.key(Key(.enter))), env)
         let journals = sent.compactMap { if case .startStream(_, _, let journal) = $0 { journal } else { nil } }
         #expect(journals.isEmpty, "a journal would bring the deleted session back")
-        state.stream = nil
+        state.lanes[0].stream = nil
         state.prompt.set("/keep")
         let kept = Reducer.reduce(&state, .input(.key(Key(.enter))), env)
         #expect(kept == [.keepSession(state.session)])
@@ -86,7 +86,7 @@ struct DurabilityReducerTests {
         #expect(target.session.id == state.session.id)
         #expect(target.session.messages.map(\.role) == [.user, .assistant])
         #expect(target.session.messages.first?.content == "next")
-        #expect(target.replyID == state.stream?.messageID)
+        #expect(target.replyID == state.lanes[0].stream?.messageID)
     }
 
     @Test func aMergeBringsInTheOtherWindowButKeepsTheStreamingReply() {

@@ -54,7 +54,7 @@ struct GoldenFrameTests {
 
     @Test func reasoningExpandedAndFailureMarks() {
         var state = UIFixtures.state(Size(width: 80, height: 30))
-        state.transcript.expandedReasoning = ["a1"]
+        state.lane.view.expandedReasoning = ["a1"]
         state.session.append(Message(id: "u3", parentID: "a1", role: .user, content: "again", createdAt: UIFixtures.epoch))
         var failed = Message(id: "a3", parentID: "u3", role: .assistant, content: "Partial answ", createdAt: UIFixtures.epoch)
         failed.modelRequested = "openai/gpt-5-mini"

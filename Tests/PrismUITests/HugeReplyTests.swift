@@ -122,7 +122,7 @@ struct HugeReplyTests {
 
     static func frame(_ state: inout AppState, _ layout: TranscriptLayout, _ theme: Theme) -> String {
         var frame = Frame(size: state.size, fill: .blank(theme[.background]))
-        TranscriptPane.render(&state, layout: layout, theme: theme, into: &frame, rect: Rect(size: state.size))
+        TranscriptPane.render(&state, lane: 0, layout: layout, theme: theme, into: &frame, rect: Rect(size: state.size))
         return FrameSnapshot.text(of: frame, styles: .automatic)
     }
 
@@ -135,21 +135,21 @@ struct HugeReplyTests {
         #expect(Self.frame(&huge, hugeLayout, theme) == Self.frame(&small, smallLayout, theme), "the bottom")
         let blocks = MarkdownBlockSplitter(text: huge.session.messages.last!.content).finishedBlocks.count
         #expect(hugeLayout.blocksRendered(for: "a9") < blocks / 10, "only the end was laid out")
-        small.transcript.pendingScroll = [.top]
-        huge.transcript.pendingScroll = [.top]
+        small.lane.view.pendingScroll = [.top]
+        huge.lane.view.pendingScroll = [.top]
         for page in 0..<6 {
             #expect(Self.frame(&huge, hugeLayout, theme) == Self.frame(&small, smallLayout, theme), "page \(page) from the top")
-            small.transcript.pendingScroll = [.pages(1)]
-            huge.transcript.pendingScroll = [.pages(1)]
+            small.lane.view.pendingScroll = [.pages(1)]
+            huge.lane.view.pendingScroll = [.pages(1)]
         }
         // Deep into the middle and back to the end: the budget holds and the end is unchanged.
         for _ in 0..<300 {
-            huge.transcript.pendingScroll = [.pages(1)]
+            huge.lane.view.pendingScroll = [.pages(1)]
             _ = Self.frame(&huge, hugeLayout, theme)
         }
         #expect(hugeLayout.linesKept <= 2_000)
-        huge.transcript.pendingScroll = [.bottom]
-        small.transcript.pendingScroll = [.bottom]
+        huge.lane.view.pendingScroll = [.bottom]
+        small.lane.view.pendingScroll = [.bottom]
         #expect(Self.frame(&huge, hugeLayout, theme) == Self.frame(&small, smallLayout, theme))
     }
 
@@ -163,7 +163,7 @@ struct HugeReplyTests {
         reply.status = .streaming
         session.append(reply)
         var whole = AppState(size: size, session: session, demo: false, theme: "dark", now: UIFixtures.epoch)
-        whole.stream = StreamState(requestID: 1, messageID: "a10", startedAt: UIFixtures.epoch)
+        whole.lanes[0].stream = StreamState(requestID: 1, messageID: "a10", startedAt: UIFixtures.epoch)
         var parts = whole
         let wholeLayout = TranscriptLayout(pieces: .init(bytes: 1 << 40, plainBytes: 1 << 40))
         let partsLayout = TranscriptLayout(pieces: .init(bytes: 120, cachedLines: 30, plainBytes: 100), lineBudget: 100)
@@ -175,10 +175,10 @@ struct HugeReplyTests {
         ]
         let chunk = UIFixtures.reply + "\n\nmore, 続き\n\n"
         for (step, intent) in intents.enumerated() {
-            whole.transcript.pendingScroll = intent
-            parts.transcript.pendingScroll = intent
+            whole.lane.view.pendingScroll = intent
+            parts.lane.view.pendingScroll = intent
             #expect(Self.frame(&parts, partsLayout, theme) == Self.frame(&whole, wholeLayout, theme), "step \(step) \(intent)")
-            #expect((parts.transcript.anchor == nil) == (whole.transcript.anchor == nil))
+            #expect((parts.lane.view.anchor == nil) == (whole.lane.view.anchor == nil))
             for piece in [chunk.prefix(37), chunk.dropFirst(37)] {
                 for state in [0, 1] {
                     if state == 0 {
@@ -190,8 +190,8 @@ struct HugeReplyTests {
                 #expect(Self.frame(&parts, partsLayout, theme) == Self.frame(&whole, wholeLayout, theme), "step \(step) while streaming")
             }
         }
-        #expect(partsLayout.partCount(of: "a9", in: parts, theme: theme) > 10)
-        #expect(partsLayout.partCount(of: "u10", in: parts, theme: theme) > 5)
+        #expect(partsLayout.partCount(of: "a9", in: parts.session, theme: theme) > 10)
+        #expect(partsLayout.partCount(of: "u10", in: parts.session, theme: theme) > 5)
         #expect(partsLayout.linesKept <= 100 + 60)
     }
 }

@@ -39,7 +39,7 @@ struct ModelSetReducerTests {
     @Test func setNameEntersCompareWithTheSetsModels() {
         let h = SetsHarness()
         let effects = h.command("/set trio")
-        #expect(h.state.compare?.panes.map(\.model) == ["c/three", "d/four", "e/five"])
+        #expect(h.state.comparedModels == ["c/three", "d/four", "e/five"])
         #expect(h.state.session.compare?.models == ["c/three", "d/four", "e/five"])
         #expect(h.state.notice?.text.hasPrefix("comparing set trio: 3 models") == true)
         #expect(h.state.prompt.isEmpty)
@@ -49,16 +49,16 @@ struct ModelSetReducerTests {
     @Test func compareWithOneWordUsesASet() {
         let h = SetsHarness()
         h.command("/compare fast")
-        #expect(h.state.compare?.panes.map(\.model) == ["a/one", "b/two"])
+        #expect(h.state.comparedModels == ["a/one", "b/two"])
         h.command("/compare a/one c/three")
-        #expect(h.state.compare?.panes.map(\.model) == ["a/one", "c/three"], "two words are still models")
+        #expect(h.state.comparedModels == ["a/one", "c/three"], "two words are still models")
     }
 
     @Test func anUnknownSetIsAnErrorNamingTheKnownOnes() {
         let h = SetsHarness()
         let effects = h.command("/set nope")
         #expect(effects.isEmpty)
-        #expect(h.state.compare == nil)
+        #expect(!h.state.isComparing)
         #expect(h.state.notice == Notice("unknown set 'nope'; sets: fast, trio", kind: .error, expires: h.state.now.addingTimeInterval(8)))
         h.state.modelSets = ModelSets()
         h.command("/compare nope")
@@ -124,7 +124,7 @@ struct ModelSetReducerTests {
         #expect(h.state.modelSets.saved.isEmpty)
         #expect(h.state.notice?.text == "deleted set trio")
         h.command("/set trio")
-        #expect(h.state.compare == nil && h.state.notice?.kind == .error)
+        #expect(!h.state.isComparing && h.state.notice?.kind == .error)
     }
 
     @Test func setsListsThemAtTheTopOfThePicker() {
@@ -157,7 +157,7 @@ struct ModelSetPickerTests {
         #expect(h.state.picker.selection == 0, "stops at the top")
         #expect(h.state.pickerSelectedRow == .set(SetsHarness.configured))
         h.key(Key(.enter))
-        #expect(h.state.compare?.panes.map(\.model) == ["a/one", "b/two"])
+        #expect(h.state.comparedModels == ["a/one", "b/two"])
         #expect(h.state.focus == .prompt)
     }
 
@@ -196,7 +196,7 @@ struct ModelSetPickerTests {
         h.key(.ctrl("p"))
         h.state.picker.selection = 2 + 2
         h.key(Key(.enter))
-        #expect(h.state.compare == nil)
+        #expect(!h.state.isComparing)
         #expect(h.state.session.model == "c/three")
     }
 
@@ -204,7 +204,7 @@ struct ModelSetPickerTests {
         let h = SetsHarness()
         h.state.modelSets.configured.append(ModelSet(name: "typo", models: ["a/one", "b/twoo"]))
         h.command("/set typo")
-        #expect(h.state.compare?.panes.map(\.model) == ["a/one", "b/twoo"])
+        #expect(h.state.comparedModels == ["a/one", "b/twoo"])
         #expect(h.state.notice == Notice("comparing 2 models, but not in the catalog: b/twoo", kind: .error, expires: h.state.now.addingTimeInterval(8)))
     }
 }

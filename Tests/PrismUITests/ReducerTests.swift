@@ -60,7 +60,7 @@ struct ReducerTests {
         reply.usage = TokenUsage(promptTokens: 3, completionTokens: 2, cost: Decimal(string: "0.01"))
         reply.finishReason = "stop"
         let effects = h.send(.completion(requestID: 1, event: .finished(reply)))
-        #expect(h.state.stream == nil)
+        #expect(h.state.lanes[0].stream == nil)
         #expect(h.state.session.currentBranch.last?.status == .complete)
         #expect(h.state.spentToday == Decimal(string: "0.01"))
         #expect(effects.contains { if case .saveSession = $0 { true } else { false } })
@@ -73,7 +73,7 @@ struct ReducerTests {
         h.send(.completion(requestID: 1, event: .contentDelta("partial")))
         let effects = h.key(Key(.escape))
         #expect(effects.first == .cancelStream(requestID: 1))
-        #expect(h.state.stream == nil)
+        #expect(h.state.lanes[0].stream == nil)
         let reply = h.state.session.currentBranch.last
         #expect(reply?.status == .cancelled && reply?.content == "partial")
         h.send(.completion(requestID: 1, event: .contentDelta(" late")))

@@ -66,7 +66,7 @@ enum UIFixtures {
             state.session.append(partial)
             var stream = StreamState(requestID: 1, messageID: "a2", startedAt: epoch.addingTimeInterval(21))
             stream.firstTokenAt = epoch.addingTimeInterval(22)
-            state.stream = stream
+            state.lanes[0].stream = stream
         }
         state.prompt.set("Draft: 你好, how about next week?")
         return state

@@ -18,8 +18,11 @@ extension Session {
     ///
     /// Cheaper than `currentBranch.last { … }`, which builds the whole path: the leaf is
     /// usually that reply or its prompt, so this is a lookup or two.
-    public var lastReplyOnBranch: Message? {
-        var cursor = currentLeafID
+    public var lastReplyOnBranch: Message? { lastReply(endingAt: currentLeafID) }
+
+    /// The newest reply on the branch ending at `leaf`, found by walking up from it.
+    public func lastReply(endingAt leaf: String?) -> Message? {
+        var cursor = leaf
         var steps = 0
         while let id = cursor, let m = message(id), steps <= messages.count {
             if m.role == .assistant { return m }

@@ -31,14 +31,16 @@ public struct AppState: Sendable {
     /// Named lists of models to compare: config.toml's and those saved with `/set save`.
     public var modelSets = ModelSets()
 
-    public var transcript = TranscriptViewState()
-    public var stream: StreamState?
-    /// Set in compare mode: several models side by side, each in its own pane.
-    public var compare: CompareState?
+    /// One lane per model on screen: one in single chat, two to four in compare mode.
+    public var lanes: [Lane] = [Lane()]
+    /// The lane keys act on.
+    public var focusedLane = 0
+    /// Scrolling one compare pane scrolls them all.
+    public var scrollLocked = false
     /// Increases with every request, so late events of a cancelled one are recognised.
     public var nextRequestID = 0
-    /// Set by "edit last prompt": the parent the edited prompt is sent under ("" for the root).
-    public var editingParentID: String?
+    /// Set by "edit last prompt": the prompt being edited; sending makes a new version (a sibling) of it.
+    public var editingPromptID: String?
     public var browser = SessionBrowserState()
 
     /// Credits left on the key, when `/key` answered.
@@ -70,8 +72,7 @@ public struct AppState: Sendable {
         self.demo = demo
         self.theme = theme
         self.now = now
-        self.compare = CompareState(restoring: session)
-        if compare == nil { self.session.compare = nil } // a record we cannot show is dropped, not half-used
+        resetLanes()
     }
 
     /// The model new prompts go to.
@@ -85,8 +86,6 @@ public struct AppState: Sendable {
         if let index = CatalogIndex.ifReady(catalog) { return index.model(id: id) }
         return catalog.first { $0.id == id }
     }
-
-    public var isStreaming: Bool { stream != nil || compare?.isStreaming == true }
 }
 
 /// A transient status-bar message.
@@ -100,24 +99,6 @@ public struct Notice: Sendable, Equatable {
         self.text = text
         self.kind = kind
         self.expires = expires
-    }
-}
-
-/// The reply being streamed right now.
-public struct StreamState: Sendable, Equatable {
-    /// Distinguishes this request's events from a cancelled earlier one's.
-    public var requestID: Int
-    /// The assistant message (already in the session) that receives the text.
-    public var messageID: String
-    public var startedAt: Date
-    public var keepAlives = 0
-    public var attempt = 1
-    public var firstTokenAt: Date?
-
-    public init(requestID: Int, messageID: String, startedAt: Date) {
-        self.requestID = requestID
-        self.messageID = messageID
-        self.startedAt = startedAt
     }
 }
 
@@ -163,6 +144,13 @@ public struct TranscriptViewState: Sendable, Equatable {
     public init() {}
 
     public var isFollowing: Bool { anchor == nil && pendingScroll.isEmpty }
+
+    /// Back to following the newest text (a reply starts streaming into this view).
+    mutating func follow() {
+        anchor = nil
+        pendingScroll = []
+        hasUnseenBelow = false
+    }
 }
 
 /// Prompts sent before, for Up/Down recall.

@@ -62,10 +62,10 @@ public struct CompareLayout: Equatable, Sendable {
 
     /// The layout for a state in compare mode, from the same screen layout the renderer uses.
     static func of(_ state: AppState) -> CompareLayout? {
-        guard let compare = state.compare else { return nil }
+        guard let models = state.comparedModels else { return nil }
         let promptLines = PromptPane.lineCount(state, width: max(1, state.size.width - 2))
         let screen = Layout(size: state.size, focus: state.focus, promptLines: promptLines)
-        return CompareLayout(area: screen.transcript, count: compare.panes.count, focused: compare.focused,
+        return CompareLayout(area: screen.transcript, count: models.count, focused: state.focusedLane,
                              screenHeight: state.size.height)
     }
 }

@@ -17,10 +17,7 @@ extension Reducer {
 
     /// Ids of the replies this window is streaming (a merge never overrides them).
     static func liveMessageIDs(_ state: AppState) -> Set<String> {
-        var ids = Set<String>()
-        if let stream = state.stream { ids.insert(stream.messageID) }
-        for pane in state.compare?.panes ?? [] { if let stream = pane.stream { ids.insert(stream.messageID) } }
-        return ids
+        Set(state.lanes.compactMap { $0.stream?.messageID })
     }
 
     static func notSaved(_ state: inout AppState, id: String, reason: String) -> [Effect] {
@@ -77,9 +74,7 @@ extension Reducer {
             notify(&state, "not saved (\(problem)): \(hint); Ctrl-Q again quits anyway", .error)
             return []
         }
-        var effects: [Effect] = []
-        if let stream = state.stream { effects += cancelStream(&state, stream) }
-        effects += cancelPanes(&state)
+        let effects = cancelLanes(&state)
         state.quitRequested = true
         return effects + [.quit]
     }
@@ -87,20 +82,7 @@ extension Reducer {
     /// SIGTERM, SIGHUP and friends: every streaming reply is stopped and kept (marked
     /// interrupted, with the signal's name), the session saved, and the app quits.
     static func terminate(_ state: inout AppState, signal: Int32) -> [Effect] {
-        let reason = ReplyFailure.interrupted(bySignal: signal)
-        var effects: [Effect] = []
-        var streams: [StreamState] = state.stream.map { [$0] } ?? []
-        streams += (state.compare?.panes ?? []).compactMap(\.stream)
-        for stream in streams {
-            markCancelled(&state, stream)
-            if let i = state.session.index(of: stream.messageID) { state.session.messages[i].failure = reason }
-            effects.append(.cancelStream(requestID: stream.requestID))
-        }
-        state.stream = nil
-        if var compare = state.compare {
-            for i in compare.panes.indices { compare.panes[i].stream = nil }
-            state.compare = compare
-        }
+        var effects = stopStreams(&state, reason: .interrupted(bySignal: signal))
         if !state.session.messages.isEmpty, !state.deletedElsewhere { effects.append(.saveSession(state.session)) }
         state.terminationSignal = signal
         state.quitRequested = true

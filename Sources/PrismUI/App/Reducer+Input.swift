@@ -35,12 +35,12 @@ extension Reducer {
     }
 
     static func mouse(_ state: inout AppState, _ mouse: MouseEvent) -> [Effect] {
-        if state.compare != nil, compareMouse(&state, mouse) { return [] }
+        if state.isComparing, compareMouse(&state, mouse) { return [] }
         switch mouse.kind {
         case .wheelUp:
-            if state.focus == .picker { movePicker(&state, -3) } else { state.transcript.pendingScroll.append(.lines(-3)) }
+            if state.focus == .picker { movePicker(&state, -3) } else { scroll(&state, .lines(-3)) }
         case .wheelDown:
-            if state.focus == .picker { movePicker(&state, 3) } else { state.transcript.pendingScroll.append(.lines(3)) }
+            if state.focus == .picker { movePicker(&state, 3) } else { scroll(&state, .lines(3)) }
         case .press, .release:
             break
         }
@@ -75,7 +75,7 @@ extension Reducer {
         case .prompt:
             break
         }
-        if let command = env.bindings.command(for: key), !(command.isCompareOnly && state.compare == nil) {
+        if let command = env.bindings.command(for: key), !(command.isCompareOnly && !state.isComparing) {
             return run(command, &state, env)
         }
         if state.focus == .prompt { editPrompt(&state, key) }
@@ -93,17 +93,15 @@ extension Reducer {
             state.focus = .prompt
             state.prompt.insert("\n")
         case .cancel:
-            if let stream = state.stream { return cancelStream(&state, stream) }
-            if state.compare?.isStreaming == true { return cancelPanes(&state) }
+            if state.isStreaming { return cancelLanes(&state) }
             if !state.prompt.isEmpty { state.prompt.clear() } else { notify(&state, "Ctrl-Q quits") }
         case .cancelOrClear:
-            if let stream = state.stream { return cancelStream(&state, stream) }
-            if let c = state.compare, c.panes[c.focused].stream != nil { return cancelPanes(&state, [c.focused]) }
+            if state.lane.stream != nil { return cancelLanes(&state, [state.focusedLane]) }
             if state.focus != .prompt { state.focus = .prompt }
         case .togglePicker:
             state.focus = state.focus == .picker ? .prompt : .picker
             if state.focus == .picker {
-                state.picker.marked = state.compare?.panes.map(\.model) ?? []
+                state.picker.marked = state.comparedModels ?? []
                 selectCurrentModelInPicker(&state)
                 return catalogLoadEffects(state)
             }
@@ -124,18 +122,15 @@ extension Reducer {
         case .pageUp: scroll(&state, .pages(-1))
         case .pageDown: scroll(&state, .pages(1))
         case .scrollTop: scroll(&state, .top)
-        case .scrollBottom:
-            if state.compare != nil { scrollPanes(&state, .bottom); return [] }
-            state.transcript.pendingScroll = [.bottom]
-            state.transcript.hasUnseenBelow = false
+        case .scrollBottom: scroll(&state, .bottom)
         case .previousMessage: jumpMessage(&state, by: -1)
         case .nextMessage: jumpMessage(&state, by: 1)
         case .toggleReasoning:
             if let id = selectedOrLastReply(state)?.id {
-                if state.transcript.expandedReasoning.contains(id) {
-                    state.transcript.expandedReasoning.remove(id)
+                if state.lane.view.expandedReasoning.contains(id) {
+                    state.lane.view.expandedReasoning.remove(id)
                 } else {
-                    state.transcript.expandedReasoning.insert(id)
+                    state.lane.view.expandedReasoning.insert(id)
                 }
             }
         case .copyMessage:
@@ -150,21 +145,15 @@ extension Reducer {
             notify(&state, "copied the code block")
             return [.copyToClipboard(code)]
         case .regenerate:
-            return state.compare != nil ? compareRegenerate(&state, env) : regenerate(&state, env)
+            return regenerate(&state, env)
         case .editLast:
-            guard state.compare == nil else {
-                notify(&state, "in compare mode, type the next prompt; Alt-P picks one model to branch with")
-                return []
-            }
             return editLast(&state)
         case .newSession:
-            var effects: [Effect] = []
-            if let stream = state.stream { effects += cancelStream(&state, stream) }
-            effects += cancelPanes(&state)
-            state.compare = nil
+            let effects = cancelLanes(&state)
             state.session = Session(id: "", createdAt: state.now, systemPrompt: state.session.systemPrompt,
                                     model: state.session.model, settings: state.session.settings)
-            state.transcript = TranscriptViewState()
+            state.resetLanes()
+            state.editingPromptID = nil
             state.prompt.clear()
             state.focus = .prompt
             notify(&state, "new session")
@@ -180,32 +169,24 @@ extension Reducer {
                 return []
             }
             state.focus = state.focus == .transcript ? .prompt : .transcript
-            if state.focus == .transcript, state.transcript.selectedMessageID == nil || state.compare != nil {
-                state.transcript.selectedMessageID = state.compare.map { state.session.compareThread($0.focused).last?.id }
-                    ?? state.session.currentBranch.last?.id
-            }
+            if state.focus == .transcript { state.lane.view.selectedMessageID = selectedOrLast(state)?.id }
         case .suspend:
             return [.suspendToShell]
         case .previousPane, .nextPane:
-            guard let c = state.compare else { return [] }
-            focusPane(&state, (c.focused + (command == .nextPane ? 1 : c.panes.count - 1)) % c.panes.count)
-        case .focusPane1: focusPane(&state, 0)
-        case .focusPane2: focusPane(&state, 1)
-        case .focusPane3: focusPane(&state, 2)
-        case .focusPane4: focusPane(&state, 3)
+            let count = state.lanes.count
+            focusLane(&state, (state.focusedLane + (command == .nextPane ? 1 : count - 1)) % count)
+        case .focusPane1: focusLane(&state, 0)
+        case .focusPane2: focusLane(&state, 1)
+        case .focusPane3: focusLane(&state, 2)
+        case .focusPane4: focusLane(&state, 3)
         case .toggleScrollLock:
-            guard state.compare != nil else { return [] }
-            state.compare?.scrollLocked.toggle()
-            notify(&state, state.compare?.scrollLocked == true ? "scrolling all panes together" : "each pane scrolls on its own")
+            guard state.isComparing else { return [] }
+            state.scrollLocked.toggle()
+            notify(&state, state.scrollLocked ? "scrolling all panes together" : "each pane scrolls on its own")
         case .pickPane:
             return pickPane(&state)
         }
         return []
-    }
-
-    /// Queues a scroll of the transcript, or of the panes in compare mode.
-    static func scroll(_ state: inout AppState, _ intent: TranscriptViewState.ScrollIntent) {
-        if state.compare != nil { scrollPanes(&state, intent) } else { state.transcript.pendingScroll.append(intent) }
     }
 }
 

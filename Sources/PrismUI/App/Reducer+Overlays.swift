@@ -51,10 +51,10 @@ extension Reducer {
 
     /// Enter on a model row: compare the marked models, or choose the selected one.
     static func pickerEnter(_ state: inout AppState) -> [Effect] {
-        if state.compare != nil || !state.picker.marked.isEmpty {
+        if state.isComparing || !state.picker.marked.isEmpty {
             let marked = state.picker.marked
             guard marked.count >= 2 else {
-                notify(&state, "compare needs 2 to \(CompareState.maxPanes) models: Space marks them")
+                notify(&state, "compare needs 2 to \(Lane.maxCount) models: Space marks them")
                 return []
             }
             state.picker.marked = []
@@ -79,8 +79,8 @@ extension Reducer {
         guard let id = state.pickerSelectedModel?.id else { return }
         if let i = state.picker.marked.firstIndex(of: id) {
             state.picker.marked.remove(at: i)
-        } else if state.picker.marked.count >= CompareState.maxPanes {
-            notify(&state, "at most \(CompareState.maxPanes) models side by side", .error)
+        } else if state.picker.marked.count >= Lane.maxCount {
+            notify(&state, "at most \(Lane.maxCount) models side by side", .error)
         } else {
             state.picker.marked.append(id)
         }

@@ -44,9 +44,9 @@ extension Reducer {
 
     /// Saves the listed models, else the compare panes' models, else the picker's marks, as `name`.
     static func saveSet(_ state: inout AppState, name: String, models listed: [String]) -> [Effect] {
-        let models = !listed.isEmpty ? listed : state.compare?.panes.map(\.model) ?? state.picker.marked
+        let models = !listed.isEmpty ? listed : state.comparedModels ?? state.picker.marked
         guard !models.isEmpty else {
-            notify(&state, "nothing to save: compare 2 to \(CompareState.maxPanes) models first, or: /set save \(name) MODEL MODEL", .error)
+            notify(&state, "nothing to save: compare 2 to \(Lane.maxCount) models first, or: /set save \(name) MODEL MODEL", .error)
             return []
         }
         let replaced: Bool
@@ -84,7 +84,7 @@ extension Reducer {
         state.focus = .picker
         state.picker.query = ""
         state.picker.selection = 0
-        state.picker.marked = state.compare?.panes.map(\.model) ?? []
+        state.picker.marked = state.comparedModels ?? []
         notify(&state, "\(sets.count) set\(sets.count == 1 ? "" : "s"): Enter compares one · Space marks its models")
         return catalogLoadEffects(state)
     }

@@ -54,7 +54,7 @@ extension Reducer {
         case "/compare":
             let models = argument.split(separator: " ").map(String.init)
             if models.count == 1 { return useSet(&state, models[0]) }
-            guard (2...CompareState.maxPanes).contains(models.count) else {
+            guard (2...Lane.maxCount).contains(models.count) else {
                 notify(&state, "usage: /compare MODEL MODEL [MODEL] [MODEL] or /compare SET", .error)
                 return []
             }

@@ -2,52 +2,59 @@ import Foundation
 import PrismCore
 
 extension Reducer {
-    /// The selected message, or the last one of the branch.
+    /// The selected message of the focused lane, or the last one of its thread.
     static func selectedOrLast(_ state: AppState) -> Message? {
-        if let compare = state.compare {
-            let thread = state.session.compareThread(compare.focused)
-            return thread.first { $0.id == state.transcript.selectedMessageID } ?? thread.last
-        }
-        if let id = state.transcript.selectedMessageID, let m = state.session.message(id) { return m }
-        return state.session.currentBranch.last
+        let thread = state.session.thread(ofLane: state.focusedLane)
+        return thread.last { $0.id == state.lane.view.selectedMessageID } ?? thread.last
     }
 
-    /// The selected reply, or the last reply of the branch.
+    /// The selected reply of the focused lane, or the last reply of its thread.
     static func selectedOrLastReply(_ state: AppState) -> Message? {
-        if state.compare != nil, let m = selectedOrLast(state), m.role == .assistant { return m }
-        if let compare = state.compare { return state.session.compareThread(compare.focused).last { $0.role == .assistant } }
         if let m = selectedOrLast(state), m.role == .assistant { return m }
-        return state.session.currentBranch.last { $0.role == .assistant }
+        return state.session.lastReply(inLane: state.focusedLane)
     }
 
-    /// Selects the previous or next message of the branch and scrolls to it.
+    /// Selects the previous or next message of the focused lane's thread and scrolls to it.
     static func jumpMessage(_ state: inout AppState, by step: Int) {
-        let branch = state.compare.map { state.session.compareThread($0.focused) } ?? state.session.currentBranch
-        guard !branch.isEmpty else { return }
-        let current = state.transcript.selectedMessageID.flatMap { id in branch.firstIndex { $0.id == id } } ?? branch.count
-        let next = max(0, min(branch.count - 1, current + step))
-        state.transcript.selectedMessageID = branch[next].id
-        if let compare = state.compare {
-            state.compare?.panes[compare.focused].view.pendingScroll.append(.message(branch[next].id))
-        } else {
-            state.transcript.pendingScroll.append(.message(branch[next].id))
-        }
+        let thread = state.session.thread(ofLane: state.focusedLane)
+        guard !thread.isEmpty else { return }
+        let current = state.lane.view.selectedMessageID.flatMap { id in thread.firstIndex { $0.id == id } } ?? thread.count
+        let next = max(0, min(thread.count - 1, current + step))
+        state.lane.view.selectedMessageID = thread[next].id
+        state.lane.view.pendingScroll.append(.message(thread[next].id))
     }
 
-    /// Shows another version (sibling) of the selected reply, and the branch under it.
+    /// Shows another version (sibling) of the selected reply, and the thread under it.
+    ///
+    /// In a compare pane the versions are that model's own, never the other panes' replies.
     static func flipSibling(_ state: inout AppState, by step: Int) -> [Effect] {
-        if state.compare != nil { return compareFlip(&state, by: step) }
-        guard !state.isStreaming, let message = selectedOrLastReply(state) else { return [] }
-        let siblings = state.session.siblings(of: message.id)
-        guard siblings.count > 1, let i = siblings.firstIndex(where: { $0.id == message.id }) else {
+        let lane = state.focusedLane
+        guard state.lanes[lane].stream == nil, let message = selectedOrLastReply(state) else { return [] }
+        let model = state.isComparing ? state.model(ofLane: lane) : nil
+        let versions = state.session.siblings(of: message.id).filter { $0.role == .assistant && (model == nil || $0.modelRequested == model) }
+        guard versions.count > 1, let i = versions.firstIndex(where: { $0.id == message.id }) else {
             notify(&state, "this reply has no other versions")
             return []
         }
-        let target = siblings[(i + step + siblings.count) % siblings.count]
-        state.session.select(target.id)
-        state.transcript.selectedMessageID = target.id
-        notify(&state, "version \((i + step + siblings.count) % siblings.count + 1) of \(siblings.count)")
+        let next = (i + step + versions.count) % versions.count
+        state.session.showVersion(versions[next].id, inLane: lane)
+        state.lane.view.selectedMessageID = versions[next].id
+        notify(&state, "version \(next + 1) of \(versions.count)")
         return [.saveSession(state.session)]
+    }
+
+    /// Puts the last prompt back in the editor; sending it makes a sibling of the old prompt.
+    static func editLast(_ state: inout AppState) -> [Effect] {
+        guard !state.isComparing else {
+            notify(&state, "in compare mode, type the next prompt; Alt-P picks one model to branch with")
+            return []
+        }
+        guard !state.isStreaming, let last = state.session.currentBranch.last(where: { $0.role == .user }) else { return [] }
+        state.prompt.set(last.content)
+        state.editingPromptID = last.id
+        state.focus = .prompt
+        notify(&state, "editing the last prompt: Enter sends it as a new branch")
+        return []
     }
 }
 

@@ -14,7 +14,7 @@ public enum Reducer {
             if let notice = state.notice, notice.expires <= now { state.notice = nil }
             return []
         case .completion(let id, let event):
-            return completion(&state, requestID: id, event, env)
+            return completion(&state, requestID: id, event)
         case .catalogLoaded(let snapshot):
             // The same cached catalog read again (each Ctrl-P reads the cache) keeps the array the
             // picker's index was built for; a new one is indexed off this thread.
@@ -107,15 +107,10 @@ public enum Reducer {
 
     /// Replaces the current session with a loaded one (from the browser or `--resume`).
     static func resume(_ state: inout AppState, _ session: Session) -> [Effect] {
-        var effects: [Effect] = []
-        if let stream = state.stream {
-            effects += cancelStream(&state, stream)
-        }
-        effects += cancelPanes(&state)
+        let effects = cancelLanes(&state)
         state.session = session
-        state.compare = CompareState(restoring: session)
-        if state.compare == nil { state.session.compare = nil }
-        state.transcript = TranscriptViewState()
+        state.resetLanes()
+        state.editingPromptID = nil
         state.focus = .prompt
         state.prompt.clear()
         notify(&state, "resumed: \(session.title.isEmpty ? session.id : session.title)")

@@ -2,65 +2,43 @@ import Foundation
 import PrismCore
 import PrismTerminal
 
-/// Draws compare mode: a pane per model (columns, a 2×2 grid or tabs), each with a header, plus the summary line.
+/// Draws compare mode: a pane per lane (columns, a 2×2 grid or tabs), each with a header, plus the summary line.
 ///
-/// Each pane draws its model's thread through the transcript's own drawing code
-/// with its own layout cache and scroll anchor, so panes scroll independently and
-/// a streaming reply costs only its unfinished tail, as in the transcript.
+/// A pane's body is its lane drawn by `TranscriptPane`, as single chat's transcript is.
 enum ComparePane {
     /// Rows of each pane's header (model line, figures line).
     static let headerRows = 2
 
     static func render(_ state: inout AppState, layouts: [TranscriptLayout], theme: Theme, into frame: inout Frame, rect: Rect) {
-        guard var compare = state.compare, !rect.isEmpty else { return }
+        guard let models = state.comparedModels, !rect.isEmpty else { return }
         frame.fill(rect, style: theme.style(.background))
-        let geometry = CompareLayout(area: rect, count: compare.panes.count, focused: compare.focused, screenHeight: state.size.height)
+        let geometry = CompareLayout(area: rect, count: models.count, focused: state.focusedLane, screenHeight: state.size.height)
         for separator in geometry.separators {
             for y in separator.y..<separator.maxY { frame.put("│", at: Point(x: separator.x, y: y), style: theme.style(.border)) }
         }
-        if let strip = geometry.tabs { tabs(compare, theme: theme, into: &frame, rect: strip) }
-        let leaves = state.session.compare?.leafIDs ?? []
-        let snapshot = state
-        for (i, paneRect) in geometry.panes.enumerated() {
-            guard let paneRect, i < layouts.count else { continue }
-            let layout = layouts[i]
-            let leaf = i < leaves.count ? leaves[i] : nil
-            let ids = layout.branch(of: snapshot.session, endingAt: leaf)
-            let last = ids.last.flatMap { snapshot.session.message($0) }
+        if let strip = geometry.tabs { tabs(models, focused: state.focusedLane, theme: theme, into: &frame, rect: strip) }
+        for (lane, paneRect) in geometry.panes.enumerated() {
+            guard let paneRect, lane < layouts.count, state.lanes.indices.contains(lane) else { continue }
             let (head, body) = paneRect.splitTop(headerRows)
-            header(snapshot, pane: i, reply: last?.role == .assistant ? last : nil, theme: theme, into: &frame, rect: head)
-            guard !body.isEmpty else { continue }
-            if ids.isEmpty {
-                frame.put("Type a prompt: it goes to every pane.".truncated(to: body.width - 2), at: Point(x: body.x + 2, y: body.y + 1),
-                          style: theme.style(.textMuted), clip: body)
-                continue
-            }
-            let selected = snapshot.focus == .transcript && i == compare.focused ? snapshot.transcript.selectedMessageID : nil
-            let context = TranscriptLayout.ViewContext(streamingID: compare.panes[i].stream?.messageID, selectedID: selected,
-                                                        expanded: snapshot.transcript.expandedReasoning, spinnerFrame: snapshot.spinnerFrame,
-                                                        showsSiblings: false)
-            let width = body.width
-            TranscriptPane.draw(ids: ids, view: &compare.panes[i].view, layout: layout, theme: theme, into: &frame, rect: body,
-                                parts: { id in layout.partCount(of: id, in: snapshot.session, theme: theme) },
-                                lines: { id, part in layout.lines(of: id, part: part, in: snapshot.session, context: context, width: width, theme: theme) })
+            header(state, lane: lane, theme: theme, into: &frame, rect: head)
+            TranscriptPane.render(&state, lane: lane, layout: layouts[lane], theme: theme, into: &frame, rect: body)
         }
-        state.compare = compare
-        summary(snapshot, theme: theme, into: &frame, rect: geometry.summary)
+        summary(state, theme: theme, into: &frame, rect: geometry.summary)
     }
 
     /// Model name and cost on the first row; provider, speed, tokens and finish reason (or the error) on the second.
-    private static func header(_ state: AppState, pane: Int, reply: Message?, theme: Theme, into frame: inout Frame, rect: Rect) {
-        guard let compare = state.compare, rect.height >= 1 else { return }
-        let focused = pane == compare.focused
+    private static func header(_ state: AppState, lane: Int, theme: Theme, into frame: inout Frame, rect: Rect) {
+        guard rect.height >= 1, let model = state.model(ofLane: lane) else { return }
+        let reply = state.session.lastReply(inLane: lane)
+        let focused = lane == state.focusedLane
         let rowStyle = focused ? theme.style(.selection) : theme.style(.surface, on: .surface)
         let top = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
         frame.fill(top, style: rowStyle)
         let cost = reply?.usage.flatMap { $0.cost == nil ? nil : " " + Formatting.cost($0) + " " } ?? ""
         // The full model id when it fits beside the cost, else without its vendor prefix.
-        let model = compare.panes[pane].model
         let name = 3 + DisplayWidth.of(model) + DisplayWidth.of(cost) <= rect.width ? model : CompareTabs.shortName(model)
         var title = StyledLine(focused ? "▌" : " ", focused ? rowStyle.adding(.bold) : theme.style(.accent, on: .surface))
-        title.append("\(pane + 1) ", rowStyle)
+        title.append("\(lane + 1) ", rowStyle)
         title.append(TerminalSanitizer.sanitize(name), rowStyle.adding(.bold))
         frame.put(title, at: Point(x: rect.x, y: rect.y), clip: top)
         if !cost.isEmpty, DisplayWidth.of(title.text) + DisplayWidth.of(cost) <= rect.width {
@@ -68,17 +46,14 @@ enum ComparePane {
         }
         guard rect.height >= 2 else { return }
         let second = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: 1)
-        let line = figures(state, pane: pane, reply: reply, theme: theme)
+        let line = figures(state, lane: lane, reply: reply, theme: theme)
         frame.put(" " + line.text.truncated(to: rect.width - 1), at: Point(x: rect.x, y: second.y), style: line.style, clip: second)
     }
 
     /// The second header row: what the pane is doing or how its reply went.
-    static func figures(_ state: AppState, pane: Int, reply: Message?, theme: Theme) -> (text: String, style: Style) {
-        guard let compare = state.compare else { return ("", theme.style(.textMuted)) }
-        if let stream = compare.panes[pane].stream {
-            let spin = StatusBar.spinner[state.spinnerFrame % StatusBar.spinner.count]
-            var parts = ["\(spin) \(stream.firstTokenAt == nil ? (stream.attempt > 1 ? "retry \(stream.attempt)" : "waiting") : "streaming") "
-                         + String(format: "%.1fs", state.now.timeIntervalSince(stream.startedAt))]
+    static func figures(_ state: AppState, lane: Int, reply: Message?, theme: Theme) -> (text: String, style: Style) {
+        if let stream = state.lanes[lane].stream {
+            var parts = [StatusBar.spinner[state.spinnerFrame % StatusBar.spinner.count] + " " + stream.phase(at: state.now)]
             if let first = stream.firstTokenAt { parts.append("ttft " + Formatting.duration(ms: first.timeIntervalSince(stream.startedAt) * 1000)) }
             if let provider = reply?.provider { parts.append("via " + TerminalSanitizer.sanitize(provider)) }
             return (parts.joined(separator: " · "), theme.style(.spinner))
@@ -98,27 +73,24 @@ enum ComparePane {
     }
 
     /// The tab strip of the narrow layout.
-    private static func tabs(_ compare: CompareState, theme: Theme, into frame: inout Frame, rect: Rect) {
+    private static func tabs(_ models: [String], focused: Int, theme: Theme, into frame: inout Frame, rect: Rect) {
         frame.fill(rect, style: theme.style(.surface, on: .surface))
         var x = rect.x
-        for (i, label) in CompareTabs.labels(compare.panes.map(\.model)).enumerated() {
-            let style = i == compare.focused ? theme.style(.selection).adding(.bold) : theme.style(.textMuted, on: .surface)
+        for (i, label) in CompareTabs.labels(models).enumerated() {
+            let style = i == focused ? theme.style(.selection).adding(.bold) : theme.style(.textMuted, on: .surface)
             x = frame.put(TerminalSanitizer.sanitize(label), at: Point(x: x, y: rect.y), style: style, clip: rect) + 1
         }
     }
 
     /// The summary line across the panes; segments that do not fit are dropped from the end.
     private static func summary(_ state: AppState, theme: Theme, into frame: inout Frame, rect: Rect) {
-        guard let compare = state.compare, !rect.isEmpty else { return }
+        guard let models = state.comparedModels, !rect.isEmpty else { return }
         frame.fill(rect, style: theme.style(.surface, on: .surface))
-        let leaves = state.session.compare?.leafIDs ?? []
-        let replies: [Message?] = compare.panes.indices.map { i in
-            (i < leaves.count ? leaves[i] : nil).flatMap { state.session.message($0) }.flatMap { $0.role == .assistant ? $0 : nil }
-        }
-        var segments = CompareSummaryLine.segments(models: compare.panes.map(\.model), replies: replies,
-                                               streaming: compare.panes.filter { $0.stream != nil }.count)
-        if compare.scrollLocked { segments.insert("scroll locked", at: 0) }
-        if segments.isEmpty { segments = ["Compare: \(compare.panes.count) models · Alt-←/→ focus · Alt-P pick · F1 keys"] }
+        let replies = models.indices.map { state.session.lastReply(inLane: $0) }
+        var segments = CompareSummaryLine.segments(models: models, replies: replies,
+                                                   streaming: state.lanes.filter { $0.stream != nil }.count)
+        if state.scrollLocked { segments.insert("scroll locked", at: 0) }
+        if segments.isEmpty { segments = ["Compare: \(models.count) models · Alt-←/→ focus · Alt-P pick · F1 keys"] }
         var text = " " + segments.joined(separator: " · ")
         while DisplayWidth.of(text) > rect.width, segments.count > 1 {
             segments.removeLast()

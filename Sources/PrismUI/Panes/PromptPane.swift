@@ -14,7 +14,7 @@ enum PromptPane {
         let focused = state.focus == .prompt
         let border = focused ? theme.style(.borderFocused) : theme.style(.border)
         var title = StyledLine()
-        if state.editingParentID != nil {
+        if state.editingPromptID != nil {
             title.append("editing last prompt", theme.style(.warning))
         } else {
             title.append("Prompt", focused ? theme.style(.accent) : theme.style(.textMuted))
@@ -42,7 +42,7 @@ enum PromptPane {
         let shown = PromptRows.around(text, caret: caret, width: inner.width, height: inner.height)
         let textStyle = theme.style(.text)
         if state.prompt.isEmpty {
-            let placeholder = state.compare.map { "Ask all \($0.panes.count) models" }
+            let placeholder = state.comparedModels.map { "Ask all \($0.count) models" }
                 ?? (state.session.model == nil ? "Choose a model with Ctrl-P, then type here" : "Ask anything")
             frame.put(placeholder, at: Point(x: inner.x, y: inner.y), style: theme.style(.textMuted), clip: inner)
         }

@@ -29,22 +29,16 @@ enum StatusBar {
         }
 
         if state.demo { left.append(seg(" DEMO ", .demo, 100)) }
-        if let compare = state.compare {
-            let streaming = compare.panes.filter { $0.stream != nil }.count
-            if streaming > 0 {
-                left.append(seg(" \(spinner[state.spinnerFrame % spinner.count]) \(streaming) streaming", .spinner, 95))
-            }
-        } else if let stream = state.stream {
-            let frameIndex = state.spinnerFrame % spinner.count
-            let elapsed = state.now.timeIntervalSince(stream.startedAt)
-            let phase = stream.firstTokenAt == nil ? (stream.attempt > 1 ? "retry \(stream.attempt)" : "waiting") : "streaming"
-            left.append(seg(" \(spinner[frameIndex]) \(phase) \(String(format: "%.1fs", elapsed))", .spinner, 95))
+        let streams = state.lanes.compactMap(\.stream)
+        if !streams.isEmpty {
+            let doing = state.isComparing ? "\(streams.count) streaming" : streams[0].phase(at: state.now)
+            left.append(seg(" \(spinner[state.spinnerFrame % spinner.count]) \(doing)", .spinner, 95))
         }
         let last = lastReply(state)
         let model = state.session.model ?? "no model: Ctrl-P"
         var modelText = " " + model
-        if let compare = state.compare {
-            modelText = " compare \(compare.focused + 1)/\(compare.panes.count): \(compare.panes[compare.focused].model)"
+        if let models = state.comparedModels {
+            modelText = " compare \(state.focusedLane + 1)/\(models.count): \(models[state.focusedLane])"
         } else if let provider = last?.provider, last?.modelServed == state.session.model || last?.modelServed == nil {
             modelText += " via \(provider)"
         } else if let served = last?.modelServed, served != state.session.model {
@@ -58,7 +52,7 @@ enum StatusBar {
             let tin = usage.promptTokens.map(Formatting.tokens) ?? "?"
             let tout = usage.completionTokens.map(Formatting.tokens) ?? "?"
             right.append(seg("↑\(tin) ↓\(tout)", .tokens, 60))
-            let info = state.compare.map { c in state.catalogEntry(c.panes[c.focused].model) } ?? state.modelInfo
+            let info = state.model(ofLane: state.focusedLane).flatMap(state.catalogEntry)
             if let prompt = usage.promptTokens, let context = info?.contextLength, context > 0 {
                 right.append(seg("ctx \(min(999, prompt * 100 / context))%", .tokens, 40))
             }
@@ -133,8 +127,7 @@ enum StatusBar {
 
     /// The newest reply on the current branch.
     static func lastReply(_ state: AppState) -> Message? {
-        if let compare = state.compare { return state.session.compareThread(compare.focused).last { $0.role == .assistant } }
-        return state.session.lastReplyOnBranch
+        state.session.lastReply(inLane: state.focusedLane)
     }
 
     /// A token's colours on the status bar background (tokens without a background keep the bar's).

@@ -42,20 +42,16 @@ final class TranscriptLayout {
         /// Show "‹2/3›" on replies with siblings (off in compare panes, where the siblings are the other models).
         var showsSiblings = true
 
-        /// The main transcript's context.
-        init(_ state: AppState) {
-            streamingID = state.stream?.messageID
-            selectedID = state.focus == .transcript ? state.transcript.selectedMessageID : nil
-            expanded = state.transcript.expandedReasoning
+        /// A lane's context: its stream, its selection (while the transcript has the keys and
+        /// the lane is focused) and its expanded reasoning. Compare panes hide "‹2/3›": there
+        /// the siblings are the other models' replies.
+        init(_ state: AppState, lane: Int) {
+            let view = state.lanes[lane].view
+            streamingID = state.lanes[lane].stream?.messageID
+            selectedID = state.focus == .transcript && lane == state.focusedLane ? view.selectedMessageID : nil
+            expanded = view.expandedReasoning
             spinnerFrame = state.spinnerFrame
-        }
-
-        init(streamingID: String?, selectedID: String? = nil, expanded: Set<String>, spinnerFrame: Int, showsSiblings: Bool = true) {
-            self.showsSiblings = showsSiblings
-            self.streamingID = streamingID
-            self.selectedID = selectedID
-            self.expanded = expanded
-            self.spinnerFrame = spinnerFrame
+            showsSiblings = !state.isComparing
         }
     }
 
@@ -135,26 +131,11 @@ final class TranscriptLayout {
         return max(1, bodies.pieceCount(for: message, theme: theme))
     }
 
-    /// How many parts a message of the main transcript is laid out in.
-    func partCount(of id: String, in state: AppState, theme: Theme) -> Int {
-        partCount(of: id, in: state.session, theme: theme)
-    }
-
-    /// The laid-out rows of one message, all parts (for tests and small messages).
-    func lines(of id: String, in state: AppState, width: Int, theme: Theme) -> [StyledLine] {
-        lines(of: id, in: state.session, context: ViewContext(state), width: width, theme: theme)
-    }
-
     /// The laid-out rows of one message, all parts, drawn in a given context.
     func lines(of id: String, in session: Session, context: ViewContext, width: Int, theme: Theme) -> [StyledLine] {
         (0..<partCount(of: id, in: session, theme: theme)).flatMap {
             lines(of: id, part: $0, in: session, context: context, width: width, theme: theme)
         }
-    }
-
-    /// The laid-out rows of one part of a message of the main transcript.
-    func lines(of id: String, part: Int, in state: AppState, width: Int, theme: Theme) -> [StyledLine] {
-        lines(of: id, part: part, in: state.session, context: ViewContext(state), width: width, theme: theme)
     }
 
     /// The laid-out rows of one part of a message, drawn in a given context.

@@ -2,32 +2,37 @@ import Foundation
 import PrismCore
 import PrismTerminal
 
-/// Draws the visible part of the conversation and resolves scroll requests.
+/// Draws one lane's thread (the transcript of single chat, or the body of a compare pane) and resolves its scroll requests.
 ///
 /// Scrolling is an anchor (message, part, row) and the pane walks outward from it,
 /// laying out only the message parts that reach the screen; following the bottom walks
 /// backwards from the newest part. Queued scroll intents are resolved here because only
-/// layout knows how tall parts are.
+/// layout knows how tall parts are. Each lane has its own layout cache and view state,
+/// so compare panes scroll independently and a streaming reply costs only its tail.
 enum TranscriptPane {
-    static func render(_ state: inout AppState, layout: TranscriptLayout, theme: Theme, into frame: inout Frame, rect: Rect) {
-        guard !rect.isEmpty else { return }
+    static func render(_ state: inout AppState, lane: Int, layout: TranscriptLayout, theme: Theme, into frame: inout Frame, rect: Rect) {
+        guard !rect.isEmpty, state.lanes.indices.contains(lane) else { return }
         frame.fill(rect, style: theme.style(.background))
-        let ids = layout.branch(of: state.session)
-        let width = rect.width
+        let ids = layout.branch(of: state.session, endingAt: state.session.leaf(ofLane: lane))
         if ids.isEmpty {
-            welcome(state, theme: theme, into: &frame, rect: rect)
-            state.transcript.pendingScroll = []
+            if state.isComparing {
+                frame.put("Type a prompt: it goes to every pane.".truncated(to: rect.width - 2), at: Point(x: rect.x + 2, y: rect.y + 1),
+                          style: theme.style(.textMuted), clip: rect)
+            } else {
+                welcome(state, theme: theme, into: &frame, rect: rect)
+            }
+            state.lanes[lane].view.pendingScroll = []
             return
         }
-        let snapshot = state
-        draw(ids: ids, view: &state.transcript, layout: layout, theme: theme, into: &frame, rect: rect,
-             parts: { id in layout.partCount(of: id, in: snapshot, theme: theme) },
-             lines: { id, part in layout.lines(of: id, part: part, in: snapshot, width: width, theme: theme) })
+        let session = state.session
+        let context = TranscriptLayout.ViewContext(state, lane: lane)
+        let width = rect.width
+        draw(ids: ids, view: &state.lanes[lane].view, layout: layout, theme: theme, into: &frame, rect: rect,
+             parts: { id in layout.partCount(of: id, in: session, theme: theme) },
+             lines: { id, part in layout.lines(of: id, part: part, in: session, context: context, width: width, theme: theme) })
     }
 
     /// Draws the branch `ids` into `rect` from the view's anchor, resolving its queued scroll intents.
-    ///
-    /// Shared by the transcript and by each compare pane, which keeps its own view state.
     static func draw(ids: [String], view: inout TranscriptViewState, layout: TranscriptLayout, theme: Theme,
                      into frame: inout Frame, rect: Rect, parts: @escaping (String) -> Int,
                      lines: @escaping (String, Int) -> [StyledLine]) {

@@ -7,9 +7,8 @@ import PrismTerminal
 /// Holds the layout caches, so it lives as long as the app. `render` takes the
 /// state `inout` only so the transcript can resolve scroll intents.
 public final class AppRenderer {
-    let transcript = TranscriptLayout()
-    /// One layout cache per compare pane, so panes of different widths never evict each other.
-    let panes = (0..<CompareState.maxPanes).map { _ in TranscriptLayout() }
+    /// One layout cache per lane, so compare panes of different widths never evict each other.
+    let layouts = (0..<Lane.maxCount).map { _ in TranscriptLayout() }
     public var bindings: KeyBindings
     private var sessionID: String?
     private var costs = CostTally()
@@ -22,8 +21,7 @@ public final class AppRenderer {
         var frame = Frame(size: state.size, fill: .blank(theme[.background]))
         if sessionID != state.session.id || state.session.messages.isEmpty {
             if sessionID != state.session.id {
-                transcript.reset()
-                panes.forEach { $0.reset() }
+                layouts.forEach { $0.reset() }
             }
             sessionID = state.session.id
         }
@@ -36,10 +34,10 @@ public final class AppRenderer {
             }
             return frame
         }
-        if state.compare != nil {
-            ComparePane.render(&state, layouts: panes, theme: theme, into: &frame, rect: layout.transcript)
+        if state.isComparing {
+            ComparePane.render(&state, layouts: layouts, theme: theme, into: &frame, rect: layout.transcript)
         } else {
-            TranscriptPane.render(&state, layout: transcript, theme: theme, into: &frame, rect: layout.transcript)
+            TranscriptPane.render(&state, lane: 0, layout: layouts[0], theme: theme, into: &frame, rect: layout.transcript)
         }
         PromptPane.render(state, theme: theme, into: &frame, rect: layout.prompt)
         if let picker = layout.picker {

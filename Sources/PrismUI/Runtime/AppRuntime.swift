@@ -151,7 +151,7 @@ public final class AppRuntime: @unchecked Sendable {
     /// of a core), 32 in compare mode (several panes moving: at least 30 a second even when
     /// a frame is late), 60 otherwise. Keys never wait for this: they draw at once.
     private var frameInterval: Double {
-        if state.compare?.isStreaming == true { return 1.0 / 32 }
+        if state.isComparing, state.isStreaming { return 1.0 / 32 }
         return state.isStreaming ? 1.0 / 20 : Self.frameInterval
     }
 

@@ -1,0 +1,194 @@
+import Foundation
+import PrismCore
+
+/// Replies in lanes: one path to start them, fold their events, stop them and scroll
+/// them, whether the screen shows one lane (single chat) or several (compare mode).
+///
+/// Each lane's stream has its own request id, so events reach the right lane and a
+/// lane that fails or is cancelled never disturbs the others.
+extension Reducer {
+    /// Sends the prompt to every lane: records it, adds an empty reply per lane and starts them.
+    static func send(_ state: inout AppState, _ env: ReducerEnvironment) -> [Effect] {
+        let text = state.prompt.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return [] }
+        if let effects = slashCommand(&state, text, env) { return effects }
+        guard !state.isStreaming else {
+            notify(&state, state.isComparing ? "replies are still streaming: Esc stops the focused one, Ctrl-C all"
+                                             : "a reply is still streaming: Esc stops it")
+            return []
+        }
+        guard state.session.model != nil || state.isComparing else {
+            notify(&state, "choose a model first")
+            state.focus = .picker
+            return []
+        }
+        if state.session.messages.isEmpty, state.session.id.isEmpty {
+            state.session.id = env.makeSessionID(state.now)
+        }
+        let replies = state.session.appendRound(text, attachments: state.pendingAttachments, siblingOf: state.editingPromptID,
+                                                at: state.now, makeID: env.makeID)
+        state.pendingAttachments = []
+        state.history.record(text)
+        state.prompt.clear()
+        state.editingPromptID = nil
+        var effects: [Effect] = [.appendHistory(text), .saveSession(state.session)]
+        for (lane, reply) in replies.enumerated() { effects += startLane(&state, lane, replyID: reply, env) }
+        return effects
+    }
+
+    /// Starts streaming into a lane's (already added, empty) reply with a fresh request id.
+    ///
+    /// The one place the chat screen builds a request.
+    static func startLane(_ state: inout AppState, _ lane: Int, replyID: String, _ env: ReducerEnvironment) -> [Effect] {
+        guard state.lanes.indices.contains(lane), let model = state.model(ofLane: lane),
+              let parent = state.session.message(replyID)?.parentID else { return [] }
+        state.nextRequestID += 1
+        state.lanes[lane].stream = StreamState(requestID: state.nextRequestID, messageID: replyID, startedAt: state.now)
+        state.lanes[lane].view.follow()
+        let request = ChatRequest.build(model: model, session: state.session, upTo: parent, catalog: state.catalog,
+                                        maxTokensCap: env.maxTokensCap)
+        return [.startStream(requestID: state.nextRequestID, request: request, journal: journalTarget(state, replyID: replyID))]
+    }
+
+    /// Applies one event of a lane's stream; events of cancelled requests are ignored.
+    static func completion(_ state: inout AppState, requestID: Int, _ event: CompletionEvent) -> [Effect] {
+        guard let lane = state.lane(streaming: requestID), var stream = state.lanes[lane].stream,
+              let index = state.session.index(of: stream.messageID) else { return [] }
+        let folded = fold(event, into: index, stream: &stream, &state)
+        state.lanes[lane].stream = stream
+        switch folded {
+        case .nothing:
+            return []
+        case .arrived:
+            if !state.lanes[lane].view.isFollowing { state.lanes[lane].view.hasUnseenBelow = true }
+            return []
+        case .finished(let reply):
+            state.lanes[lane].stream = nil
+            let who = state.isComparing ? state.model(ofLane: lane) : nil
+            if let failure = reply.failure, failure.kind != .cancelled {
+                notify(&state, (who.map { "\($0): " } ?? "") + failure.oneLine, .error)
+            } else if let warning = skippedWarning(reply, model: who) {
+                notify(&state, warning, .error)
+            }
+            var effects: [Effect] = [.saveSession(state.session)]
+            if let cost = reply.usage?.cost, cost > 0, !state.demo { effects.append(.recordSpend(cost)) }
+            if !state.demo, !state.isStreaming { effects.append(.fetchKeyInfo) }
+            return effects
+        }
+    }
+
+    /// "3 unreadable stream events were skipped…", when the server sent any.
+    static func skippedWarning(_ reply: Reply, model: String? = nil) -> String? {
+        guard reply.skippedEvents > 0 else { return nil }
+        let count = reply.skippedEvents == 1 ? "1 unreadable stream event was" : "\(reply.skippedEvents) unreadable stream events were"
+        return (model.map { "\($0): " } ?? "") + "\(count) skipped; the reply may be missing text"
+    }
+
+    /// What one stream event did to its reply.
+    enum Folded {
+        case nothing, arrived, finished(Reply)
+    }
+
+    /// Applies a stream event to the reply at `index`.
+    static func fold(_ event: CompletionEvent, into index: Int, stream: inout StreamState, _ state: inout AppState) -> Folded {
+        switch event {
+        case .requestSent(let attempt):
+            stream.attempt = attempt
+        case .retrying(let attempt, let delay, let reason):
+            notify(&state, "attempt \(attempt) failed (\(reason.oneLine)); retrying in \(Int(delay.rounded(.up)))s", .error)
+        case .keepAlive:
+            stream.keepAlives += 1
+        case .metadata(let model, let provider, let generationID):
+            state.session.messages[index].modelServed = model
+            state.session.messages[index].provider = provider
+            state.session.messages[index].generationID = generationID
+        case .contentDelta(let text):
+            state.session.messages[index].content += text
+            if stream.firstTokenAt == nil { stream.firstTokenAt = state.now }
+            return .arrived
+        case .reasoningDelta(let text):
+            // Appended in place: building a new string per delta made long reasoning quadratic.
+            if state.session.messages[index].reasoning == nil { state.session.messages[index].reasoning = "" }
+            state.session.messages[index].reasoning!.append(text)
+            if stream.firstTokenAt == nil { stream.firstTokenAt = state.now }
+            return .arrived
+        case .toolCall:
+            break
+        case .usage(let usage):
+            state.session.messages[index].usage = usage
+        case .finished(let reply):
+            var message = state.session.messages[index]
+            message.apply(reply)
+            state.session.update(message, at: state.now)
+            state.spentToday += reply.usage?.cost ?? 0
+            return .finished(reply)
+        }
+        return .nothing
+    }
+
+    /// Stops the streams of these lanes (every lane for nil) and saves: each reply keeps its
+    /// text and is marked cancelled. Esc, Ctrl-C, quitting, a new session, resuming and
+    /// entering compare mode all stop replies this way.
+    ///
+    /// The reducer does not wait for a stream's own `finished` event: by the time it
+    /// arrives no lane has its request id, so it is ignored.
+    static func cancelLanes(_ state: inout AppState, _ lanes: [Int]? = nil) -> [Effect] {
+        let effects = stopStreams(&state, lanes, reason: .cancelled)
+        guard !effects.isEmpty else { return [] }
+        notify(&state, effects.count == 1 ? "cancelled: the text so far is kept" : "cancelled \(effects.count) replies: their text so far is kept")
+        return effects + [.saveSession(state.session)]
+    }
+
+    /// Stops the streams of these lanes (every lane for nil), marking each reply with
+    /// `reason` and keeping its text and the timings measured so far; returns the
+    /// `cancelStream` effects.
+    static func stopStreams(_ state: inout AppState, _ lanes: [Int]? = nil, reason: ReplyFailure) -> [Effect] {
+        var effects: [Effect] = []
+        for lane in lanes ?? Array(state.lanes.indices) {
+            guard state.lanes.indices.contains(lane), let stream = state.lanes[lane].stream else { continue }
+            state.lanes[lane].stream = nil
+            effects.append(.cancelStream(requestID: stream.requestID))
+            guard let index = state.session.index(of: stream.messageID) else { continue }
+            state.session.messages[index].status = .cancelled
+            state.session.messages[index].failure = reason
+            if let first = stream.firstTokenAt {
+                var timings = state.session.messages[index].timings ?? ReplyTimings(startedAt: stream.startedAt)
+                timings.totalMs = state.now.timeIntervalSince(stream.startedAt) * 1000
+                timings.ttftMs = first.timeIntervalSince(stream.startedAt) * 1000
+                state.session.messages[index].timings = timings
+            }
+        }
+        return effects
+    }
+
+    /// Asks the focused lane's last prompt again: a new version of its reply, in that model's thread.
+    static func regenerate(_ state: inout AppState, _ env: ReducerEnvironment) -> [Effect] {
+        let lane = state.focusedLane
+        guard state.lanes[lane].stream == nil else {
+            notify(&state, state.isComparing ? "this pane is still streaming: Esc stops it" : "a reply is still streaming: Esc stops it")
+            return []
+        }
+        guard let reply = state.session.appendRetry(lane: lane, at: state.now, makeID: env.makeID) else {
+            notify(&state, "nothing to regenerate yet")
+            return []
+        }
+        return [.saveSession(state.session)] + startLane(&state, lane, replyID: reply, env)
+    }
+
+    /// Queues a scroll on the focused lane, or on every lane while compare panes scroll together.
+    static func scroll(_ state: inout AppState, _ intent: TranscriptViewState.ScrollIntent) {
+        for lane in state.lanes.indices where lane == state.focusedLane || (state.scrollLocked && state.isComparing) {
+            if intent == .bottom {
+                state.lanes[lane].view.pendingScroll = [.bottom]
+                state.lanes[lane].view.hasUnseenBelow = false
+            } else {
+                state.lanes[lane].view.pendingScroll.append(intent)
+            }
+        }
+    }
+
+    /// Moves focus to a lane (clamped).
+    static func focusLane(_ state: inout AppState, _ lane: Int) {
+        state.focusedLane = max(0, min(state.lanes.count - 1, lane))
+    }
+}
