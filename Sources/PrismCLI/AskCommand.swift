@@ -77,7 +77,7 @@ struct AskCommand: AsyncParsableCommand {
             StandardIO.error("prism: demo mode: simulated models, nothing leaves this machine")
         }
 
-        let modelID = context.model(model)
+        let modelID = context.config.model.id
         let catalog = await context.catalogForAsk()
         var settings = context.config.requestSettings
         settings.fallbackModels = fallbacks.isEmpty ? settings.fallbackModels : fallbacks
@@ -118,8 +118,17 @@ struct AskCommand: AsyncParsableCommand {
             if failure.kind == .cancelled {
                 throw CLIFailure(status: interruption?.status ?? 130, message: failure.message)
             }
-            throw CLIFailure.request(TerminalSanitizer.sanitize(failure.oneLine))
+            throw CLIFailure.request(TerminalSanitizer.sanitize(Self.failureLine(failure, model: context.config.model)))
         }
+    }
+
+    /// The failure in one line; when the server refused the request (400, 404) and `-m` did
+    /// not name the model, it also says where the model came from.
+    static func failureLine(_ failure: ReplyFailure, model: ModelChoice) -> String {
+        guard failure.kind == .http, failure.status == 400 || failure.status == 404, let provenance = model.provenance else {
+            return failure.oneLine
+        }
+        return "\(failure.oneLine) (\(provenance))"
     }
 
     /// The prompt from the arguments, with piped input appended after a blank line.

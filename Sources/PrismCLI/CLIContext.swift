@@ -22,6 +22,7 @@ struct CLIContext {
         var flags = overrides
         flags.baseURL = connection.baseURL ?? flags.baseURL
         flags.server = connection.server ?? flags.server
+        flags.demo = connection.demo || flags.demo
         do {
             config = try ConfigLoader.resolve(flags: flags, environment: environment, paths: paths)
         } catch {
@@ -32,6 +33,7 @@ struct CLIContext {
         if !demo, let notice = config.keyNotice { StandardIO.error("prism: note: \(notice)") }
         PrismLogging.bootstrap(paths: paths, secrets: config.secrets.map(\.value), environment: environment)
         logger = Logger(label: "prism.cli")
+        logger.debug("model \(config.model.id) from \(config.model.origin)")
 
         var configuration = ClientConfiguration(
             baseURL: config.baseURL, apiKey: demo ? nil : config.apiKey?.value,
@@ -61,13 +63,6 @@ struct CLIContext {
             no API key. Set one with: export OPENROUTER_API_KEY=sk-or-... \
             (or api_key in \(paths.configFile.path), mode 0600), or try it offline with --demo
             """)
-    }
-
-    /// The model to use: the flag, else (in demo mode) a demo model, else the configured one.
-    func model(_ flag: String?) -> String {
-        if let flag { return flag }
-        if demo { return DemoModel.named(config.model) != nil ? config.model : DemoModel.defaultID }
-        return config.model
     }
 
     /// The catalog from the disk cache only (no network): prices and limits for `ask`.

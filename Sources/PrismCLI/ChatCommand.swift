@@ -30,6 +30,6 @@ struct ChatCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try CLIContext(connection: connection, overrides: ConfigOverrides(model: model, theme: theme))
-        try await TUILauncher(context: context, model: model, theme: theme, resume: resume, continueLast: continueLast).run()
+        try await TUILauncher(context: context, theme: theme, resume: resume, continueLast: continueLast).run()
     }
 }

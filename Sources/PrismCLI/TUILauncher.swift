@@ -11,7 +11,6 @@ import PrismUI
 /// after the first frame, so the screen appears at once.
 struct TUILauncher {
     let context: CLIContext
-    let model: String?
     let theme: String?
     let resume: String?
     let continueLast: Bool
@@ -26,14 +25,14 @@ struct TUILauncher {
         let now = Date()
 
         var session = Session(id: "", createdAt: now, systemPrompt: context.config.systemPrompt,
-                              model: initialModel(), settings: context.config.requestSettings)
+                              model: context.config.model.chosen, settings: context.config.requestSettings)
         if let id = try resumeID(store: store) {
             do {
                 session = try store.load(matching: id)
             } catch {
                 throw CLIFailure.usage("\(error)")
             }
-            if let model { session.model = model }
+            session.model = context.config.model.resuming(session.model)
         }
 
         let themes = ThemeProvider(catalog: ThemeCatalog(paths: context.paths))
@@ -86,14 +85,6 @@ struct TUILauncher {
         // Everything is saved: now end the way the signal asked, so the caller sees it.
         if let signal = outcome.signal { CursesBackend.die(bySignal: signal) }
         if let failure = outcome.failure { throw CLIFailure.usage(failure) }
-    }
-
-    /// The model to start with: the flag, a demo model in demo mode, the configured one;
-    /// nil when nothing chose one (the picker then opens by itself).
-    private func initialModel() -> String? {
-        if let model { return model }
-        if context.demo { return context.model(nil) }
-        return context.config.source(of: .model) == .default ? nil : context.config.model
     }
 
     private func resumeID(store: FileSessionStore) throws -> String? {

@@ -91,6 +91,44 @@ extension ProcessSuites {
             #expect(timings["ttft_ms"] is NSNumber && timings["total_ms"] is NSNumber)
         }
 
+        /// The model sent is the one config resolution decided: -m over PRISM_MODEL over config.toml.
+        @Test func theModelComesFromTheFlagThenTheEnvironmentThenTheConfigFile() throws {
+            let server = StubServer(requiredKey: Self.key)
+            try server.start()
+            defer { server.stop() }
+            var p = try PrismProcess(key: Self.key, baseURL: server.baseURL, config: "model = \"stub/fast\"\n")
+            defer { p.cleanUp() }
+            #expect(try p.run(["ask", "q"]).status == 0)
+            p.environment["PRISM_MODEL"] = "stub/echo"
+            #expect(try p.run(["ask", "q"]).status == 0)
+            #expect(try p.run(["ask", "-m", "stub/fast", "q"]).status == 0)
+            #expect(server.chatRequests.map(\.model) == ["stub/fast", "stub/echo", "stub/fast"])
+            let log = try String(contentsOf: p.home.appendingPathComponent("state/prism/prism.log"), encoding: .utf8)
+            #expect(log.contains("model stub/fast from config.toml model"))
+            #expect(log.contains("model stub/echo from PRISM_MODEL"))
+            #expect(log.contains("model stub/fast from -m"))
+        }
+
+        /// A model the server refuses is reported with where it came from, unless -m was just typed.
+        @Test func aRefusedModelSaysWhereItCameFrom() throws {
+            let server = StubServer(requiredKey: Self.key)
+            try server.start()
+            defer { server.stop() }
+            var p = try PrismProcess(key: Self.key, baseURL: server.baseURL)
+            defer { p.cleanUp() }
+            let fallback = try p.run(["ask", "q"])
+            #expect(fallback.status == 1)
+            #expect(fallback.stderr == "prism: HTTP 400 openrouter/auto is not a valid model ID (the model, openrouter/auto, is the default: "
+                    + "choose one with -m, PRISM_MODEL or model in config.toml)\n")
+            p.environment["PRISM_MODEL"] = "old/model"
+            let stale = try p.run(["ask", "q"])
+            #expect(stale.status == 1)
+            #expect(stale.stderr == "prism: HTTP 400 old/model is not a valid model ID (the model, old/model, came from PRISM_MODEL)\n")
+            let typed = try p.run(["ask", "-m", "typo/model", "q"])
+            #expect(typed.status == 1)
+            #expect(typed.stderr == "prism: HTTP 400 typo/model is not a valid model ID\n")
+        }
+
         /// Each failure mode: exit 1, a one-line reason on stderr, and JSON that keeps the partial text.
         @Test("failure modes", arguments: [
             ("stub/fail-midstream", "stream", true),

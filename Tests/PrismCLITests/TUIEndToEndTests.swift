@@ -61,5 +61,38 @@ extension ProcessSuites {
             #expect(resumed.ok)
             try again.send("C-q")
         }
+
+        /// The chat screen starts with the model config resolution decided (PRISM_MODEL over
+        /// config.toml, so no picker); a resumed session keeps its own model over the
+        /// environment, and only -m replaces it.
+        @Test func startsWithTheDecidedModelAndAResumedSessionKeepsItsOwn() throws {
+            let fixture = try ChatScreenFixture(key: Self.key)
+            defer { fixture.stop() }
+            let server = fixture.server
+            var p = fixture.prism
+            let folder = p.home.appendingPathComponent("config/prism")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try "model = \"stub/fast\"\n".write(to: folder.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+
+            /// Sends `prompt` in a fresh chat screen started with `arguments`, waits until `reply` shows `times` times, quits.
+            func exchange(_ arguments: String, _ prompt: String, reply: String, times: Int) throws {
+                let tmux = TmuxSession()
+                defer { tmux.kill() }
+                try tmux.startPrism(p, arguments: arguments)
+                #expect(try tmux.wait(for: "the prompt") { $0.contains("Prompt") }.ok)
+                try tmux.type(prompt)
+                try tmux.send("Enter")
+                #expect(try tmux.wait(for: "the reply to \(prompt)") { $0.components(separatedBy: reply).count - 1 >= times }.ok)
+                try tmux.send("C-q")
+                #expect(try tmux.wait(for: "prism to exit") { !$0.contains("Prompt") }.ok)
+            }
+
+            p.environment["PRISM_MODEL"] = "stub/no-cost"
+            try exchange("", "one", reply: "Tokens counted", times: 1)
+            p.environment["PRISM_MODEL"] = "stub/fast"
+            try exchange("-c", "two", reply: "Tokens counted", times: 2)
+            try exchange("-c -m stub/echo", "three", reply: "This is a", times: 1)
+            #expect(server.chatRequests.map(\.model) == ["stub/no-cost", "stub/no-cost", "stub/echo"])
+        }
     }
 }

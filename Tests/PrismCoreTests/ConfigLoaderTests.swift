@@ -41,7 +41,7 @@ struct ConfigLoaderTests {
         defer { xdg.remove() }
         let config = try xdg.resolve()
         #expect(config.configFileLoaded == false)
-        #expect(config.model == "openrouter/auto")
+        #expect(config.model.id == "openrouter/auto")
         #expect(config.baseURL.absoluteString == "https://openrouter.ai/api/v1")
         #expect(config.maxTokens == 4096)
         #expect(config.attribution == Attribution(referer: "https://github.com/prism-terminal/prism", title: "Prism"))
@@ -70,7 +70,7 @@ struct ConfigLoaderTests {
         defer { xdg.remove() }
         try xdg.writeConfig(Self.fileText)
         let config = try xdg.resolve()
-        #expect(config.model == "file/model")
+        #expect(config.model.id == "file/model")
         #expect(config.baseURL.absoluteString == "https://file.example/v1")
         #expect(config.apiKey == nil, "the OpenRouter key is not sent to file.example")
         #expect(config.keyNotice?.contains("config.toml api_key") == true)
@@ -94,7 +94,7 @@ struct ConfigLoaderTests {
         ])
         #expect(config.apiKey?.value == "sk-or-v1-envkey")
         #expect(config.baseURL.absoluteString == "http://127.0.0.1:8080/v1")
-        #expect(config.model == "env/model")
+        #expect(config.model.id == "env/model")
         #expect(config.source(of: .apiKey) == .environment)
         #expect(config.source(of: .baseURL) == .environment)
         #expect(config.source(of: .model) == .environment)
@@ -111,7 +111,7 @@ struct ConfigLoaderTests {
         let config = try xdg.resolve(flags: flags, env: [
             "OPENROUTER_BASE_URL": "http://127.0.0.1:8080/v1", "PRISM_MODEL": "env/model",
         ])
-        #expect(config.model == "flag/model")
+        #expect(config.model.id == "flag/model")
         #expect(config.baseURL.absoluteString == "https://flag.example/api")
         #expect(config.maxTokens == 77)
         #expect(config.theme == "flag-theme")
@@ -128,7 +128,7 @@ struct ConfigLoaderTests {
         let xdg = try TempXDG()
         defer { xdg.remove() }
         let config = try xdg.resolve(flags: ConfigOverrides(model: "m", maxTokens: 5))
-        #expect(config.model == "m")
+        #expect(config.model.id == "m")
         #expect(config.maxTokens == 5)
         #expect(config.source(of: .model) == .flag)
         #expect(config.source(of: .baseURL) == .default)
@@ -139,7 +139,7 @@ struct ConfigLoaderTests {
         defer { xdg.remove() }
         let config = try xdg.resolve(env: ["OPENROUTER_API_KEY": "  ", "PRISM_MODEL": ""])
         #expect(config.apiKey == nil)
-        #expect(config.model == "openrouter/auto")
+        #expect(config.model.id == "openrouter/auto")
     }
 
     @Test func fileOnlySettingsAreRead() throws {

@@ -5,6 +5,8 @@ public enum ConfigSource: String, Sendable, Equatable, CaseIterable {
     case flag
     case environment
     case file
+    /// Demo mode's stand-in for a model that is not simulated (the model only; see `ModelChoice`).
+    case demo
     case `default`
 }
 

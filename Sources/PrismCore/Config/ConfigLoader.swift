@@ -2,7 +2,8 @@ import Foundation
 
 /// Combines flags, environment, config.toml and defaults into a `ResolvedConfig`.
 ///
-/// Precedence is the same for every field: flag > environment > file > default. All
+/// Precedence is the same for every field: flag > environment > file > default (for the
+/// model, demo mode puts a demo model before the default: see `chooseModel`). All
 /// inputs are parameters (no process globals) so tests can use temporary XDG folders
 /// and a made-up environment.
 public enum ConfigLoader {
@@ -66,8 +67,7 @@ public enum ConfigLoader {
 
         var resolved = ResolvedConfig(
             apiKey: server.apiKey,
-            model: pick(.model, flag: flags.model, env: env(modelVariable), file: config.model)
-                ?? ResolvedConfig.defaultModel,
+            model: chooseModel(flag: flags.model, environment: env(modelVariable), file: config.model, demo: flags.demo),
             baseURL: baseURL,
             maxTokens: pick(.maxTokens, flag: flags.maxTokens, file: config.maxTokens) ?? ResolvedConfig.defaultMaxTokens,
             attribution: Attribution(

@@ -13,10 +13,12 @@ public struct ConfigOverrides: Sendable, Equatable {
     public var theme: String?
     public var temperature: Double?
     public var systemPrompt: String?
+    /// `--demo`: only simulated models answer, so the model falls back to a demo one (see `ConfigLoader.chooseModel`).
+    public var demo: Bool
 
     public init(
         model: String? = nil, baseURL: String? = nil, maxTokens: Int? = nil, theme: String? = nil,
-        temperature: Double? = nil, systemPrompt: String? = nil
+        temperature: Double? = nil, systemPrompt: String? = nil, demo: Bool = false
     ) {
         self.model = model
         self.baseURL = baseURL
@@ -24,5 +26,6 @@ public struct ConfigOverrides: Sendable, Equatable {
         self.theme = theme
         self.temperature = temperature
         self.systemPrompt = systemPrompt
+        self.demo = demo
     }
 }

@@ -18,7 +18,8 @@ public struct ResolvedConfig: Sendable, Equatable {
     /// The key sent to this server: the OpenRouter key only for OpenRouter and loopback, a
     /// profile's own key for a profile, else nil (see `ConfigLoader.chooseServer`).
     public var apiKey: APIKey?
-    public var model: String
+    /// The model and what picked it: the one decision every front end reads (see `ConfigLoader.chooseModel`).
+    public var model: ModelChoice
     /// No trailing slash, so paths can be appended as `/chat/completions`. May hold a user
     /// and password for basic auth: show it only as `baseURL.displayString`.
     public var baseURL: URL
@@ -62,11 +63,11 @@ public struct ResolvedConfig: Sendable, Equatable {
     public var configFileLoaded: Bool
     /// Messages for stderr: unknown keys, a key in a file readable by others.
     public var warnings: [String]
-    /// Origin of each field; fields not listed came from defaults.
+    /// Origin of each field; fields not listed came from defaults. The model's is `model.source`.
     public var sources: [ConfigField: ConfigSource]
 
     public init(
-        apiKey: APIKey? = nil, model: String = defaultModel, baseURL: URL = defaultBaseURL,
+        apiKey: APIKey? = nil, model: ModelChoice = .builtIn, baseURL: URL = defaultBaseURL,
         maxTokens: Int = defaultMaxTokens, attribution: Attribution = .default, theme: String = defaultTheme,
         systemPrompt: String? = nil, temperature: Double? = nil, fallbackModels: [String] = [],
         provider: ProviderPreferences? = nil, reasoning: ReasoningSettings? = nil,
@@ -101,7 +102,7 @@ public struct ResolvedConfig: Sendable, Equatable {
 
     /// Where a field's value came from (`.default` when nothing set it).
     public func source(of field: ConfigField) -> ConfigSource {
-        sources[field] ?? .default
+        field == .model ? model.source : sources[field] ?? .default
     }
 
     /// True when talking to OpenRouter itself (host `openrouter.ai` or a subdomain), not a local server.
@@ -125,7 +126,7 @@ public struct ResolvedConfig: Sendable, Equatable {
     private func display(_ field: ConfigField) -> String {
         switch field {
         case .apiKey: return keyDisplay
-        case .model: return model
+        case .model: return model.id
         case .baseURL: return baseURL.displayString
         case .server: return server ?? "<none>"
         case .maxTokens: return String(maxTokens)
@@ -163,14 +164,14 @@ extension ResolvedConfig: CustomStringConvertible, CustomDebugStringConvertible,
     public var description: String { explanation.joined(separator: "\n") }
 
     public var debugDescription: String {
-        "ResolvedConfig(model: \(model), baseURL: \(baseURL.displayString), server: \(server ?? "<none>"), apiKey: \(APIKey.display(apiKey)), "
+        "ResolvedConfig(model: \(model.id), baseURL: \(baseURL.displayString), server: \(server ?? "<none>"), apiKey: \(APIKey.display(apiKey)), "
             + "maxTokens: \(maxTokens), theme: \(theme), configFile: \(configFile.path))"
     }
 
     /// Reflection shows the redacted key as a plain string, so `dump` cannot reach the secret.
     public var customMirror: Mirror {
         Mirror(self, children: [
-            "apiKey": APIKey.display(apiKey), "model": model, "baseURL": baseURL.displayString, "server": server as Any, "maxTokens": maxTokens,
+            "apiKey": APIKey.display(apiKey), "model": model.id, "baseURL": baseURL.displayString, "server": server as Any, "maxTokens": maxTokens,
             "attribution": attribution, "theme": theme, "systemPrompt": systemPrompt as Any,
             "temperature": temperature as Any, "fallbackModels": fallbackModels, "provider": provider as Any,
             "reasoning": reasoning as Any, "connectTimeout": connectTimeout, "firstByteTimeout": firstByteTimeout, "idleTimeout": idleTimeout, "maxRetries": maxRetries,
