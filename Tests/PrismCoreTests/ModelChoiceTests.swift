@@ -8,17 +8,31 @@ import Testing
 struct ModelChoiceTests {
     /// Each row sets some of the three levels; the highest one set must win, with its source.
     @Test(arguments: [
-        (flag: "f/m", env: "e/m", file: "c/m", id: "f/m", source: ConfigSource.flag),
-        (flag: "f/m", env: nil, file: "c/m", id: "f/m", source: .flag),
-        (flag: "f/m", env: nil, file: nil, id: "f/m", source: .flag),
-        (flag: nil, env: "e/m", file: "c/m", id: "e/m", source: .environment),
-        (flag: nil, env: "e/m", file: nil, id: "e/m", source: .environment),
-        (flag: nil, env: nil, file: "c/m", id: "c/m", source: .file),
-        (flag: nil, env: nil, file: nil, id: "openrouter/auto", source: .default),
-    ] as [(flag: String?, env: String?, file: String?, id: String, source: ConfigSource)])
-    func eachLevelOverridesTheNext(row: (flag: String?, env: String?, file: String?, id: String, source: ConfigSource)) {
-        let choice = ConfigLoader.chooseModel(flag: row.flag, environment: row.env, file: row.file, demo: false)
+        (flag: "f/m", env: "e/m", file: "c/m", last: "l/m", id: "f/m", source: ConfigSource.flag),
+        (flag: "f/m", env: nil, file: "c/m", last: nil, id: "f/m", source: .flag),
+        (flag: "f/m", env: nil, file: nil, last: "l/m", id: "f/m", source: .flag),
+        (flag: nil, env: "e/m", file: "c/m", last: "l/m", id: "e/m", source: .environment),
+        (flag: nil, env: "e/m", file: nil, last: nil, id: "e/m", source: .environment),
+        (flag: nil, env: nil, file: "c/m", last: "l/m", id: "c/m", source: .file),
+        (flag: nil, env: nil, file: nil, last: "l/m", id: "l/m", source: .lastUsed),
+        (flag: nil, env: nil, file: nil, last: nil, id: "openrouter/auto", source: .default),
+    ] as [(flag: String?, env: String?, file: String?, last: String?, id: String, source: ConfigSource)])
+    func eachLevelOverridesTheNext(row: (flag: String?, env: String?, file: String?, last: String?, id: String, source: ConfigSource)) {
+        let choice = ConfigLoader.chooseModel(flag: row.flag, environment: row.env, file: row.file, lastUsed: row.last, demo: false)
         #expect(choice == ModelChoice(id: row.id, source: row.source))
+    }
+
+    @Test func theModelChosenLastInThePickerComesAfterTheConfigFile() throws {
+        let xdg = try TempXDG()
+        defer { xdg.remove() }
+        PreferencesStore(folder: xdg.paths.state).savePicker(favourites: [], recents: ["last/model", "older/model"])
+        let config = try xdg.resolve()
+        #expect(config.model == ModelChoice(id: "last/model", source: .lastUsed))
+        #expect(config.model.chosen == "last/model", "the chat screen starts on it instead of opening the picker")
+        #expect(config.explanation.contains("model = last/model (last used)"))
+        try xdg.writeConfig("model = \"file/model\"\n")
+        #expect(try xdg.resolve().model == ModelChoice(id: "file/model", source: .file))
+        #expect(try xdg.resolve(flags: ConfigOverrides(demo: true)).model.source == .demo, "a real model never answers the demo")
     }
 
     @Test func resolutionReadsTheFlagTheEnvironmentAndTheFile() throws {

@@ -5,6 +5,8 @@ public enum ConfigSource: String, Sendable, Equatable, CaseIterable {
     case flag
     case environment
     case file
+    /// The model chosen last in the chat screen's picker (the model only; see `ModelChoice`).
+    case lastUsed = "last used"
     /// Demo mode's stand-in for a model that is not simulated (the model only; see `ModelChoice`).
     case demo
     case `default`

@@ -2,8 +2,9 @@ import Foundation
 
 /// Combines flags, environment, config.toml and defaults into a `ResolvedConfig`.
 ///
-/// Precedence is the same for every field: flag > environment > file > default (for the
-/// model, demo mode puts a demo model before the default: see `chooseModel`). All
+/// Precedence is the same for every field: flag > environment > file > default (the model
+/// has one more level, the model last chosen in the picker, and demo mode puts a demo
+/// model before the default: see `chooseModel`). All
 /// inputs are parameters (no process globals) so tests can use temporary XDG folders
 /// and a made-up environment.
 public enum ConfigLoader {
@@ -67,7 +68,8 @@ public enum ConfigLoader {
 
         var resolved = ResolvedConfig(
             apiKey: server.apiKey,
-            model: chooseModel(flag: flags.model, environment: env(modelVariable), file: config.model, demo: flags.demo),
+            model: chooseModel(flag: flags.model, environment: env(modelVariable), file: config.model,
+                               lastUsed: PreferencesStore(folder: paths.state).loadPicker().recents.first, demo: flags.demo),
             baseURL: baseURL,
             maxTokens: pick(.maxTokens, flag: flags.maxTokens, file: config.maxTokens) ?? ResolvedConfig.defaultMaxTokens,
             attribution: Attribution(

@@ -6,7 +6,7 @@ import Foundation
 /// sends `id`, the chat screen starts with `chosen` (and opens the picker when it is nil).
 public struct ModelChoice: Sendable, Equatable, CustomStringConvertible {
     public var id: String
-    /// `.flag`, `.environment`, `.file`, `.demo` (demo mode's stand-in) or `.default` (`openrouter/auto`).
+    /// `.flag`, `.environment`, `.file`, `.lastUsed` (the picker's last choice), `.demo` (demo mode's stand-in) or `.default` (`openrouter/auto`).
     public var source: ConfigSource
 
     public init(id: String, source: ConfigSource) {
@@ -37,6 +37,7 @@ public struct ModelChoice: Sendable, Equatable, CustomStringConvertible {
         case .flag: return "-m"
         case .environment: return ConfigLoader.modelVariable
         case .file: return "config.toml model"
+        case .lastUsed: return "the model you chose last"
         case .demo: return "the demo default"
         case .default: return "the default"
         }
@@ -48,7 +49,7 @@ public struct ModelChoice: Sendable, Equatable, CustomStringConvertible {
     public var provenance: String? {
         switch source {
         case .flag: return nil
-        case .environment, .file: return "the model, \(id), came from \(origin)"
+        case .environment, .file, .lastUsed: return "the model, \(id), came from \(origin)"
         case .demo, .default:
             return "the model, \(id), is \(origin): choose one with -m, \(ConfigLoader.modelVariable) or model in config.toml"
         }
@@ -60,14 +61,16 @@ public struct ModelChoice: Sendable, Equatable, CustomStringConvertible {
 
 extension ConfigLoader {
     /// Decides the model. The first of these wins: the `-m` flag, `PRISM_MODEL`, config.toml
-    /// `model`, then the built-in default.
+    /// `model`, the model last chosen in the chat screen's picker, then the built-in default.
     ///
-    /// In demo mode only simulated models answer, so an environment or file model that is
-    /// not one of them gives way to `DemoModel.defaultID`; a flag is still taken as given.
-    public static func chooseModel(flag: String?, environment: String?, file: String?, demo: Bool) -> ModelChoice {
+    /// In demo mode only simulated models answer, so an environment, file or last-used model
+    /// that is not one of them gives way to `DemoModel.defaultID`; a flag is still taken as given.
+    public static func chooseModel(flag: String?, environment: String?, file: String?, lastUsed: String? = nil,
+                                   demo: Bool) -> ModelChoice {
         if let flag { return ModelChoice(id: flag, source: .flag) }
         let configured = environment.map { ModelChoice(id: $0, source: .environment) }
             ?? file.map { ModelChoice(id: $0, source: .file) }
+            ?? lastUsed.map { ModelChoice(id: $0, source: .lastUsed) }
         if demo {
             if let configured, DemoModel.named(configured.id) != nil { return configured }
             return ModelChoice(id: DemoModel.defaultID, source: .demo)
