@@ -4,25 +4,13 @@ import PrismTerminal
 import Testing
 @testable import PrismUI
 
-/// A reducer harness with stable ids and time, and three models in the catalog.
-private final class CompareHarness: @unchecked Sendable {
-    var state: AppState
-    var counter = 0
-    lazy var env = ReducerEnvironment(makeID: { [unowned self] in self.counter += 1; return "m\(self.counter)" },
-                                      makeSessionID: { _ in "20261122-000000-abcd" }, maxTokensCap: 1000)
-
+/// Five models in the catalog.
+private final class CompareHarness: ReducerHarness, @unchecked Sendable {
     init(size: Size = Size(width: 120, height: 40)) {
-        state = AppState(size: size, session: Session(id: "", createdAt: Date(timeIntervalSince1970: 0), model: "a/one"),
-                         demo: false, theme: "dark", now: Date(timeIntervalSince1970: 100))
+        super.init(size: size)
         state.catalog = [ModelInfo(id: "a/one"), ModelInfo(id: "b/two"), ModelInfo(id: "c/three"), ModelInfo(id: "d/four"),
                          ModelInfo(id: "e/five")]
     }
-
-    @discardableResult
-    func send(_ action: Action) -> [Effect] { Reducer.reduce(&state, action, env) }
-    @discardableResult
-    func key(_ k: Key) -> [Effect] { send(.input(.key(k))) }
-    func type(_ text: String) { for c in text { key(.char(c)) } }
 
     /// Marks the picker rows at these indexes with Space and presses Enter.
     @discardableResult
@@ -35,13 +23,8 @@ private final class CompareHarness: @unchecked Sendable {
         return key(Key(.enter))
     }
 
-    func finish(_ requestID: Int, _ text: String, cost: String = "0.001", failure: ReplyFailure? = nil) {
-        var reply = Reply()
-        reply.content = text
-        reply.finishReason = failure == nil ? "stop" : nil
-        reply.failure = failure
-        reply.usage = TokenUsage(promptTokens: 3, completionTokens: 2, cost: Decimal(string: cost))
-        send(.completion(requestID: requestID, event: .finished(reply)))
+    func finish(_ requestID: Int, _ text: String, failure: ReplyFailure? = nil) {
+        finish(requestID, text, cost: "0.001", failure: failure)
     }
 }
 

@@ -4,31 +4,12 @@ import PrismTerminal
 import Testing
 @testable import PrismUI
 
-/// A reducer harness with stable ids and time, starting from a given session.
-private final class LaneHarness: @unchecked Sendable {
-    var state: AppState
-    var counter = 0
-    lazy var env = ReducerEnvironment(makeID: { [unowned self] in self.counter += 1; return "n\(self.counter)" },
-                                      makeSessionID: { _ in "20261202-000000-lane" }, maxTokensCap: 1000)
-
-    init(_ session: Session = Session(id: "", createdAt: Date(timeIntervalSince1970: 0), model: "a/one")) {
-        state = AppState(size: Size(width: 120, height: 40), session: Session(id: "", createdAt: Date(timeIntervalSince1970: 0), model: "a/one"),
-                         demo: false, theme: "dark", now: Date(timeIntervalSince1970: 100))
-        state.catalog = [ModelInfo(id: "a/one"), ModelInfo(id: "b/two"), ModelInfo(id: "demo/instant"), ModelInfo(id: "demo/aurora-mini")]
+/// A 120×40 screen that has resumed `session`.
+private final class LaneHarness: ReducerHarness, @unchecked Sendable {
+    init(_ session: Session) {
+        super.init()
+        state.catalog = [ModelInfo(id: "a/one"), ModelInfo(id: "demo/instant"), ModelInfo(id: "demo/aurora-mini")]
         send(.sessionLoaded(session))
-    }
-
-    @discardableResult
-    func send(_ action: Action) -> [Effect] { Reducer.reduce(&state, action, env) }
-    @discardableResult
-    func key(_ k: Key) -> [Effect] { send(.input(.key(k))) }
-    func type(_ text: String) { for c in text { key(.char(c)) } }
-
-    func finish(_ requestID: Int, _ text: String) {
-        var reply = Reply()
-        reply.content = text
-        reply.finishReason = "stop"
-        send(.completion(requestID: requestID, event: .finished(reply)))
     }
 
     func frame() -> String {

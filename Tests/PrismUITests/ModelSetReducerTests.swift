@@ -4,31 +4,15 @@ import PrismTerminal
 import Testing
 @testable import PrismUI
 
-/// A reducer harness with five catalog models, one set from config.toml and one saved set.
-private final class SetsHarness: @unchecked Sendable {
-    var state: AppState
-    var counter = 0
-    lazy var env = ReducerEnvironment(makeID: { [unowned self] in self.counter += 1; return "m\(self.counter)" },
-                                      makeSessionID: { _ in "20261122-000000-abcd" }, maxTokensCap: 1000)
+/// Five catalog models, one set from config.toml and one saved set.
+private final class SetsHarness: ReducerHarness, @unchecked Sendable {
     static let configured = ModelSet(name: "fast", models: ["a/one", "b/two"])
     static let saved = ModelSet(name: "trio", models: ["c/three", "d/four", "e/five"])
 
     init() {
-        state = AppState(size: Size(width: 120, height: 40), session: Session(id: "", createdAt: Date(timeIntervalSince1970: 0), model: "a/one"),
-                         demo: false, theme: "dark", now: Date(timeIntervalSince1970: 100))
+        super.init()
         state.catalog = ["a/one", "b/two", "c/three", "d/four", "e/five"].map { ModelInfo(id: $0) }
         state.modelSets = ModelSets(configured: [Self.configured], saved: [Self.saved])
-    }
-
-    @discardableResult
-    func send(_ action: Action) -> [Effect] { Reducer.reduce(&state, action, env) }
-    @discardableResult
-    func key(_ k: Key) -> [Effect] { send(.input(.key(k))) }
-    /// Types a prompt line and presses Enter.
-    @discardableResult
-    func command(_ text: String) -> [Effect] {
-        for c in text { key(.char(c)) }
-        return key(Key(.enter))
     }
 
     static func isPersist(_ e: Effect) -> Bool { if case .saveModelSets = e { true } else { false } }

@@ -4,25 +4,13 @@ import PrismTerminal
 import Testing
 @testable import PrismUI
 
-/// A reducer harness with stable ids and time.
-private final class Harness: @unchecked Sendable {
-    var state: AppState
-    var counter = 0
-    lazy var env = ReducerEnvironment(makeID: { [unowned self] in self.counter += 1; return "m\(self.counter)" },
-                                      makeSessionID: { _ in "20261122-000000-abcd" }, maxTokensCap: 1000)
-
+/// An 80×24 screen with two catalog models.
+private final class Harness: ReducerHarness, @unchecked Sendable {
     init(model: String? = "a/model") {
-        state = AppState(size: Size(width: 80, height: 24), session: Session(id: "", createdAt: Date(timeIntervalSince1970: 0), model: model),
-                         demo: false, theme: "dark", now: Date(timeIntervalSince1970: 100))
+        super.init(model: model, size: Size(width: 80, height: 24))
         state.catalog = [ModelInfo(id: "a/model", contextLength: 8000, maxCompletionTokens: 500),
                          ModelInfo(id: "b/other", name: "Other")]
     }
-
-    @discardableResult
-    func send(_ action: Action) -> [Effect] { Reducer.reduce(&state, action, env) }
-    @discardableResult
-    func key(_ k: Key) -> [Effect] { send(.input(.key(k))) }
-    func type(_ text: String) { for c in text { key(.char(c)) } }
 }
 
 @Suite("Reducer: actions in, state and effects out")
