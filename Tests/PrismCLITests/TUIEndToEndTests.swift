@@ -94,5 +94,29 @@ extension ProcessSuites {
             try exchange("-c -m stub/echo", "three", reply: "This is a", times: 1)
             #expect(server.chatRequests.map(\.model) == ["stub/no-cost", "stub/no-cost", "stub/echo"])
         }
+
+        /// With no flag, environment or config model, the model chosen last in the picker is
+        /// where the next chat screen starts, and what `prism ask` sends.
+        @Test func theModelChosenLastInThePickerIsWhereTheNextRunStarts() throws {
+            let fixture = try ChatScreenFixture(key: Self.key)
+            defer { fixture.stop() }
+            let p = fixture.prism
+            try fixture.tmux.startPrism(p, arguments: "")
+            #expect(try fixture.tmux.wait(for: "the picker, with no model chosen yet") { $0.contains("Models") }.ok)
+            try fixture.tmux.type("stub/echo")
+            #expect(try fixture.tmux.wait(for: "stub/echo's row under the query") { $0.components(separatedBy: "stub/echo").count - 1 >= 2 }.ok)
+            try fixture.tmux.send("Enter")
+            #expect(try fixture.tmux.wait(for: "stub/echo chosen") { $0.contains("stub/echo") && !$0.contains("MODEL ") }.ok)
+            try fixture.tmux.send("C-q")
+            #expect(try fixture.tmux.wait(for: "prism to exit") { !$0.contains("Prompt") }.ok)
+
+            let next = TmuxSession()
+            defer { next.kill() }
+            try next.startPrism(p, arguments: "")
+            #expect(try next.wait(for: "the prompt, on stub/echo") { $0.contains("Prompt") && $0.contains("stub/echo") && !$0.contains("MODEL ") }.ok)
+            try next.send("C-q")
+            #expect(try p.run(["ask", "hi"]).status == 0)
+            #expect(fixture.server.chatRequests.map(\.model) == ["stub/echo"])
+        }
     }
 }
