@@ -37,7 +37,15 @@ let package = Package(
         // backend protocol, with a headless backend for tests. No curses, no HTTP.
         .target(name: "PrismTerminal", swiftSettings: strict),
         // The app: state, actions, reducer, effects, layout, panes, themes, markdown → styled lines.
-        .target(name: "PrismUI", dependencies: ["PrismCore", "PrismTerminal"], swiftSettings: strict),
+        // The shipped themes are compiled in: `Theme/themes` is a symlink to the top-level
+        // `themes/` folder (SwiftPM wants resources inside the target), and `.embedInCode`
+        // turns each file into a `PackageResources.<file>_toml` byte array (see ShippedThemes).
+        .target(
+            name: "PrismUI",
+            dependencies: ["PrismCore", "PrismTerminal"],
+            resources: [.embedInCode("Theme/themes")],
+            swiftSettings: strict
+        ),
         // The only code that includes curses.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // Signal handlers and the async-signal-safe terminal restore, in C.

@@ -50,7 +50,7 @@ struct HugeReplyTests {
             step += 1
             let width = [13, 40][step % 2]
             let expected = renderer.render(text: String(prefix), width: width, limits: Self.small)
-            #expect(doc.lines(width: width, theme: MD.theme) == expected, "seed \(seed) step \(step) width \(width)")
+            #expect(doc.allLines(width: width, theme: MD.theme) == expected, "seed \(seed) step \(step) width \(width)")
             MD.expectFits(expected, width: width)
         }
         // Every block respects the limits: at most a block's worth plus one line's.
@@ -58,7 +58,7 @@ struct HugeReplyTests {
         for block in splitter.blocks { #expect(block.range.count <= Self.small.block + Self.small.line) }
         #expect(splitter.blocks.contains { $0.head != nil }, "the text is long enough to cut")
         // Read piece by piece, out of order, with a budget smaller than the whole: the same lines.
-        let all = doc.lines(width: 40, theme: MD.theme)
+        let all = doc.allLines(width: 40, theme: MD.theme)
         var pieces: [[StyledLine]] = Array(repeating: [], count: doc.pieceCount)
         for k in (0..<doc.pieceCount).reversed() { pieces[k] = doc.lines(piece: k, width: 40, theme: MD.theme) }
         #expect(pieces.flatMap { $0 } == all)

@@ -13,7 +13,8 @@ struct LiveEffectsWritesTests {
         let preferences = PreferencesStore(folder: folder)
         let effects = LiveEffects(
             client: OpenRouterClient(configuration: ClientConfiguration(baseURL: URL(string: "http://127.0.0.1:9/api/v1")!)),
-            store: InMemorySessionStore(), catalog: CatalogCache(file: folder.appendingPathComponent("models.json")),
+            store: FileSessionStore(folder: folder.appendingPathComponent("sessions"), indexFile: nil),
+            catalog: CatalogCache(file: folder.appendingPathComponent("models.json")),
             preferences: preferences, fetchKeyInfo: false)
         // A burst from the UI thread: every one returns at once, in order on the save queue.
         for i in 0..<50 { effects.handle(.appendHistory("prompt \(i)")) { _ in } }

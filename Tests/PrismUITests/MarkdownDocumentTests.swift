@@ -47,6 +47,16 @@ struct MarkdownDocumentTests {
         return "fence left open"
     """
 
+    /// A document holding `text`, appended in one go.
+    static func document(_ text: String) -> MarkdownDocument {
+        var doc = MarkdownDocument()
+        doc.append(text)
+        return doc
+    }
+
+    /// Blocks of the whole reply no later text can change.
+    static let finishedBlockCount = MarkdownBlockSplitter(text: reply).finishedCount
+
     /// Feeds the reply in random chunks (split between Unicode scalars, as a stream may) and
     /// compares the document with a one-shot render of the same prefix after every chunk.
     @Test(arguments: [1, 2, 3, 4])
@@ -67,81 +77,82 @@ struct MarkdownDocumentTests {
             step += 1
             let width = [40, 80][step % 2]
             let expected = MarkdownRenderer.render(text: String(prefix), width: width, theme: MD.theme)
-            #expect(doc.lines(width: width, theme: MD.theme) == expected, "step \(step) width \(width)")
+            #expect(doc.allLines(width: width, theme: MD.theme) == expected, "step \(step) width \(width)")
             MD.expectFits(expected, width: width)
         }
-        #expect(doc.text == Self.reply)
         // Two widths alternate, both kept: every finished block rendered exactly once per width.
-        #expect(doc.finishedRenderCount == 2 * doc.finishedBlocks.count)
-        #expect(doc.finishedBlocks.count > 10)
+        #expect(doc.finishedRenderCount == 2 * Self.finishedBlockCount)
+        #expect(Self.finishedBlockCount > 10)
     }
 
     @Test func finishedBlocksRenderOnceAndOnlyTheTailAgain() {
         var doc = MarkdownDocument()
         for char in Self.reply {
             doc.append(String(char))
-            _ = doc.lines(width: 60, theme: MD.theme)
+            _ = doc.allLines(width: 60, theme: MD.theme)
         }
-        #expect(doc.finishedRenderCount == doc.finishedBlocks.count)
+        #expect(doc.finishedRenderCount == Self.finishedBlockCount)
         // Asking again without new text renders nothing at all.
         let (finished, pending) = (doc.finishedRenderCount, doc.pendingRenderCount)
-        _ = doc.lines(width: 60, theme: MD.theme)
+        _ = doc.allLines(width: 60, theme: MD.theme)
         #expect(doc.finishedRenderCount == finished && doc.pendingRenderCount == pending)
         // Text inside the open fence re-renders only the tail.
         doc.append("\n    pass")
-        _ = doc.lines(width: 60, theme: MD.theme)
+        _ = doc.allLines(width: 60, theme: MD.theme)
         #expect(doc.finishedRenderCount == finished && doc.pendingRenderCount == pending + 1)
     }
 
     @Test func widthChangesRenderLazilyAndTwoWidthsAreKept() {
-        var doc = MarkdownDocument(text: Self.reply)
-        let blocks = doc.finishedBlocks.count
-        _ = doc.lines(width: 80, theme: MD.theme)
+        var doc = Self.document(Self.reply)
+        let blocks = Self.finishedBlockCount
+        _ = doc.allLines(width: 80, theme: MD.theme)
         #expect(doc.finishedRenderCount == blocks)
-        _ = doc.lines(width: 40, theme: MD.theme)
+        _ = doc.allLines(width: 40, theme: MD.theme)
         #expect(doc.finishedRenderCount == 2 * blocks)
-        _ = doc.lines(width: 80, theme: MD.theme)
+        _ = doc.allLines(width: 80, theme: MD.theme)
         #expect(doc.finishedRenderCount == 2 * blocks)
-        _ = doc.lines(width: 20, theme: MD.theme) // evicts 40, the least recently used
-        _ = doc.lines(width: 80, theme: MD.theme)
+        _ = doc.allLines(width: 20, theme: MD.theme) // evicts 40, the least recently used
+        _ = doc.allLines(width: 80, theme: MD.theme)
         #expect(doc.finishedRenderCount == 3 * blocks)
-        _ = doc.lines(width: 40, theme: MD.theme)
+        _ = doc.allLines(width: 40, theme: MD.theme)
         #expect(doc.finishedRenderCount == 4 * blocks)
         // Another theme starts over.
         var other = MD.theme
         other.name = "other"
-        #expect(doc.lines(width: 40, theme: other) == MarkdownRenderer.render(text: Self.reply, width: 40, theme: other))
+        #expect(doc.allLines(width: 40, theme: other) == MarkdownRenderer.render(text: Self.reply, width: 40, theme: other))
         #expect(doc.finishedRenderCount == 5 * blocks)
     }
 
-    @Test(arguments: MD.widths) func rangedAccessAndBlockCountsAgreeWithAllLines(width: Int) {
-        var doc = MarkdownDocument(text: Self.reply)
-        let all = doc.lines(width: width, theme: MD.theme)
-        let counts = doc.blockLineCounts(width: width, theme: MD.theme)
-        #expect(counts.reduce(0, +) == all.count)
-        #expect(doc.lineCount(width: width, theme: MD.theme) == all.count)
-        #expect(counts.count == doc.finishedBlocks.count + 1) // the open fence is the pending block
-        for range in [0..<5, 3..<17, (all.count - 7)..<all.count, 10..<(all.count + 50), 0..<0, 40..<41] {
-            let clamped = range.clamped(to: 0..<all.count)
-            #expect(doc.lines(in: range, width: width, theme: MD.theme) == Array(all[clamped]), "range \(range)")
-        }
+    /// Read as the transcript reads it: piece by piece, in any order, redrawing a piece only
+    /// when its version changed.
+    @Test(arguments: MD.widths) func piecesMakeTheWholeRenderAndOnlyTheTailChanges(width: Int) {
+        var doc = MarkdownDocument(pieceBytes: 200)
+        doc.append(Self.reply)
+        let count = doc.pieceCount
+        #expect(count > 2)
+        var pieces = Array(repeating: [StyledLine](), count: count)
+        for k in (0..<count).reversed() { pieces[k] = doc.lines(piece: k, width: width, theme: MD.theme) }
+        #expect(pieces.flatMap { $0 } == MarkdownRenderer.render(text: Self.reply, width: width, theme: MD.theme))
+        #expect(doc.lines(piece: -1, width: width, theme: MD.theme).isEmpty)
+        #expect(doc.lines(piece: count, width: width, theme: MD.theme).isEmpty)
+        // More text inside the open fence: no piece closes, only the tail's version and lines change.
+        let versions = (0..<count).map(doc.version(ofPiece:))
+        doc.append("\n    pass")
+        #expect(doc.pieceCount == count)
+        #expect((0..<count - 1).map(doc.version(ofPiece:)) == Array(versions.dropLast()))
+        #expect(doc.version(ofPiece: count - 1) != versions[count - 1])
+        #expect(doc.lines(piece: count - 1, width: width, theme: MD.theme) != pieces[count - 1])
+        #expect(doc.allLines(width: width, theme: MD.theme)
+            == MarkdownRenderer.render(text: Self.reply + "\n    pass", width: width, theme: MD.theme))
     }
 
     @Test func zeroAndOneColumnNeverCrash() {
-        var doc = MarkdownDocument(text: Self.reply)
-        #expect(doc.lines(width: 0, theme: MD.theme).isEmpty)
-        #expect(doc.lineCount(width: -1, theme: MD.theme) == 0)
-        #expect(doc.lines(in: 0..<10, width: 0, theme: MD.theme).isEmpty)
-        let one = doc.lines(width: 1, theme: MD.theme)
+        var doc = Self.document(Self.reply)
+        #expect(doc.allLines(width: 0, theme: MD.theme).isEmpty)
+        #expect(doc.lines(piece: 0, width: -1, theme: MD.theme).isEmpty)
+        let one = doc.allLines(width: 1, theme: MD.theme)
         MD.expectFits(one, width: 1)
         #expect(!one.isEmpty)
-    }
-
-    @Test func dimmedDocumentMatchesDimmedRender() {
-        var doc = MarkdownDocument(dimmed: true)
-        doc.append("some *reasoning*\n\nmore")
-        #expect(doc.lines(width: 30, theme: MD.theme)
-            == MarkdownRenderer.render(text: "some *reasoning*\n\nmore", width: 30, theme: MD.theme, dimmed: true))
     }
 
     @Test func hostileChunkedInputMatchesOneShot() {
@@ -155,11 +166,18 @@ struct MarkdownDocumentTests {
                 doc.append(String(ch))
                 prefix.append(ch)
                 if Bool.random(using: &rng) {
-                    #expect(doc.lines(width: 12, theme: MD.theme) == MarkdownRenderer.render(text: prefix, width: 12, theme: MD.theme))
+                    #expect(doc.allLines(width: 12, theme: MD.theme) == MarkdownRenderer.render(text: prefix, width: 12, theme: MD.theme))
                 }
             }
-            #expect(doc.lines(width: 12, theme: MD.theme) == MarkdownRenderer.render(text: text, width: 12, theme: MD.theme))
+            #expect(doc.allLines(width: 12, theme: MD.theme) == MarkdownRenderer.render(text: text, width: 12, theme: MD.theme))
         }
+    }
+}
+
+extension MarkdownDocument {
+    /// Every line at a width, read piece by piece as the transcript reads them.
+    mutating func allLines(width: Int, theme: Theme) -> [StyledLine] {
+        (0..<pieceCount).flatMap { lines(piece: $0, width: width, theme: theme) }
     }
 }
 

@@ -135,12 +135,6 @@ struct MarkdownRendererTests {
         _ = MD.render(String(repeating: ">", count: 500) + " deep", width: 40)
         _ = MD.render(String(repeating: "[", count: 2000) + String(repeating: "`", count: 2000), width: 40)
     }
-
-    @Test func reasoningIsDim() {
-        let lines = MarkdownRenderer.render(text: "thinking **hard**", width: 40, theme: theme, dimmed: true)
-        #expect(lines.allSatisfy { $0.spans.allSatisfy { $0.style.attributes.contains(.dim) } })
-        #expect(MD.style(of: "thinking", in: lines)?.foreground == theme[.reasoning].foreground)
-    }
 }
 
 /// A small deterministic generator so failures reproduce.

@@ -2,61 +2,47 @@ import Foundation
 import Testing
 @testable import PrismUI
 
-/// Keeps `ShippedThemes.swift` identical to `themes/*.toml`.
+/// Checks that the binary carries exactly the files of `themes/`.
 ///
-/// The binary carries its own copy of the theme files so it works without a source tree;
-/// this test makes sure the copy never drifts. Run with `PRISM_RECORD_GOLDENS=1` to rewrite it.
+/// SwiftPM embeds them through the `Sources/PrismUI/Theme/themes` symlink, and
+/// `ShippedThemes` names each embedded file; this fails when a file in `themes/` is not
+/// in that table, when the table names a theme with no file, or when the bytes differ.
 @Suite("Theme embedding")
 struct ThemeEmbeddingTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
     static let themesFolder = root.appendingPathComponent("themes")
-    static let generatedFile = root.appendingPathComponent("Sources/PrismUI/Theme/ShippedThemes.swift")
 
-    /// The theme files on disk, by name.
-    static func filesOnDisk() throws -> [String: String] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: themesFolder.path).filter { $0.hasSuffix(".toml") }
-        var files: [String: String] = [:]
-        for name in names {
-            files[String(name.dropLast(5))] = try String(contentsOf: themesFolder.appendingPathComponent(name), encoding: .utf8)
+    /// The theme files on disk, by theme name.
+    static func filesOnDisk() throws -> [String: [UInt8]] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: themesFolder.path)
+        var files: [String: [UInt8]] = [:]
+        for name in names where name.hasSuffix(".toml") {
+            files[String(name.dropLast(5))] = Array(try Data(contentsOf: themesFolder.appendingPathComponent(name)))
         }
         return files
     }
 
-    /// The Swift source that embeds `files`.
-    static func source(for files: [String: String]) -> String {
-        var out = """
-        // Generated from themes/*.toml by Tests/PrismUITests/ThemeEmbeddingTests.swift; do not edit.
-        // Regenerate with: PRISM_RECORD_GOLDENS=1 swift test --filter ThemeEmbedding
-
-        /// The theme files in `themes/`, compiled in so an installed binary needs no data files.
-        ///
-        /// Generated, and checked by a test that fails when this copy and `themes/*.toml` differ.
-        enum ShippedThemes {
-            static let files: [String: String] = [
-
-        """
-        for name in files.keys.sorted() {
-            out += "        \"\(name)\": #\"\"\"\n\(files[name]!)\n\"\"\"#,\n"
-        }
-        out += "    ]\n}\n"
-        return out
-    }
-
-    @Test func embeddedThemesMatchTheThemesFolder() throws {
+    @Test func everyFileInTheThemesFolderIsEmbeddedByteForByte() throws {
         let files = try Self.filesOnDisk()
         #expect(files.count >= 6)
-        for (name, text) in files {
-            #expect(!text.contains("\"\"\"#") && !text.contains("\\#"), "themes/\(name).toml cannot be embedded as a raw string")
-            #expect(!text.contains("\r"), "themes/\(name).toml must use \\n line ends")
+        for name in files.keys.sorted() where ShippedThemes.bytes[name] == nil {
+            Issue.record("themes/\(name).toml is not embedded: add it to ShippedThemes.bytes")
         }
-        let expected = Self.source(for: files)
-        if ProcessInfo.processInfo.environment["PRISM_RECORD_GOLDENS"] == "1" {
-            try expected.write(to: Self.generatedFile, atomically: true, encoding: .utf8)
-            return
+        for name in ShippedThemes.bytes.keys.sorted() where files[name] == nil {
+            Issue.record("ShippedThemes.bytes names '\(name)' but there is no themes/\(name).toml")
         }
-        let onDisk = try String(contentsOf: Self.generatedFile, encoding: .utf8)
-        #expect(onDisk == expected, "ShippedThemes.swift is stale; run PRISM_RECORD_GOLDENS=1 swift test --filter ThemeEmbedding")
-        #expect(ShippedThemes.files == files, "the compiled-in themes differ from themes/*.toml; rebuild")
+        for (name, bytes) in files where ShippedThemes.bytes[name] != nil {
+            #expect(ShippedThemes.bytes[name] == bytes, "the embedded themes/\(name).toml differs from the file; rebuild")
+        }
+        #expect(ThemeCatalog(userDirectory: nil).shippedThemes == files.keys.sorted())
+    }
+
+    @Test(arguments: ShippedThemes.bytes.keys.sorted())
+    func everyShippedThemeIsUTF8AndParses(name: String) throws {
+        let bytes = try #require(ShippedThemes.bytes[name])
+        #expect(String(bytes: bytes, encoding: .utf8) != nil, "themes/\(name).toml is not UTF-8")
+        _ = try ThemeFile(parsing: ShippedThemes.files[name]!, name: name, fileName: "themes/\(name).toml")
+        _ = try ThemeCatalog(userDirectory: nil).load(name: name)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where sessions are kept: files on disk in the app, memory in UI tests.
+/// Where sessions are kept: files on disk (`FileSessionStore`); the core tests also use one in memory.
 ///
 /// Synchronous on purpose: the CLI calls it from async code and the terminal UI from
 /// its own thread, and a save is a few milliseconds of file I/O. Implementations are

@@ -14,8 +14,6 @@ import PrismTerminal
 /// tail, whatever the length of the reply.
 public struct MarkdownDocument: Sendable {
     private var splitter: MarkdownBlockSplitter
-    /// Draw everything dim in the reasoning colour.
-    public let dimmed: Bool
     private var theme: Theme?
     /// Most recently used last; at most `maxWidths`.
     private var caches: [WidthCache] = []
@@ -40,8 +38,6 @@ public struct MarkdownDocument: Sendable {
 
     private struct Piece: Sendable {
         var lines: [StyledLine]
-        /// Lines per block, in order.
-        var counts: [Int]
         var lastUse: UInt64
     }
 
@@ -60,23 +56,13 @@ public struct MarkdownDocument: Sendable {
         var codeProgress: CodeProgress?
     }
 
-    public init(text: String = "", dimmed: Bool = false) {
-        self.init(text: text, dimmed: dimmed, limits: .standard, pieceBytes: 8_192, cachedLines: 20_000)
-    }
-
-    init(text: String = "", dimmed: Bool = false, limits: MarkdownSplitLimits, pieceBytes: Int, cachedLines: Int = 20_000) {
+    /// An empty document; `limits` cut its blocks, `pieceBytes` its pieces, and at most
+    /// `cachedLines` lines of closed pieces are kept per width.
+    public init(limits: MarkdownSplitLimits = .standard, pieceBytes: Int = 8_192, cachedLines: Int = 20_000) {
         splitter = MarkdownBlockSplitter(limits: limits)
-        self.dimmed = dimmed
         self.pieceBytes = max(1, pieceBytes)
         self.cachedLines = cachedLines
-        append(text)
     }
-
-    /// The whole text so far.
-    public var text: String { splitter.text }
-
-    /// Blocks no later text can change.
-    public var finishedBlocks: [MarkdownBlock] { splitter.finishedBlocks }
 
     /// Adds a streamed delta to the end.
     public mutating func append(_ delta: String) {
@@ -100,32 +86,8 @@ public struct MarkdownDocument: Sendable {
     /// The lines of one piece at a width.
     public mutating func lines(piece: Int, width: Int, theme: Theme) -> [StyledLine] {
         guard let c = prepare(width: width, theme: theme), piece >= 0, piece < pieceStarts.count else { return [] }
-        if piece == pieceStarts.count - 1 { return tail(c).lines }
+        if piece == pieceStarts.count - 1 { return tail(c) }
         return closed(piece, c).lines
-    }
-
-    /// All rendered lines at a width.
-    public mutating func lines(width: Int, theme: Theme) -> [StyledLine] {
-        (0..<pieceCount).flatMap { lines(piece: $0, width: width, theme: theme) }
-    }
-
-    /// How many lines each block takes at a width: the finished blocks, then the pending ones.
-    public mutating func blockLineCounts(width: Int, theme: Theme) -> [Int] {
-        guard let c = prepare(width: width, theme: theme) else { return [] }
-        var counts: [Int] = []
-        for piece in 0..<(pieceStarts.count - 1) { counts += closed(piece, c).counts }
-        return counts + tail(c).counts
-    }
-
-    /// The total number of lines at a width.
-    public mutating func lineCount(width: Int, theme: Theme) -> Int {
-        blockLineCounts(width: width, theme: theme).reduce(0, +)
-    }
-
-    /// Only the lines in `range` (clamped).
-    public mutating func lines(in range: Range<Int>, width: Int, theme: Theme) -> [StyledLine] {
-        let all = lines(width: width, theme: theme)
-        return Array(all[range.clamped(to: 0..<all.count)])
     }
 
     // MARK: - Caches
@@ -161,7 +123,7 @@ public struct MarkdownDocument: Sendable {
             let blocks = Array(caches[c].tailBlocks[..<(end - first)])
             caches[c].tailBlocks.removeFirst(end - first)
             caches[c].tailFirst = end
-            store(Piece(lines: blocks.flatMap { $0 }, counts: blocks.map(\.count), lastUse: 0), as: k, in: c)
+            store(Piece(lines: blocks.flatMap { $0 }, lastUse: 0), as: k, in: c)
         }
         return c
     }
@@ -186,7 +148,7 @@ public struct MarkdownDocument: Sendable {
         let width = caches[c].width
         var blocks: [[StyledLine]] = []
         for b in pieceStarts[k]..<pieceStarts[k + 1] { blocks.append(render(block: b, width: width)) }
-        let piece = Piece(lines: blocks.flatMap { $0 }, counts: blocks.map(\.count), lastUse: caches[c].clock)
+        let piece = Piece(lines: blocks.flatMap { $0 }, lastUse: caches[c].clock)
         store(piece, as: k, in: c)
         return piece
     }
@@ -206,7 +168,7 @@ public struct MarkdownDocument: Sendable {
     }
 
     /// The tail's lines: its finished blocks (each laid out once) and the unfinished ones.
-    private mutating func tail(_ c: Int) -> (lines: [StyledLine], counts: [Int]) {
+    private mutating func tail(_ c: Int) -> [StyledLine] {
         let width = caches[c].width
         let finished = splitter.finishedCount
         while caches[c].tailFirst + caches[c].tailBlocks.count < finished {
@@ -214,7 +176,7 @@ public struct MarkdownDocument: Sendable {
             caches[c].tailBlocks.append(lines)
         }
         if caches[c].pendingLength != splitter.utf8.count, let theme {
-            let renderer = MarkdownRenderer(theme: theme, dimmed: dimmed)
+            let renderer = MarkdownRenderer(theme: theme)
             var progress = caches[c].codeProgress
             caches[c].pending = splitter.pendingBlocks.map {
                 renderer.render(pending: $0, source: splitter.source(of: $0), width: width, head: splitter.head(of: $0), progress: &progress)
@@ -227,14 +189,14 @@ public struct MarkdownDocument: Sendable {
         var lines: [StyledLine] = []
         lines.reserveCapacity(blocks.reduce(0) { $0 + $1.count })
         for block in blocks { lines += block }
-        return (lines, blocks.map(\.count))
+        return lines
     }
 
     private mutating func render(block index: Int, width: Int) -> [StyledLine] {
         guard let theme else { return [] }
         let block = splitter.finishedBlock(index)
         finishedRenderCount += 1
-        return MarkdownRenderer(theme: theme, dimmed: dimmed)
+        return MarkdownRenderer(theme: theme)
             .render(block: block, source: splitter.source(of: block), width: width, head: splitter.head(of: block))
     }
 }

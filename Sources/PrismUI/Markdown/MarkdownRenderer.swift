@@ -8,8 +8,6 @@ import PrismTerminal
 /// below one gives no lines, and nesting deeper than `maxDepth` falls back to plain text.
 public struct MarkdownRenderer: Sendable {
     public let theme: Theme
-    /// Everything drawn dim in the `reasoning` colour (for a model's reasoning text).
-    public let dimmed: Bool
 
     /// Containers nested deeper than this are shown as plain text.
     static let maxDepth = 12
@@ -20,52 +18,41 @@ public struct MarkdownRenderer: Sendable {
         var base: Style
     }
 
-    public init(theme: Theme, dimmed: Bool = false) {
+    public init(theme: Theme) {
         self.theme = theme
-        self.dimmed = dimmed
     }
 
-    /// Renders a whole finished text in one go (for messages that are no longer streaming).
-    public static func render(text: String, width: Int, theme: Theme, dimmed: Bool = false) -> [StyledLine] {
-        MarkdownRenderer(theme: theme, dimmed: dimmed).render(text: text, width: width)
+    /// Renders a whole text in one go with `theme`.
+    public static func render(text: String, width: Int, theme: Theme) -> [StyledLine] {
+        MarkdownRenderer(theme: theme).render(text: text, width: width)
     }
 
     /// Renders a whole text in one go.
     public func render(text: String, width: Int) -> [StyledLine] {
-        finish(render(text: text, width: width, context: rootContext))
+        render(text: text, width: width, context: rootContext)
     }
 
     /// Renders a whole text in one go, its top-level blocks cut at `limits`.
     func render(text: String, width: Int, limits: MarkdownSplitLimits) -> [StyledLine] {
-        finish(render(text: text, width: width, context: rootContext, limits: limits))
+        render(text: text, width: width, context: rootContext, limits: limits)
     }
 
     /// Renders one block of a splitter's text, with a blank line before it when it is spaced.
     ///
     /// `head` is the source of `block.head` for a block that continues a cut one.
     public func render(block: MarkdownBlock, source: String, width: Int, head: String? = nil) -> [StyledLine] {
-        finish(render(block: block, source: source, width: width, context: rootContext, head: head))
+        render(block: block, source: source, width: width, context: rootContext, head: head)
     }
 
     /// Renders a block that is still streaming; an open code block picks up where
     /// `progress` left off instead of being laid out again from its first line.
     func render(pending block: MarkdownBlock, source: String, width: Int, head: String? = nil, progress: inout CodeProgress?) -> [StyledLine] {
         guard case .code = block.kind, width > 0 else { return render(block: block, source: source, width: width, head: head) }
-        let lines = (block.spacedBefore ? [StyledLine()] : [])
+        return (block.spacedBefore ? [StyledLine()] : [])
             + streamingCodeBlock(source, blockStart: block.range.lowerBound, width: width, opener: head, progress: &progress)
-        return finish(lines)
     }
 
-    private var rootContext: Context {
-        Context(base: dimmed ? MarkdownLayout.overlay(theme[.text], theme[.reasoning]) : theme[.text])
-    }
-
-    private func finish(_ lines: [StyledLine]) -> [StyledLine] {
-        guard dimmed else { return lines }
-        return lines.map { line in
-            StyledLine(line.spans.map { Span($0.text, $0.style.adding(.dim)) })
-        }
-    }
+    private var rootContext: Context { Context(base: theme[.text]) }
 
     func render(text: String, width: Int, context: Context, limits: MarkdownSplitLimits = .standard) -> [StyledLine] {
         guard width > 0 else { return [] }

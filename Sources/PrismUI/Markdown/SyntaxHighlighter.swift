@@ -24,9 +24,6 @@ public struct SyntaxHighlighter: Sendable {
         language = SyntaxLanguage.named(info)
     }
 
-    /// Whether the language is known (otherwise every line is plain `code`).
-    public var isKnownLanguage: Bool { language != nil }
-
     /// Splits one line into tokens, updating `state` for the next line.
     public func highlight(_ line: String, state: inout State) -> [Token] {
         guard let lang = language else { return line.isEmpty ? [] : [Token(text: line, kind: .code)] }

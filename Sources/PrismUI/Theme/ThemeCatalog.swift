@@ -4,9 +4,10 @@ import PrismTerminal
 
 /// Finds and loads themes by name: the user's folder first, then the themes built into Prism.
 ///
-/// The shipped themes are compiled in (`ShippedThemes`), so an installed binary needs no
-/// data files. A user file with the name of a shipped theme overrides that theme: it
-/// extends the shipped one, so it only needs the tokens it changes.
+/// The shipped themes are the files of `themes/`, embedded in the binary by SwiftPM
+/// (`ShippedThemes`), so an installed binary needs no data files. A user file with the
+/// name of a shipped theme overrides that theme: it extends the shipped one, so it only
+/// needs the tokens it changes.
 public struct ThemeCatalog: Sendable {
     /// The theme used when none is configured.
     public static let defaultThemeName = "dark"

@@ -1,11 +1,12 @@
 import Foundation
+@testable import PrismCore
 
-/// A session store in memory, for UI and CLI tests.
+/// A session store in memory, a stand-in for `FileSessionStore` in tests.
 ///
 /// Sessions go through the real `SessionCodec` on save and load, so a test sees what
 /// the file store would give back (millisecond dates, interrupted replies read as
 /// failed). Saves can be made to fail to test how callers report a full disk.
-public final class InMemorySessionStore: SessionStoring, @unchecked Sendable {
+final class InMemorySessionStore: SessionStoring, @unchecked Sendable {
     private let lock = NSLock()
     // Guarded by `lock`.
     private var files: [String: Data] = [:]
@@ -14,33 +15,33 @@ public final class InMemorySessionStore: SessionStoring, @unchecked Sendable {
     /// What this store last wrote or read of each session, as the file store remembers stamps.
     private var known: [String: (data: Data, baseline: SessionBaseline, mergedWrite: Session?)] = [:]
 
-    public init(sessions: [Session] = []) {
+    init(sessions: [Session] = []) {
         for session in sessions {
             files[session.id] = try? SessionCodec.encode(session)
         }
     }
 
     /// Makes every following save throw `error` (pass `nil` to let saves succeed again).
-    public func failSaves(with error: SessionStoreError?) {
+    func failSaves(with error: SessionStoreError?) {
         locked { saveFailure = error }
     }
 
     /// Number of successful saves so far.
-    public var saveCount: Int { locked { saves } }
+    var saveCount: Int { locked { saves } }
 
     @discardableResult
-    public func save(_ session: Session) throws -> SaveReport {
+    func save(_ session: Session) throws -> SaveReport {
         try save(session, recreate: false)
     }
 
     @discardableResult
-    public func keep(_ session: Session) throws -> SaveReport {
+    func keep(_ session: Session) throws -> SaveReport {
         try save(session, recreate: true)
     }
 
     /// Changes a session as another window or command would: the next save of this store
     /// merges it in (or, for `nil`, finds the session deleted elsewhere).
-    public func changeElsewhere(id: String, to session: Session?) {
+    func changeElsewhere(id: String, to session: Session?) {
         locked {
             if let session { files[id] = try? SessionCodec.encode(session) } else { files[id] = nil }
         }
@@ -81,14 +82,14 @@ public final class InMemorySessionStore: SessionStoring, @unchecked Sendable {
         }
     }
 
-    public func load(id: String) throws -> Session {
+    func load(id: String) throws -> Session {
         guard let data = locked({ files[id] }) else { throw SessionStoreError.notFound(id) }
         let session = try SessionCodec.decode(data, fileName: FileSessionStore.fileName(id))
         locked { known[id] = (data, SessionBaseline(session), nil) }
         return session
     }
 
-    public func list() throws -> SessionListing {
+    func list() throws -> SessionListing {
         let snapshot = locked { files }
         var summaries: [SessionSummary] = []
         var problems: [String] = []
@@ -102,14 +103,14 @@ public final class InMemorySessionStore: SessionStoring, @unchecked Sendable {
         return SessionListing(sessions: SessionListing.sorted(summaries), problems: problems)
     }
 
-    public func delete(id: String) throws {
+    func delete(id: String) throws {
         try locked {
             guard files.removeValue(forKey: id) != nil else { throw SessionStoreError.notFound(id) }
             known[id] = nil
         }
     }
 
-    public func rename(id: String, title: String) throws {
+    func rename(id: String, title: String) throws {
         guard let data = locked({ files[id] }) else { throw SessionStoreError.notFound(id) }
         var session = try SessionCodec.decode(data, fileName: FileSessionStore.fileName(id))
         session.title = Session.cleanTitle(title)
@@ -117,7 +118,7 @@ public final class InMemorySessionStore: SessionStoring, @unchecked Sendable {
         locked { saves += 1 }
     }
 
-    public func resolve(prefix: String) throws -> String {
+    func resolve(prefix: String) throws -> String {
         try SessionID.resolve(prefix, among: locked { Array(files.keys) })
     }
 
