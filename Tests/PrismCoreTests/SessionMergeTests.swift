@@ -96,19 +96,6 @@ import Testing
         #expect(merged.createdAt == sessionTestDate(-5))
         #expect(summary.isEmpty)
     }
-
-    @Test func theInMemoryStoreMergesAndRefusesLikeTheFileStore() throws {
-        let store = InMemorySessionStore()
-        var session = Session(id: "20261122-025100-7f3a", createdAt: sessionTestDate(), model: "m")
-        exchange(&session, "0", after: nil, at: 1)
-        try store.save(session)
-        var other = session
-        exchange(&other, "X", after: "a-0", at: 5)
-        store.changeElsewhere(id: session.id, to: other)
-        #expect(try store.save(session).summary.messagesAdded == 2)
-        store.changeElsewhere(id: session.id, to: nil)
-        #expect(throws: SessionStoreError.deletedElsewhere(id: session.id)) { try store.save(session) }
-    }
 }
 
 @Suite struct SessionMergeLagTests {

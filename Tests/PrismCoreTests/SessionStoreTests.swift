@@ -265,21 +265,4 @@ struct SessionStoreTests {
         let b = SessionID.make(now: sessionTestDate(1), random: 0)
         #expect(a < b)
     }
-
-    @Test func inMemoryStoreBehavesLikeTheFileStore() throws {
-        let store = InMemorySessionStore()
-        var session = sampleSession()
-        session.messages[1].status = .streaming
-        try store.save(session)
-        #expect(try store.load(id: session.id).messages[1].status == .failed)
-        #expect(try store.list().sessions.map(\.id) == [session.id])
-        store.failSaves(with: .saveFailed(id: session.id, reason: "No space left on device"))
-        #expect(throws: SessionStoreError.saveFailed(id: session.id, reason: "No space left on device")) { try store.save(session) }
-        store.failSaves(with: nil)
-        try store.rename(id: session.id, title: "New")
-        #expect(try store.load(matching: "2026").title == "New")
-        #expect(store.saveCount == 2)
-        try store.delete(id: session.id)
-        #expect(try store.list().sessions.isEmpty)
-    }
 }
