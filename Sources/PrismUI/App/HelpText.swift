@@ -26,7 +26,7 @@ enum HelpText {
         }
         var notes = OverlayPanes.compareKeys(bindings)
         notes += [
-            "Model sets: ◫ rows at the top of the picker (Enter compares one, Space marks its models); "
+            "Model sets: ◫ rows at the top of the picker (Enter compares one, \(ModelPickerState.markKeyName) marks its models); "
                 + "/set save NAME keeps the models you compare; /set NAME or /compare NAME brings them back; "
                 + "/set delete NAME; [sets] in config.toml.",
             "",
@@ -35,7 +35,8 @@ enum HelpText {
             "Prompt commands:",
         ]
         notes += Reducer.slashCommands.map { "  " + $0.usage }
-        notes.append("Picker: type to search, Tab sort, Ctrl-F favourite, Space mark to compare. "
+        notes.append("Picker: type to search (Space separates words), Tab sort, Ctrl-F favourite, "
+            + "\(ModelPickerState.markKeyName) or Insert marks a model to compare. "
             + "Sessions: Ctrl-R rename, Ctrl-D delete, Ctrl-E export.")
         for note in notes {
             // A hanging indent two cells deeper than the note's own, so wrapped notes stay readable.

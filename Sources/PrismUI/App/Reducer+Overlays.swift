@@ -9,7 +9,7 @@ extension Reducer {
         case (.escape, _):
             state.focus = .prompt
             return []
-        case (.character(" "), []):
+        case _ where ModelPickerState.markKeys.contains(key):
             if case .set(let set) = state.pickerSelectedRow { markSet(&state, set) } else { toggleMark(&state) }
             return []
         case (.enter, []):
@@ -54,7 +54,7 @@ extension Reducer {
         if state.isComparing || !state.picker.marked.isEmpty {
             let marked = state.picker.marked
             guard marked.count >= 2 else {
-                notify(&state, "compare needs 2 to \(Lane.maxCount) models: Space marks them")
+                notify(&state, "compare needs 2 to \(Lane.maxCount) models: \(ModelPickerState.markKeyName) marks them")
                 return []
             }
             state.picker.marked = []

@@ -76,12 +76,13 @@ enum PickerPane {
             let age = state.now.timeIntervalSince(fetched)
             text += " · updated \(age < 90 ? "just now" : Formatting.duration(ms: age * 1000).replacingOccurrences(of: ".0s", with: "s") + " ago")"
         }
+        let mark = ModelPickerState.markKeyName
         if case .set(let set)? = state.pickerSelectedRow {
-            text += " · Enter compare set \(set.name) · Space mark · Esc close"
+            text += " · Enter compare set \(set.name) · \(mark) mark · Esc close"
         } else if state.picker.marked.isEmpty {
-            text += " · Enter choose · Ctrl-F favourite · Esc close"
+            text += " · Enter choose · \(mark) mark to compare · Ctrl-F favourite · Esc close"
         } else {
-            text += " · \(state.picker.marked.count) marked · Enter compare · Space mark · Esc close"
+            text += " · \(state.picker.marked.count) marked · Enter compare · \(mark) mark · Esc close"
         }
         frame.put(text.truncated(to: rect.width), at: Point(x: rect.x, y: rect.y), style: theme.style(.textMuted, on: .surface), clip: rect)
     }
