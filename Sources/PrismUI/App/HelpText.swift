@@ -35,6 +35,7 @@ enum HelpText {
             "Prompt commands:",
         ]
         notes += Reducer.slashCommands.map { "  " + $0.usage }
+        notes.append("  //TEXT: send TEXT with one leading / (any other unknown /word is refused, never sent)")
         notes.append("Picker: type to search (Space separates words), Tab sort, Ctrl-F favourite, "
             + "\(ModelPickerState.markKeyName) or Insert marks a model to compare. "
             + "Sessions: Ctrl-R rename, Ctrl-D delete, Ctrl-E export.")

@@ -25,7 +25,7 @@ extension Reducer {
         if state.session.messages.isEmpty, state.session.id.isEmpty {
             state.session.id = env.makeSessionID(state.now)
         }
-        let replies = state.session.appendRound(text, attachments: state.pendingAttachments, siblingOf: state.editingPromptID,
+        let replies = state.session.appendRound(promptText(text), attachments: state.pendingAttachments, siblingOf: state.editingPromptID,
                                                 at: state.now, makeID: env.makeID)
         state.pendingAttachments = []
         state.history.record(text)
