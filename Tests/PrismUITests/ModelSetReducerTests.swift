@@ -167,7 +167,7 @@ struct ModelSetPickerTests {
         for c in "tri" { h.key(.char(c)) }
         #expect(h.state.pickerSets == [SetsHarness.saved])
         #expect(h.state.pickerSelectedRow == .set(SetsHarness.saved))
-        #expect(h.key(.ctrl("f")).isEmpty)
+        #expect(h.key(.ctrl("s")).isEmpty)
         #expect(h.state.picker.favourites.isEmpty)
         h.key(.ctrl("u"))
         for c in "one" { h.key(.char(c)) }
