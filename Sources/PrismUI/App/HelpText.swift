@@ -30,7 +30,9 @@ enum HelpText {
                 + "/set save NAME keeps the models you compare; /set NAME or /compare NAME brings them back; "
                 + "/set delete NAME; [sets] in config.toml.",
             "",
-            "* in the transcript (Tab to focus it). Every text field (prompt, picker search, session filter, rename): "
+            "* in the transcript (Tab to focus it; it selects the message in view). Copy, reasoning and versions act "
+                + "on the selected message there (marked ▌) and on the newest reply anywhere else.",
+            "Every text field (prompt, picker search, session filter, rename): "
                 + "Ctrl-A/E start/end, Ctrl-B/F and ←/→ a character, Alt-B/F and Ctrl-←/→ a word, Ctrl-K/U/W cut to the end, "
                 + "to the start, a word, Ctrl-Y puts it back, Backspace/Delete, Home/End. "
                 + "Prompt: Up/Down for history; Tab completes a /command or a set name.",

@@ -175,8 +175,7 @@ extension Reducer {
                 if let completed = completion.completed { state.prompt.set(completed) }
                 return []
             }
-            state.focus = state.focus == .transcript ? .prompt : .transcript
-            if state.focus == .transcript { state.lane.view.selectedMessageID = selectedOrLast(state)?.id }
+            if state.focus == .transcript { state.focus = .prompt } else { enterTranscript(&state) }
         case .suspend:
             return [.suspendToShell]
         case .previousPane, .nextPane:
