@@ -44,7 +44,9 @@ struct AskJSON: Encodable {
         var t = c.nestedContainer(keyedBy: TimingKeys.self, forKey: .timings)
         try encodeOrNull(reply.timings.ttftMs.map { ($0 * 10).rounded() / 10 }, &t, .ttftMs)
         try encodeOrNull(reply.timings.totalMs.map { ($0 * 10).rounded() / 10 }, &t, .totalMs)
-        try encodeOrNull(reply.timings.tokensPerSecond.map { ($0 * 10).rounded() / 10 }, &t, .tokensPerSecond)
+        // null when the reply was too short or too quick for a rate to mean anything (ReplyTimings.minimumRateTokens).
+        let rate = reply.timings.measuredRate(completionTokens: reply.usage?.completionTokens)
+        try encodeOrNull(rate.map { ($0 * 10).rounded() / 10 }, &t, .tokensPerSecond)
         try encodeOrNull(reply.timings.attempts, &t, .attempts)
 
         if let failure = reply.failure {

@@ -91,6 +91,23 @@ extension ProcessSuites {
             #expect(timings["ttft_ms"] is NSNumber && timings["total_ms"] is NSNumber)
         }
 
+        @Test func tokensPerSecondIsNullUnlessMeasurable() throws {
+            let server = StubServer(requiredKey: Self.key)
+            try server.start()
+            defer { server.stop() }
+            let p = try PrismProcess(key: Self.key, baseURL: server.baseURL)
+            defer { p.cleanUp() }
+            server.enqueue(.stream(StubReply(content: ["4", "2"])))
+            let tiny = try #require(try p.run(["ask", "--json", "-m", "stub/fast", "q"]).stdout.jsonObject)
+            let tinyTimings = try #require(tiny["timings"] as? [String: Any])
+            #expect(tinyTimings["tokens_per_second"] is NSNull, "two tokens in an instant have no meaningful rate")
+            #expect(tinyTimings["ttft_ms"] is NSNumber)
+            server.enqueue(.stream(StubReply(content: Array(repeating: "word ", count: 30), interChunkDelay: 0.025)))
+            let normal = try #require(try p.run(["ask", "--json", "-m", "stub/fast", "q"]).stdout.jsonObject)
+            let rate = try #require((normal["timings"] as? [String: Any])?["tokens_per_second"] as? NSNumber)
+            #expect(rate.doubleValue > 5 && rate.doubleValue < 60)
+        }
+
         /// The model sent is the one config resolution decided: -m over PRISM_MODEL over config.toml.
         @Test func theModelComesFromTheFlagThenTheEnvironmentThenTheConfigFile() throws {
             let server = StubServer(requiredKey: Self.key)

@@ -21,12 +21,12 @@ extension ProcessSuites {
             let (p, tmux) = (fixture.prism, fixture.tmux)
             try tmux.startPrism(p)
 
-            // Mark three models in the picker with Space; Enter opens compare mode.
+            // Mark three models in the picker with Ctrl-T (Space would be typed into the search); Enter opens compare mode.
             #expect(try tmux.wait(for: "the picker") { $0.contains("Models") && $0.contains("stub/echo") }.ok)
             for model in ["stub/fast", "stub/slow", "stub/fail-midstream"] {
                 try tmux.send("C-u")
                 try tmux.type(model)
-                try tmux.send("Space")
+                try tmux.send("C-t")
             }
             try tmux.send("Enter")
             #expect(try tmux.wait(for: "three panes") { $0.contains("1 stub/fast") && $0.contains("2 stub/slow") && $0.contains("3 stub/fail-midstream") }.ok)

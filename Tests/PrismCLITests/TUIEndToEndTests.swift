@@ -19,6 +19,9 @@ extension ProcessSuites {
             try tmux.type("stub/echo")
             try tmux.send("Enter")
             #expect(try tmux.wait(for: "the model in the status bar") { $0.contains("model: stub/echo") || $0.contains(" stub/echo") }.ok)
+            // The welcome names the server --base-url points at, not OpenRouter.
+            let welcome = try tmux.wait(for: "the welcome naming the stub") { $0.contains("Chat with the models on 127.0.0.1:\(server.port).") }
+            #expect(welcome.ok, "\(welcome.screen)")
 
             // A first prompt streams a reply, and its cost shows in the status bar.
             try tmux.type("hello prism 你好")

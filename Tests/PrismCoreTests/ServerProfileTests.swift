@@ -275,3 +275,20 @@ struct ServerProfileDocsTests {
         #expect(config.servers?["gateway"]?.apiKeyVariable == "GATEWAY_TOKEN")
     }
 }
+
+@Suite("How the chat screen names a server")
+struct ServerLabelTests {
+    private func config(_ url: String, server: String? = nil) -> ResolvedConfig {
+        var c = ResolvedConfig(baseURL: URL(string: url)!, configFile: URL(fileURLWithPath: "/nonexistent/config.toml"))
+        c.server = server
+        return c
+    }
+
+    @Test func openRouterIsNotNamedAndOtherServersAreByHostAndPort() {
+        #expect(config("https://openrouter.ai/api/v1").serverLabel == nil)
+        #expect(config("http://localhost:11434/v1").serverLabel == "localhost:11434")
+        #expect(config("http://[::1]:8080/v1").serverLabel == "[::1]:8080")
+        #expect(config("https://gpu-box.example/v1", server: "gpu").serverLabel == "gpu (gpu-box.example)")
+        #expect(config("https://user:secret@proxy.example:8443/v1").serverLabel == "proxy.example:8443", "never the credentials")
+    }
+}

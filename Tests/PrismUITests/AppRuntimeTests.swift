@@ -126,6 +126,33 @@ struct AppRuntimeTests {
         #expect(frames >= 2 && Double(frames) <= seconds * 20 + 3, "\(frames) frames in \(seconds) s")
     }
 
+    @Test func aStalledStreamIsRedrawnWithoutAnyEvent() throws {
+        let backend = HeadlessBackend(size: Size(width: 100, height: 20))
+        var session = Session(id: "", createdAt: Date(), model: "a/model")
+        session.append(Message(id: "u", parentID: nil, role: .user, content: "hi", createdAt: Date()))
+        var reply = Message(id: "r", parentID: "u", role: .assistant, content: "Hel", createdAt: Date())
+        reply.status = .streaming
+        session.append(reply)
+        var state = AppState(size: backend.size, session: session, demo: false, theme: "dark", now: Date())
+        var stream = StreamState(requestID: 1, messageID: "r", startedAt: Date().addingTimeInterval(-12))
+        stream.firstTokenAt = Date().addingTimeInterval(-11)
+        stream.lastTextAt = Date().addingTimeInterval(-10.5)
+        stream.lastEventAt = Date().addingTimeInterval(-10.5)
+        state.lanes[0].stream = stream
+        let runtime = AppRuntime(backend: backend, state: state,
+                                 environment: ReducerEnvironment(makeID: { UUID().uuidString }, makeSessionID: { _ in "s" }),
+                                 effects: FrameWatchingEffects(), themes: FixedThemes())
+        var seen: Set<String> = []
+        let deadline = Date().addingTimeInterval(4)
+        while Date() < deadline, !seen.contains("no data for 11s") {
+            runtime.step(wait: true)
+            let status = backend.lastFrame?.text().split(separator: "\n").last.map(String.init) ?? ""
+            if let range = status.range(of: #"no data for \d+s"#, options: .regularExpression) { seen.insert(String(status[range])) }
+        }
+        #expect(seen.contains("no data for 10s") && seen.contains("no data for 11s"),
+                "the loop keeps ticking and drawing while nothing arrives: \(seen.sorted())")
+    }
+
     @Test func resizeReflowsEverything() throws {
         let backend = HeadlessBackend(size: Size(width: 80, height: 24))
         let runtime = AppRuntime(backend: backend, state: UIFixtures.state(Size(width: 80, height: 24)),

@@ -12,13 +12,13 @@ private final class CompareHarness: ReducerHarness, @unchecked Sendable {
                          ModelInfo(id: "e/five")]
     }
 
-    /// Marks the picker rows at these indexes with Space and presses Enter.
+    /// Marks the picker rows at these indexes with Ctrl-T and presses Enter.
     @discardableResult
     func compare(_ rows: [Int]) -> [Effect] {
         key(.ctrl("p"))
         for row in rows {
             state.picker.selection = row
-            key(.char(" "))
+            key(.ctrl("t"))
         }
         return key(Key(.enter))
     }
@@ -34,7 +34,7 @@ private func streams(_ effects: [Effect]) -> [(Int, ChatRequest)] {
 
 @Suite("Reducer: compare mode")
 struct CompareReducerTests {
-    @Test func spaceMarksModelsAndEnterEntersCompareMode() {
+    @Test func ctrlTMarksModelsAndEnterEntersCompareMode() {
         let h = CompareHarness()
         h.compare([0, 2])
         #expect(h.state.comparedModels == ["a/one", "c/three"])
@@ -55,10 +55,10 @@ struct CompareReducerTests {
     @Test func aFifthModelIsRefusedAndOneIsNotEnough() {
         let h = CompareHarness()
         h.key(.ctrl("p"))
-        for row in 0..<5 { h.state.picker.selection = row; h.key(.char(" ")) }
+        for row in 0..<5 { h.state.picker.selection = row; h.key(.ctrl("t")) }
         #expect(h.state.picker.marked.count == 4)
         #expect(h.state.notice?.kind == .error)
-        h.state.picker.selection = 0; h.key(.char(" ")); h.key(.char(" ")) // unmark and mark again
+        h.state.picker.selection = 0; h.key(.ctrl("t")); h.key(.ctrl("t")) // unmark and mark again
         #expect(h.state.picker.marked.last == "a/one")
         h.state.picker.marked = ["a/one"]
         h.key(Key(.enter))
@@ -196,8 +196,8 @@ struct CompareReducerTests {
         h.finish(1, "one"); h.finish(2, "two")
         h.key(.ctrl("p"))
         #expect(h.state.picker.marked == ["a/one", "b/two"])
-        h.state.picker.selection = 0; h.key(.char(" "))
-        h.state.picker.selection = 3; h.key(.char(" "))
+        h.state.picker.selection = 0; h.key(.ctrl("t"))
+        h.state.picker.selection = 3; h.key(.ctrl("t"))
         h.key(Key(.enter))
         #expect(h.state.comparedModels == ["b/two", "d/four"])
         #expect(h.state.session.thread(ofLane: 0).last?.content == "two")

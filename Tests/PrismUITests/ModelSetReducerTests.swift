@@ -63,8 +63,8 @@ struct ModelSetReducerTests {
         let h = SetsHarness()
         h.key(.ctrl("p"))
         let rows = h.state.pickerSets.count
-        h.state.picker.selection = rows + 1; h.key(.char(" "))      // b/two
-        h.state.picker.selection = rows + 3; h.key(.char(" "))      // d/four
+        h.state.picker.selection = rows + 1; h.key(.ctrl("t"))      // b/two
+        h.state.picker.selection = rows + 3; h.key(.ctrl("t"))      // d/four
         h.key(Key(.escape))
         #expect(h.state.picker.marked == ["b/two", "d/four"])
         h.command("/set save pair")
@@ -117,7 +117,7 @@ struct ModelSetReducerTests {
         #expect(effects == [.loadCatalog(refresh: false)])
         #expect(h.state.focus == .picker)
         #expect(h.state.pickerSelectedRow == .set(SetsHarness.configured))
-        #expect(h.state.notice?.text == "2 sets: Enter compares one · Space marks its models")
+        #expect(h.state.notice?.text == "2 sets: Enter compares one · Ctrl-T marks its models")
         h.send(.catalogLoaded(CatalogSnapshot(fetchedAt: h.state.now, baseURL: "x", models: h.state.catalog)))
         #expect(h.state.picker.selection == 0, "the catalog arriving does not move the selection off the sets")
         h.state.modelSets = ModelSets()
@@ -145,20 +145,20 @@ struct ModelSetPickerTests {
         #expect(h.state.focus == .prompt)
     }
 
-    @Test func spaceOnASetMarksExactlyItsModels() {
+    @Test func ctrlTOnASetMarksExactlyItsModels() {
         let h = SetsHarness()
         h.key(.ctrl("p"))
         h.state.picker.selection = 1
-        h.key(.char(" "))
+        h.key(.ctrl("t"))
         #expect(h.state.picker.marked == ["c/three", "d/four", "e/five"])
         h.state.picker.selection = 2 + 1                              // b/two
-        h.key(.char(" "))
+        h.key(.ctrl("t"))
         #expect(h.state.picker.marked == ["c/three", "d/four", "e/five", "b/two"])
         h.state.picker.selection = 1
-        h.key(.char(" "))
+        h.key(.ctrl("t"))
         #expect(h.state.picker.marked == ["c/three", "d/four", "e/five"], "marks it again exactly")
-        h.key(.char(" "))
-        #expect(h.state.picker.marked.isEmpty, "a second Space clears them")
+        h.key(.ctrl("t"))
+        #expect(h.state.picker.marked.isEmpty, "a second Ctrl-T clears them")
     }
 
     @Test func typingFiltersSetsByNameAndFavouritesSkipSetRows() {
@@ -167,7 +167,7 @@ struct ModelSetPickerTests {
         for c in "tri" { h.key(.char(c)) }
         #expect(h.state.pickerSets == [SetsHarness.saved])
         #expect(h.state.pickerSelectedRow == .set(SetsHarness.saved))
-        #expect(h.key(.ctrl("f")).isEmpty)
+        #expect(h.key(.ctrl("s")).isEmpty)
         #expect(h.state.picker.favourites.isEmpty)
         h.key(.ctrl("u"))
         for c in "one" { h.key(.char(c)) }

@@ -30,6 +30,12 @@ class ReducerHarness: @unchecked Sendable {
         return key(Key(.enter))
     }
 
+    /// The screen as the renderer draws the current state (the state itself is left as it was).
+    func screen() -> String {
+        var s = state
+        return AppRenderer().render(&s, theme: UIFixtures.theme()).text()
+    }
+
     /// Finishes request `requestID` with `text` (and a cost, or a failure).
     func finish(_ requestID: Int, _ text: String, cost: String? = nil, failure: ReplyFailure? = nil) {
         var reply = Reply()

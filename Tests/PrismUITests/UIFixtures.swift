@@ -66,6 +66,8 @@ enum UIFixtures {
             state.session.append(partial)
             var stream = StreamState(requestID: 1, messageID: "a2", startedAt: epoch.addingTimeInterval(21))
             stream.firstTokenAt = epoch.addingTimeInterval(22)
+            stream.lastEventAt = epoch.addingTimeInterval(29.8)
+            stream.lastTextAt = epoch.addingTimeInterval(29.8)
             state.lanes[0].stream = stream
         }
         state.prompt.set("Draft: 你好, how about next week?")

@@ -98,9 +98,7 @@ public struct OpenRouterClient: Sendable {
         if let first = state.firstToken {
             reply.timings.ttftMs = ms(first - state.start)
             let generation = ms(end - first) / 1000
-            if let tokens = reply.usage?.completionTokens, tokens > 0, generation > 0 {
-                reply.timings.tokensPerSecond = Double(tokens) / generation
-            }
+            reply.timings.tokensPerSecond = ReplyTimings.rate(tokens: reply.usage?.completionTokens, overSeconds: generation)
         }
         if var usage = reply.usage, usage.cost == nil,
            let estimate = request.pricing?.estimate(promptTokens: usage.promptTokens, completionTokens: usage.completionTokens) {

@@ -110,6 +110,16 @@ public struct ResolvedConfig: Sendable, Equatable {
         KeyScope.isOpenRouter(baseURL.host ?? "")
     }
 
+    /// How the screen names the server when it is not OpenRouter: the profile's name and its
+    /// host (`gpu (gpu-box.example)`), or the base URL's host and port (`localhost:11434`);
+    /// nil for OpenRouter. Never the path, user or password of the URL.
+    public var serverLabel: String? {
+        guard !isOpenRouter else { return nil }
+        let host = baseURL.host.map { $0.contains(":") ? "[\($0)]" : $0 } ?? "the server"
+        let address = host + (baseURL.port.map { ":\($0)" } ?? "")
+        return server.map { "\($0) (\(address))" } ?? address
+    }
+
     /// The request parameters a new conversation starts with.
     /// The settings a new session starts with. `max_tokens` is not among them: it is a cap
     /// (`ChatRequest.build` lowers it to each model's own limit), and a value here would read

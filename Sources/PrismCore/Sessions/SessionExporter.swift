@@ -121,7 +121,7 @@ public enum SessionExporter {
         }
         if let timings = message.timings {
             if let total = timings.totalMs, total.isFinite { parts.append(String(format: "%.1f s", total / 1000)) }
-            if let speed = timings.tokensPerSecond, speed.isFinite { parts.append(String(format: "%.0f tok/s", speed)) }
+            if let speed = timings.measuredRate(completionTokens: message.usage?.completionTokens) { parts.append(String(format: "%.0f tok/s", speed)) }
         }
         return parts.joined(separator: " · ")
     }

@@ -65,7 +65,7 @@ public enum Formatting {
         parts.append(cost(reply.usage))
         if let ttft = reply.timings.ttftMs { parts.append("first token \(duration(ms: ttft))") }
         if let total = reply.timings.totalMs { parts.append("total \(duration(ms: total))") }
-        if let tps = reply.timings.tokensPerSecond { parts.append(String(format: "%.0f tok/s", tps)) }
+        if let rate = rate(reply.timings, completionTokens: reply.usage?.completionTokens) { parts.append(rate) }
         return parts.joined(separator: " · ")
     }
 }

@@ -18,6 +18,9 @@ public struct AppState: Sendable {
     public var session: Session
     public var demo: Bool
     public var theme: String
+    /// The server replies come from when it is not OpenRouter (`localhost:11434`, a profile's
+    /// name), for the screen to name it; nil for OpenRouter.
+    public var serverLabel: String?
 
     public var prompt = PromptEditor()
     public var history = PromptHistory()

@@ -26,17 +26,23 @@ enum HelpText {
         }
         var notes = OverlayPanes.compareKeys(bindings)
         notes += [
-            "Model sets: ◫ rows at the top of the picker (Enter compares one, Space marks its models); "
+            "Model sets: ◫ rows at the top of the picker (Enter compares one, \(ModelPickerState.markKeyName) marks its models); "
                 + "/set save NAME keeps the models you compare; /set NAME or /compare NAME brings them back; "
                 + "/set delete NAME; [sets] in config.toml.",
             "",
-            "* in the transcript (Tab to focus it). Prompt: Ctrl-A/E/K/U/W/Y, Alt-B/F, Up/Down for history; "
-                + "Tab completes a /command or a set name.",
+            "* in the transcript (Tab to focus it; it selects the message in view). Copy, reasoning and versions act "
+                + "on the selected message there (marked ▌) and on the newest reply anywhere else.",
+            "Every text field (prompt, picker search, session filter, rename): "
+                + "Ctrl-A/E start/end, Ctrl-B/F and ←/→ a character, Alt-B/F and Ctrl-←/→ a word, Ctrl-K/U/W cut to the end, "
+                + "to the start, a word, Ctrl-Y puts it back, Backspace/Delete, Home/End. "
+                + "Prompt: Up/Down for history; Tab completes a /command or a set name.",
             "Prompt commands:",
         ]
         notes += Reducer.slashCommands.map { "  " + $0.usage }
-        notes.append("Picker: type to search, Tab sort, Ctrl-F favourite, Space mark to compare. "
-            + "Sessions: Ctrl-R rename, Ctrl-D delete, Ctrl-E export.")
+        notes.append("  //TEXT: send TEXT with one leading / (any other unknown /word is refused, never sent)")
+        notes.append("Picker: type to search (Space separates words), Tab sort, Ctrl-S favourite, "
+            + "\(ModelPickerState.markKeyName) or Insert marks a model to compare. "
+            + "Sessions: type to filter, Ctrl-R rename (the old title, Ctrl-U clears it), Ctrl-D delete, Ctrl-S export.")
         for note in notes {
             // A hanging indent two cells deeper than the note's own, so wrapped notes stay readable.
             let indent = note.prefix { $0 == " " }.count

@@ -33,16 +33,35 @@ public struct StreamState: Sendable, Equatable {
     public var keepAlives = 0
     public var attempt = 1
     public var firstTokenAt: Date?
+    /// When the last event of any kind arrived (a keep-alive too), or the request started.
+    public var lastEventAt: Date
+    /// When the last reply text (content or reasoning) arrived.
+    public var lastTextAt: Date?
+    /// Until when silence is expected: the client is waiting before a retry.
+    public var quietUntil: Date?
+
+    /// Seconds without data (or, once text flows, without text) after which the phase says
+    /// so instead of counting on as if the reply were still coming.
+    public static let stallAfter: TimeInterval = 5
 
     public init(requestID: Int, messageID: String, startedAt: Date) {
         self.requestID = requestID
         self.messageID = messageID
         self.startedAt = startedAt
+        lastEventAt = startedAt
     }
 
     /// What the stream is doing, for the status bar and a pane's header: "waiting 0.4s",
-    /// "retry 2 1.3s", "streaming 2.9s".
+    /// "retry 2 1.3s", "streaming 2.9s"; and when it stalls for more than `stallAfter`,
+    /// "no data for 12s" (nothing at all arrived) or "no text for 12s" (only keep-alives or
+    /// other events since the last text: the server is there, the reply is not moving).
     public func phase(at now: Date) -> String {
+        let heardFrom = max(lastEventAt, quietUntil ?? lastEventAt)
+        let silence = now.timeIntervalSince(heardFrom)
+        if silence > Self.stallAfter { return "no data for \(Int(silence))s" }
+        if let lastTextAt, now.timeIntervalSince(lastTextAt) > Self.stallAfter {
+            return "no text for \(Int(now.timeIntervalSince(lastTextAt)))s"
+        }
         let doing = firstTokenAt == nil ? (attempt > 1 ? "retry \(attempt)" : "waiting") : "streaming"
         return doing + " " + String(format: "%.1fs", now.timeIntervalSince(startedAt))
     }

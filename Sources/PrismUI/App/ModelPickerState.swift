@@ -1,5 +1,6 @@
 import Foundation
 import PrismCore
+import PrismTerminal
 
 /// The model picker: query, sort, selection, favourites and recents.
 public struct ModelPickerState: Sendable, Equatable {
@@ -7,15 +8,29 @@ public struct ModelPickerState: Sendable, Equatable {
         case relevance, price, context, newest, name
     }
 
-    public var query = ""
+    /// The search field (the same readline keys as the prompt).
+    public var search = PromptEditor()
+    /// The search text.
+    public var query: String {
+        get { search.text }
+        set { search.set(newValue) }
+    }
     public var sort: Sort = .relevance
     public var selection = 0
     public var scroll = 0
     public var favourites: Set<String> = []
     /// Most recent first.
     public var recents: [String] = []
-    /// Models marked with Space for compare mode, in the order they were marked.
+    /// Models marked for compare mode (`markKeys`), in the order they were marked.
     public var marked: [String] = []
+
+    /// Keys that mark the selected model (or set) for compare mode. Not Space: Space is
+    /// text in the search ("claude sonnet"). Ctrl-T is "tag", as in file managers, and
+    /// arrives the same in every terminal (Ctrl-Space does not); Insert is the other
+    /// file-manager habit. Inside the picker Ctrl-T therefore does not open the theme switcher.
+    public static let markKeys: Set<Key> = [.ctrl("t"), Key(.insert)]
+    /// How hints and notices name the mark key.
+    public static let markKeyName = "Ctrl-T"
 
     public init() {}
 
@@ -63,20 +78,27 @@ public struct ModelPickerState: Sendable, Equatable {
 public struct SessionBrowserState: Sendable, Equatable {
     public var sessions: [SessionSummary] = []
     public var problems: [String] = []
-    public var filter = ""
+    /// The filter field (the same readline keys as the prompt).
+    public var filterField = PromptEditor()
+    /// The filter text.
+    public var filter: String {
+        get { filterField.text }
+        set { filterField.set(newValue) }
+    }
     public var selection = 0
     public var scroll = 0
     /// Set while asking "delete this session? y/n".
     public var confirmingDelete: String?
     /// Sessions whose saved text matches the current filter (from a background search).
     public var contentMatches: Set<String> = []
-    /// Set while renaming: the session id and the title being edited.
+    /// Set while renaming: the session id and the title being edited, which starts as the old
+    /// title with the caret at its end (Ctrl-U clears it, Backspace trims it).
     public var renaming: (id: String, editor: PromptEditor)?
 
     public init() {}
 
     public static func == (a: SessionBrowserState, b: SessionBrowserState) -> Bool {
-        a.sessions == b.sessions && a.problems == b.problems && a.filter == b.filter && a.selection == b.selection
+        a.sessions == b.sessions && a.problems == b.problems && a.filterField == b.filterField && a.selection == b.selection
             && a.scroll == b.scroll && a.confirmingDelete == b.confirmingDelete && a.contentMatches == b.contentMatches
             && a.renaming?.id == b.renaming?.id && a.renaming?.editor == b.renaming?.editor
     }

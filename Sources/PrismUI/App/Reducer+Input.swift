@@ -25,8 +25,15 @@ extension Reducer {
         let lines = text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         let clean = TerminalSanitizer.sanitize(lines)
         switch state.focus {
-        case .picker: state.picker.query += clean.replacingOccurrences(of: "\n", with: " ")
-        case .browser: state.browser.filter += clean.replacingOccurrences(of: "\n", with: " ")
+        case .picker:
+            state.picker.search.insertOnOneLine(clean)
+            state.picker.selection = 0
+        case .browser where state.browser.renaming != nil:
+            state.browser.renaming?.editor.insertOnOneLine(clean)
+        case .browser:
+            state.browser.filterField.insertOnOneLine(clean)
+            state.browser.selection = 0
+            return filterChanged(&state)
         default:
             state.focus = .prompt
             state.prompt.insert(clean) // a pasted newline is text, never "send"
@@ -168,8 +175,7 @@ extension Reducer {
                 if let completed = completion.completed { state.prompt.set(completed) }
                 return []
             }
-            state.focus = state.focus == .transcript ? .prompt : .transcript
-            if state.focus == .transcript { state.lane.view.selectedMessageID = selectedOrLast(state)?.id }
+            if state.focus == .transcript { state.focus = .prompt } else { enterTranscript(&state) }
         case .suspend:
             return [.suspendToShell]
         case .previousPane, .nextPane:

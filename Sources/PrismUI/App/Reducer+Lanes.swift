@@ -25,7 +25,7 @@ extension Reducer {
         if state.session.messages.isEmpty, state.session.id.isEmpty {
             state.session.id = env.makeSessionID(state.now)
         }
-        let replies = state.session.appendRound(text, attachments: state.pendingAttachments, siblingOf: state.editingPromptID,
+        let replies = state.session.appendRound(promptText(text), attachments: state.pendingAttachments, siblingOf: state.editingPromptID,
                                                 at: state.now, makeID: env.makeID)
         state.pendingAttachments = []
         state.history.record(text)
@@ -91,10 +91,12 @@ extension Reducer {
 
     /// Applies a stream event to the reply at `index`.
     static func fold(_ event: CompletionEvent, into index: Int, stream: inout StreamState, _ state: inout AppState) -> Folded {
+        stream.lastEventAt = state.now
         switch event {
         case .requestSent(let attempt):
             stream.attempt = attempt
         case .retrying(let attempt, let delay, let reason):
+            stream.quietUntil = state.now.addingTimeInterval(delay)
             notify(&state, "attempt \(attempt) failed (\(reason.oneLine)); retrying in \(Int(delay.rounded(.up)))s", .error)
         case .keepAlive:
             stream.keepAlives += 1
@@ -105,12 +107,14 @@ extension Reducer {
         case .contentDelta(let text):
             state.session.messages[index].content += text
             if stream.firstTokenAt == nil { stream.firstTokenAt = state.now }
+            stream.lastTextAt = state.now
             return .arrived
         case .reasoningDelta(let text):
             // Appended in place: building a new string per delta made long reasoning quadratic.
             if state.session.messages[index].reasoning == nil { state.session.messages[index].reasoning = "" }
             state.session.messages[index].reasoning!.append(text)
             if stream.firstTokenAt == nil { stream.firstTokenAt = state.now }
+            stream.lastTextAt = state.now
             return .arrived
         case .toolCall:
             break

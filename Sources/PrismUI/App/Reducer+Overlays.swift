@@ -9,7 +9,7 @@ extension Reducer {
         case (.escape, _):
             state.focus = .prompt
             return []
-        case (.character(" "), []):
+        case _ where ModelPickerState.markKeys.contains(key):
             if case .set(let set) = state.pickerSelectedRow { markSet(&state, set) } else { toggleMark(&state) }
             return []
         case (.enter, []):
@@ -28,24 +28,15 @@ extension Reducer {
             state.picker.sort = all[(all.firstIndex(of: state.picker.sort)! + 1) % all.count]
             state.picker.selection = 0
             return []
-        case (.character("f"), .control), (.character("s"), .control):
+        case (.character("s"), .control):
             guard let id = state.pickerSelectedModel?.id else { return [] }
             if state.picker.favourites.contains(id) { state.picker.favourites.remove(id) } else { state.picker.favourites.insert(id) }
             return [.savePickerPreferences(favourites: state.picker.favourites.sorted(), recents: state.picker.recents)]
-        case (.backspace, _):
-            if !state.picker.query.isEmpty { state.picker.query.removeLast() }
-            state.picker.selection = 0
-            return []
-        case (.character("u"), .control):
-            state.picker.query = ""
-            state.picker.selection = 0
-            return []
-        case (.character(let c), let m) where m.isEmpty || m == .shift:
-            state.picker.query.append(c)
-            state.picker.selection = 0
-            return []
         default:
-            return nil
+            let before = state.picker.query
+            guard state.picker.search.applyEditingKey(key) else { return nil }
+            if state.picker.query != before { state.picker.selection = 0 }
+            return []
         }
     }
 
@@ -54,7 +45,7 @@ extension Reducer {
         if state.isComparing || !state.picker.marked.isEmpty {
             let marked = state.picker.marked
             guard marked.count >= 2 else {
-                notify(&state, "compare needs 2 to \(Lane.maxCount) models: Space marks them")
+                notify(&state, "compare needs 2 to \(Lane.maxCount) models: \(ModelPickerState.markKeyName) marks them")
                 return []
             }
             state.picker.marked = []
@@ -122,25 +113,7 @@ extension Reducer {
             notify(&state, "kept the session")
             return []
         }
-        if var renaming = state.browser.renaming {
-            switch key.code {
-            case .escape: state.browser.renaming = nil
-            case .enter:
-                state.browser.renaming = nil
-                let title = renaming.editor.text.trimmingCharacters(in: .whitespaces)
-                guard !title.isEmpty else { return [] }
-                if let i = state.browser.sessions.firstIndex(where: { $0.id == renaming.id }) { state.browser.sessions[i].title = title }
-                if state.session.id == renaming.id { state.session.title = title }
-                return [.renameSession(id: renaming.id, title: title)]
-            case .backspace: renaming.editor.backspace(); state.browser.renaming = renaming
-            case .left: renaming.editor.moveLeft(); state.browser.renaming = renaming
-            case .right: renaming.editor.moveRight(); state.browser.renaming = renaming
-            case .character(let c) where key.modifiers.isEmpty || key.modifiers == .shift:
-                renaming.editor.insert(String(c)); state.browser.renaming = renaming
-            default: break
-            }
-            return []
-        }
+        if state.browser.renaming != nil { return renameKey(&state, key) }
         let visible = state.browser.visible
         let selected = state.browser.selection < visible.count ? visible[state.browser.selection] : nil
         switch (key.code, key.modifiers) {
@@ -153,22 +126,39 @@ extension Reducer {
         case (.down, _): state.browser.selection = min(max(0, visible.count - 1), state.browser.selection + 1)
         case (.pageUp, _): state.browser.selection = max(0, state.browser.selection - 10)
         case (.pageDown, _): state.browser.selection = min(max(0, visible.count - 1), state.browser.selection + 10)
-        case (.character("d"), .control), (.delete, _):
+        case (.character("d"), .control):
             if let selected { state.browser.confirmingDelete = selected.id }
         case (.character("r"), .control):
+            // The old title with the caret at its end: Enter keeps it, Backspace trims it, Ctrl-U clears it.
             if let selected { state.browser.renaming = (selected.id, PromptEditor(text: selected.title)) }
-        case (.character("e"), .control):
+        case (.character("s"), .control):
             if let selected { return [.exportSession(id: selected.id)] }
-        case (.backspace, _):
-            if !state.browser.filter.isEmpty { state.browser.filter.removeLast() }
-            state.browser.selection = 0
-            return filterChanged(&state)
-        case (.character(let c), let m) where m.isEmpty || m == .shift:
-            state.browser.filter.append(c)
-            state.browser.selection = 0
-            return filterChanged(&state)
         default:
-            return nil
+            let before = state.browser.filter
+            guard state.browser.filterField.applyEditingKey(key) else { return nil }
+            guard state.browser.filter != before else { return [] }
+            state.browser.selection = 0
+            return filterChanged(&state)
+        }
+        return []
+    }
+
+    /// Keys of the rename field: Enter renames, Esc gives up, the rest edit the title.
+    static func renameKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        guard var renaming = state.browser.renaming else { return [] }
+        switch (key.code, key.modifiers) {
+        case (.escape, _):
+            state.browser.renaming = nil
+        case (.enter, []):
+            state.browser.renaming = nil
+            let title = renaming.editor.text.trimmingCharacters(in: .whitespaces)
+            guard !title.isEmpty else { return [] }
+            if let i = state.browser.sessions.firstIndex(where: { $0.id == renaming.id }) { state.browser.sessions[i].title = title }
+            if state.session.id == renaming.id { state.session.title = title }
+            return [.renameSession(id: renaming.id, title: title)]
+        default:
+            renaming.editor.applyEditingKey(key)
+            state.browser.renaming = renaming
         }
         return []
     }

@@ -2,35 +2,16 @@ import Foundation
 import PrismTerminal
 
 extension Reducer {
-    /// Editing keys of the prompt (readline/emacs basics, history).
+    /// Editing keys of the prompt: the readline keys every field shares, plus Up/Down, which
+    /// move between lines and past the first or last line through history.
     static func editPrompt(_ state: inout AppState, _ key: Key) {
-        let p = key.modifiers
         switch key.code {
-        case .character(let c) where p.isEmpty || p == .shift:
-            state.prompt.insert(String(c))
-        case .character("a") where p == .control: state.prompt.moveToLineStart()
-        case .character("e") where p == .control: state.prompt.moveToLineEnd()
-        case .character("k") where p == .control: state.prompt.killToLineEnd()
-        case .character("u") where p == .control: state.prompt.killToLineStart()
-        case .character("w") where p == .control: state.prompt.killWordBackward()
-        case .character("b") where p == .control: state.prompt.moveLeft()
-        case .character("f") where p == .control: state.prompt.moveRight()
-        case .character("d") where p == .control: state.prompt.deleteForward()
-        case .character("h") where p == .control: state.prompt.backspace()
-        case .character("b") where p == .alt: state.prompt.moveWordBackward()
-        case .character("f") where p == .alt: state.prompt.moveWordForward()
-        case .backspace: state.prompt.backspace()
-        case .delete: state.prompt.deleteForward()
-        case .left: p.contains(.control) ? state.prompt.moveWordBackward() : state.prompt.moveLeft()
-        case .right: p.contains(.control) ? state.prompt.moveWordForward() : state.prompt.moveRight()
-        case .home: state.prompt.moveToLineStart()
-        case .end: state.prompt.moveToLineEnd()
         case .up:
             if !state.prompt.moveUp() { recallHistory(&state, by: -1) }
         case .down:
             if !state.prompt.moveDown() { recallHistory(&state, by: 1) }
         default:
-            break
+            state.prompt.applyEditingKey(key)
         }
     }
 

@@ -85,17 +85,17 @@ extension Reducer {
         state.picker.query = ""
         state.picker.selection = 0
         state.picker.marked = state.comparedModels ?? []
-        notify(&state, "\(sets.count) set\(sets.count == 1 ? "" : "s"): Enter compares one · Space marks its models")
+        notify(&state, "\(sets.count) set\(sets.count == 1 ? "" : "s"): Enter compares one · \(ModelPickerState.markKeyName) marks its models")
         return catalogLoadEffects(state)
     }
 
-    /// Space on a set row: marks exactly its models (again: clears the marks).
+    /// The mark key on a set row: marks exactly its models (again: clears the marks).
     static func markSet(_ state: inout AppState, _ set: ModelSet) {
         if state.picker.marked == set.models {
             state.picker.marked = []
         } else {
             state.picker.marked = set.models
-            notify(&state, "marked set \(set.name): Enter compares · Space on a model adds or drops it")
+            notify(&state, "marked set \(set.name): Enter compares · \(ModelPickerState.markKeyName) on a model adds or drops it")
         }
     }
 }

@@ -17,12 +17,18 @@ extension Reducer {
     ]
 
     /// Runs a slash command; nil when the text is not one (it is then sent as a prompt).
+    ///
+    /// Text starting with one `/` is always a command: an unknown one is refused with a
+    /// suggestion and the draft kept, never sent (a typo such as `/modle gpt-5` would
+    /// otherwise be a paid prompt). `//` is the escape for a leading slash (`promptText`).
     static func slashCommand(_ state: inout AppState, _ text: String, _ env: ReducerEnvironment) -> [Effect]? {
         guard text.hasPrefix("/"), !text.hasPrefix("//") else { return nil }
-        let parts = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        let name = String(parts.first ?? "")
-        let argument = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespacesAndNewlines) : ""
-        guard slashCommands.contains(where: { $0.name == name }) else { return nil }
+        let name = String(text.prefix { !$0.isWhitespace })
+        let argument = text.dropFirst(name.count).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard slashCommands.contains(where: { $0.name == name }) else {
+            notify(&state, unknownCommand(name, env.bindings), .error)
+            return []
+        }
         state.prompt.clear()
         switch name {
         case "/attach":
@@ -76,5 +82,17 @@ extension Reducer {
             break
         }
         return []
+    }
+
+    /// What a sent line says once the `//` escape is undone: `//etc/hosts` sends `/etc/hosts`.
+    static func promptText(_ text: String) -> String {
+        text.hasPrefix("//") ? String(text.dropFirst()) : text
+    }
+
+    /// The notice for an unknown `/word`: the closest command when one is close, else where commands are listed.
+    static func unknownCommand(_ name: String, _ bindings: KeyBindings) -> String {
+        if let near = SlashCompletion.nearestCommand(to: name) { return "unknown command \(name): did you mean \(near)?" }
+        let help = bindings.keys(for: .help).first.map { $0.description.capitalized + " lists commands" } ?? "/ and Tab list commands"
+        return "unknown command \(name): \(help); // sends a leading /"
     }
 }

@@ -2,23 +2,61 @@ import Foundation
 import PrismCore
 
 extension Reducer {
-    /// The selected message of the focused lane, or the last one of its thread.
+    /// The message commands such as copy act on. In transcript focus it is the selected
+    /// message of the focused lane, which the transcript marks with a bar; anywhere else it
+    /// is that lane's newest reply, whatever was selected when the transcript last had the keys.
     static func selectedOrLast(_ state: AppState) -> Message? {
-        let thread = state.session.thread(ofLane: state.focusedLane)
+        let lane = state.focusedLane
+        guard state.focus == .transcript else { return state.session.lastReply(inLane: lane) ?? state.session.thread(ofLane: lane).last }
+        let thread = state.session.thread(ofLane: lane)
         return thread.last { $0.id == state.lane.view.selectedMessageID } ?? thread.last
     }
 
-    /// The selected reply of the focused lane, or the last reply of its thread.
+    /// The reply commands about replies (reasoning, code, versions) act on: in transcript focus
+    /// the selected reply, or the reply to the selected prompt; anywhere else the newest reply.
     static func selectedOrLastReply(_ state: AppState) -> Message? {
-        if let m = selectedOrLast(state), m.role == .assistant { return m }
-        return state.session.lastReply(inLane: state.focusedLane)
+        let lane = state.focusedLane
+        let newest = state.session.lastReply(inLane: lane)
+        guard state.focus == .transcript else { return newest }
+        let thread = state.session.thread(ofLane: lane)
+        guard let i = thread.lastIndex(where: { $0.id == state.lane.view.selectedMessageID }) else { return newest }
+        if thread[i].role == .assistant { return thread[i] }
+        if i + 1 < thread.count, thread[i + 1].role == .assistant { return thread[i + 1] }
+        return newest
     }
 
-    /// Selects the previous or next message of the focused lane's thread and scrolls to it.
+    /// Gives the transcript the keys, selecting what is in view: the message at the top of
+    /// the screen when scrolled up, else the newest one. An earlier selection is not kept.
+    static func enterTranscript(_ state: inout AppState) {
+        state.focus = .transcript
+        let thread = state.session.thread(ofLane: state.focusedLane)
+        let view = state.lane.view
+        let inView = view.isFollowing ? nil : view.anchor.flatMap { anchor in thread.last { $0.id == anchor.messageID } }
+        state.lane.view.selectedMessageID = (inView ?? thread.last)?.id
+    }
+
+    /// Keeps the rule "what the keys act on is marked": in transcript focus the focused lane
+    /// always has a selected message of its own thread (after a pane change, a regenerated
+    /// reply that replaced the selected one, a merge from another window).
+    static func keepSelectionInThread(_ state: inout AppState) {
+        guard state.focus == .transcript else { return }
+        let thread = state.session.thread(ofLane: state.focusedLane)
+        if let id = state.lane.view.selectedMessageID, thread.contains(where: { $0.id == id }) { return }
+        state.lane.view.selectedMessageID = thread.last?.id
+    }
+
+    /// Selects the previous or next message of the focused lane's thread and scrolls to it,
+    /// giving the transcript the keys (from the prompt, the first step selects the newest message).
     static func jumpMessage(_ state: inout AppState, by step: Int) {
         let thread = state.session.thread(ofLane: state.focusedLane)
         guard !thread.isEmpty else { return }
-        let current = state.lane.view.selectedMessageID.flatMap { id in thread.firstIndex { $0.id == id } } ?? thread.count
+        let current: Int
+        if state.focus == .transcript {
+            current = state.lane.view.selectedMessageID.flatMap { id in thread.firstIndex { $0.id == id } } ?? thread.count
+        } else {
+            state.focus = .transcript
+            current = thread.count - 1 - step
+        }
         let next = max(0, min(thread.count - 1, current + step))
         state.lane.view.selectedMessageID = thread[next].id
         state.lane.view.pendingScroll.append(.message(thread[next].id))

@@ -7,7 +7,9 @@ public enum Reducer {
     public static func reduce(_ state: inout AppState, _ action: Action, _ env: ReducerEnvironment) -> [Effect] {
         switch action {
         case .input(let event):
-            return input(&state, event, env)
+            let effects = input(&state, event, env)
+            keepSelectionInThread(&state)
+            return effects
         case .tick(let now):
             state.now = now
             if state.isStreaming || state.catalog.isEmpty && state.catalogError == nil { state.spinnerFrame &+= 1 }
@@ -69,7 +71,9 @@ public enum Reducer {
         case .sessionSaved(let id):
             return saved(&state, id: id)
         case .sessionMerged(let saved, let merged, let summary):
-            return self.merged(&state, saved: saved, merged: merged, summary: summary)
+            let effects = self.merged(&state, saved: saved, merged: merged, summary: summary)
+            keepSelectionInThread(&state)
+            return effects
         case .sessionDeletedElsewhere(let id):
             return deletedElsewhere(&state, id: id)
         case .sessionDeleted(let id):

@@ -60,6 +60,44 @@ struct SlashCompletion: Equatable {
             return "Tab: " + completion.candidates.joined(separator: " · ")
         }
         if let usage = Reducer.slashCommands.first(where: { $0.name == first })?.usage { return usage }
-        return completion.map { $0.candidates.joined(separator: " · ") }
+        if let completion { return completion.candidates.joined(separator: " · ") }
+        guard !text.hasPrefix("//") else { return nil }
+        return "unknown command" + (nearestCommand(to: first).map { " · did you mean \($0)?" } ?? "") + " · // sends a leading /"
+    }
+
+    /// Edits (one character inserted, deleted, replaced, or two swapped) a typed command name
+    /// may be from a known one and still be suggested: one for names of up to three letters, else two.
+    static func maxSuggestionDistance(for name: String) -> Int { name.count <= 4 ? 1 : 2 }
+
+    /// The known command a mistyped `/word` most likely meant: the only one it starts, or the
+    /// nearest by edit distance when that is close enough; nil when none is.
+    static func nearestCommand(to typed: String) -> String? {
+        let word = typed.lowercased()
+        let names = Reducer.slashCommands.map(\.name)
+        let extending = names.filter { $0.hasPrefix(word) && $0 != word }
+        if word.count > 1, extending.count == 1 { return extending[0] }
+        let scored = names.map { (name: $0, distance: editDistance(word, $0)) }
+        guard let best = scored.min(by: { $0.distance < $1.distance }),
+              best.distance <= maxSuggestionDistance(for: word), best.distance < word.count - 1 else { return nil }
+        return best.name
+    }
+
+    /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of
+    /// two neighbours each cost one (`/modle` is one edit from `/model`).
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+            }
+        }
+        return d[a.count][b.count]
     }
 }

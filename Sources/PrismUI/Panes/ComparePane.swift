@@ -63,7 +63,7 @@ enum ComparePane {
         var parts: [String] = reply.status == .cancelled ? ["⊘ cancelled"] : []
         if let provider = reply.provider { parts.append(TerminalSanitizer.sanitize(provider)) }
         if let ttft = reply.timings?.ttftMs { parts.append("ttft " + Formatting.duration(ms: ttft)) }
-        if let tps = reply.timings?.tokensPerSecond, tps.isFinite { parts.append(String(format: "%.0f tok/s", tps)) }
+        if let rate = Formatting.rate(reply.timings, completionTokens: reply.usage?.completionTokens) { parts.append(rate) }
         if let u = reply.usage {
             parts.append("↑\(u.promptTokens.map(Formatting.tokens) ?? "?") ↓\(u.completionTokens.map(Formatting.tokens) ?? "?")")
         }

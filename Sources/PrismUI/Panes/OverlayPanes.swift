@@ -36,7 +36,7 @@ enum OverlayPanes {
         let first = bindings.keys(for: .focusPane1).first?.description ?? "", last = bindings.keys(for: .focusPane4).first?.description ?? ""
         return [
             "Compare: \(keys(.previousPane, .nextPane)), \(first)…\(last) focus · \(keys(.toggleScrollLock)) lock scroll · \(keys(.pickPane)) pick a pane",
-            "Compare: Space marks models in the picker · Esc stops the focused pane · \(keys(.cancel)) stops all",
+            "Compare: \(ModelPickerState.markKeyName) marks models in the picker · Esc stops the focused pane · \(keys(.cancel)) stops all",
         ]
     }
 
@@ -47,17 +47,26 @@ enum OverlayPanes {
         guard inner.height >= 3 else { return }
         let b = state.browser
         var top = StyledLine("› ", theme.style(.accent, on: .surface))
+        // The field being typed into, after a label of this many cells.
+        var field: (editor: PromptEditor, label: Int)?
         if let pending = b.confirmingDelete {
             top = StyledLine("Delete session \(pending)? y/n", theme.style(.error, on: .surface).adding(.bold))
         } else if let renaming = b.renaming {
-            top.append("rename: " + renaming.editor.text, theme.style(.text, on: .surface))
+            field = (renaming.editor, 2 + DisplayWidth.of("rename: "))
+            top.append("rename: " + renaming.editor.visibleLine(width: inner.width - field!.label).text, theme.style(.text, on: .surface))
         } else {
-            top.append(b.filter.isEmpty ? "type to filter" : b.filter, b.filter.isEmpty ? theme.style(.textMuted, on: .surface) : theme.style(.text, on: .surface))
+            field = (b.filterField, 2)
+            top.append(b.filter.isEmpty ? "type to filter" : b.filterField.visibleLine(width: inner.width - 2).text,
+                       b.filter.isEmpty ? theme.style(.textMuted, on: .surface) : theme.style(.text, on: .surface))
         }
         frame.put(top, at: Point(x: inner.x, y: inner.y), clip: inner)
+        if state.focus == .browser, let field {
+            let column = field.editor.visibleLine(width: inner.width - field.label).caretColumn
+            frame.cursor = Point(x: min(inner.maxX - 1, inner.x + field.label + column), y: inner.y)
+        }
         let visible = b.visible
         let list = inner.inset(top: 1, bottom: 1)
-        frame.put("\(visible.count) of \(b.sessions.count) · Enter resume · Ctrl-R rename · Ctrl-D delete · Ctrl-E export · Esc close".truncated(to: inner.width),
+        frame.put("\(visible.count) of \(b.sessions.count) · Enter resume · Ctrl-R rename · Ctrl-D delete · Ctrl-S export · Esc close".truncated(to: inner.width),
                   at: Point(x: inner.x, y: inner.maxY - 1), style: theme.style(.textMuted, on: .surface), clip: inner)
         guard !list.isEmpty else { return }
         if visible.isEmpty {

@@ -14,12 +14,13 @@ enum PickerPane {
         guard inner.height >= 2 else { return }
 
         // Search line.
+        let field = state.picker.search.visibleLine(width: inner.width - 2)
         var search = StyledLine("› ", theme.style(.accent, on: .surface))
-        search.append(state.picker.query.isEmpty ? "type to search" : state.picker.query,
+        search.append(state.picker.query.isEmpty ? "type to search" : field.text,
                       state.picker.query.isEmpty ? theme.style(.textMuted, on: .surface) : theme.style(.text, on: .surface))
         frame.put(search, at: Point(x: inner.x, y: inner.y), clip: inner)
         if state.focus == .picker {
-            frame.cursor = Point(x: min(inner.maxX - 1, inner.x + 2 + DisplayWidth.of(state.picker.query)), y: inner.y)
+            frame.cursor = Point(x: min(inner.maxX - 1, inner.x + 2 + field.caretColumn), y: inner.y)
         }
 
         let sets = state.pickerSets
@@ -76,12 +77,13 @@ enum PickerPane {
             let age = state.now.timeIntervalSince(fetched)
             text += " · updated \(age < 90 ? "just now" : Formatting.duration(ms: age * 1000).replacingOccurrences(of: ".0s", with: "s") + " ago")"
         }
+        let mark = ModelPickerState.markKeyName
         if case .set(let set)? = state.pickerSelectedRow {
-            text += " · Enter compare set \(set.name) · Space mark · Esc close"
+            text += " · Enter compare set \(set.name) · \(mark) mark · Esc close"
         } else if state.picker.marked.isEmpty {
-            text += " · Enter choose · Ctrl-F favourite · Esc close"
+            text += " · Enter choose · \(mark) mark to compare · Ctrl-S favourite · Esc close"
         } else {
-            text += " · \(state.picker.marked.count) marked · Enter compare · Space mark · Esc close"
+            text += " · \(state.picker.marked.count) marked · Enter compare · \(mark) mark · Esc close"
         }
         frame.put(text.truncated(to: rect.width), at: Point(x: rect.x, y: rect.y), style: theme.style(.textMuted, on: .surface), clip: rect)
     }

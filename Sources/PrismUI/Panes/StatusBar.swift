@@ -60,7 +60,7 @@ enum StatusBar {
         if let timings = last?.timings {
             var speed: [String] = []
             if let ttft = timings.ttftMs { speed.append("ttft \(Formatting.duration(ms: ttft))") }
-            if let tps = timings.tokensPerSecond { speed.append(String(format: "%.0f tok/s", tps)) }
+            if let rate = Formatting.rate(timings, completionTokens: last?.usage?.completionTokens) { speed.append(rate) }
             if !speed.isEmpty { right.append(seg(speed.joined(separator: " "), .statusBarText, 30)) }
         }
         if let usage = last?.usage { right.append(seg(Formatting.cost(usage), .cost, 80)) }

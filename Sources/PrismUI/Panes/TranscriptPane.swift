@@ -81,10 +81,17 @@ enum TranscriptPane {
         }
     }
 
+    /// Who the prompt goes to: the demo, OpenRouter, or the server `--base-url` or a profile named.
+    static func welcomeLine(_ state: AppState) -> String {
+        if state.demo { return "Demo mode: simulated models, nothing leaves this machine." }
+        guard let server = state.serverLabel else { return "Chat with any model on OpenRouter." }
+        return "Chat with the models on \(TerminalSanitizer.metadata(server))."
+    }
+
     private static func welcome(_ state: AppState, theme: Theme, into frame: inout Frame, rect: Rect) {
         var lines: [StyledLine] = [
             StyledLine("Prism", theme.style(.accent).adding(.bold)),
-            StyledLine(state.demo ? "Demo mode: simulated models, nothing leaves this machine." : "Chat with any model on OpenRouter.", theme.style(.textMuted)),
+            StyledLine(welcomeLine(state), theme.style(.textMuted)),
             StyledLine(),
         ]
         if let model = state.session.model {
