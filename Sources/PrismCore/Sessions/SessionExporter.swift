@@ -71,7 +71,7 @@ public enum SessionExporter {
         case .user:
             var out = "## You\(suffix)\n\n\(message.content)\n"
             if !message.attachments.isEmpty {
-                out += "\n" + message.attachments.map { "- Attachment: `\(clean($0.source))` (\(clean($0.mimeType)))" }
+                out += "\n" + message.attachments.map { "- Attachment: " + codeSpan($0.summary) }
                     .joined(separator: "\n") + "\n"
             }
             return out
@@ -89,7 +89,7 @@ public enum SessionExporter {
             if !message.content.isEmpty { out += message.content + "\n" }
             if let calls = message.toolCalls, !calls.isEmpty {
                 for call in calls {
-                    out += "\n- Tool call `\(clean(call.name ?? "?"))`: `\(call.arguments)`\n"
+                    out += "\n- Tool call: " + codeSpan(call.summary(limit: nil)) + "\n"
                 }
             }
             switch message.status {
@@ -128,6 +128,15 @@ public enum SessionExporter {
 
     private static func clean(_ text: String) -> String {
         TerminalSanitizer.metadata(text)
+    }
+
+    /// One line as inline code, fenced with more backticks than it holds (so a backtick inside cannot end it).
+    static func codeSpan(_ text: String) -> String {
+        var longest = 0, run = 0
+        for c in text { run = c == "`" ? run + 1 : 0; longest = max(longest, run) }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = text.hasPrefix("`") || text.hasSuffix("`") ? " " : ""
+        return fence + pad + text + pad + fence
     }
 
     private static func money(_ amount: Decimal, estimated: Bool) -> String {

@@ -195,7 +195,7 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
         guard FileManager.default.isReadableFile(atPath: path) else {
             return .attachmentRefused(typed: typed, reason: "not readable")
         }
-        return .attachmentChecked(Attachment.guess(path: URL(fileURLWithPath: path).path), typed: typed)
+        return .attachmentChecked(Attachment.local(path: URL(fileURLWithPath: path).path), typed: typed)
     }
 
     /// Writes what the streaming replies' journals hold, so what the frame about to be
