@@ -42,6 +42,31 @@ struct SessionExportTests {
         #expect(markdown.contains("- Tool call: `evil␛[2J({})`"), "the escape is shown, not sent: \(markdown)")
     }
 
+    @Test func aCompareSessionShowsEveryPaneAfterTheSharedPrompt() {
+        var s = Session(id: "20261122-025100-0000", createdAt: sessionTestDate())
+        s.startCompare(models: ["a/one", "b/two"])
+        var n = 0
+        let make = { n += 1; return "c\(n)" }
+        s.appendRound("first", at: sessionTestDate(1), makeID: make)
+        s.appendRound("second", at: sessionTestDate(2), makeID: make)
+        for (id, text) in [("c2", "one says 1"), ("c3", "two says 1"), ("c5", "one says 2"), ("c7", "two says 2")] {
+            var m = s.message(id)!
+            m.content = text
+            m.status = .complete
+            s.update(m, at: sessionTestDate(3))
+        }
+        let markdown = SessionExporter.markdown(s)
+        let order = ["## You\n\nfirst\n", "## Pane 1 of 2: a/one\n", "one says 1", "second", "one says 2",
+                     "## Pane 2 of 2: b/two\n", "two says 1", "second", "two says 2"]
+        var from = markdown.startIndex
+        for piece in order {
+            let found = markdown.range(of: piece, range: from..<markdown.endIndex)
+            #expect(found != nil, "\(piece) in order in \(markdown)")
+            from = found?.upperBound ?? from
+        }
+        #expect(markdown.components(separatedBy: "## You\n\nfirst\n").count == 2, "the shared prompt once")
+    }
+
     @Test func sizesAndCompactArguments() {
         #expect(Attachment.size(0) == "0 B" && Attachment.size(1023) == "1023 B")
         #expect(Attachment.size(1024) == "1.0 KiB" && Attachment.size(3 * 1024 * 1024) == "3.0 MiB")

@@ -21,7 +21,9 @@ public enum SessionExporter {
         if let system = session.systemPrompt, !system.isEmpty {
             out += "\n**System prompt:**\n\n" + quoted(system) + "\n"
         }
-        if branchOnly {
+        if branchOnly, let record = session.compare, record.models.count > 1 {
+            out += comparePanes(session, models: record.models)
+        } else if branchOnly {
             for message in session.currentBranch {
                 out += "\n" + render(message, session: session, position: nil)
             }
@@ -45,6 +47,32 @@ public enum SessionExporter {
                 guard seen.insert(message.id).inserted else { continue }
                 out += "\n" + render(message, session: session, position: position)
                 push(message.id)
+            }
+        }
+        return out
+    }
+
+    /// A compare session: the part every pane shares, then each model's own thread under its name.
+    ///
+    /// The current branch alone would be one model's thread, and a compare session is
+    /// read for what every model said.
+    private static func comparePanes(_ session: Session, models: [String]) -> String {
+        let threads = models.indices.map { session.thread(ofLane: $0) }
+        var shared = 0
+        while let first = threads.first, shared < first.count,
+              threads.allSatisfy({ $0.count > shared && $0[shared].id == first[shared].id }) {
+            shared += 1
+        }
+        var out = ""
+        for message in threads.first?.prefix(shared) ?? [] {
+            out += "\n" + render(message, session: session, position: nil)
+        }
+        for (pane, model) in models.enumerated() {
+            out += "\n---\n\n## Pane \(pane + 1) of \(models.count): \(clean(model))\n"
+            let own = threads[pane].dropFirst(shared)
+            if own.isEmpty { out += "\n_No reply yet._\n" }
+            for message in own {
+                out += "\n" + render(message, session: session, position: nil)
             }
         }
         return out
