@@ -31,6 +31,10 @@ extension Reducer {
         case (.character("s"), .control):
             guard let id = state.pickerSelectedModel?.id else { return [] }
             if state.picker.favourites.contains(id) { state.picker.favourites.remove(id) } else { state.picker.favourites.insert(id) }
+            // Favourites sort first, so the model moves: the highlight follows it, not the row.
+            if let position = state.picker.models(in: state.catalog).position(of: id) {
+                state.picker.selection = state.pickerSets.count + position
+            }
             return [.savePickerPreferences(favourites: state.picker.favourites.sorted(), recents: state.picker.recents)]
         default:
             let before = state.picker.query
