@@ -83,6 +83,23 @@ extension ProcessSuites {
             #expect(offline.stdout.contains("stub/echo"))
         }
 
+        @Test func modelsSortedByPriceSayWhichAndShowIt() throws {
+            let p = try PrismProcess()
+            defer { p.cleanUp() }
+            let r = try p.run(["models", "--demo", "--sort", "price"])
+            #expect(r.status == 0)
+            #expect(r.stderr.contains("sorted by price: input + output per million tokens"))
+            let lines = r.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.first?.contains("$/M IN+OUT") == true, "\(r.stdout)")
+            // The sum column (the fifth) never goes down.
+            let sums = lines.dropFirst().compactMap { line -> Double? in
+                let cells = line.split(separator: " ", omittingEmptySubsequences: true)
+                guard cells.count >= 5 else { return nil }
+                return Double(cells[4].replacingOccurrences(of: "$", with: ""))
+            }
+            #expect(sums.count >= 3 && sums == sums.sorted(), "\(r.stdout)")
+        }
+
         @Test func keyShowsUsageAndRemainingCredit() throws {
             let server = StubServer(requiredKey: Self.key)
             try server.start()

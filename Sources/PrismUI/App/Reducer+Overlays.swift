@@ -180,8 +180,9 @@ extension Reducer {
         let current = names.firstIndex(of: state.theme) ?? 0
         switch key.code {
         case .escape, .enter:
+            // The theme on screen stays, and is the one the next run starts with.
             state.focus = .prompt
-            return []
+            return [.saveTheme(state.theme)]
         case .up, .down:
             guard !names.isEmpty else { return [] }
             let next = (current + (key.code == .up ? names.count - 1 : 1)) % names.count

@@ -46,7 +46,7 @@ struct MessageBlock {
             } else {
                 let words = reasoningWords ?? reasoning.split(whereSeparator: \.isWhitespace).count
                 let thinking = streaming && message.content.isEmpty
-                out.append(indent(StyledLine("▸ \(thinking ? "thinking " + spinner : "reasoning") · \(words) words (Ctrl-R)", theme.style(.reasoning))))
+                out.append(indent(StyledLine("▸ \(thinking ? "thinking " + spinner : "reasoning") · " + Formatting.count(words, "word") + " (Ctrl-R)", theme.style(.reasoning))))
             }
         }
         return out

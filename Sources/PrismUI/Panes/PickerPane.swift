@@ -82,11 +82,10 @@ enum PickerPane {
     static func footer(_ state: AppState, count: Int, width: Int, maxLines: Int) -> [String] {
         var pieces: [String] = []
         let sets = state.pickerSets.count
-        if sets > 0 { pieces.append("\(sets) set\(sets == 1 ? "" : "s")") }
-        pieces.append("\(count) models")
+        if sets > 0 { pieces.append(Formatting.count(sets, "set")) }
+        pieces.append(Formatting.count(count, "model"))
         if let fetched = state.catalogFetchedAt {
-            let age = state.now.timeIntervalSince(fetched)
-            pieces.append("updated \(age < 90 ? "just now" : Formatting.duration(ms: age * 1000).replacingOccurrences(of: ".0s", with: "s") + " ago")")
+            pieces.append("updated " + Formatting.age(seconds: state.now.timeIntervalSince(fetched)))
         }
         let mark = ModelPickerState.markKeyName
         if case .set(let set)? = state.pickerSelectedRow {
