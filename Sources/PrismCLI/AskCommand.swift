@@ -85,7 +85,7 @@ struct AskCommand: AsyncParsableCommand {
         if let topP { settings.topP = topP }
         if let seed { settings.seed = seed }
         if !stop.isEmpty { settings.stop = stop }
-        let attached = attachments.map { Attachment.guess(path: $0.hasPrefix("https://") ? $0 : URL(fileURLWithPath: $0).path) }
+        let attached = attachments.map { $0.hasPrefix("https://") ? Attachment.guess(path: $0) : Attachment.local(path: URL(fileURLWithPath: $0).path) }
         settings.maxTokens = maxTokens
 
         // The exchange is a session whether or not it is saved: requests are built from a thread.

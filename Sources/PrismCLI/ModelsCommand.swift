@@ -20,7 +20,7 @@ struct ModelsCommand: AsyncParsableCommand {
     @Flag(help: "Only free models.")
     var free = false
 
-    @Option(help: "Sort by: price, context, newest or name.")
+    @Option(help: "Sort by: price (input + output per million tokens, cheapest first), context, newest or name.")
     var sort: Sort = .name
 
     @Flag(help: "Fetch the catalog now, ignoring the cache.")
@@ -40,7 +40,7 @@ struct ModelsCommand: AsyncParsableCommand {
             throw CLIFailure.request("could not fetch the model list: \(error)")
         }
         if snapshot.age() > context.catalogCache.maxAge, !json {
-            StandardIO.error("prism: offline: showing the catalog cached \(Formatting.duration(ms: snapshot.age() * 1000)) ago")
+            StandardIO.error("prism: offline: showing the catalog cached \(Formatting.age(seconds: snapshot.age()))")
         }
         let models = ModelQuery(search: search, freeOnly: free, sort: sort.rawValue).apply(to: snapshot.models)
         if json {
@@ -51,7 +51,8 @@ struct ModelsCommand: AsyncParsableCommand {
             return
         }
         if context.demo { StandardIO.error("prism: demo mode: these models are simulated") }
-        StandardIO.out(ModelTable.render(models))
+        if sort == .price { StandardIO.error("prism: sorted by price: input + output per million tokens, cheapest first, unknown prices last") }
+        StandardIO.out(ModelTable.render(models, priceSum: sort == .price))
         if models.isEmpty { StandardIO.error("prism: no model matches") }
     }
 }
@@ -77,17 +78,22 @@ struct ModelQuery: Sendable {
 /// The plain-text catalog table; ids and modalities come from the server, so they are
 /// cleaned as metadata (no controls or bidi controls) and cut to a width.
 enum ModelTable {
-    static func render(_ models: [ModelInfo]) -> String {
-        let header = ["MODEL", "CONTEXT", "$/M IN", "$/M OUT", "MODALITIES"]
+    /// With `priceSum`, a "$/M IN+OUT" column shows the figure `--sort price` orders by.
+    static func render(_ models: [ModelInfo], priceSum: Bool = false) -> String {
+        var header = ["MODEL", "CONTEXT", "$/M IN", "$/M OUT"]
+        if priceSum { header.append("$/M IN+OUT") }
+        header.append("MODALITIES")
         let rows = models.map { m in
-            [
+            var row = [
                 DisplayText.fit(m.id, width: 80),
                 m.contextLength.map(Formatting.tokens) ?? "?",
                 Formatting.perMillion(m.pricing.prompt),
                 Formatting.perMillion(m.pricing.completion),
-                DisplayText.fit(m.inputModalities.joined(separator: "+") + "->" + m.outputModalities.joined(separator: "+"), width: 40),
             ]
+            if priceSum { row.append(Formatting.perMillion(m.pricing.prompt.map { $0 + (m.pricing.completion ?? 0) })) }
+            row.append(DisplayText.fit(m.inputModalities.joined(separator: "+") + "->" + m.outputModalities.joined(separator: "+"), width: 40))
+            return row
         }
-        return TextTable.render(header: header, rows: rows, rightAligned: [1, 2, 3])
+        return TextTable.render(header: header, rows: rows, rightAligned: priceSum ? [1, 2, 3, 4] : [1, 2, 3])
     }
 }

@@ -46,17 +46,15 @@ struct TUILauncher {
         let setStore = ModelSetStore(paths: context.paths, demo: context.demo)
         let (savedSets, setWarnings) = setStore.loadReporting()
         state.modelSets = ModelSets(config: context.config, saved: savedSets)
-        // Damaged state files were moved aside: say so once, where the user is looking.
-        let warnings = preferences.loadWarnings + setWarnings
-        if !warnings.isEmpty {
-            state.notice = Notice(TerminalSanitizer.metadata(warnings.joined(separator: "; ")), kind: .error, expires: now.addingTimeInterval(12))
-        }
         if state.session.model == nil, !state.isComparing { state.focus = .picker }
 
         var bindings = KeyBindings.defaults
-        for warning in bindings.apply(context.config.keyBindings, parse: { try? KeySpec.parse($0) }) {
-            StandardIO.error("prism: warning: \(warning)")
-        }
+        let bindingWarnings = bindings.apply(context.config.keyBindings, parse: { try? KeySpec.parse($0) })
+        for warning in bindingWarnings { StandardIO.error("prism: warning: \(warning)") }
+        // Config warnings went to stderr, under the screen, and damaged state files were moved
+        // aside: say so on the first frame, where the user is looking.
+        state.notice = Notice.startup(configWarnings: context.config.warnings + bindingWarnings,
+                                      stateWarnings: preferences.loadWarnings + setWarnings, now: now)
         let environment = ReducerEnvironment(
             makeID: { UUID().uuidString.lowercased() }, makeSessionID: { SessionID.make(now: $0) },
             maxTokensCap: context.config.maxTokens, bindings: bindings)

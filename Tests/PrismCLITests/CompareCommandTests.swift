@@ -26,6 +26,13 @@ extension ProcessSuites {
             #expect(messages.count == 3)
             #expect(messages.filter { $0["role"] as? String == "assistant" }.allSatisfy { $0["parent_id"] as? String == messages[0]["id"] as? String },
                     "the replies are siblings under the one prompt")
+
+            // `sessions show` prints every pane, each under its model, after the shared prompt.
+            let id = try #require(object["id"] as? String)
+            let shown = try p.run(["sessions", "show", id]).stdout
+            let echo = try #require(shown.range(of: "## Pane 1 of 2: stub/echo\n"))
+            let fast = try #require(shown.range(of: "## Pane 2 of 2: stub/fast\n"))
+            #expect(shown.range(of: "## You\n\ncompare me\n")!.upperBound < echo.lowerBound && echo.upperBound < fast.lowerBound, "\(shown)")
         }
 
         @Test func oneFailureGivesExit1AndJSONKeepsEveryEntry() throws {

@@ -95,4 +95,9 @@ extension String {
     var jsonObject: [String: Any]? {
         (try? JSONSerialization.jsonObject(with: Data(utf8))) as? [String: Any]
     }
+
+    /// Parses this text as a JSON array of objects.
+    var jsonArray: [[String: Any]]? {
+        (try? JSONSerialization.jsonObject(with: Data(utf8))) as? [[String: Any]]
+    }
 }

@@ -43,6 +43,22 @@ extension ProcessSuites {
             #expect(try p.run(["sessions", "show", id]).status == 2)
         }
 
+        @Test func showPrintsAttachmentsAndToolCalls() throws {
+            let server = StubServer(requiredKey: Self.key)
+            try server.start()
+            defer { server.stop() }
+            let p = try PrismProcess(key: Self.key, baseURL: server.baseURL)
+            defer { p.cleanUp() }
+            let notes = p.home.appendingPathComponent("notes.txt")
+            try Data(repeating: 0x61, count: 1_536).write(to: notes)
+            #expect(try p.run(["ask", "--save", "-m", "stub/echo", "--attach", notes.path, "read this"]).status == 0)
+            #expect(try p.run(["ask", "--save", "-m", "stub/tools", "weather in Oslo?"]).status == 0)
+            let list = try #require(try p.run(["sessions", "list", "--json"]).stdout.jsonArray)
+            let shown = try list.compactMap { $0["id"] as? String }.map { try p.run(["sessions", "show", $0]).stdout }.joined()
+            #expect(shown.contains("- Attachment: `notes.txt · text/plain · 1.5 KiB`"), "\(shown)")
+            #expect(shown.contains("- Tool call: `get_weather({\"city\":\"Oslo\"})`"), "\(shown)")
+        }
+
         @Test func modelsTableShowsPricesAndUnknownRouterPrice() throws {
             let server = StubServer(requiredKey: Self.key)
             try server.start()
@@ -65,6 +81,23 @@ extension ProcessSuites {
             let offline = try p.run(["models", "--search", "echo"])
             #expect(offline.status == 0)
             #expect(offline.stdout.contains("stub/echo"))
+        }
+
+        @Test func modelsSortedByPriceSayWhichAndShowIt() throws {
+            let p = try PrismProcess()
+            defer { p.cleanUp() }
+            let r = try p.run(["models", "--demo", "--sort", "price"])
+            #expect(r.status == 0)
+            #expect(r.stderr.contains("sorted by price: input + output per million tokens"))
+            let lines = r.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.first?.contains("$/M IN+OUT") == true, "\(r.stdout)")
+            // The sum column (the fifth) never goes down.
+            let sums = lines.dropFirst().compactMap { line -> Double? in
+                let cells = line.split(separator: " ", omittingEmptySubsequences: true)
+                guard cells.count >= 5 else { return nil }
+                return Double(cells[4].replacingOccurrences(of: "$", with: ""))
+            }
+            #expect(sums.count >= 3 && sums == sums.sorted(), "\(r.stdout)")
         }
 
         @Test func keyShowsUsageAndRemainingCredit() throws {

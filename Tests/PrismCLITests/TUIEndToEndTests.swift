@@ -65,6 +65,33 @@ extension ProcessSuites {
             try again.send("C-q")
         }
 
+        /// Config warnings show on the first frame, not only after quitting; the theme left in
+        /// the switcher is the next run's.
+        @Test func configWarningsOnTheFirstFrameAndTheThemeIsRemembered() throws {
+            try #require(TmuxSession.available, "tmux is needed for this test (.ci/run installs it)")
+            let server = StubServer(requiredKey: Self.key)
+            try server.start()
+            defer { server.stop() }
+            let p = try PrismProcess(key: Self.key, baseURL: server.baseURL, config: "model = \"stub/echo\"\nmodle = \"x\"\n")
+            defer { p.cleanUp() }
+            let tmux = TmuxSession()
+            defer { tmux.kill() }
+            try tmux.startPrism(p)
+            let first = try tmux.wait(for: "the config warning") { $0.contains("config warning: ") && $0.contains("modle") }
+            #expect(first.ok, "\(first.screen)")
+            try tmux.send("C-t")
+            #expect(try tmux.wait(for: "the theme switcher") { $0.contains("Theme ·") }.ok)
+            try tmux.send("Down")
+            try tmux.send("Enter")
+            let chosen = try tmux.wait(for: "the theme notice") { $0.contains("theme: ") }
+            #expect(chosen.ok)
+            try tmux.send("C-q")
+            #expect(try tmux.wait(for: "prism to exit") { !$0.contains("Prompt") }.ok)
+            let ui = try #require(p.writtenFiles().first { $0.path.hasSuffix("/prism/ui.json") })
+            let theme = try #require((try JSONSerialization.jsonObject(with: ui.data) as? [String: Any])?["theme"] as? String)
+            #expect(theme != "dark" && chosen.screen.contains("theme: \(theme)"), "\(chosen.screen)")
+        }
+
         /// The chat screen starts with the model config resolution decided (PRISM_MODEL over
         /// config.toml, so no picker); a resumed session keeps its own model over the
         /// environment, and only -m replaces it.

@@ -44,10 +44,10 @@ struct ModelSetFrameTests {
         let state = Self.withSets(UIFixtures.state(Size(width: 200, height: 60), focus: .picker))
         let text = render(state).text()
         // gpt-5-mini $0.25 + gemini free = $0.25 in, $2 + 0 = $2 out; the smaller context is 400K.
-        #expect(text.contains("◫ fast: gpt-5-mini, gemini-2.5-flash:free"))
+        #expect(text.contains("◫  fast: gpt-5-mini, gemini-2.5-flash:free"))
         #expect(text.contains("set of 2 · config"))
         #expect(text.contains("set of 3 · saved"))
-        let odd = text.split(separator: "\n").first { $0.contains("◫ odd:") }
+        let odd = text.split(separator: "\n").first { $0.contains("◫  odd:") }
         #expect(odd?.contains("       ?        ?      ?") == true, "a model missing from the catalog makes the totals unknown")
     }
 
@@ -55,7 +55,7 @@ struct ModelSetFrameTests {
         var state = Self.withSets(UIFixtures.state(Size(width: 80, height: 24), focus: .picker))
         state.catalog = []
         let lines = render(state).text().split(separator: "\n")
-        let fast = lines.firstIndex { $0.contains("◫ fast:") }
+        let fast = lines.firstIndex { $0.contains("◫  fast:") }
         let loading = lines.firstIndex { $0.contains("loading the catalog…") }
         #expect(fast != nil && loading != nil && loading! == fast! + 3, "below the three sets")
     }

@@ -75,7 +75,9 @@ public enum ConfigLoader {
             attribution: Attribution(
                 referer: pick(.referer, file: config.referer) ?? Attribution.default.referer,
                 title: pick(.title, file: config.title) ?? Attribution.default.title),
-            theme: pick(.theme, flag: flags.theme, file: config.theme) ?? ResolvedConfig.defaultTheme,
+            // The switcher's last choice comes after every setting the user wrote.
+            theme: pick(.theme, flag: flags.theme, file: config.theme)
+                ?? PreferencesStore(folder: paths.state).loadTheme() ?? ResolvedConfig.defaultTheme,
             systemPrompt: pick(.systemPrompt, flag: flags.systemPrompt, file: config.systemPrompt),
             temperature: pick(.temperature, flag: flags.temperature, file: config.temperature),
             fallbackModels: pick(.fallbackModels, file: config.fallbackModels) ?? [],

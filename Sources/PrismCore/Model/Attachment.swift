@@ -15,15 +15,18 @@ public struct Attachment: Codable, Sendable, Equatable, Hashable {
     public var source: String
     /// MIME type, e.g. `image/png` or `application/pdf`.
     public var mimeType: String
+    /// The file's size when it was attached; nil for URLs and for sessions saved before sizes were kept.
+    public var byteSize: Int?
 
-    public init(kind: Kind, source: String, mimeType: String) {
+    public init(kind: Kind, source: String, mimeType: String, byteSize: Int? = nil) {
         self.kind = kind
         self.source = source
         self.mimeType = mimeType
+        self.byteSize = byteSize
     }
 
     enum CodingKeys: String, CodingKey {
-        case kind, source, mimeType = "mime_type"
+        case kind, source, mimeType = "mime_type", byteSize = "byte_size"
     }
 
     /// Guesses the kind and MIME type from a path's extension.
@@ -33,5 +36,13 @@ public struct Attachment: Codable, Sendable, Equatable, Hashable {
         if let mime = images[ext] { return Attachment(kind: .image, source: path, mimeType: mime) }
         let files = ["pdf": "application/pdf", "txt": "text/plain", "md": "text/markdown", "json": "application/json", "csv": "text/csv"]
         return Attachment(kind: .file, source: path, mimeType: files[ext] ?? "application/octet-stream")
+    }
+
+    /// `guess(path:)` for a file on disk, with its current size (nil when it cannot be read).
+    public static func local(path: String) -> Attachment {
+        var attachment = guess(path: path)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber
+        attachment.byteSize = size?.intValue
+        return attachment
     }
 }

@@ -21,7 +21,9 @@ public enum SessionExporter {
         if let system = session.systemPrompt, !system.isEmpty {
             out += "\n**System prompt:**\n\n" + quoted(system) + "\n"
         }
-        if branchOnly {
+        if branchOnly, let record = session.compare, record.models.count > 1 {
+            out += comparePanes(session, models: record.models)
+        } else if branchOnly {
             for message in session.currentBranch {
                 out += "\n" + render(message, session: session, position: nil)
             }
@@ -50,6 +52,32 @@ public enum SessionExporter {
         return out
     }
 
+    /// A compare session: the part every pane shares, then each model's own thread under its name.
+    ///
+    /// The current branch alone would be one model's thread, and a compare session is
+    /// read for what every model said.
+    private static func comparePanes(_ session: Session, models: [String]) -> String {
+        let threads = models.indices.map { session.thread(ofLane: $0) }
+        var shared = 0
+        while let first = threads.first, shared < first.count,
+              threads.allSatisfy({ $0.count > shared && $0[shared].id == first[shared].id }) {
+            shared += 1
+        }
+        var out = ""
+        for message in threads.first?.prefix(shared) ?? [] {
+            out += "\n" + render(message, session: session, position: nil)
+        }
+        for (pane, model) in models.enumerated() {
+            out += "\n---\n\n## Pane \(pane + 1) of \(models.count): \(clean(model))\n"
+            let own = threads[pane].dropFirst(shared)
+            if own.isEmpty { out += "\n_No reply yet._\n" }
+            for message in own {
+                out += "\n" + render(message, session: session, position: nil)
+            }
+        }
+        return out
+    }
+
     /// The session file format itself: what `FileSessionStore` writes, readable by `SessionCodec.decode`.
     public static func json(_ session: Session) throws -> Data {
         try SessionCodec.encode(session)
@@ -71,7 +99,7 @@ public enum SessionExporter {
         case .user:
             var out = "## You\(suffix)\n\n\(message.content)\n"
             if !message.attachments.isEmpty {
-                out += "\n" + message.attachments.map { "- Attachment: `\(clean($0.source))` (\(clean($0.mimeType)))" }
+                out += "\n" + message.attachments.map { "- Attachment: " + codeSpan($0.summary) }
                     .joined(separator: "\n") + "\n"
             }
             return out
@@ -89,7 +117,7 @@ public enum SessionExporter {
             if !message.content.isEmpty { out += message.content + "\n" }
             if let calls = message.toolCalls, !calls.isEmpty {
                 for call in calls {
-                    out += "\n- Tool call `\(clean(call.name ?? "?"))`: `\(call.arguments)`\n"
+                    out += "\n- Tool call: " + codeSpan(call.summary(limit: nil)) + "\n"
                 }
             }
             switch message.status {
@@ -128,6 +156,15 @@ public enum SessionExporter {
 
     private static func clean(_ text: String) -> String {
         TerminalSanitizer.metadata(text)
+    }
+
+    /// One line as inline code, fenced with more backticks than it holds (so a backtick inside cannot end it).
+    static func codeSpan(_ text: String) -> String {
+        var longest = 0, run = 0
+        for c in text { run = c == "`" ? run + 1 : 0; longest = max(longest, run) }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = text.hasPrefix("`") || text.hasSuffix("`") ? " " : ""
+        return fence + pad + text + pad + fence
     }
 
     private static func money(_ amount: Decimal, estimated: Bool) -> String {

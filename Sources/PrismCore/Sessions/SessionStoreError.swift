@@ -44,7 +44,7 @@ public enum SessionStoreError: Error, Equatable, Sendable, CustomStringConvertib
         case .ambiguous(let prefix, let candidates):
             let shown = candidates.prefix(8).joined(separator: ", ")
             let more = candidates.count > 8 ? " and \(candidates.count - 8) more" : ""
-            text = "\"\(prefix)\" matches \(candidates.count) sessions (\(shown)\(more)); type more of the id"
+            text = "\"\(prefix)\" matches " + Formatting.count(candidates.count, "session") + " (\(shown)\(more)); type more of the id"
         case .saveFailed(let id, let reason):
             text = "could not save session \(id): \(reason)"
         case .loadFailed(let id, let reason):

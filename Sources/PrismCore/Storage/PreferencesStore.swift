@@ -1,6 +1,6 @@
 import Foundation
 
-/// Small UI preferences kept between runs: picker favourites and recents, prompt history.
+/// Small UI preferences kept between runs: picker favourites and recents, prompt history, the theme.
 ///
 /// Stored in the state folder (they are not configuration the user writes), each
 /// written atomically with mode 0600. Losing them costs little, so write errors are
@@ -13,9 +13,15 @@ public final class PreferencesStore: @unchecked Sendable {
         var recents: [String]
     }
 
+    struct Interface: Codable {
+        var theme: String?
+    }
+
     let folder: URL
     let picker: StateFile
     let history: StateFile
+    /// `ui.json`: the theme last chosen in the switcher.
+    let interface: StateFile
     private let lock = NSLock()
     private var warnings: [String] = []
 
@@ -24,10 +30,25 @@ public final class PreferencesStore: @unchecked Sendable {
                   history: StateFile(url: folder.appendingPathComponent("history.json")))
     }
 
-    init(folder: URL, picker: StateFile, history: StateFile) {
+    init(folder: URL, picker: StateFile, history: StateFile, interface: StateFile? = nil) {
         self.folder = folder
         self.picker = picker
         self.history = history
+        self.interface = interface ?? StateFile(url: folder.appendingPathComponent("ui.json"))
+    }
+
+    /// The theme last chosen in the chat screen's switcher, if any.
+    ///
+    /// `ConfigLoader` uses it below `--theme` and config.toml's `theme`.
+    public func loadTheme() -> String? {
+        lock.withLock { read(interface, as: Interface.self) }.value?.theme
+    }
+
+    public func saveTheme(_ name: String) {
+        lock.withLock {
+            guard !read(interface, as: Interface.self).blocked else { return }
+            write(try? JSONEncoder().encode(Interface(theme: name)), to: interface)
+        }
     }
 
     var pickerFile: URL { picker.url }

@@ -48,6 +48,23 @@ public enum Formatting {
     }
 
     /// Milliseconds as `850ms` or `2.4s`.
+    /// How long ago, as people say it: "just now", "8 min ago", "3 h ago", "2 days ago".
+    ///
+    /// For ages of cached things (the catalog), where "478.6s ago" makes the reader divide.
+    public static func age(seconds: TimeInterval) -> String {
+        guard seconds.isFinite, seconds >= 90 else { return "just now" }
+        let minutes = Int((seconds / 60).rounded())
+        if minutes < 90 { return "\(minutes) min ago" }
+        let hours = Int((seconds / 3600).rounded())
+        if hours < 36 { return "\(hours) h ago" }
+        return count(Int((seconds / 86_400).rounded()), "day") + " ago"
+    }
+
+    /// "1 model", "2 models": a count with its noun, plural unless it is one.
+    public static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(n) " + (n == 1 ? noun : plural ?? noun + "s")
+    }
+
     public static func duration(ms: Double) -> String {
         ms < 1000 ? "\(Int(ms.rounded()))ms" : String(format: "%.1fs", ms / 1000)
     }

@@ -64,6 +64,8 @@ public enum Effect: Sendable, Equatable {
     case applyTheme(String)
     case listThemes
     case savePickerPreferences(favourites: [String], recents: [String])
+    /// Remembers the theme chosen in the switcher for the next run.
+    case saveTheme(String)
     /// Writes the change from one list of saved model sets to another (other windows'
     /// changes to sets this one did not touch are kept).
     case saveModelSets(before: [ModelSet], after: [ModelSet])

@@ -64,7 +64,7 @@ public struct CompareLayout: Equatable, Sendable {
     static func of(_ state: AppState) -> CompareLayout? {
         guard let models = state.comparedModels else { return nil }
         let promptLines = PromptPane.lineCount(state, width: max(1, state.size.width - 2))
-        let screen = Layout(size: state.size, focus: state.focus, promptLines: promptLines)
+        let screen = Layout(size: state.size, focus: state.focus, promptLines: promptLines, pickerWidth: PickerPane.sizer(state))
         return CompareLayout(area: screen.transcript, count: models.count, focused: state.focusedLane,
                              screenHeight: state.size.height)
     }

@@ -16,7 +16,15 @@ public struct Layout: Equatable, Sendable {
     /// From this width the picker sits beside the transcript instead of over it.
     public static let sidePickerWidth = 110
 
-    public init(size: Size, focus: AppState.Focus, promptLines: Int) {
+    /// The side picker's narrowest width, and how much of the screen it may take at most
+    /// (the transcript keeps at least `sidePickerTranscript` columns).
+    public static let sidePickerMinimum = 50
+    public static let sidePickerShare = 70
+    public static let sidePickerTranscript = 40
+
+    /// `pickerWidth` sizes the side picker to its content: given the narrowest and widest
+    /// it may be, it answers the width it wants (without it, the narrowest).
+    public init(size: Size, focus: AppState.Focus, promptLines: Int, pickerWidth: ((_ minimum: Int, _ limit: Int) -> Int)? = nil) {
         let screen = Rect(size: size)
         tooSmall = size.width < Layout.minimum.width || size.height < Layout.minimum.height
         let (main, status) = screen.splitBottom(1)
@@ -32,7 +40,10 @@ public struct Layout: Equatable, Sendable {
         switch focus {
         case .picker:
             if size.width >= Layout.sidePickerWidth {
-                let (left, right) = upper.splitLeft(max(50, upper.width * 45 / 100))
+                let minimum = Layout.sidePickerMinimum
+                let limit = max(minimum, min(upper.width - Layout.sidePickerTranscript, upper.width * Layout.sidePickerShare / 100))
+                let width = pickerWidth.map { max(minimum, min(limit, $0(minimum, limit))) } ?? minimum
+                let (left, right) = upper.splitLeft(width)
                 picker = left
                 transcript = right
             } else {

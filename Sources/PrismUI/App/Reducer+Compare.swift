@@ -25,11 +25,11 @@ extension Reducer {
         state.editingPromptID = nil
         let unknown = state.catalog.isEmpty ? [] : models.filter { id in !state.catalog.contains { $0.id == id } }
         if !unknown.isEmpty {
-            notify(&state, "comparing \(models.count) models, but not in the catalog: \(unknown.joined(separator: ", "))", .error)
+            notify(&state, "comparing " + Formatting.count(models.count, "model") + ", but not in the catalog: \(unknown.joined(separator: ", "))", .error)
         } else if let setName {
-            notify(&state, "comparing set \(setName): \(models.count) models · Alt-←/→ focus · Alt-P pick one")
+            notify(&state, "comparing set \(setName): " + Formatting.count(models.count, "model") + " · Alt-←/→ focus · Alt-P pick one")
         } else {
-            notify(&state, "comparing \(models.count) models: Alt-←/→ focus · Alt-P pick one · /set save NAME keeps them")
+            notify(&state, "comparing " + Formatting.count(models.count, "model") + ": Alt-←/→ focus · Alt-P pick one · /set save NAME keeps them")
         }
         if !state.session.messages.isEmpty { effects.append(.saveSession(state.session)) }
         return effects

@@ -31,6 +31,10 @@ extension Reducer {
         case (.character("s"), .control):
             guard let id = state.pickerSelectedModel?.id else { return [] }
             if state.picker.favourites.contains(id) { state.picker.favourites.remove(id) } else { state.picker.favourites.insert(id) }
+            // Favourites sort first, so the model moves: the highlight follows it, not the row.
+            if let position = state.picker.models(in: state.catalog).position(of: id) {
+                state.picker.selection = state.pickerSets.count + position
+            }
             return [.savePickerPreferences(favourites: state.picker.favourites.sorted(), recents: state.picker.recents)]
         default:
             let before = state.picker.query
@@ -176,8 +180,9 @@ extension Reducer {
         let current = names.firstIndex(of: state.theme) ?? 0
         switch key.code {
         case .escape, .enter:
+            // The theme on screen stays, and is the one the next run starts with.
             state.focus = .prompt
-            return []
+            return [.saveTheme(state.theme)]
         case .up, .down:
             guard !names.isEmpty else { return [] }
             let next = (current + (key.code == .up ? names.count - 1 : 1)) % names.count

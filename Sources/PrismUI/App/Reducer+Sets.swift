@@ -85,7 +85,7 @@ extension Reducer {
         state.picker.query = ""
         state.picker.selection = 0
         state.picker.marked = state.comparedModels ?? []
-        notify(&state, "\(sets.count) set\(sets.count == 1 ? "" : "s"): Enter compares one · \(ModelPickerState.markKeyName) marks its models")
+        notify(&state, Formatting.count(sets.count, "set") + ": Enter compares one · \(ModelPickerState.markKeyName) marks its models")
         return catalogLoadEffects(state)
     }
 

@@ -39,7 +39,8 @@ enum ComparePane {
         let name = 3 + DisplayWidth.of(model) + DisplayWidth.of(cost) <= rect.width ? model : CompareTabs.shortName(model)
         var title = StyledLine(focused ? "▌" : " ", focused ? rowStyle.adding(.bold) : theme.style(.accent, on: .surface))
         title.append("\(lane + 1) ", rowStyle)
-        title.append(TerminalSanitizer.sanitize(name), rowStyle.adding(.bold))
+        // Cut at a word with "…" rather than mid-word by the pane's edge.
+        title.append(TerminalSanitizer.sanitize(name).truncatedAtWord(to: max(1, rect.width - 3), separators: "/-_:"), rowStyle.adding(.bold))
         frame.put(title, at: Point(x: rect.x, y: rect.y), clip: top)
         if !cost.isEmpty, DisplayWidth.of(title.text) + DisplayWidth.of(cost) <= rect.width {
             frame.putRight(StyledLine(cost, rowStyle), row: rect.y, in: top)
@@ -47,7 +48,7 @@ enum ComparePane {
         guard rect.height >= 2 else { return }
         let second = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: 1)
         let line = figures(state, lane: lane, reply: reply, theme: theme)
-        frame.put(" " + line.text.truncated(to: rect.width - 1), at: Point(x: rect.x, y: second.y), style: line.style, clip: second)
+        frame.put(" " + line.text.truncatedAtWord(to: rect.width - 1), at: Point(x: rect.x, y: second.y), style: line.style, clip: second)
     }
 
     /// The second header row: what the pane is doing or how its reply went.
@@ -90,7 +91,7 @@ enum ComparePane {
         var segments = CompareSummaryLine.segments(models: models, replies: replies,
                                                    streaming: state.lanes.filter { $0.stream != nil }.count)
         if state.scrollLocked { segments.insert("scroll locked", at: 0) }
-        if segments.isEmpty { segments = ["Compare: \(models.count) models · Alt-←/→ focus · Alt-P pick · F1 keys"] }
+        if segments.isEmpty { segments = ["Compare: " + Formatting.count(models.count, "model") + " · Alt-←/→ focus · Alt-P pick · F1 keys"] }
         var text = " " + segments.joined(separator: " · ")
         while DisplayWidth.of(text) > rect.width, segments.count > 1 {
             segments.removeLast()

@@ -46,7 +46,7 @@ struct MessageBlock {
             } else {
                 let words = reasoningWords ?? reasoning.split(whereSeparator: \.isWhitespace).count
                 let thinking = streaming && message.content.isEmpty
-                out.append(indent(StyledLine("▸ \(thinking ? "thinking " + spinner : "reasoning") · \(words) words (Ctrl-R)", theme.style(.reasoning))))
+                out.append(indent(StyledLine("▸ \(thinking ? "thinking " + spinner : "reasoning") · " + Formatting.count(words, "word") + " (Ctrl-R)", theme.style(.reasoning))))
             }
         }
         return out
@@ -54,9 +54,9 @@ struct MessageBlock {
 
     /// What comes after the body: the wait for the first token, the failure or cancellation, the gap.
     func bottom() -> [StyledLine] {
-        var out: [StyledLine] = []
+        var out = extras()
         let reasoning = message.reasoning ?? ""
-        if streaming, message.content.isEmpty, reasoning.isEmpty {
+        if streaming, message.content.isEmpty, reasoning.isEmpty, (message.toolCalls ?? []).isEmpty {
             out.append(indent(StyledLine("\(spinner) waiting for the first token…", theme.style(.textMuted))))
         }
         switch message.status {
@@ -69,6 +69,20 @@ struct MessageBlock {
             break
         }
         out.append(StyledLine())
+        return out
+    }
+
+    /// What the message carries besides its text: a prompt's attachments, a reply's tool calls.
+    ///
+    /// Without them a prompt sent with a file would look like text alone, and a reply
+    /// that is only tool calls would show an empty body.
+    func extras() -> [StyledLine] {
+        var items: [String] = message.attachments.map { "attached: " + $0.summary }
+        items += (message.toolCalls ?? []).map { "tool call: " + $0.summary() }
+        var out: [StyledLine] = []
+        for item in items {
+            for line in TextWrap.wrap(item, style: theme.style(.textMuted), width: max(1, width - Self.gutter)) { out.append(indent(line)) }
+        }
         return out
     }
 

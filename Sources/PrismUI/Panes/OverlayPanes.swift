@@ -40,6 +40,14 @@ enum OverlayPanes {
         ]
     }
 
+    /// "Delete “Oslo trip” (20261120-100000-aaaa)? y/n": the title says which session, the id makes it exact.
+    static func deletePrompt(_ id: String, in sessions: [SessionSummary], width: Int) -> String {
+        let title = sessions.first { $0.id == id }.map { $0.title.isEmpty ? "(untitled)" : TerminalSanitizer.metadata($0.title) }
+        guard let title else { return "Delete session \(id)? y/n" }
+        let fixed = "Delete “”" + " (\(id))? y/n"
+        return "Delete “\(title.truncatedAtWord(to: max(8, width - DisplayWidth.of(fixed))))” (\(id))? y/n"
+    }
+
     static func browser(_ state: AppState, theme: Theme, into frame: inout Frame, rect: Rect) {
         frame.fill(rect, style: theme.style(.surface, on: .surface))
         frame.drawBox(rect, style: theme.style(.borderFocused, on: .surface), title: StyledLine("Sessions", theme.style(.accent, on: .surface)))
@@ -50,7 +58,7 @@ enum OverlayPanes {
         // The field being typed into, after a label of this many cells.
         var field: (editor: PromptEditor, label: Int)?
         if let pending = b.confirmingDelete {
-            top = StyledLine("Delete session \(pending)? y/n", theme.style(.error, on: .surface).adding(.bold))
+            top = StyledLine(deletePrompt(pending, in: b.sessions, width: inner.width), theme.style(.error, on: .surface).adding(.bold))
         } else if let renaming = b.renaming {
             field = (renaming.editor, 2 + DisplayWidth.of("rename: "))
             top.append("rename: " + renaming.editor.visibleLine(width: inner.width - field!.label).text, theme.style(.text, on: .surface))
@@ -83,8 +91,9 @@ enum OverlayPanes {
             let y = list.y + i - first
             let style = i == selection ? theme.style(.selection, on: .surface) : theme.style(.text, on: .surface)
             if i == selection { frame.fill(Rect(x: list.x, y: y, width: list.width, height: 1), style: style) }
-            let title = s.title.isEmpty ? "(untitled)" : s.title
-            var text = title.padded(to: max(10, list.width - right))
+            let title = s.title.isEmpty ? "(untitled)" : TerminalSanitizer.metadata(s.title)
+            // Two spaces after the title, however long: a cut title never runs into the date.
+            var text = title.padded(to: max(8, list.width - right - 2)) + "  "
             if list.width > right + 10 {
                 text += formatter.string(from: s.updatedAt).padded(to: 17)
                 text += "\(s.messageCount) msg".padded(to: 7)
@@ -101,7 +110,11 @@ enum OverlayPanes {
         frame.fill(box, style: theme.style(.surface, on: .surface))
         frame.drawBox(box, style: theme.style(.borderFocused, on: .surface), title: StyledLine("Theme · ↑↓ preview · Enter", theme.style(.accent, on: .surface)))
         let inner = box.inset(top: 1, left: 2, bottom: 1, right: 2)
-        for (i, name) in state.availableThemes.prefix(inner.height).enumerated() {
+        // Scrolled so the theme in use is always in view, marked.
+        let names = state.availableThemes
+        let inUse = names.firstIndex(of: state.theme) ?? 0
+        let first = max(0, min(inUse - inner.height / 2, names.count - inner.height))
+        for (i, name) in names.enumerated().dropFirst(first).prefix(inner.height).map({ ($0.offset - first, $0.element) }) {
             let current = name == state.theme
             frame.put((current ? "● " : "  ") + name, at: Point(x: inner.x, y: inner.y + i),
                       style: current ? theme.style(.selection, on: .surface) : theme.style(.text, on: .surface), clip: inner)

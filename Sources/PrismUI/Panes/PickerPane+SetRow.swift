@@ -6,8 +6,7 @@ extension PickerPane.Columns {
     /// the smallest context among them (the one that limits a shared prompt), and where it is defined.
     func row(_ set: ModelSet, catalog: [ModelInfo], origin: ModelSets.Origin) -> String {
         let infos = set.models.map { id in catalog.first { $0.id == id } }
-        let short = set.models.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
-        var s = (set.name + ": " + short.joined(separator: ", ")).padded(to: idWidth)
+        var s = Self.setLabel(set).padded(to: idWidth)
         s += " " + Formatting.perMillion(Self.total(infos, \.prompt)).leftPadded(to: priceWidth)
         s += " " + Formatting.perMillion(Self.total(infos, \.completion)).leftPadded(to: priceWidth)
         if showContext {
@@ -17,6 +16,11 @@ extension PickerPane.Columns {
         }
         if showBadges { s += " " + "set of \(set.models.count) · \(origin.rawValue)" }
         return s
+    }
+
+    /// What a set's row shows in the id column: its name and its models' short names.
+    static func setLabel(_ set: ModelSet) -> String {
+        set.name + ": " + set.models.map { $0.split(separator: "/").last.map(String.init) ?? $0 }.joined(separator: ", ")
     }
 
     /// The sum of one price over every model, or nil when any is unknown.

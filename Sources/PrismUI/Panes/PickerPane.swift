@@ -25,17 +25,22 @@ enum PickerPane {
 
         let sets = state.pickerSets
         let models = state.picker.models(in: state.catalog)
-        let listArea = inner.inset(top: 1, bottom: 1)
-        let footer = Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
         let modelCount = models.count
-        renderFooter(state, count: modelCount, theme: theme, into: &frame, rect: footer)
+        // The footer takes a second line rather than cut its keys off when the picker is narrow.
+        let footerLines = footer(state, count: modelCount, width: inner.width, maxLines: inner.height >= 8 ? 2 : 1)
+        let listArea = inner.inset(top: 1, bottom: footerLines.count)
+        for (i, line) in footerLines.enumerated() {
+            let y = inner.maxY - footerLines.count + i
+            frame.put(line, at: Point(x: inner.x, y: y), style: theme.style(.textMuted, on: .surface),
+                      clip: Rect(x: inner.x, y: y, width: inner.width, height: 1))
+        }
         guard !listArea.isEmpty else { return }
         let emptyMessage = state.catalog.isEmpty ? (state.catalogError.map { "catalog unavailable: \($0)" } ?? "loading the catalog…") : "no model matches"
         if modelCount == 0, sets.isEmpty {
             frame.put(emptyMessage, at: Point(x: listArea.x + 1, y: listArea.y), style: theme.style(.textMuted, on: .surface), clip: listArea)
             return
         }
-        let columns = Columns(width: listArea.width)
+        let columns = Columns(width: listArea.width, wantedID: wantedIDWidth(state))
         frame.put(columns.header, at: Point(x: listArea.x, y: listArea.y), style: theme.style(.textMuted, on: .surface).adding(.bold), clip: listArea)
         let rows = listArea.inset(top: 1)
         let count = sets.count + modelCount
@@ -48,6 +53,7 @@ enum PickerPane {
             let rowStyle = selected ? theme.style(.selection, on: .surface) : theme.style(.text, on: .surface)
             if selected { frame.fill(Rect(x: rows.x, y: y, width: rows.width, height: 1), style: rowStyle) }
             let marker: String, markerStyle: Style, text: String
+            var current = false
             if i < sets.count {
                 let set = sets[i]
                 let marked = state.picker.marked == set.models
@@ -59,9 +65,11 @@ enum PickerPane {
                 let marked = state.picker.marked.contains(model.id)
                 marker = marked ? "✓" : state.picker.favourites.contains(model.id) ? "★" : (state.picker.recents.contains(model.id) ? "↺" : " ")
                 markerStyle = marked ? theme.style(.success, on: .surface).adding(.bold) : theme.style(.warning, on: .surface)
-                text = columns.row(model, current: model.id == state.session.model)
+                text = columns.row(model)
+                current = model.id == state.session.model
             }
-            var line = StyledLine(marker + " ", selected ? rowStyle : markerStyle.background(rowStyle.background))
+            // The current model's dot has a column of its own, so it never pushes the id aside.
+            var line = StyledLine(marker + (current ? "●" : " ") + " ", selected ? rowStyle : markerStyle.background(rowStyle.background))
             line.append(text, rowStyle)
             frame.put(line, at: Point(x: rows.x, y: y), clip: rows)
         }
@@ -70,50 +78,95 @@ enum PickerPane {
         }
     }
 
-    private static func renderFooter(_ state: AppState, count: Int, theme: Theme, into frame: inout Frame, rect: Rect) {
+    /// The footer's pieces (counts, the catalog's age, the keys) packed into at most `maxLines` lines.
+    static func footer(_ state: AppState, count: Int, width: Int, maxLines: Int) -> [String] {
+        var pieces: [String] = []
         let sets = state.pickerSets.count
-        var text = (sets > 0 ? "\(sets) set\(sets == 1 ? "" : "s") · " : "") + "\(count) models"
+        if sets > 0 { pieces.append(Formatting.count(sets, "set")) }
+        pieces.append(Formatting.count(count, "model"))
         if let fetched = state.catalogFetchedAt {
-            let age = state.now.timeIntervalSince(fetched)
-            text += " · updated \(age < 90 ? "just now" : Formatting.duration(ms: age * 1000).replacingOccurrences(of: ".0s", with: "s") + " ago")"
+            pieces.append("updated " + Formatting.age(seconds: state.now.timeIntervalSince(fetched)))
         }
         let mark = ModelPickerState.markKeyName
         if case .set(let set)? = state.pickerSelectedRow {
-            text += " · Enter compare set \(set.name) · \(mark) mark · Esc close"
+            pieces += ["Enter compare set \(set.name)", "\(mark) mark", "Esc close"]
         } else if state.picker.marked.isEmpty {
-            text += " · Enter choose · \(mark) mark to compare · Ctrl-S favourite · Esc close"
+            pieces += ["Enter choose", "\(mark) mark to compare", "Ctrl-S favourite", "Esc close"]
         } else {
-            text += " · \(state.picker.marked.count) marked · Enter compare · \(mark) mark · Esc close"
+            pieces += ["\(state.picker.marked.count) marked", "Enter compare", "\(mark) mark", "Esc close"]
         }
-        frame.put(text.truncated(to: rect.width), at: Point(x: rect.x, y: rect.y), style: theme.style(.textMuted, on: .surface), clip: rect)
+        var lines: [String] = []
+        for piece in pieces {
+            if let last = lines.last, lines.count >= maxLines || DisplayWidth.of(last) + 3 + DisplayWidth.of(piece) <= width {
+                lines[lines.count - 1] = last + " · " + piece
+            } else {
+                lines.append(piece)
+            }
+        }
+        return lines.map { $0.truncated(to: width) }
     }
 
-    /// Column widths that fit the pane; narrow panes drop columns from the right.
+    /// How wide the id column would like to be: the longest id in the catalog (or set row), within reason.
+    static func wantedIDWidth(_ state: AppState) -> Int {
+        let ids = state.catalog.isEmpty ? 30 : CatalogIndex.of(state.catalog).longestID
+        let sets = state.pickerSets.map { DisplayWidth.of(Columns.setLabel($0)) }.max() ?? 0
+        return min(Columns.maxIDWidth, max(ids, sets, 12))
+    }
+
+    /// The picker's width beside the transcript: its content's, between `minimum` and `limit`.
+    ///
+    /// With room for every column the box is as wide as they are; otherwise the features
+    /// go first, so ids are not cut to make room for them.
+    static func boxWidth(_ state: AppState, minimum: Int, limit: Int) -> Int {
+        let id = wantedIDWidth(state)
+        let full = 2 + Columns.fixedWidth(context: true, badges: true) + id
+        let wanted = full <= limit ? full : 2 + Columns.fixedWidth(context: true, badges: false) + id
+        return max(minimum, min(limit, wanted))
+    }
+
+    /// `boxWidth` for `Layout`, asked only when the picker is beside the transcript.
+    static func sizer(_ state: AppState) -> (Int, Int) -> Int {
+        { boxWidth(state, minimum: $0, limit: $1) }
+    }
+
+    /// Column widths that fit the pane: the id column takes what it wants first, then the
+    /// features column shows whenever it fits beside it; narrow panes drop columns from the right.
     struct Columns {
         let width: Int
-        var showContext: Bool { width >= 44 }
-        var showBadges: Bool { width >= 84 }
-        var priceWidth: Int { 8 }
-        var idWidth: Int {
-            var rest = width - 2 - 2 * (priceWidth + 1)
-            if showContext { rest -= 7 }
-            if showBadges { rest -= 21 }
-            return max(8, rest)
+        /// What the id column would like (see `wantedIDWidth`).
+        var wantedID = 30
+
+        static let maxIDWidth = 50
+        static let priceWidth = 8
+        static let contextWidth = 6
+        /// "free vision think tools", the longest badge list.
+        static let badgesWidth = 22
+        /// The marker (✓ ★ ↺ ◫), the current model's dot and a space.
+        static let markerWidth = 3
+
+        /// Every column but the id's, with the spaces between them.
+        static func fixedWidth(context: Bool, badges: Bool) -> Int {
+            markerWidth + 2 * (priceWidth + 1) + (context ? contextWidth + 1 : 0) + (badges ? badgesWidth + 1 : 0)
         }
 
+        var priceWidth: Int { Self.priceWidth }
+        var showContext: Bool { width >= 44 }
+        var showBadges: Bool { showContext && width - Self.fixedWidth(context: true, badges: true) >= wantedID }
+        var idWidth: Int { max(8, width - Self.fixedWidth(context: showContext, badges: showBadges)) }
+
         var header: String {
-            var s = "  " + "MODEL".padded(to: idWidth) + " " + "$/M IN".leftPadded(to: priceWidth) + " " + "$/M OUT".leftPadded(to: priceWidth)
-            if showContext { s += " " + "CTX".leftPadded(to: 6) }
+            var s = String(repeating: " ", count: Self.markerWidth) + "MODEL".padded(to: idWidth)
+            s += " " + "$/M IN".leftPadded(to: priceWidth) + " " + "$/M OUT".leftPadded(to: priceWidth)
+            if showContext { s += " " + "CTX".leftPadded(to: Self.contextWidth) }
             if showBadges { s += " " + "FEATURES" }
             return s
         }
 
-        func row(_ m: ModelInfo, current: Bool) -> String {
-            var s = (current ? "● " : "") + m.id
-            s = s.padded(to: idWidth)
+        func row(_ m: ModelInfo) -> String {
+            var s = m.id.padded(to: idWidth)
             s += " " + Formatting.perMillion(m.pricing.prompt).leftPadded(to: priceWidth)
             s += " " + Formatting.perMillion(m.pricing.completion).leftPadded(to: priceWidth)
-            if showContext { s += " " + (m.contextLength.map(Formatting.tokens) ?? "?").leftPadded(to: 6) }
+            if showContext { s += " " + (m.contextLength.map(Formatting.tokens) ?? "?").leftPadded(to: Self.contextWidth) }
             if showBadges { s += " " + badges(m) }
             return s
         }

@@ -1,4 +1,5 @@
 import Foundation
+import PrismCore
 import PrismTerminal
 
 /// The prompt editor: a bordered box with the text wrapped to its width and the caret placed.
@@ -42,7 +43,7 @@ enum PromptPane {
         let shown = PromptRows.around(text, caret: caret, width: inner.width, height: inner.height)
         let textStyle = theme.style(.text)
         if state.prompt.isEmpty {
-            let placeholder = state.comparedModels.map { "Ask all \($0.count) models" }
+            let placeholder = state.comparedModels.map { "Ask all " + Formatting.count($0.count, "model") }
                 ?? (state.session.model == nil ? "Choose a model with Ctrl-P, then type here" : "Ask anything")
             frame.put(placeholder, at: Point(x: inner.x, y: inner.y), style: theme.style(.textMuted), clip: inner)
         }

@@ -34,6 +34,8 @@ final class CatalogIndex: @unchecked Sendable {
     /// Rank of each model in the id order, and the models in that order.
     let idRank: [Int32]
     let idOrder: [Int32]
+    /// The longest id in UTF-8 bytes (at least its width in cells): what the picker's id column asks for.
+    let longestID: Int
     /// The same for price, context, newest and name (each tie broken by id).
     let modeRank: [ModelPickerState.Sort: [Int32]]
     let modeOrder: [ModelPickerState.Sort: [Int32]]
@@ -116,6 +118,7 @@ final class CatalogIndex: @unchecked Sendable {
         self.masks = masks
         self.ids = ids
         self.idOffsets = idOffsets
+        longestID = n == 0 ? 0 : (0..<n).reduce(0) { max($0, idOffsets[$1 + 1] - idOffsets[$1]) }
 
         let idOrder = Self.sortedByBytes(ids, idOffsets, count: n)
         let idRank = Self.ranks(idOrder)

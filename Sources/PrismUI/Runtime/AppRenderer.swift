@@ -26,7 +26,7 @@ public final class AppRenderer {
             sessionID = state.session.id
         }
         let promptLines = PromptPane.lineCount(state, width: max(1, state.size.width - 2))
-        let layout = Layout(size: state.size, focus: state.focus, promptLines: promptLines)
+        let layout = Layout(size: state.size, focus: state.focus, promptLines: promptLines, pickerWidth: PickerPane.sizer(state))
         if layout.tooSmall {
             let text = "Prism needs \(Layout.minimum.width)×\(Layout.minimum.height); this is \(state.size.width)×\(state.size.height)"
             for (i, line) in TextWrap.wrap(text, style: theme[.warning], width: max(1, state.size.width)).prefix(state.size.height).enumerated() {

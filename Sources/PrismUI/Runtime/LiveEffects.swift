@@ -147,6 +147,9 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
             // Off the UI thread (an fsync'd write), in order with every other save; quit waits for it.
             let preferences = self.preferences
             saveQueue.async { preferences.savePicker(favourites: favourites, recents: recents) }
+        case .saveTheme(let name):
+            let preferences = self.preferences
+            saveQueue.async { preferences.saveTheme(name) }
         case .saveModelSets(let before, let after):
             guard let store = modelSets else { return }
             saveQueue.async {
@@ -195,7 +198,7 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
         guard FileManager.default.isReadableFile(atPath: path) else {
             return .attachmentRefused(typed: typed, reason: "not readable")
         }
-        return .attachmentChecked(Attachment.guess(path: URL(fileURLWithPath: path).path), typed: typed)
+        return .attachmentChecked(Attachment.local(path: URL(fileURLWithPath: path).path), typed: typed)
     }
 
     /// Writes what the streaming replies' journals hold, so what the frame about to be
