@@ -152,6 +152,24 @@ struct MessageEditKeysTests {
         #expect(h.branch == ["q1", "a1"])
     }
 
+    @Test func aDeletionInAnotherWindowStopsAReplyStreamingIntoIt() {
+        let h = EditHarness()
+        h.exchange("q1", "a1")
+        h.command("q2")
+        let saved = h.state.session
+        var theirs = saved
+        let prompt = saved.currentBranch[2].id
+        theirs.deleteSubtree(prompt, at: h.state.now)
+        let effects = h.send(.sessionMerged(saved: saved, merged: theirs, summary: MergeSummary()))
+        #expect(effects == [.cancelStream(requestID: 2)])
+        #expect(!h.state.isStreaming && h.branch == ["q1", "a1"])
+        #expect(h.notice == "another window deleted the message a reply was streaming into: stopped")
+        h.finish(2, "late")
+        #expect(h.state.session.messages.count == 2, "its late events go nowhere")
+        h.exchange("q3", "a3")
+        #expect(h.branch == ["q1", "a1", "q3", "a3"])
+    }
+
     @Test func forkingMakesANewSessionUpToTheSelectedMessage() throws {
         let h = EditHarness()
         h.exchange("plan a trip", "where to?")
