@@ -199,6 +199,8 @@ struct MessageEditKeysTests {
     @Test func slashForkForksAtTheNewestMessage() throws {
         let h = EditHarness()
         h.exchange("q1", "a1")
+        #expect(h.command("/fork").isEmpty, "the harness makes every session the same id")
+        #expect(h.notice == "the new session's id was taken: fork again" && h.state.session.forkedFrom == nil)
         h.env = ReducerEnvironment(makeID: { [unowned h] in h.counter += 1; return "m\(h.counter)" },
                                    makeSessionID: { _ in "20261122-000100-f0f0" }, maxTokensCap: 1000)
         let effects = h.command("/fork")

@@ -58,7 +58,11 @@ extension Reducer {
         let old = state.session
         let name = old.title.isEmpty ? old.id : old.title
         guard let fork = old.fork(at: thread[position].id, newID: env.makeSessionID(state.now), model: state.model(ofLane: lane), at: state.now),
-              fork.id != old.id else { return [] }
+              fork.id != old.id else {
+            // Two ids in the same second with the same random part: rare, and a second try differs.
+            notify(&state, "the new session's id was taken: fork again", .error)
+            return []
+        }
         state.session = fork
         state.resetLanes()
         state.editingPromptID = nil
