@@ -20,6 +20,11 @@ public struct Session: Codable, Sendable, Equatable, Identifiable {
     public var currentLeafID: String?
     /// Set while the session is in compare mode: one thread per model, restored on resume.
     public var compare: CompareRecord?
+    /// Ids of messages deleted from this session (tombstones): a merge with another window's
+    /// copy drops them, so a deletion is not undone by the union of messages.
+    public var deleted: Set<String> = []
+    /// Set on a session made by forking another one at a message.
+    public var forkedFrom: ForkOrigin?
 
     public init(
         id: String, title: String = "", createdAt: Date, systemPrompt: String? = nil,
@@ -41,7 +46,7 @@ public struct Session: Codable, Sendable, Equatable, Identifiable {
     enum CodingKeys: String, CodingKey {
         case version, id, title, createdAt = "created_at", updatedAt = "updated_at"
         case systemPrompt = "system_prompt", model, settings, messages, currentLeafID = "current_leaf_id"
-        case compare
+        case compare, deleted, forkedFrom = "forked_from"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -58,5 +63,50 @@ public struct Session: Codable, Sendable, Equatable, Identifiable {
         currentLeafID = try c.decodeIfPresent(String.self, forKey: .currentLeafID)
         // Lenient: a compare record this version cannot read only loses the layout, never the session.
         compare = (try? c.decodeIfPresent(CompareRecord.self, forKey: .compare)) ?? nil
+        // Lenient too: unreadable tombstones or fork origin lose only themselves.
+        deleted = Set((try? c.decodeIfPresent([String].self, forKey: .deleted)) ?? [])
+        forkedFrom = (try? c.decodeIfPresent(ForkOrigin.self, forKey: .forkedFrom)) ?? nil
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(version, forKey: .version)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(createdAt, forKey: .createdAt)
+        try c.encode(updatedAt, forKey: .updatedAt)
+        try c.encodeIfPresent(systemPrompt, forKey: .systemPrompt)
+        try c.encodeIfPresent(model, forKey: .model)
+        try c.encode(settings, forKey: .settings)
+        try c.encode(messages, forKey: .messages)
+        try c.encodeIfPresent(currentLeafID, forKey: .currentLeafID)
+        try c.encodeIfPresent(compare, forKey: .compare)
+        // Sorted, so the same session always makes the same bytes; absent when empty, as before tombstones.
+        if !deleted.isEmpty { try c.encode(deleted.sorted(), forKey: .deleted) }
+        try c.encodeIfPresent(forkedFrom, forKey: .forkedFrom)
+    }
+}
+
+/// Where a forked session came from: the session, its title then, and the message it was forked at.
+public struct ForkOrigin: Codable, Sendable, Equatable {
+    public var sessionID: String
+    public var title: String
+    public var messageID: String
+
+    public init(sessionID: String, title: String, messageID: String) {
+        self.sessionID = sessionID
+        self.title = title
+        self.messageID = messageID
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case sessionID = "session_id", title, messageID = "message_id"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        sessionID = (try? c.decodeIfPresent(String.self, forKey: .sessionID)) ?? ""
+        title = (try? c.decodeIfPresent(String.self, forKey: .title)) ?? ""
+        messageID = (try? c.decodeIfPresent(String.self, forKey: .messageID)) ?? ""
     }
 }

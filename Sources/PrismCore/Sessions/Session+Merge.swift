@@ -26,10 +26,12 @@ public struct MergeSummary: Sendable, Equatable {
     public var messagesUpdated = 0
     /// Session fields taken from the other side ("title", "model", ...).
     public var fields: [String] = []
+    /// Messages we had that the other side deleted.
+    public var messagesRemoved = 0
 
     public init() {}
 
-    public var isEmpty: Bool { messagesAdded == 0 && messagesUpdated == 0 && fields.isEmpty }
+    public var isEmpty: Bool { messagesAdded == 0 && messagesUpdated == 0 && fields.isEmpty && messagesRemoved == 0 }
 
     /// "2 messages and the title from another window", or nil when nothing came in.
     public var text: String? {
@@ -37,6 +39,7 @@ public struct MergeSummary: Sendable, Equatable {
         let messages = messagesAdded + messagesUpdated
         if messages > 0 { parts.append(messages == 1 ? "1 message" : "\(messages) messages") }
         if !fields.isEmpty { parts.append("the " + fields.joined(separator: ", ")) }
+        if messagesRemoved > 0 { parts.append(messagesRemoved == 1 ? "1 deletion" : "\(messagesRemoved) deletions") }
         guard !parts.isEmpty else { return nil }
         return parts.joined(separator: " and ")
     }
@@ -52,14 +55,16 @@ extension Session {
     /// three ways against `base`, what we last saw on disk: a field we did not change
     /// since takes theirs (a rename in another window survives), one we changed keeps
     /// ours. Without a base, ours wins. The current leaf is always ours: each window
-    /// stays on the branch it shows.
+    /// stays on the branch it shows, unless the other side deleted it (tombstones are a
+    /// union too, and drop their messages from the result; the leaf moves up to what is left).
     public func merged(with theirs: Session, base: SessionBaseline?, live: Set<String> = []) -> (Session, MergeSummary) {
         var result = self
         var summary = MergeSummary()
+        result.deleted = deleted.union(theirs.deleted)
         var position: [String: Int] = [:]
         position.reserveCapacity(messages.count)
         for (i, m) in messages.enumerated() { position[m.id] = i }
-        for other in theirs.messages {
+        for other in theirs.messages where !result.deleted.contains(other.id) {
             guard let i = position[other.id] else {
                 position[other.id] = result.messages.count
                 result.messages.append(other)
@@ -86,7 +91,10 @@ extension Session {
         }
         result.createdAt = min(createdAt, theirs.createdAt)
         result.updatedAt = max(updatedAt, theirs.updatedAt)
-        if result.currentLeafID == nil { result.currentLeafID = theirs.currentLeafID }
+        let before = result.messages.count
+        result.dropTombstoned()
+        summary.messagesRemoved = before - result.messages.count
+        if result.currentLeafID == nil, let leaf = theirs.currentLeafID, result.message(leaf) != nil { result.currentLeafID = leaf }
         return (result, summary)
     }
 

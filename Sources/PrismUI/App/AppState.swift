@@ -44,6 +44,8 @@ public struct AppState: Sendable {
     public var nextRequestID = 0
     /// Set by "edit last prompt": the prompt being edited; sending makes a new version (a sibling) of it.
     public var editingPromptID: String?
+    /// The message the delete key was pressed on once; a second press (or y) deletes it, any other key keeps it.
+    public var confirmingDeleteID: String?
     public var browser = SessionBrowserState()
 
     /// Credits left on the key, when `/key` answered.

@@ -18,6 +18,7 @@ public enum Command: String, CaseIterable, Sendable {
     case previousPane = "previous_pane", nextPane = "next_pane"
     case focusPane1 = "focus_pane_1", focusPane2 = "focus_pane_2", focusPane3 = "focus_pane_3", focusPane4 = "focus_pane_4"
     case toggleScrollLock = "toggle_scroll_lock", pickPane = "pick_pane"
+    case deleteMessage = "delete_message", forkSession = "fork_session"
 
     /// Commands that mean something only in compare mode; elsewhere their keys keep their old use.
     public var isCompareOnly: Bool {
@@ -51,11 +52,11 @@ public enum Command: String, CaseIterable, Sendable {
         case .copyMessage: return "copy the newest reply or the selected message (OSC 52)"
         case .copyCode: return "copy the last code block of the newest or selected reply"
         case .regenerate: return "regenerate the last reply (kept as a sibling)"
-        case .editLast: return "edit the last prompt and send it again"
+        case .editLast: return "edit the last (or selected) prompt; sending makes a new version"
         case .newSession: return "start a new session"
         case .openEditor: return "edit the prompt in $VISUAL / $EDITOR"
-        case .previousSibling: return "show the previous version of the newest or selected reply"
-        case .nextSibling: return "show the next version of the newest or selected reply"
+        case .previousSibling: return "show the previous version of the newest reply or selected message"
+        case .nextSibling: return "show the next version of the newest reply or selected message"
         case .focusTranscript: return "move focus between prompt and transcript"
         case .suspend: return "suspend to the shell (fg to return)"
         case .previousPane: return "compare: focus the pane to the left"
@@ -63,6 +64,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .focusPane1, .focusPane2, .focusPane3, .focusPane4: return "compare: focus pane \(rawValue.suffix(1))"
         case .toggleScrollLock: return "compare: scroll all panes together (or each on its own)"
         case .pickPane: return "compare: continue with the focused pane's model alone"
+        case .deleteMessage: return "delete the selected message and its replies (again or y confirms)"
+        case .forkSession: return "fork: a new session with the path up to the selected message"
         }
     }
 }
@@ -119,6 +122,7 @@ public struct KeyBindings: Sendable, Equatable {
         .char("g"): .scrollTop, .char("G"): .scrollBottom, .char("["): .previousMessage, .char("]"): .nextMessage,
         .char("r"): .toggleReasoning, .char("y"): .copyMessage, .char("c"): .copyCode, .char("q"): .quit,
         .char(" "): .pageDown, .char("b"): .pageUp, .char("<"): .previousSibling, .char(">"): .nextSibling,
+        .char("d"): .deleteMessage, Key(.delete): .deleteMessage, .char("f"): .forkSession,
     ]
 
     public func command(for key: Key) -> Command? { commands[key] }

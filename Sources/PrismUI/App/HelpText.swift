@@ -31,7 +31,8 @@ enum HelpText {
                 + "/set delete NAME; [sets] in config.toml.",
             "",
             "* in the transcript (Tab to focus it; it selects the message in view). Copy, reasoning and versions act "
-                + "on the selected message there (marked ▌) and on the newest reply anywhere else.",
+                + "on the selected message there (marked ▌) and on the newest reply anywhere else; on a selected prompt, "
+                + "versions are its edits and Alt-E edits it. A fork's status bar says what it was forked from.",
             "Every text field (prompt, picker search, session filter, rename): "
                 + "Ctrl-A/E start/end, Ctrl-B/F and ←/→ a character, Alt-B/F and Ctrl-←/→ a word, Ctrl-K/U/W cut to the end, "
                 + "to the start, a word, Ctrl-Y puts it back, Backspace/Delete, Home/End. "

@@ -45,7 +45,11 @@ extension Reducer {
         guard saved.id == state.session.id else { return [] }
         state.session = state.session.merged(with: merged, base: SessionBaseline(saved), live: liveMessageIDs(state)).0
         if let text = summary.text { notify(&state, "merged \(text) from another window") }
-        return []
+        // Another window deleted what a lane is streaming into: the deletion wins, the stream stops.
+        let orphaned = state.lanes.indices.filter { lane in state.lanes[lane].stream.map { state.session.message($0.messageID) == nil } == true }
+        guard !orphaned.isEmpty else { return [] }
+        notify(&state, "another window deleted the message a reply was streaming into: stopped")
+        return stopStreams(&state, orphaned, reason: .cancelled)
     }
 
     static func deletedElsewhere(_ state: inout AppState, id: String) -> [Effect] {

@@ -55,6 +55,14 @@ extension Reducer {
     }
 
     static func key(_ state: inout AppState, _ key: Key, _ env: ReducerEnvironment) -> [Effect] {
+        if state.confirmingDeleteID != nil {
+            if state.focus == .transcript, key == .char("y") || BindingLookup.transcript(key, env.bindings) == .deleteMessage {
+                return deleteMessage(&state)
+            }
+            state.confirmingDeleteID = nil
+            notify(&state, "nothing deleted")
+            if key == Key(.escape) { return [] }
+        }
         // Overlays take every key first.
         switch state.focus {
         case .help:
@@ -161,6 +169,7 @@ extension Reducer {
                                     model: state.session.model, settings: state.session.settings)
             state.resetLanes()
             state.editingPromptID = nil
+            state.confirmingDeleteID = nil
             state.prompt.clear()
             state.focus = .prompt
             notify(&state, "new session")
@@ -191,6 +200,10 @@ extension Reducer {
             notify(&state, state.scrollLocked ? "scrolling all panes together" : "each pane scrolls on its own")
         case .pickPane:
             return pickPane(&state)
+        case .deleteMessage:
+            return deleteMessage(&state)
+        case .forkSession:
+            return fork(&state, env)
         }
         return []
     }

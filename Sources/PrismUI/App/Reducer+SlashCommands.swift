@@ -13,6 +13,7 @@ extension Reducer {
         ("/sets", "/sets: list the model sets (in the picker)"),
         ("/title", "/title TEXT: rename this session"),
         ("/new", "/new: start a new session"),
+        ("/fork", "/fork: a new session with this one's current branch (f in the transcript forks at the selected message)"),
         ("/keep", "/keep: save this session again after it was deleted elsewhere"),
     ]
 
@@ -78,6 +79,8 @@ extension Reducer {
             return run(.newSession, &state, env)
         case "/keep":
             return keep(&state)
+        case "/fork":
+            return fork(&state, env)
         default:
             break
         }

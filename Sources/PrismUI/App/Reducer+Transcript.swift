@@ -62,36 +62,71 @@ extension Reducer {
         state.lane.view.pendingScroll.append(.message(thread[next].id))
     }
 
-    /// Shows another version (sibling) of the selected reply, and the thread under it.
+    /// Shows another version (sibling) of the selected message, and the thread under it.
     ///
-    /// In a compare pane the versions are that model's own, never the other panes' replies.
+    /// A selected prompt flips between its edits (each with its own replies); anything
+    /// else flips the selected or newest reply between its regenerations. In a compare pane
+    /// the versions are that model's own replies, never the other panes'.
     static func flipSibling(_ state: inout AppState, by step: Int) -> [Effect] {
         let lane = state.focusedLane
-        guard state.lanes[lane].stream == nil, let message = selectedOrLastReply(state) else { return [] }
+        guard state.lanes[lane].stream == nil else { return [] }
+        if !state.isComparing, let prompt = selectedPrompt(state) {
+            let versions = state.session.siblings(of: prompt.id).filter { $0.role == .user }
+            guard versions.count > 1 else {
+                notify(&state, "this prompt has no other versions (Alt-E edits it)")
+                return []
+            }
+            return showVersion(&state, versions, from: prompt.id, by: step)
+        }
+        guard let message = selectedOrLastReply(state) else { return [] }
         let model = state.isComparing ? state.model(ofLane: lane) : nil
         let versions = state.session.siblings(of: message.id).filter { $0.role == .assistant && (model == nil || $0.modelRequested == model) }
-        guard versions.count > 1, let i = versions.firstIndex(where: { $0.id == message.id }) else {
+        guard versions.count > 1 else {
             notify(&state, "this reply has no other versions")
             return []
         }
+        return showVersion(&state, versions, from: message.id, by: step)
+    }
+
+    private static func showVersion(_ state: inout AppState, _ versions: [Message], from id: String, by step: Int) -> [Effect] {
+        guard let i = versions.firstIndex(where: { $0.id == id }) else { return [] }
         let next = (i + step + versions.count) % versions.count
-        state.session.showVersion(versions[next].id, inLane: lane)
+        state.session.showVersion(versions[next].id, inLane: state.focusedLane)
         state.lane.view.selectedMessageID = versions[next].id
         notify(&state, "version \(next + 1) of \(versions.count)")
         return [.saveSession(state.session)]
     }
 
-    /// Puts the last prompt back in the editor; sending it makes a sibling of the old prompt.
+    /// The prompt selected in the transcript, if the selection is one.
+    static func selectedPrompt(_ state: AppState) -> Message? {
+        guard state.focus == .transcript, let id = state.lane.view.selectedMessageID else { return nil }
+        return state.session.thread(ofLane: state.focusedLane).last { $0.id == id && $0.role == .user }
+    }
+
+    /// Puts a prompt back in the editor; sending it makes a new version (a sibling) of it.
+    ///
+    /// In transcript focus it is the selected prompt (or the prompt of the selected reply),
+    /// anywhere else the last one.
     static func editLast(_ state: inout AppState) -> [Effect] {
         guard !state.isComparing else {
             notify(&state, "in compare mode, type the next prompt; Alt-P picks one model to branch with")
             return []
         }
-        guard !state.isStreaming, let last = state.session.currentBranch.last(where: { $0.role == .user }) else { return [] }
-        state.prompt.set(last.content)
-        state.editingPromptID = last.id
+        guard !state.isStreaming else { return [] }
+        let thread = state.session.currentBranch
+        var target = thread.last { $0.role == .user }
+        var which = "the last prompt"
+        if state.focus == .transcript, let id = state.lane.view.selectedMessageID, let i = thread.lastIndex(where: { $0.id == id }) {
+            if let prompt = thread[...i].last(where: { $0.role == .user }), prompt.id != target?.id {
+                which = "an earlier prompt"
+                target = prompt
+            }
+        }
+        guard let target else { return [] }
+        state.prompt.set(target.content)
+        state.editingPromptID = target.id
         state.focus = .prompt
-        notify(&state, "editing the last prompt: Enter sends it as a new branch")
+        notify(&state, "editing \(which): Enter sends it as a new version")
         return []
     }
 }

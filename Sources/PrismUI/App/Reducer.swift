@@ -115,6 +115,7 @@ public enum Reducer {
         state.session = session
         state.resetLanes()
         state.editingPromptID = nil
+        state.confirmingDeleteID = nil
         state.focus = .prompt
         state.prompt.clear()
         notify(&state, "resumed: \(session.title.isEmpty ? session.id : session.title)")

@@ -103,6 +103,7 @@ struct MessageBlock {
         switch message.role {
         case .user:
             line.append("You", theme.style(.user).adding(.bold))
+            if siblingCount > 1 { line.append("  ‹\(siblingIndex + 1)/\(siblingCount)›", theme.style(.accent)) }
         case .system:
             line.append("System", theme.style(.system).adding(.bold))
         case .assistant:

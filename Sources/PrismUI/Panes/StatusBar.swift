@@ -47,6 +47,9 @@ enum StatusBar {
         var modelSegment = seg(modelText, .statusBarText, 90)
         modelSegment.shrinkable = true
         left.append(modelSegment)
+        if let origin = state.session.forkedFrom {
+            left.append(seg("fork of \(TerminalSanitizer.sanitize(origin.title.isEmpty ? origin.sessionID : origin.title))", .statusBarText, 45))
+        }
 
         if let usage = last?.usage {
             let tin = usage.promptTokens.map(Formatting.tokens) ?? "?"

@@ -86,12 +86,15 @@ final class TranscriptLayout {
 
     /// Finished markdown blocks of a reply laid out so far (tests check laziness with it).
     func blocksRendered(for id: String) -> Int { bodies.blocksRendered(for: id) }
-    private var branchKey: (count: Int, leaf: String?)?
+    private var branchKey: (count: Int, leaf: String?, last: String?)?
     private var branchIDs: [String] = []
     private var branchIndex: [String: Int] = [:]
     /// Children of each parent ("" for roots), in creation order, to show "‹2/3›" without scanning.
     private var children: [String: [String]] = [:]
     private var childrenCount: Int?
+    private var childrenLast: String?
+    /// The roles of `children`, in the same order.
+    private var childRoles: [String: [Message.Role]] = [:]
     /// Where each message sits in `session.messages` (they are only ever appended).
     private var indexByID: [String: Int] = [:]
 
@@ -103,17 +106,27 @@ final class TranscriptLayout {
     /// Ids of the branch ending at `leaf`, root first (one compare pane's thread, say).
     func branch(of session: Session, endingAt leaf: String?) -> [String] {
         refreshChildren(session)
-        if let key = branchKey, key.count == session.messages.count, key.leaf == leaf {
+        if let key = branchKey, key.count == session.messages.count, key.leaf == leaf, key.last == session.messages.last?.id {
             return branchIDs
         }
         branchIDs = session.branch(endingAt: leaf).map(\.id)
         branchIndex = Dictionary(uniqueKeysWithValues: branchIDs.enumerated().map { ($1, $0) })
-        branchKey = (session.messages.count, leaf)
+        branchKey = (session.messages.count, leaf, session.messages.last?.id)
         return branchIDs
     }
 
+    /// The message's versions: its siblings of the same role (a prompt's edits, a reply's regenerations).
+    private func versions(of message: Message) -> [String] {
+        let all = children[message.parentID ?? ""] ?? []
+        guard all.count > 1, let roles = childRoles[message.parentID ?? ""] else { return all }
+        return zip(all, roles).filter { $0.1 == message.role }.map(\.0)
+    }
+
     private func refreshChildren(_ session: Session) {
-        guard childrenCount != session.messages.count else { return }
+        // Deleting messages shrinks the list, so the count alone could match again after new ones; the newest id cannot.
+        guard childrenCount != session.messages.count || childrenLast != session.messages.last?.id else { return }
+        childRoles = Dictionary(grouping: session.messages, by: { $0.parentID ?? "" }).mapValues { $0.map(\.role) }
+        childrenLast = session.messages.last?.id
         children = Dictionary(grouping: session.messages, by: { $0.parentID ?? "" }).mapValues { $0.map(\.id) }
         indexByID = Dictionary(session.messages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         childrenCount = session.messages.count
@@ -146,7 +159,7 @@ final class TranscriptLayout {
         let count = max(1, bodies.pieceCount(for: message, theme: theme))
         guard part >= 0, part < count else { return [] }
         let streaming = context.streamingID == id
-        let siblings = message.role == .assistant && context.showsSiblings ? children[message.parentID ?? ""] ?? [] : []
+        let siblings = message.role != .system && context.showsSiblings ? versions(of: message) : []
         let siblingIndex = siblings.firstIndex(of: id) ?? 0
         let spinner = streaming ? StatusBar.spinner[context.spinnerFrame % StatusBar.spinner.count] : ""
         let selected = context.selectedID == id

@@ -26,7 +26,7 @@ extension Session {
 
     private mutating func fold(_ journal: JournalFolder.Contents) {
         var inserted = false
-        for m in journal.session.messages where message(m.id) == nil {
+        for m in journal.session.messages where message(m.id) == nil && !deleted.contains(m.id) {
             messages.append(m)
             inserted = true
         }
