@@ -132,8 +132,19 @@ void prism_term_die_by(int sig) {
     raise(sig);
 }
 
+/// The editor's process group (negative) or pid while `prism_run_in_foreground` waits for it, else 0.
+static volatile sig_atomic_t foreground_child = 0;
+
+/// Passes a request to end on to the program that has the terminal (async-signal-safe):
+/// it would otherwise outlive us in a group nobody waits for.
+static void forward_termination(int sig) {
+    pid_t target = (pid_t)foreground_child;
+    if (target != 0) kill(target, sig == SIGHUP ? SIGHUP : SIGTERM);
+}
+
 static void on_fatal(int sig) {
     if (termination_signal == 0) {
+        forward_termination(sig);
         // First request: let the app save what it has and quit by itself, with a deadline.
         termination_signal = sig;
         alarm(TERMINATION_GRACE);
@@ -308,21 +319,17 @@ int prism_run_in_foreground(int tty_fd, const char *path, char *const argv[], pr
         tcsetpgrp(tty_fd, pid);
     }
     pid_t target = job_control ? -pid : pid;
-    int forwarded = 0;
+    // Asked to end while it runs (the handler may run on any thread, so it forwards the
+    // request itself): it is asked too, and the app quits once it is gone.
+    foreground_child = target;
+    if (termination_signal != 0) forward_termination(termination_signal);
     for (;;) {
         int status = 0;
         pid_t waited = waitpid(pid, &status, WUNTRACED);
         if (waited < 0) {
-            if (errno != EINTR) {
-                result->start_error = errno;
-                break;
-            }
-            // Asked to end while it runs: ask it too (the app quits once it is gone).
-            if (termination_signal != 0 && !forwarded) {
-                forwarded = 1;
-                kill(target, termination_signal == SIGHUP ? SIGHUP : SIGTERM);
-            }
-            continue;
+            if (errno == EINTR) continue;
+            result->start_error = errno;
+            break;
         }
         if (WIFSTOPPED(status)) {
             result->stops += 1;
@@ -343,6 +350,7 @@ int prism_run_in_foreground(int tty_fd, const char *path, char *const argv[], pr
         }
         break;
     }
+    foreground_child = 0;
     if (job_control) tcsetpgrp(tty_fd, own_group);
     pthread_sigmask(SIG_SETMASK, &previous_mask, NULL);
     return result->start_error == 0 ? 0 : -1;

@@ -94,6 +94,31 @@ extension ProcessSuites {
             try tmux.send("C-q")
         }
 
+        /// SIGTERM to Prism while vim has the terminal: vim is asked to end too (it would
+        /// otherwise be left running in a group nobody waits for), and Prism ends at once.
+        @Test(.enabled(if: ProcessSuites.EditorEndToEndTests.hasVim, "vim is not installed here (.ci/run installs it): skipped"))
+        func aTerminationSignalWhileTheEditorRunsEndsItToo() throws {
+            let fixture = try ChatScreenFixture(key: Self.key)
+            defer { fixture.stop() }
+            var p = fixture.prism
+            let tmux = fixture.tmux
+            p.environment["EDITOR"] = "vim -u NONE -i NONE"
+            try tmux.startPrism(p, arguments: "-m stub/echo")
+            #expect(try tmux.wait(for: "the prompt") { Self.promptAndStatusBar($0) }.ok)
+            try tmux.type("a draft")
+            try tmux.send("C-x")
+            try #require(try tmux.wait(for: "vim showing the draft", Self.vimShows("a draft")).ok)
+            let prism = try #require(try tmux.prismPID())
+            let vim = try #require(TmuxSession.children(of: prism).first { TmuxSession.command(of: $0) == "vim" })
+            let sent = Date()
+            kill(prism, SIGTERM)
+            let deadline = sent.addingTimeInterval(10)
+            while Date() < deadline, kill(vim, 0) == 0 || kill(prism, 0) == 0 { Thread.sleep(forTimeInterval: 0.05) }
+            #expect(kill(vim, 0) != 0, "vim outlived Prism")
+            #expect(kill(prism, 0) != 0)
+            #expect(Date().timeIntervalSince(sent) < 4, "Prism waited for its 5 s grace instead of ending with vim")
+        }
+
         @Test func aFailingEditorLeavesTheDraftAndSaysWhy() throws {
             let fixture = try ChatScreenFixture(key: Self.key)
             defer { fixture.stop() }
