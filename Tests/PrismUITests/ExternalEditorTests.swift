@@ -22,6 +22,7 @@ struct ExternalEditorTests {
         let absolute = try #require(ExternalEditor.command(for: "/bin/sh -x", file: "/tmp/d.md", path: ""))
         #expect(absolute.arguments == ["/bin/sh", "-x", "/tmp/d.md"])
         #expect(ExternalEditor.command(for: "no-such-editor-here --wait", file: "/tmp/d.md", path: Self.path) == nil)
+        #expect(ExternalEditor.command(for: "/usr/bin", file: "/tmp/d.md", path: Self.path) == nil, "a directory is no editor")
     }
 
     @Test func aSettingWithQuotesOrVariablesGoesThroughTheShell() throws {

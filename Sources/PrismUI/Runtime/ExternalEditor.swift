@@ -50,15 +50,15 @@ enum ExternalEditor {
 
     /// Where `program` runs from: itself when it names a path, else the first executable in `PATH`.
     static func executable(_ program: String, path: String?) -> String? {
-        if program.contains("/") { return access(program, X_OK) == 0 ? program : nil }
-        for dir in (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":", omittingEmptySubsequences: false) {
-            let candidate = (dir.isEmpty ? "." : String(dir)) + "/" + program
-            var info = stat()
-            if stat(candidate, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, access(candidate, X_OK) == 0 {
-                return candidate
-            }
-        }
-        return nil
+        if program.contains("/") { return isExecutableFile(program) ? program : nil }
+        let dirs = (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":", omittingEmptySubsequences: false)
+        return dirs.map { ($0.isEmpty ? "." : String($0)) + "/" + program }.first(where: isExecutableFile)
+    }
+
+    /// A regular file we may execute (a directory has the x bit too).
+    static func isExecutableFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && access(path, X_OK) == 0
     }
 
     /// Edits `text` in the user's editor; `run` hands the terminal to the editor and says how it ended.
