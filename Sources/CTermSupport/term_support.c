@@ -9,11 +9,16 @@
 #include <string.h>
 #include <sys/eventfd.h>
 #include <sys/ioctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
 
 extern char **environ;
+
+#ifndef CLOSE_RANGE_CLOEXEC
+#define CLOSE_RANGE_CLOEXEC (1U << 2)
+#endif
 
 // ---- threads -------------------------------------------------------------
 
@@ -260,6 +265,13 @@ static void become_foreground_child(int tty_fd, int job_control, const char *pat
         dup2(tty_fd, STDOUT_FILENO);
         dup2(tty_fd, STDERR_FILENO);
     }
+#ifdef SYS_close_range
+    // Nothing of ours beyond 0-2 (sockets, pipes, files opened without O_CLOEXEC) reaches
+    // the editor, or whatever it leaves running. Close-on-exec rather than closed, so
+    // `report_fd` still works if the exec fails; kernels before 5.11 say ENOSYS or EINVAL
+    // and the editor inherits what it would have anyway.
+    syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC);
+#endif
     execve(path, argv, environ);
     int error = errno;
     ssize_t n = write(report_fd, &error, sizeof error);

@@ -94,6 +94,39 @@ extension ProcessSuites {
             try tmux.send("C-q")
         }
 
+        /// A script as the editor sees the terminal on 0, 1 and 2 and nothing else of
+        /// Prism's: the descriptors of its shell become the draft, which is what is sent.
+        @Test func theEditorGetsTheTerminalAndNoOtherDescriptor() throws {
+            let fixture = try ChatScreenFixture(key: Self.key)
+            defer { fixture.stop() }
+            var p = fixture.prism
+            let (server, tmux) = (fixture.server, fixture.tmux)
+            let script = p.home.appendingPathComponent("list-fds")
+            // find runs in a child of the script's shell and lists that shell's descriptors.
+            try "#!/bin/sh\nfind /proc/$$/fd -mindepth 1 -printf '%f=%l ' > \"$1\"\n"
+                .write(to: script, atomically: true, encoding: .utf8)
+            chmod(script.path, 0o755)
+            p.environment["EDITOR"] = script.path
+            try tmux.startPrism(p, arguments: "-m stub/echo")
+            #expect(try tmux.wait(for: "the prompt") { Self.promptAndStatusBar($0) }.ok)
+            try tmux.type("replace me")
+            try tmux.send("C-x")
+            #expect(try tmux.wait(for: "the descriptors as the draft") { $0.contains("0=/dev/") }.ok)
+            try tmux.send("Enter")
+            let listed = try #require(Self.sentPrompt(server))
+            let fds = Dictionary(listed.split(separator: " ").map { pair in
+                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                return (parts[0], parts.count > 1 ? parts[1] : "")
+            }, uniquingKeysWith: { a, _ in a })
+            let terminal = fds["0"] ?? ""
+            #expect((terminal == "/dev/tty" || terminal.hasPrefix("/dev/pts/")) && fds["2"] == terminal, "\(listed)")
+            // The rest is the shell's own: the script it reads, stdout sent to the draft's
+            // file and its saved copy of the terminal. No socket, pipe or file of Prism's.
+            let others = fds.filter { !["0", "2"].contains($0.key) }
+            #expect(others.values.allSatisfy { $0 == terminal || $0 == script.path || $0.contains("/prism-prompt-") }, "\(listed)")
+            try tmux.send("C-q")
+        }
+
         /// SIGTERM to Prism while vim has the terminal: vim is asked to end too (it would
         /// otherwise be left running in a group nobody waits for), and Prism ends at once.
         @Test(.enabled(if: ProcessSuites.EditorEndToEndTests.hasVim, "vim is not installed here (.ci/run installs it): skipped"))
