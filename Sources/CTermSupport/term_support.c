@@ -300,9 +300,15 @@ int prism_run_in_foreground(int tty_fd, const char *path, char *const argv[], pr
         pthread_sigmask(SIG_SETMASK, &previous_mask, NULL);
         return -1;
     }
+    // No handler of ours may run in the child before it has reset them all: every signal
+    // stays blocked across the fork (the child unblocks them once they are at default).
+    sigset_t all, during_handover;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &during_handover);
     pid_t pid = fork();
     if (pid == 0) become_foreground_child(tty_fd, job_control, path, argv, report[1]);
     int fork_error = errno;
+    pthread_sigmask(SIG_SETMASK, &during_handover, NULL);
     close(report[1]);
     if (pid < 0) {
         close(report[0]);
@@ -345,13 +351,15 @@ int prism_run_in_foreground(int tty_fd, const char *path, char *const argv[], pr
         }
         if (WIFSTOPPED(status)) {
             result->stops += 1;
-            if (job_control) {
-                // Ctrl-Z inside it: stop as its parent job, and when `fg` continues us,
-                // give it the terminal again and continue it.
+            int stop = WSTOPSIG(status);
+            if (job_control && (stop == SIGTSTP || stop == SIGSTOP)) {
+                // Ctrl-Z inside it (or a stop sent to it): stop as its parent job, and when
+                // `fg` continues us, give it the terminal again and continue it.
                 tcsetpgrp(tty_fd, own_group);
                 prism_term_stop_self();
-                tcsetpgrp(tty_fd, pid);
             }
+            // Stopped for touching the terminal (SIGTTIN, SIGTTOU) it simply gets it again.
+            if (job_control) tcsetpgrp(tty_fd, pid);
             kill(target, SIGCONT);
             continue;
         }

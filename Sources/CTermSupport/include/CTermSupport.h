@@ -76,7 +76,8 @@ typedef struct {
 /// Ctrl-C and Ctrl-Z itself, and is never stopped for touching the terminal; afterwards the
 /// terminal's foreground group is ours again. If it stops (Ctrl-Z inside it), we take the
 /// terminal, stop ourselves as the shell's job would (at once continued when nobody could
-/// continue us), then give the terminal back and continue its group. A termination signal
+/// continue us), then give the terminal back and continue its group; stopped by SIGTTIN or
+/// SIGTTOU it is given the terminal and continued. A termination signal
 /// that reaches us meanwhile is passed on to it. Without job control it runs in our group.
 /// The child starts with every signal at its default action and none blocked.
 /// Returns 0 when it ran (see `result`), -1 when it could not start.
