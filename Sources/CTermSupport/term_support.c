@@ -2,14 +2,23 @@
 #include "CTermSupport.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/eventfd.h>
 #include <sys/ioctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
+
+extern char **environ;
+
+#ifndef CLOSE_RANGE_CLOEXEC
+#define CLOSE_RANGE_CLOEXEC (1U << 2)
+#endif
 
 // ---- threads -------------------------------------------------------------
 
@@ -128,8 +137,19 @@ void prism_term_die_by(int sig) {
     raise(sig);
 }
 
+/// The editor's process group (negative) or pid while `prism_run_in_foreground` waits for it, else 0.
+static volatile sig_atomic_t foreground_child = 0;
+
+/// Passes a request to end on to the program that has the terminal (async-signal-safe):
+/// it would otherwise outlive us in a group nobody waits for.
+static void forward_termination(int sig) {
+    pid_t target = (pid_t)foreground_child;
+    if (target != 0) kill(target, sig == SIGHUP ? SIGHUP : SIGTERM);
+}
+
 static void on_fatal(int sig) {
     if (termination_signal == 0) {
+        forward_termination(sig);
         // First request: let the app save what it has and quit by itself, with a deadline.
         termination_signal = sig;
         alarm(TERMINATION_GRACE);
@@ -217,4 +237,141 @@ int prism_term_window_size(int tty_fd, int *rows, int *cols) {
     *rows = ws.ws_row;
     *cols = ws.ws_col;
     return 0;
+}
+
+// ---- a program in the foreground (the editor) -----------------------------
+
+/// The child's side, between fork and exec: only async-signal-safe calls.
+static void become_foreground_child(int tty_fd, int job_control, const char *path, char *const argv[], int report_fd) {
+    if (job_control) {
+        setpgid(0, 0);
+        // Our own group is in the background until the terminal is ours; SIGTTOU is still
+        // blocked (inherited), so this cannot stop us.
+        tcsetpgrp(tty_fd, getpid());
+    }
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    sigemptyset(&dfl.sa_mask);
+    dfl.sa_handler = SIG_DFL;
+    for (int sig = 1; sig < NSIG; sig++) {
+        if (sig == SIGKILL || sig == SIGSTOP) continue;
+        sigaction(sig, &dfl, NULL);  // fails harmlessly for the signals glibc keeps to itself
+    }
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    if (tty_fd >= 0) {
+        dup2(tty_fd, STDIN_FILENO);
+        dup2(tty_fd, STDOUT_FILENO);
+        dup2(tty_fd, STDERR_FILENO);
+    }
+#ifdef SYS_close_range
+    // Nothing of ours beyond 0-2 (sockets, pipes, files opened without O_CLOEXEC) reaches
+    // the editor, or whatever it leaves running. Close-on-exec rather than closed, so
+    // `report_fd` still works if the exec fails; kernels before 5.11 say ENOSYS or EINVAL
+    // and the editor inherits what it would have anyway.
+    syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC);
+#endif
+    execve(path, argv, environ);
+    int error = errno;
+    ssize_t n = write(report_fd, &error, sizeof error);
+    (void)n;
+    _exit(127);
+}
+
+int prism_run_in_foreground(int tty_fd, const char *path, char *const argv[], prism_child_result *result) {
+    memset(result, 0, sizeof *result);
+    result->exit_status = -1;
+
+    // Changing the foreground group from a background group sends SIGTTOU unless the
+    // caller blocks it: block it (and SIGTTIN) in this thread for the whole hand-over.
+    sigset_t quiet, previous_mask;
+    sigemptyset(&quiet);
+    sigaddset(&quiet, SIGTTOU);
+    sigaddset(&quiet, SIGTTIN);
+    pthread_sigmask(SIG_BLOCK, &quiet, &previous_mask);
+
+    pid_t own_group = getpgrp();
+    int job_control = tty_fd >= 0 && tcgetpgrp(tty_fd) == own_group;
+
+    int report[2];
+    if (pipe2(report, O_CLOEXEC) != 0) {
+        result->start_error = errno;
+        pthread_sigmask(SIG_SETMASK, &previous_mask, NULL);
+        return -1;
+    }
+    // No handler of ours may run in the child before it has reset them all: every signal
+    // stays blocked across the fork (the child unblocks them once they are at default).
+    sigset_t all, during_handover;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &during_handover);
+    pid_t pid = fork();
+    if (pid == 0) become_foreground_child(tty_fd, job_control, path, argv, report[1]);
+    int fork_error = errno;
+    pthread_sigmask(SIG_SETMASK, &during_handover, NULL);
+    close(report[1]);
+    if (pid < 0) {
+        close(report[0]);
+        result->start_error = fork_error;
+        pthread_sigmask(SIG_SETMASK, &previous_mask, NULL);
+        return -1;
+    }
+    // The pipe closes when the exec succeeds, or carries the errno when it failed.
+    int exec_error = 0;
+    ssize_t got;
+    do {
+        got = read(report[0], &exec_error, sizeof exec_error);
+    } while (got < 0 && errno == EINTR);
+    close(report[0]);
+    if (got == (ssize_t)sizeof exec_error) {
+        int status;
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+        if (job_control) tcsetpgrp(tty_fd, own_group);
+        result->start_error = exec_error;
+        pthread_sigmask(SIG_SETMASK, &previous_mask, NULL);
+        return -1;
+    }
+    // The child did both already; doing them here too is what shells do, and harmless.
+    if (job_control) {
+        setpgid(pid, pid);
+        tcsetpgrp(tty_fd, pid);
+    }
+    pid_t target = job_control ? -pid : pid;
+    // Asked to end while it runs (the handler may run on any thread, so it forwards the
+    // request itself): it is asked too, and the app quits once it is gone.
+    foreground_child = target;
+    if (termination_signal != 0) forward_termination(termination_signal);
+    for (;;) {
+        int status = 0;
+        pid_t waited = waitpid(pid, &status, WUNTRACED);
+        if (waited < 0) {
+            if (errno == EINTR) continue;
+            result->start_error = errno;
+            break;
+        }
+        if (WIFSTOPPED(status)) {
+            result->stops += 1;
+            int stop = WSTOPSIG(status);
+            if (job_control && (stop == SIGTSTP || stop == SIGSTOP)) {
+                // Ctrl-Z inside it (or a stop sent to it): stop as its parent job, and when
+                // `fg` continues us, give it the terminal again and continue it.
+                tcsetpgrp(tty_fd, own_group);
+                prism_term_stop_self();
+            }
+            // Stopped for touching the terminal (SIGTTIN, SIGTTOU) it simply gets it again.
+            if (job_control) tcsetpgrp(tty_fd, pid);
+            kill(target, SIGCONT);
+            continue;
+        }
+        if (WIFEXITED(status)) {
+            result->exit_status = WEXITSTATUS(status);
+        } else if (WIFSIGNALED(status)) {
+            result->signal = WTERMSIG(status);
+        }
+        break;
+    }
+    foreground_child = 0;
+    if (job_control) tcsetpgrp(tty_fd, own_group);
+    pthread_sigmask(SIG_SETMASK, &previous_mask, NULL);
+    return result->start_error == 0 ? 0 : -1;
 }

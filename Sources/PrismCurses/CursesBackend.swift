@@ -123,6 +123,10 @@ public final class CursesBackend: TerminalBackend {
         reset_prog_mode()
         prism_term_set_active(1)
         device?.write(TerminalRestore.bracketedPasteOn)
+        // Whoever had the terminal may have left keypad transmit off (vim does on exit) while
+        // curses still believes it on, and would then never send it again: send it ourselves.
+        // The mouse modes come back with the next refresh (ncurses resumes them).
+        device?.write(TerminalRestore.capability("smkx") ?? [])
         if let fd = device?.fd {
             var rows: Int32 = 0, cols: Int32 = 0
             // A resize while we were stopped sent no SIGWINCH to us: look for ourselves.
@@ -134,6 +138,25 @@ public final class CursesBackend: TerminalBackend {
         needsFullRedraw = true
         clearok(prism_stdscr(), true)
         wrefresh(prism_stdscr())
+    }
+
+    /// Hands the terminal to a program (the editor) as the foreground job until it ends,
+    /// then takes it back and repaints everything on the next draw.
+    ///
+    /// The program gets its own process group, which becomes the terminal's foreground
+    /// group, so it can read keys and set modes without being stopped by SIGTTIN/SIGTTOU,
+    /// and Ctrl-C or Ctrl-Z reach it rather than us (see `prism_run_in_foreground`).
+    public func runProgram(_ arguments: [String]) -> ProgramExit {
+        guard let path = arguments.first else { return .notStarted(errno: ENOENT) }
+        guard screen != nil, !isShutDown else { return .notStarted(errno: ENOTTY) }
+        suspend()
+        defer { resume() }
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var result = prism_child_result()
+        let started = prism_run_in_foreground(device?.fd ?? -1, path, argv, &result)
+        if started != 0 { return .notStarted(errno: result.start_error) }
+        return result.signal != 0 ? .killed(signal: result.signal) : .exited(status: result.exit_status)
     }
 
     /// Does what Ctrl-Z does in a cooked terminal: suspend, stop the process, and resume when continued.

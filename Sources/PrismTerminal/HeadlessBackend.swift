@@ -22,6 +22,7 @@ public final class HeadlessBackend: TerminalBackend, @unchecked Sendable {
     private var _suspendCount = 0
     private var _resumeCount = 0
     private var _isShutDown = false
+    private var _programs: [[String]] = []
 
     public let colorSupport: ColorSupport
 
@@ -76,6 +77,8 @@ public final class HeadlessBackend: TerminalBackend, @unchecked Sendable {
     public var isSuspended: Bool { locked { _isSuspended } }
     public var suspendCount: Int { locked { _suspendCount } }
     public var resumeCount: Int { locked { _resumeCount } }
+    /// The argument lists `runProgram` was given, oldest first.
+    public var programs: [[String]] { locked { _programs } }
     /// After `shutdown()`.
     public var isShutDown: Bool { locked { _isShutDown } }
     /// Input queued and not read yet.
@@ -132,6 +135,33 @@ public final class HeadlessBackend: TerminalBackend, @unchecked Sendable {
             _isSuspended = false
             _resumeCount += 1
         }
+    }
+
+    /// Runs the program for real, without a terminal: stdin, stdout and stderr are
+    /// `/dev/null` (so a test's "editor" is a script), between a suspend and a resume.
+    public func runProgram(_ arguments: [String]) -> ProgramExit {
+        locked { _programs.append(arguments) }
+        suspend()
+        defer { resume() }
+        guard let path = arguments.first else { return .notStarted(errno: ENOENT) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
+        guard spawned == 0 else { return .notStarted(errno: spawned) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            if errno != EINTR { return .notStarted(errno: errno) }
+        }
+        // WIFEXITED and friends are macros Swift cannot see; the layout is Linux's.
+        let signal = status & 0x7F
+        return signal == 0 ? .exited(status: (status >> 8) & 0xFF) : .killed(signal: signal)
     }
 
     /// Records a suspend and a resume, as a stop and `fg` would.

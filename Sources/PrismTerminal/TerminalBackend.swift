@@ -33,6 +33,12 @@ public protocol TerminalBackend: AnyObject {
     func suspend()
     func resume()
 
+    /// Gives the terminal to a program until it ends (`$EDITOR`): leaves the screen, runs
+    /// `arguments` (the first is the executable's path, searched nowhere) as the terminal's
+    /// foreground job with the terminal as its stdin, stdout and stderr, then takes the
+    /// terminal back and repaints all of it on the next draw.
+    func runProgram(_ arguments: [String]) -> ProgramExit
+
     /// Does what Ctrl-Z does: gives the terminal back, stops the process, and takes the
     /// terminal again when the shell continues it (`fg`).
     func suspendToShell()
@@ -42,4 +48,12 @@ public protocol TerminalBackend: AnyObject {
 
     /// Restores the terminal for good. Idempotent.
     func shutdown()
+}
+
+/// How a program that had the terminal (`TerminalBackend.runProgram`) ended.
+public enum ProgramExit: Sendable, Equatable {
+    case exited(status: Int32)
+    case killed(signal: Int32)
+    /// It never ran: the errno of the failed start (`ENOENT`: no such file).
+    case notStarted(errno: Int32)
 }

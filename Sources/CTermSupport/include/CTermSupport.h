@@ -54,4 +54,33 @@ void prism_term_stop_self(void);
 /// Reads the terminal's size with TIOCGWINSZ (ioctl is variadic, so Swift cannot call it); 0 on success.
 int prism_term_window_size(int tty_fd, int *rows, int *cols);
 
+/// How a program run by `prism_run_in_foreground` ended.
+typedef struct {
+    /// 0, or the errno that kept the program from starting (fork, or exec of `path`).
+    int start_error;
+    /// Its exit status when it exited, else -1.
+    int exit_status;
+    /// The signal that killed it, else 0.
+    int signal;
+    /// How often it stopped (Ctrl-Z inside it) and was continued.
+    int stops;
+} prism_child_result;
+
+/// Runs `path` with `argv` (NULL-terminated) and the process environment as the terminal's
+/// foreground job, and waits for it to end. Call between leaving curses and taking the
+/// terminal back; `tty_fd` becomes the program's stdin, stdout and stderr (-1 keeps ours).
+///
+/// When `tty_fd` is our controlling terminal and we are its foreground job, the program
+/// gets a process group of its own, made the terminal's foreground group (by the child
+/// before it execs and by us, with SIGTTOU and SIGTTIN blocked), so it reads keys, gets
+/// Ctrl-C and Ctrl-Z itself, and is never stopped for touching the terminal; afterwards the
+/// terminal's foreground group is ours again. If it stops (Ctrl-Z inside it), we take the
+/// terminal, stop ourselves as the shell's job would (at once continued when nobody could
+/// continue us), then give the terminal back and continue its group; stopped by SIGTTIN or
+/// SIGTTOU it is given the terminal and continued. A termination signal
+/// that reaches us meanwhile is passed on to it. Without job control it runs in our group.
+/// The child starts with every signal at its default action and none blocked.
+/// Returns 0 when it ran (see `result`), -1 when it could not start.
+int prism_run_in_foreground(int tty_fd, const char *path, char *const argv[], prism_child_result *result);
+
 #endif

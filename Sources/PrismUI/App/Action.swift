@@ -29,8 +29,8 @@ public enum Action: Sendable {
     case sessionDeletedElsewhere(id: String)
     case sessionDeleted(String)
     case spentTodayComputed(Decimal)
-    /// `$EDITOR` closed; nil when it failed or was cancelled.
-    case editorFinished(String?)
+    /// `$EDITOR` closed: the edited draft, or why the draft stays as it was.
+    case editorFinished(EditorResult)
     case themesListed([String])
     /// Sessions whose text contains every word of `query` (the browser filter).
     case sessionSearchFinished(query: String, ids: Set<String>)

@@ -85,8 +85,13 @@ public enum Reducer {
         case .spentTodayComputed(let amount):
             state.spentToday = amount
             return []
-        case .editorFinished(let text):
-            if let text { state.prompt.set(text.hasSuffix("\n") ? String(text.dropLast()) : text) }
+        case .editorFinished(let result):
+            switch result {
+            case .edited(let text):
+                state.prompt.set(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+            case .failed(let reason):
+                notify(&state, reason, .error)
+            }
             state.focus = .prompt
             return []
         case .sessionSearchFinished(let query, let ids):

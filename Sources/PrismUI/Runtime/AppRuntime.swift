@@ -15,6 +15,8 @@ public final class AppRuntime: @unchecked Sendable {
     let renderer: AppRenderer
     let themes: any ThemeProviding
     var theme: Theme
+    /// Where `$VISUAL`, `$EDITOR` and `PATH` are read (the process environment unless a test says otherwise).
+    public var editorEnvironment = ProcessInfo.processInfo.environment
 
     private let lock = NSLock()
     private var inbox: [Action] = []
@@ -129,10 +131,8 @@ public final class AppRuntime: @unchecked Sendable {
             case .copyToClipboard(let text):
                 backend.copyToClipboard(text)
             case .openEditor(let text):
-                backend.suspend()
-                let edited = ExternalEditor.edit(text)
-                backend.resume()
-                dispatch(.editorFinished(edited))
+                let result = ExternalEditor.edit(text, environment: editorEnvironment) { backend.runProgram($0) }
+                dispatch(.editorFinished(result))
             case .suspendToShell:
                 backend.suspendToShell()
                 dirty = true
