@@ -3,7 +3,7 @@ import PrismStub
 import Testing
 @testable import PrismCore
 
-@Suite("Streaming client against the stub server over real sockets", .serialized)
+@Suite("Streaming client against the stub server over real sockets", .serialized, .timeLimit(.minutes(1)))
 struct ClientTests {
     @Test(arguments: TransportKind.allCases) func streamsAReplyWithUsageCostAndTimings(_ transport: TransportKind) async throws {
         let h = try StubHarness(transport: transport)

@@ -9,10 +9,13 @@ import Glibc
 /// What CurlTransport promises beyond the client suite: how fast it gives up, and how it reads a head.
 ///
 /// The client suite (ClientTests) covers the failure modes for both transports; these
-/// pin the timings that libcurl's progress callback is responsible for.
-@Suite("CurlTransport timings and head parsing", .serialized)
+/// pin the timings that libcurl's progress callback is responsible for. That callback runs
+/// about once a second while a transfer is silent, so a cancel can take up to a second to
+/// be seen: the bounds allow that second plus half a second for a busy two-core machine.
+/// Every test has a time limit, so a transfer that never ends fails instead of stalling.
+@Suite("CurlTransport timings and head parsing", .serialized, .timeLimit(.minutes(1)))
 struct CurlTransportTests {
-    @Test func cancelWhileTheBodyIsSilentClosesWithinASecond() async throws {
+    @Test func cancelWhileTheBodyIsSilentClosesWithinTheProgressInterval() async throws {
         let server = StubServer()
         try server.start()
         defer { server.stop() }
@@ -28,7 +31,7 @@ struct CurlTransportTests {
         reader.cancel()
         #expect(await server.waitForClientDisconnect(timeout: 3))
         let latency = try #require(server.clientDisconnects.first).timeIntervalSince(cancelledAt)
-        #expect(latency < 1.2, "closed \(latency) s after the cancel")
+        #expect(latency < 1.5, "closed \(latency) s after the cancel")
     }
 
     /// The client stops reading when its task is cancelled and just drops the body; the
@@ -44,7 +47,7 @@ struct CurlTransportTests {
         var response: HTTPResponse? = try await transport.make().send(request)
         for try await _ in response!.body { break }
         response = nil
-        #expect(await server.waitForClientDisconnect(timeout: 2))
+        #expect(await server.waitForClientDisconnect(timeout: 3))
     }
 
     @Test func aBodySinkTakesEveryPieceOnTheTransferThreadAndTheStreamOnlyEnds() async throws {
@@ -89,7 +92,7 @@ struct CurlTransportTests {
         let error = await #expect(throws: TransportError.self) { for try await _ in response.body {} }
         let elapsed = Date().timeIntervalSince(start)
         #expect(error?.kind == .timeout)
-        #expect(elapsed > 0.9 && elapsed < 2.5, "timed out after \(elapsed) s")
+        #expect(elapsed > 0.9 && elapsed < 3, "timed out after \(elapsed) s")
     }
 
     @Test func cancelWhileWaitingForTheHeadThrowsAtOnceAndHangsUp() async throws {
@@ -102,9 +105,9 @@ struct CurlTransportTests {
         sender.cancel()
         let error = await #expect(throws: TransportError.self) { _ = try await sender.value }
         #expect(error?.kind == .cancelled)
-        #expect(Date().timeIntervalSince(cancelledAt) < 0.5)
+        #expect(Date().timeIntervalSince(cancelledAt) < 1, "the cancel does not wait for the progress callback")
         let closedAfter = try await onThread { SilentListener.secondsUntilEOF(accepted, limit: 3) }
-        #expect(closedAfter < 1.2, "connection closed \(closedAfter) s after the cancel")
+        #expect(closedAfter < 1.5, "connection closed \(closedAfter) s after the cancel")
     }
 
     @Test func headParserSkipsInformationalResponsesAndJoinsRepeatedHeaders() {

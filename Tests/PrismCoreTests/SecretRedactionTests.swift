@@ -3,7 +3,7 @@ import PrismStub
 import Testing
 @testable import PrismCore
 
-@Suite("Secrets a server echoes back are redacted before anything holds them")
+@Suite("Secrets a server echoes back are redacted before anything holds them", .timeLimit(.minutes(1)))
 struct SecretRedactionTests {
     static let key = "sk-or-v1-ECHOED0123456789abcdef"
     static let customKey = "plain-custom-key-4242"
@@ -145,7 +145,7 @@ struct SecretRedactionTests {
     }
 }
 
-@Suite("The catalog cache never stores URL credentials")
+@Suite("The catalog cache never stores URL credentials", .timeLimit(.minutes(1)))
 struct CatalogCacheCredentialTests {
     @Test func aCredentialedBaseURLIsStoredWithoutItsPassword() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID())")

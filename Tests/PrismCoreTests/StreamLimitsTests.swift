@@ -4,7 +4,7 @@ import Testing
 @testable import PrismCore
 
 /// Nothing a server sends can grow Prism without limit: one SSE line and one event are capped.
-@Suite("Stream line and event caps", .serialized)
+@Suite("Stream line and event caps", .serialized, .timeLimit(.minutes(1)))
 struct StreamLimitsTests {
     @Test func anEndlessLineStopsBufferingAtTheCapNotAfterIt() {
         var decoder = SSEDecoder(maxLineBytes: 1000, maxEventBytes: 1000)

@@ -11,7 +11,7 @@ import PrismStub
 import Testing
 
 /// The stub server over real sockets: what URLSession (and a raw socket) actually receive.
-@Suite struct StubServerTests {
+@Suite(.timeLimit(.minutes(1))) struct StubServerTests {
     /// A session that never reuses connections between tests.
     private static func session() -> URLSession {
         let configuration = URLSessionConfiguration.ephemeral

@@ -7,7 +7,7 @@ import Glibc
 #endif
 
 /// The three timeouts, each against a server that misbehaves in exactly its way.
-@Suite("Connect, first-byte and idle timeouts", .serialized)
+@Suite("Connect, first-byte and idle timeouts", .serialized, .timeLimit(.minutes(1)))
 struct TimeoutTests {
     @Test(arguments: TransportKind.allCases)
     func aServerThatNeverAnswersFailsAtTheFirstByteTimeoutWithoutRetrying(_ transport: TransportKind) async throws {

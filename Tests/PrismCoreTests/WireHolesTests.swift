@@ -5,7 +5,7 @@ import Testing
 
 /// Smaller wire-level holes: a reply left open after its usage, error bodies in a 200,
 /// redirects, and events that are not chunks.
-@Suite("Finished replies, 200 errors, redirects and skipped events", .serialized)
+@Suite("Finished replies, 200 errors, redirects and skipped events", .serialized, .timeLimit(.minutes(1)))
 struct WireHolesTests {
     /// Before, this waited for `[DONE]` or the end of the body, so it hung until the idle timeout.
     @Test(arguments: TransportKind.allCases)

@@ -68,7 +68,7 @@ private struct FixedThemes: ThemeProviding {
     var lastError: String? { nil }
 }
 
-@Suite("The UI loop with a headless terminal")
+@Suite("The UI loop with a headless terminal", .timeLimit(.minutes(1)))
 struct AppRuntimeTests {
     @Test func typedPromptStreamsIntoTheScreenAndIsSaved() throws {
         let backend = HeadlessBackend(size: Size(width: 80, height: 24))
@@ -177,7 +177,7 @@ private final class FrameWatchingEffects: EffectHandling, @unchecked Sendable {
     func beforeFrame() { lock.withLock { calls += 1 } }
 }
 
-@Suite("Runtime: journals before frames")
+@Suite("Runtime: journals before frames", .timeLimit(.minutes(1)))
 struct BeforeFrameTests {
     @Test func everyFrameIsPrecededByBeforeFrame() {
         let backend = HeadlessBackend(size: Size(width: 60, height: 15))

@@ -42,7 +42,7 @@ private struct Themes: ThemeProviding {
     var lastError: String? { nil }
 }
 
-@Suite("Compare mode in the UI loop")
+@Suite("Compare mode in the UI loop", .timeLimit(.minutes(1)))
 struct CompareRuntimeTests {
     @Test func onePromptStreamsIntoEveryPaneAndAFailureStaysInItsPane() throws {
         let backend = HeadlessBackend(size: Size(width: 120, height: 30))
