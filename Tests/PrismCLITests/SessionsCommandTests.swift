@@ -20,7 +20,18 @@ extension ProcessSuites {
             #expect(sessions.count == 1)
             let id = try #require(sessions.first?["id"] as? String)
             #expect(sessions.first?["title"] as? String == "What is a monad?")
-            #expect(sessions.first?["message_count"] as? Int == 2 || sessions.first?["messageCount"] as? Int == 2)
+            // The field names are part of the scripting interface: exactly these, snake_case.
+            #expect(sessions.first.map { Set($0.keys) } == ["id", "title", "created_at", "updated_at", "model", "message_count",
+                                                             "total_cost", "cost_is_estimate", "last_preview"])
+            #expect(sessions.first?["message_count"] as? Int == 2)
+            #expect(sessions.first?["model"] as? String == "demo/instant")
+            #expect(sessions.first?["cost_is_estimate"] as? Bool == false)
+            #expect((sessions.first?["total_cost"] as? NSNumber).map { $0.doubleValue > 0 } == true)
+            #expect((sessions.first?["last_preview"] as? String)?.contains("What is a monad?") == true)
+            for key in ["created_at", "updated_at"] {
+                let stamp = sessions.first?[key] as? String ?? ""
+                #expect(stamp.hasSuffix("Z") && stamp.contains("T"), "\(key) is an ISO 8601 UTC time: \(stamp)")
+            }
 
             let table = try p.run(["sessions"])
             #expect(table.stdout.contains(id) && table.stdout.contains("What is a monad?"))
