@@ -52,7 +52,8 @@ struct GoldenFrameTests {
         check(state, "themes-80x24")
     }
 
-    @Test func reasoningExpandedAndFailureMarks() {
+    /// The conversation with the first reply's reasoning open and a third reply that failed.
+    static func reasoningAndFailure() -> AppState {
         var state = UIFixtures.state(Size(width: 80, height: 30))
         state.lane.view.expandedReasoning = ["a1"]
         state.session.append(Message(id: "u3", parentID: "a1", role: .user, content: "again", createdAt: UIFixtures.epoch))
@@ -61,7 +62,35 @@ struct GoldenFrameTests {
         failed.status = .failed
         failed.failure = ReplyFailure(kind: .stream, code: "502", message: "Provider returned error", provider: "OpenAI")
         state.session.append(failed)
-        check(state, "reasoning-and-failure-80x30")
+        return state
+    }
+
+    @Test func reasoningExpandedAndFailureMarks() {
+        check(Self.reasoningAndFailure(), "reasoning-and-failure-80x30")
+    }
+
+    // Styled goldens: each cell's style as a letter with a legend of colours, so a wrong
+    // colour (selection, focus, error, cost) fails as surely as wrong text.
+
+    @Test func styledConversationShowsFocusAndCostColours() {
+        check(UIFixtures.state(Size(width: 80, height: 24)), "styled-conversation-80x24", styles: .automatic)
+    }
+
+    @Test func styledPickerShowsTheSelectionAndTheFocusedBorder() {
+        var state = UIFixtures.state(Size(width: 80, height: 24), focus: .picker)
+        state.picker.favourites = ["openai/gpt-5-mini"]
+        state.picker.selection = 1
+        check(state, "styled-picker-80x24", styles: .automatic)
+    }
+
+    @Test func styledTranscriptSelectionMarksTheSelectedMessage() {
+        var state = UIFixtures.state(Size(width: 80, height: 24), focus: .transcript)
+        state.lane.view.selectedMessageID = state.session.currentBranch.first?.id
+        check(state, "styled-selection-80x24", styles: .automatic)
+    }
+
+    @Test func styledFailureShowsTheErrorColour() {
+        check(Self.reasoningAndFailure(), "styled-failure-80x30", styles: .automatic)
     }
 
     @Test func tinyTerminalSaysSo() {
