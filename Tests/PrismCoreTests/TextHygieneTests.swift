@@ -7,7 +7,7 @@ import Glibc
 #endif
 
 /// The four text policies (screen, terminal, metadata, export) and private exports.
-@Suite("Text hygiene and private exports")
+@Suite("Text hygiene and private exports", .timeLimit(.minutes(1)))
 struct TextHygieneTests {
     static let bidi = ["\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}"]
     static let marks = ["\u{200E}", "\u{200F}", "\u{061C}"]

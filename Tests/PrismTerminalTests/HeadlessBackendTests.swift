@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PrismTerminal
 
-@Suite("HeadlessBackend")
+@Suite("HeadlessBackend", .timeLimit(.minutes(1)))
 struct HeadlessBackendTests {
     @Test func returnsQueuedEventsInOrderAndEmptiesTheQueue() {
         let backend = HeadlessBackend(size: Size(width: 80, height: 24))
