@@ -20,7 +20,7 @@ struct ModelsCommand: AsyncParsableCommand {
     @Flag(help: "Only free models.")
     var free = false
 
-    @Option(help: "Sort by: price (input + output per million tokens, cheapest first), context, newest or name.")
+    @Option(help: "Sort by: price (input + output per million tokens, cheapest first), context, newest or name (the model id, A to Z).")
     var sort: Sort = .name
 
     @Flag(help: "Fetch the catalog now, ignoring the cache.")
