@@ -70,14 +70,40 @@ public enum Command: String, CaseIterable, Sendable {
     }
 }
 
-/// Which key triggers which command.
+/// What a key can mean inside the model picker (besides moving and typing the search).
+public enum PickerCommand: String, CaseIterable, Sendable {
+    case choose, close, mark, favourite, sort
+
+    /// One line for the help overlay.
+    public var summary: String {
+        switch self {
+        case .choose: return "picker: choose the model, compare the marked ones or a set"
+        case .close: return "picker: close it"
+        case .mark: return "picker: mark a model to compare (or a set's models)"
+        case .favourite: return "picker: star or unstar a model (stars sort first)"
+        case .sort: return "picker: change the sort order"
+        }
+    }
+}
+
+/// Which key triggers which command, per context.
+///
+/// `commands` are the prompt's (and, where no transcript key says otherwise, the
+/// transcript's and the overlays' fallback); `transcript` holds keys that mean a command
+/// only outside a text editor; `picker` the keys inside the model picker.
 public struct KeyBindings: Sendable, Equatable {
     public private(set) var commands: [Key: Command]
+    public private(set) var transcript: [Key: Command]
+    public private(set) var picker: [Key: PickerCommand]
+    /// The key hints name for a command bound to several: the first one listed.
+    private var named: [Command: Key] = [.newline: Key(.enter, .alt)]
 
-    public init(_ commands: [Key: Command]) {
+    public init(_ commands: [Key: Command], transcript: [Key: Command] = KeyBindings.transcriptKeys,
+                picker: [Key: PickerCommand] = KeyBindings.pickerKeys) {
         self.commands = commands
+        self.transcript = transcript
+        self.picker = picker
     }
-
     public static let defaults = KeyBindings([
         .ctrl("q"): .quit,
         Key(.enter): .send,
@@ -116,7 +142,7 @@ public struct KeyBindings: Sendable, Equatable {
         .alt("p"): .pickPane,
     ])
 
-    /// Keys that mean a command only outside a text editor (in the transcript, say).
+    /// The default keys that mean a command only outside a text editor (in the transcript).
     public static let transcriptKeys: [Key: Command] = [
         .char("?"): .help, .char("k"): .scrollUp, .char("j"): .scrollDown, Key(.up): .scrollUp, Key(.down): .scrollDown,
         .char("g"): .scrollTop, .char("G"): .scrollBottom, .char("["): .previousMessage, .char("]"): .nextMessage,
@@ -125,35 +151,159 @@ public struct KeyBindings: Sendable, Equatable {
         .char("d"): .deleteMessage, Key(.delete): .deleteMessage, .char("f"): .forkSession,
     ]
 
+    /// The default keys inside the model picker. Not Space for marking: Space is text in
+    /// the search ("claude sonnet"). Ctrl-T is "tag", as in file managers, and arrives the
+    /// same in every terminal (Ctrl-Space does not); Insert is the other file-manager habit.
+    public static let pickerKeys: [Key: PickerCommand] = [
+        Key(.enter): .choose, Key(.escape): .close, .ctrl("t"): .mark, Key(.insert): .mark,
+        .ctrl("s"): .favourite, Key(.tab): .sort,
+    ]
+
+    /// The contexts a `[keys]` entry can name before a dot (`picker.mark`), besides the prompt's
+    /// plain names. `compare.pick_pane` is the same binding as plain `pick_pane`.
+    public static let contexts = ["transcript", "picker", "compare"]
+
     public func command(for key: Key) -> Command? { commands[key] }
 
     /// The keys bound to a command, for the help overlay.
     public func keys(for command: Command) -> [Key] {
-        commands.filter { $0.value == command }.map(\.key).sorted { $0.description < $1.description }
+        Self.sortedKeys(commands.filter { $0.value == command }.map(\.key))
     }
 
-    /// Applies the config file's `[keys]` table (`command = "key"` or `"key1, key2"`).
-    /// Returns one warning per entry it could not use.
+    /// The transcript-only keys bound to a command.
+    public func transcriptKeys(for command: Command) -> [Key] {
+        Self.sortedKeys(transcript.filter { $0.value == command }.map(\.key))
+    }
+
+    /// The keys bound to a picker command.
+    public func keys(for command: PickerCommand) -> [Key] {
+        Self.sortedKeys(picker.filter { $0.value == command }.map(\.key))
+    }
+
+    /// How hints and notices name a command's key now: the first key the config listed (or
+    /// the usual default), else the shortest bound, or the config name in brackets when
+    /// nothing is bound (so a hint never lies).
+    public func name(_ command: Command) -> String {
+        if let key = named[command], commands[key] == command { return key.hintName }
+        return Self.shortest(keys(for: command))?.hintName ?? "[\(command.rawValue)]"
+    }
+
+    /// The same for a picker command.
+    public func name(_ command: PickerCommand) -> String {
+        Self.shortest(keys(for: command))?.hintName ?? "[picker.\(command.rawValue)]"
+    }
+
+    /// Alphabetical by config spelling, so the help overlay's order is stable.
+    private static func sortedKeys(_ keys: [Key]) -> [Key] {
+        keys.sorted { $0.description < $1.description }
+    }
+
+    /// The key hints name: the shortest to read, the first alphabetically among equals.
+    static func shortest(_ keys: [Key]) -> Key? {
+        keys.min { ($0.hintName.count, $0.description) < ($1.hintName.count, $1.description) }
+    }
+
+    /// Applies the config file's `[keys]` table: `command = "key"` or `"key1, key2"` for the
+    /// prompt, `transcript.command` and `picker.command` (from `[keys.transcript]` and
+    /// `[keys.picker]` tables, or dotted names) for those contexts. A command listed loses
+    /// its default keys in that context. Returns one warning per entry it could not use.
     public mutating func apply(_ table: [String: String], parse: (String) -> Key?) -> [String] {
         var warnings: [String] = []
         for (name, spec) in table.sorted(by: { $0.key < $1.key }) {
-            guard let command = Command(rawValue: name) else {
-                warnings.append("[keys]: unknown command '\(name)'")
-                continue
+            let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+            let context = parts.count == 2 ? parts[0] : nil
+            let commandName = parts.last ?? name
+            func parsedKeys() -> [Key] {
+                var keys: [Key] = []
+                for part in spec.split(separator: ",") {
+                    let text = part.trimmingCharacters(in: .whitespaces)
+                    guard let key = parse(text) else {
+                        warnings.append("[keys] \(name): unknown key '\(text)'")
+                        continue
+                    }
+                    keys.append(key)
+                }
+                return keys
             }
-            var keys: [Key] = []
-            for part in spec.split(separator: ",") {
-                let text = part.trimmingCharacters(in: .whitespaces)
-                guard let key = parse(text) else {
-                    warnings.append("[keys] \(name): unknown key '\(text)'")
+            switch context {
+            case nil:
+                guard let command = Command(rawValue: commandName) else {
+                    warnings.append("[keys]: unknown command '\(name)'")
                     continue
                 }
-                keys.append(key)
+                let keys = parsedKeys()
+                guard !keys.isEmpty else { continue }
+                commands = commands.filter { $0.value != command }
+                for key in keys { commands[key] = command }
+                named[command] = keys[0]
+            case "compare"?:
+                guard let command = Command(rawValue: commandName), command.isCompareOnly else {
+                    warnings.append("[keys.compare]: unknown command '\(commandName)' (use "
+                        + Command.allCases.filter(\.isCompareOnly).map(\.rawValue).joined(separator: ", ") + ")")
+                    continue
+                }
+                let keys = parsedKeys()
+                guard !keys.isEmpty else { continue }
+                commands = commands.filter { $0.value != command }
+                for key in keys { commands[key] = command }
+            case "transcript"?:
+                guard let command = Command(rawValue: commandName) else {
+                    warnings.append("[keys.transcript]: unknown command '\(commandName)'")
+                    continue
+                }
+                let keys = parsedKeys()
+                guard !keys.isEmpty else { continue }
+                transcript = transcript.filter { $0.value != command }
+                for key in keys { transcript[key] = command }
+            case "picker"?:
+                guard let command = PickerCommand(rawValue: commandName) else {
+                    warnings.append("[keys.picker]: unknown command '\(commandName)' (use "
+                        + PickerCommand.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+                    continue
+                }
+                let keys = parsedKeys()
+                guard !keys.isEmpty else { continue }
+                picker = picker.filter { $0.value != command }
+                for key in keys { picker[key] = command }
+            case let other?:
+                warnings.append("[keys]: unknown context '\(other)' in '\(name)' (use "
+                    + Self.contexts.joined(separator: " or ") + ", or a plain command name for the prompt)")
             }
-            guard !keys.isEmpty else { continue }
-            commands = commands.filter { $0.value != command }
-            for key in keys { commands[key] = command }
         }
         return warnings
+    }
+}
+
+extension Key {
+    /// How hints, notices and the help overlay name the key: `Ctrl-P`, `Alt-Enter`, `F1`, `Esc`, `q`.
+    public var hintName: String {
+        var parts: [String] = []
+        if modifiers.contains(.control) { parts.append("Ctrl") }
+        if modifiers.contains(.alt) { parts.append("Alt") }
+        if modifiers.contains(.shift) { parts.append("Shift") }
+        switch code {
+        case .character(" "): parts.append("Space")
+        case .character(let c) where !modifiers.isEmpty:
+            if c.isUppercase { parts.append("Shift") }
+            parts.append(c.uppercased())
+        case .character(let c): parts.append(String(c))
+        case .enter: parts.append("Enter")
+        case .tab: parts.append("Tab")
+        case .backTab: parts.append("Shift-Tab")
+        case .backspace: parts.append("Backspace")
+        case .delete: parts.append("Delete")
+        case .escape: parts.append("Esc")
+        case .insert: parts.append("Insert")
+        case .up: parts.append("↑")
+        case .down: parts.append("↓")
+        case .left: parts.append("←")
+        case .right: parts.append("→")
+        case .home: parts.append("Home")
+        case .end: parts.append("End")
+        case .pageUp: parts.append("PgUp")
+        case .pageDown: parts.append("PgDn")
+        case .function(let n): parts.append("F\(n)")
+        }
+        return parts.joined(separator: "-")
     }
 }

@@ -5,30 +5,26 @@ import PrismTerminal
 extension Reducer {
     /// Keys of the model picker; nil lets the key fall through to the global bindings.
     static func pickerKey(_ state: inout AppState, _ key: Key, _ env: ReducerEnvironment) -> [Effect]? {
-        switch (key.code, key.modifiers) {
-        case (.escape, _):
+        switch env.bindings.picker[key] {
+        case .close?:
             state.focus = .prompt
             return []
-        case _ where ModelPickerState.markKeys.contains(key):
-            if case .set(let set) = state.pickerSelectedRow { markSet(&state, set) } else { toggleMark(&state) }
+        case .mark?:
+            if case .set(let set) = state.pickerSelectedRow { markSet(&state, set, env.bindings) } else { toggleMark(&state) }
             return []
-        case (.enter, []):
+        case .choose?:
             if case .set(let set) = state.pickerSelectedRow {
                 state.picker.marked = []
                 state.picker.query = ""
-                return useSet(&state, set.name)
+                return useSet(&state, set.name, env.bindings)
             }
-            return pickerEnter(&state)
-        case (.up, _): movePicker(&state, -1); return []
-        case (.down, _): movePicker(&state, 1); return []
-        case (.pageUp, _): movePicker(&state, -10); return []
-        case (.pageDown, _): movePicker(&state, 10); return []
-        case (.tab, []):
+            return pickerEnter(&state, env)
+        case .sort?:
             let all = ModelPickerState.Sort.allCases
             state.picker.sort = all[(all.firstIndex(of: state.picker.sort)! + 1) % all.count]
             state.picker.selection = 0
             return []
-        case (.character("s"), .control):
+        case .favourite?:
             guard let id = state.pickerSelectedModel?.id else { return [] }
             if state.picker.favourites.contains(id) { state.picker.favourites.remove(id) } else { state.picker.favourites.insert(id) }
             // Favourites sort first, so the model moves: the highlight follows it, not the row.
@@ -36,6 +32,14 @@ extension Reducer {
                 state.picker.selection = state.pickerSets.count + position
             }
             return [.savePickerPreferences(favourites: state.picker.favourites.sorted(), recents: state.picker.recents)]
+        case nil:
+            break
+        }
+        switch (key.code, key.modifiers) {
+        case (.up, _): movePicker(&state, -1); return []
+        case (.down, _): movePicker(&state, 1); return []
+        case (.pageUp, _): movePicker(&state, -10); return []
+        case (.pageDown, _): movePicker(&state, 10); return []
         default:
             let before = state.picker.query
             guard state.picker.search.applyEditingKey(key) else { return nil }
@@ -45,16 +49,16 @@ extension Reducer {
     }
 
     /// Enter on a model row: compare the marked models, or choose the selected one.
-    static func pickerEnter(_ state: inout AppState) -> [Effect] {
+    static func pickerEnter(_ state: inout AppState, _ env: ReducerEnvironment) -> [Effect] {
         if state.isComparing || !state.picker.marked.isEmpty {
             let marked = state.picker.marked
             guard marked.count >= 2 else {
-                notify(&state, "compare needs 2 to \(Lane.maxCount) models: \(ModelPickerState.markKeyName) marks them")
+                notify(&state, "compare needs 2 to \(Lane.maxCount) models: \(env.bindings.name(PickerCommand.mark)) marks them")
                 return []
             }
             state.picker.marked = []
             state.picker.query = ""
-            return enterCompare(&state, models: marked)
+            return enterCompare(&state, models: marked, env.bindings)
         }
         guard let chosen = state.pickerSelectedModel?.id else { return [] }
         state.session.model = chosen

@@ -36,7 +36,7 @@ enum OverlayPanes {
         let first = bindings.keys(for: .focusPane1).first?.description ?? "", last = bindings.keys(for: .focusPane4).first?.description ?? ""
         return [
             "Compare: \(keys(.previousPane, .nextPane)), \(first)…\(last) focus · \(keys(.toggleScrollLock)) lock scroll · \(keys(.pickPane)) pick a pane",
-            "Compare: \(ModelPickerState.markKeyName) marks models in the picker · Esc stops the focused pane · \(keys(.cancel)) stops all",
+            "Compare: \(bindings.name(PickerCommand.mark)) marks models in the picker · \(bindings.name(.cancelOrClear)) stops the focused pane · \(keys(.cancel)) stops all",
         ]
     }
 

@@ -35,13 +35,13 @@ public final class AppRenderer {
             return frame
         }
         if state.isComparing {
-            ComparePane.render(&state, layouts: layouts, theme: theme, into: &frame, rect: layout.transcript)
+            ComparePane.render(&state, layouts: layouts, bindings: bindings, theme: theme, into: &frame, rect: layout.transcript)
         } else {
-            TranscriptPane.render(&state, lane: 0, layout: layouts[0], theme: theme, into: &frame, rect: layout.transcript)
+            TranscriptPane.render(&state, lane: 0, layout: layouts[0], bindings: bindings, theme: theme, into: &frame, rect: layout.transcript)
         }
-        PromptPane.render(state, theme: theme, into: &frame, rect: layout.prompt)
+        PromptPane.render(state, bindings: bindings, theme: theme, into: &frame, rect: layout.prompt)
         if let picker = layout.picker {
-            PickerPane.render(state, theme: theme, into: &frame, rect: picker)
+            PickerPane.render(state, bindings: bindings, theme: theme, into: &frame, rect: picker)
         }
         if let overlay = layout.overlay {
             frame.cursor = nil
@@ -53,7 +53,7 @@ public final class AppRenderer {
             }
         }
         if state.focus == .transcript { frame.cursor = nil }
-        StatusBar.render(state, sessionCost: costs.total(of: state.session), theme: theme, into: &frame, rect: layout.status)
+        StatusBar.render(state, sessionCost: costs.total(of: state.session), bindings: bindings, theme: theme, into: &frame, rect: layout.status)
         return frame
     }
 }
