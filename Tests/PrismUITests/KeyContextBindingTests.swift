@@ -126,6 +126,19 @@ struct KeyContextBindingTests {
         #expect(h.state.notice?.text.contains("Ctrl-B stops it") == true)
     }
 
+    @Test func foldedReasoningNamesTheReboundKey() {
+        let h = BoundHarness(["toggle_reasoning": "alt+r"])
+        h.command("hello")
+        var reply = Reply()
+        reply.content = "hi there"
+        reply.reasoning = "thinking it over"
+        reply.finishReason = "stop"
+        h.send(.completion(requestID: 1, event: .finished(reply)))
+        let screen = h.boundScreen()
+        #expect(screen.contains("reasoning · 3 words (Alt-R)"))
+        #expect(!screen.contains("Ctrl-R"))
+    }
+
     @Test func theFirstListedKeyIsTheOneHintsName() {
         let h = BoundHarness(["newline": "ctrl+j, alt+enter"])
         #expect(h.boundScreen().contains("Ctrl-J newline"))
@@ -146,9 +159,59 @@ struct KeyContextBindingTests {
             "[keys.compare]: unknown command 'quit' (use previous_pane, next_pane, focus_pane_1, focus_pane_2, focus_pane_3, focus_pane_4, toggle_scroll_lock, pick_pane)",
             "[keys]: unknown command 'frobnicate'",
             "[keys.picker]: unknown command 'bogus' (use choose, close, mark, favourite, sort)",
-            "[keys]: unknown context 'sessions' in 'sessions.delete' (use transcript or picker or compare, or a plain command name for the prompt)",
+            "[keys]: unknown context 'sessions' in 'sessions.delete' (use transcript, picker, browser, themes, compare, or a plain command name for the prompt)",
             "[keys] transcript.help: unknown key 'hyper+h'",
         ])
         #expect(bindings == .defaults, "nothing bad is applied")
+    }
+}
+
+@Suite("Key bindings in the session browser and the theme switcher")
+struct OverlayKeyBindingTests {
+    private func browsing(_ table: [String: String]) -> BoundHarness {
+        let h = BoundHarness(table)
+        h.key(.ctrl("o"))
+        h.state.browser.sessions = [
+            SessionSummary(id: "20261120-100000-aaaa", title: "Oslo trip", createdAt: Date(timeIntervalSince1970: 0),
+                           updatedAt: Date(timeIntervalSince1970: 0), model: "a/one", messageCount: 2, totalCost: nil,
+                           costIsEstimate: false, lastPreview: nil),
+        ]
+        return h
+    }
+
+    @Test func browserBindingsRenameAndDeleteWithTheNewKeysOnly() {
+        let h = browsing(["browser.rename": "f2", "browser.delete": "ctrl+k"])
+        #expect(h.warnings.isEmpty)
+        #expect(h.state.focus == .browser)
+        let screen = h.boundScreen()
+        #expect(screen.contains("F2 rename"))
+        #expect(screen.contains("Ctrl-K delete"))
+        h.key(.ctrl("r"))
+        #expect(h.state.browser.renaming == nil, "Ctrl-R no longer renames")
+        h.key(.ctrl("d"))
+        #expect(h.state.browser.confirmingDelete == nil, "Ctrl-D no longer deletes")
+        h.key(Key(.function(2)))
+        #expect(h.state.browser.renaming != nil)
+        h.key(Key(.escape))
+        h.key(.ctrl("k"))
+        #expect(h.state.browser.confirmingDelete == "20261120-100000-aaaa")
+        #expect(h.helpText().contains("F2 rename"))
+        #expect(h.helpText().contains("Ctrl-K delete"))
+    }
+
+    @Test func themeSwitcherBindingsMoveAndKeepWithTheNewKeys() {
+        let h = BoundHarness(["themes.next": "j", "themes.keep": "space"])
+        #expect(h.warnings.isEmpty)
+        h.state.availableThemes = ["dark", "light"]
+        h.key(.ctrl("t"))
+        #expect(h.state.focus == .themes)
+        #expect(h.boundScreen().contains("Theme · ↑j preview · Space"))
+        #expect(h.key(Key(.down)).isEmpty, "Down no longer moves")
+        #expect(h.state.focus == .themes)
+        #expect(h.key(.char("j")) == [.applyTheme("light")])
+        h.key(Key(.enter))
+        #expect(h.state.focus == .themes, "Enter no longer keeps the theme")
+        #expect(h.key(.char(" ")) == [.saveTheme("dark")])
+        #expect(h.state.focus == .prompt)
     }
 }

@@ -86,23 +86,39 @@ public enum PickerCommand: String, CaseIterable, Sendable {
     }
 }
 
+/// What a key can mean in the session browser (besides moving and typing the filter).
+public enum BrowserCommand: String, CaseIterable, Sendable {
+    case resume, close, rename, delete, export
+}
+
+/// What a key can mean in the theme switcher.
+public enum ThemesCommand: String, CaseIterable, Sendable {
+    case previous, next, keep
+}
+
 /// Which key triggers which command, per context.
 ///
 /// `commands` are the prompt's (and, where no transcript key says otherwise, the
 /// transcript's and the overlays' fallback); `transcript` holds keys that mean a command
-/// only outside a text editor; `picker` the keys inside the model picker.
+/// only outside a text editor; `picker`, `browser` and `themes` the keys inside those overlays.
 public struct KeyBindings: Sendable, Equatable {
     public private(set) var commands: [Key: Command]
     public private(set) var transcript: [Key: Command]
     public private(set) var picker: [Key: PickerCommand]
-    /// The key hints name for a command bound to several: the first one listed.
-    private var named: [Command: Key] = [.newline: Key(.enter, .alt)]
+    public private(set) var browser: [Key: BrowserCommand]
+    public private(set) var themes: [Key: ThemesCommand]
+    /// The key hints name for a command bound to several ("context.command", plain for the
+    /// prompt): the first one the config listed, or the usual one by default.
+    private var named: [String: Key] = ["newline": Key(.enter, .alt), "picker.mark": .ctrl("t"), "themes.keep": Key(.enter)]
 
     public init(_ commands: [Key: Command], transcript: [Key: Command] = KeyBindings.transcriptKeys,
-                picker: [Key: PickerCommand] = KeyBindings.pickerKeys) {
+                picker: [Key: PickerCommand] = KeyBindings.pickerKeys, browser: [Key: BrowserCommand] = KeyBindings.browserKeys,
+                themes: [Key: ThemesCommand] = KeyBindings.themesKeys) {
         self.commands = commands
         self.transcript = transcript
         self.picker = picker
+        self.browser = browser
+        self.themes = themes
     }
     public static let defaults = KeyBindings([
         .ctrl("q"): .quit,
@@ -159,9 +175,17 @@ public struct KeyBindings: Sendable, Equatable {
         .ctrl("s"): .favourite, Key(.tab): .sort,
     ]
 
+    /// The default keys in the session browser.
+    public static let browserKeys: [Key: BrowserCommand] = [
+        Key(.enter): .resume, Key(.escape): .close, .ctrl("r"): .rename, .ctrl("d"): .delete, .ctrl("s"): .export,
+    ]
+
+    /// The default keys in the theme switcher: moving previews, and the theme you leave it on stays.
+    public static let themesKeys: [Key: ThemesCommand] = [Key(.up): .previous, Key(.down): .next, Key(.enter): .keep, Key(.escape): .keep]
+
     /// The contexts a `[keys]` entry can name before a dot (`picker.mark`), besides the prompt's
     /// plain names. `compare.pick_pane` is the same binding as plain `pick_pane`.
-    public static let contexts = ["transcript", "picker", "compare"]
+    public static let contexts = ["transcript", "picker", "browser", "themes", "compare"]
 
     public func command(for key: Key) -> Command? { commands[key] }
 
@@ -180,17 +204,40 @@ public struct KeyBindings: Sendable, Equatable {
         Self.sortedKeys(picker.filter { $0.value == command }.map(\.key))
     }
 
+    /// The keys bound to a session browser command.
+    public func keys(for command: BrowserCommand) -> [Key] {
+        Self.sortedKeys(browser.filter { $0.value == command }.map(\.key))
+    }
+
+    /// The keys bound to a theme switcher command.
+    public func keys(for command: ThemesCommand) -> [Key] {
+        Self.sortedKeys(themes.filter { $0.value == command }.map(\.key))
+    }
+
     /// How hints and notices name a command's key now: the first key the config listed (or
     /// the usual default), else the shortest bound, or the config name in brackets when
     /// nothing is bound (so a hint never lies).
     public func name(_ command: Command) -> String {
-        if let key = named[command], commands[key] == command { return key.hintName }
+        if let key = named[command.rawValue], commands[key] == command { return key.hintName }
         return Self.shortest(keys(for: command))?.hintName ?? "[\(command.rawValue)]"
     }
 
     /// The same for a picker command.
     public func name(_ command: PickerCommand) -> String {
-        Self.shortest(keys(for: command))?.hintName ?? "[picker.\(command.rawValue)]"
+        if let key = named["picker." + command.rawValue], picker[key] == command { return key.hintName }
+        return Self.shortest(keys(for: command))?.hintName ?? "[picker.\(command.rawValue)]"
+    }
+
+    /// The same for a session browser command.
+    public func name(_ command: BrowserCommand) -> String {
+        if let key = named["browser." + command.rawValue], browser[key] == command { return key.hintName }
+        return Self.shortest(keys(for: command))?.hintName ?? "[browser.\(command.rawValue)]"
+    }
+
+    /// The same for a theme switcher command.
+    public func name(_ command: ThemesCommand) -> String {
+        if let key = named["themes." + command.rawValue], themes[key] == command { return key.hintName }
+        return Self.shortest(keys(for: command))?.hintName ?? "[themes.\(command.rawValue)]"
     }
 
     /// Alphabetical by config spelling, so the help overlay's order is stable.
@@ -204,73 +251,73 @@ public struct KeyBindings: Sendable, Equatable {
     }
 
     /// Applies the config file's `[keys]` table: `command = "key"` or `"key1, key2"` for the
-    /// prompt, `transcript.command` and `picker.command` (from `[keys.transcript]` and
-    /// `[keys.picker]` tables, or dotted names) for those contexts. A command listed loses
-    /// its default keys in that context. Returns one warning per entry it could not use.
+    /// prompt, `context.command` (from `[keys.picker]`-style tables, or dotted names) for the
+    /// other contexts. A command listed loses its default keys in that context; the first key
+    /// listed is the one hints name. Returns one warning per entry it could not use.
     public mutating func apply(_ table: [String: String], parse: (String) -> Key?) -> [String] {
         var warnings: [String] = []
         for (name, spec) in table.sorted(by: { $0.key < $1.key }) {
             let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
             let context = parts.count == 2 ? parts[0] : nil
             let commandName = parts.last ?? name
-            func parsedKeys() -> [Key] {
-                var keys: [Key] = []
-                for part in spec.split(separator: ",") {
-                    let text = part.trimmingCharacters(in: .whitespaces)
-                    guard let key = parse(text) else {
-                        warnings.append("[keys] \(name): unknown key '\(text)'")
-                        continue
-                    }
-                    keys.append(key)
-                }
-                return keys
+            var keys: [Key] = []
+            for part in spec.split(separator: ",") {
+                let text = part.trimmingCharacters(in: .whitespaces)
+                if let key = parse(text) { keys.append(key) } else { warnings.append("[keys] \(name): unknown key '\(text)'") }
             }
+            func unknown<C: RawRepresentable & CaseIterable>(_ type: C.Type, in context: String) -> String where C.RawValue == String {
+                "[keys.\(context)]: unknown command '\(commandName)' (use " + C.allCases.map(\.rawValue).joined(separator: ", ") + ")"
+            }
+            var known = true
             switch context {
             case nil:
-                guard let command = Command(rawValue: commandName) else {
+                if let command = Command(rawValue: commandName) { Self.bind(&commands, command, keys) } else {
                     warnings.append("[keys]: unknown command '\(name)'")
-                    continue
+                    known = false
                 }
-                let keys = parsedKeys()
-                guard !keys.isEmpty else { continue }
-                commands = commands.filter { $0.value != command }
-                for key in keys { commands[key] = command }
-                named[command] = keys[0]
             case "compare"?:
-                guard let command = Command(rawValue: commandName), command.isCompareOnly else {
+                if let command = Command(rawValue: commandName), command.isCompareOnly { Self.bind(&commands, command, keys) } else {
                     warnings.append("[keys.compare]: unknown command '\(commandName)' (use "
                         + Command.allCases.filter(\.isCompareOnly).map(\.rawValue).joined(separator: ", ") + ")")
-                    continue
+                    known = false
                 }
-                let keys = parsedKeys()
-                guard !keys.isEmpty else { continue }
-                commands = commands.filter { $0.value != command }
-                for key in keys { commands[key] = command }
             case "transcript"?:
-                guard let command = Command(rawValue: commandName) else {
+                if let command = Command(rawValue: commandName) { Self.bind(&transcript, command, keys) } else {
                     warnings.append("[keys.transcript]: unknown command '\(commandName)'")
-                    continue
+                    known = false
                 }
-                let keys = parsedKeys()
-                guard !keys.isEmpty else { continue }
-                transcript = transcript.filter { $0.value != command }
-                for key in keys { transcript[key] = command }
             case "picker"?:
-                guard let command = PickerCommand(rawValue: commandName) else {
-                    warnings.append("[keys.picker]: unknown command '\(commandName)' (use "
-                        + PickerCommand.allCases.map(\.rawValue).joined(separator: ", ") + ")")
-                    continue
+                if let command = PickerCommand(rawValue: commandName) { Self.bind(&picker, command, keys) } else {
+                    warnings.append(unknown(PickerCommand.self, in: "picker"))
+                    known = false
                 }
-                let keys = parsedKeys()
-                guard !keys.isEmpty else { continue }
-                picker = picker.filter { $0.value != command }
-                for key in keys { picker[key] = command }
+            case "browser"?:
+                if let command = BrowserCommand(rawValue: commandName) { Self.bind(&browser, command, keys) } else {
+                    warnings.append(unknown(BrowserCommand.self, in: "browser"))
+                    known = false
+                }
+            case "themes"?:
+                if let command = ThemesCommand(rawValue: commandName) { Self.bind(&themes, command, keys) } else {
+                    warnings.append(unknown(ThemesCommand.self, in: "themes"))
+                    known = false
+                }
             case let other?:
                 warnings.append("[keys]: unknown context '\(other)' in '\(name)' (use "
-                    + Self.contexts.joined(separator: " or ") + ", or a plain command name for the prompt)")
+                    + Self.contexts.joined(separator: ", ") + ", or a plain command name for the prompt)")
+                known = false
+            }
+            if known, let first = keys.first {
+                named[context == "compare" ? commandName : name] = first
             }
         }
         return warnings
+    }
+
+    /// Gives `command` exactly `keys` in one context's map (nothing changes when no key parsed).
+    private static func bind<C: Equatable>(_ map: inout [Key: C], _ command: C, _ keys: [Key]) {
+        guard !keys.isEmpty else { return }
+        map = map.filter { $0.value != command }
+        for key in keys { map[key] = command }
     }
 }
 

@@ -46,7 +46,8 @@ enum HelpText {
         }
         notes.append("Picker: type to search (Space separates words), \(pickerKeys(.sort)) sort, \(pickerKeys(.favourite)) favourite, "
             + "\(pickerKeys(.mark)) marks a model to compare, \(pickerKeys(.choose)) chooses, \(pickerKeys(.close)) closes ([keys.picker]). "
-            + "Sessions: type to filter, Ctrl-R rename (the old title, Ctrl-U clears it), Ctrl-D delete, Ctrl-S export.")
+            + "Sessions: type to filter, \(bindings.name(BrowserCommand.rename)) rename (the old title, Ctrl-U clears it), "
+            + "\(bindings.name(BrowserCommand.delete)) delete, \(bindings.name(BrowserCommand.export)) export.")
         for note in notes {
             // A hanging indent two cells deeper than the note's own, so wrapped notes stay readable.
             let indent = note.prefix { $0 == " " }.count

@@ -13,6 +13,14 @@ enum KeyHints {
         }
     }
 
+    /// The session browser's footer hints, in the order they are dropped last to first.
+    static func browserHints(_ bindings: KeyBindings) -> [String] {
+        let wanted: [(BrowserCommand, String)] = [(.resume, "resume"), (.rename, "rename"), (.delete, "delete"), (.export, "export"), (.close, "close")]
+        return wanted.compactMap { command, word in
+            bindings.keys(for: command).isEmpty ? nil : bindings.name(command) + " " + word
+        }
+    }
+
     /// The prompt border's hint: as many hints as fit in `width` cells (spaces around
     /// included), in order; one that does not fit is dropped, a shorter later one may still fit.
     static func prompt(_ bindings: KeyBindings, streaming: Bool, width: Int) -> String {

@@ -77,9 +77,9 @@ extension Reducer {
         case .picker:
             if let effects = pickerKey(&state, key, env) { return effects }
         case .browser:
-            if let effects = browserKey(&state, key) { return effects }
+            if let effects = browserKey(&state, key, env.bindings) { return effects }
         case .themes:
-            if let effects = themeKey(&state, key) { return effects }
+            if let effects = themeKey(&state, key, env.bindings) { return effects }
         case .transcript:
             if let command = BindingLookup.transcript(key, env.bindings) { return run(command, &state, env) }
             if case .character(let c) = key.code, key.modifiers.isEmpty {

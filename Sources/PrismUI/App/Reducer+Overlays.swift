@@ -114,7 +114,7 @@ extension Reducer {
     }
 
     /// Keys of the session browser.
-    static func browserKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
+    static func browserKey(_ state: inout AppState, _ key: Key, _ bindings: KeyBindings) -> [Effect]? {
         if let pending = state.browser.confirmingDelete {
             state.browser.confirmingDelete = nil
             if key == .char("y") || key == .char("Y") { return [.deleteSession(id: pending)] }
@@ -124,23 +124,32 @@ extension Reducer {
         if state.browser.renaming != nil { return renameKey(&state, key) }
         let visible = state.browser.visible
         let selected = state.browser.selection < visible.count ? visible[state.browser.selection] : nil
-        switch (key.code, key.modifiers) {
-        case (.escape, _): state.focus = .prompt
-        case (.enter, []):
+        switch bindings.browser[key] {
+        case .close?:
+            state.focus = .prompt
+            return []
+        case .resume?:
             guard let selected else { return [] }
             state.focus = .prompt
             return [.loadSession(id: selected.id)]
+        case .delete?:
+            if let selected { state.browser.confirmingDelete = selected.id }
+            return []
+        case .rename?:
+            // The old title with the caret at its end: Enter keeps it, Backspace trims it, Ctrl-U clears it.
+            if let selected { state.browser.renaming = (selected.id, PromptEditor(text: selected.title)) }
+            return []
+        case .export?:
+            if let selected { return [.exportSession(id: selected.id)] }
+            return []
+        case nil:
+            break
+        }
+        switch (key.code, key.modifiers) {
         case (.up, _): state.browser.selection = max(0, state.browser.selection - 1)
         case (.down, _): state.browser.selection = min(max(0, visible.count - 1), state.browser.selection + 1)
         case (.pageUp, _): state.browser.selection = max(0, state.browser.selection - 10)
         case (.pageDown, _): state.browser.selection = min(max(0, visible.count - 1), state.browser.selection + 10)
-        case (.character("d"), .control):
-            if let selected { state.browser.confirmingDelete = selected.id }
-        case (.character("r"), .control):
-            // The old title with the caret at its end: Enter keeps it, Backspace trims it, Ctrl-U clears it.
-            if let selected { state.browser.renaming = (selected.id, PromptEditor(text: selected.title)) }
-        case (.character("s"), .control):
-            if let selected { return [.exportSession(id: selected.id)] }
         default:
             let before = state.browser.filter
             guard state.browser.filterField.applyEditingKey(key) else { return nil }
@@ -179,19 +188,19 @@ extension Reducer {
     }
 
     /// Keys of the theme switcher: move to preview, Enter to keep, Esc to leave.
-    static func themeKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
+    static func themeKey(_ state: inout AppState, _ key: Key, _ bindings: KeyBindings) -> [Effect]? {
         let names = state.availableThemes
         let current = names.firstIndex(of: state.theme) ?? 0
-        switch key.code {
-        case .escape, .enter:
+        switch bindings.themes[key] {
+        case .keep?:
             // The theme on screen stays, and is the one the next run starts with.
             state.focus = .prompt
             return [.saveTheme(state.theme)]
-        case .up, .down:
+        case let step?:
             guard !names.isEmpty else { return [] }
-            let next = (current + (key.code == .up ? names.count - 1 : 1)) % names.count
+            let next = (current + (step == .previous ? names.count - 1 : 1)) % names.count
             return [.applyTheme(names[next])]
-        default:
+        case nil:
             return nil
         }
     }

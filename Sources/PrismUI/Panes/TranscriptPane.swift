@@ -25,7 +25,8 @@ enum TranscriptPane {
             return
         }
         let session = state.session
-        let context = TranscriptLayout.ViewContext(state, lane: lane)
+        var context = TranscriptLayout.ViewContext(state, lane: lane)
+        context.reasoningKey = bindings.name(.toggleReasoning)
         let width = rect.width
         draw(ids: ids, view: &state.lanes[lane].view, layout: layout, bindings: bindings, theme: theme, into: &frame, rect: rect,
              parts: { id in layout.partCount(of: id, in: session, theme: theme) },

@@ -47,8 +47,8 @@ public final class AppRenderer {
             frame.cursor = nil
             switch state.focus {
             case .help: OverlayPanes.help(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
-            case .browser: OverlayPanes.browser(state, theme: theme, into: &frame, rect: overlay)
-            case .themes: OverlayPanes.themes(state, theme: theme, into: &frame, rect: overlay)
+            case .browser: OverlayPanes.browser(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
+            case .themes: OverlayPanes.themes(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
             default: break
             }
         }
