@@ -139,6 +139,18 @@ struct KeyContextBindingTests {
         #expect(!screen.contains("Ctrl-R"))
     }
 
+    @Test func transcriptFocusShowsTheTranscriptsHintsAsBound() {
+        let h = BoundHarness(["transcript.copy_message": "Y", "transcript.fork_session": "alt+f"])
+        h.command("hello")
+        h.finish(1, "hi there")
+        #expect(h.boundScreen().contains("Enter send"))
+        h.key(Key(.tab))
+        #expect(h.state.focus == .transcript)
+        let screen = h.boundScreen()
+        #expect(screen.contains("Y copy · r reasoning · d delete · Alt-F fork · Tab prompt · ? help"))
+        #expect(!screen.contains("Enter send"))
+    }
+
     @Test func theFirstListedKeyIsTheOneHintsName() {
         let h = BoundHarness(["newline": "ctrl+j, alt+enter"])
         #expect(h.boundScreen().contains("Ctrl-J newline"))

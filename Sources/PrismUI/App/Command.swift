@@ -222,6 +222,13 @@ public struct KeyBindings: Sendable, Equatable {
         return Self.shortest(keys(for: command))?.hintName ?? "[\(command.rawValue)]"
     }
 
+    /// How the transcript's hints name a command's key: its shortest transcript-only key,
+    /// else the prompt's key (which works in the transcript too).
+    public func transcriptName(_ command: Command) -> String {
+        if let key = named["transcript." + command.rawValue], transcript[key] == command { return key.hintName }
+        return Self.shortest(transcriptKeys(for: command))?.hintName ?? name(command)
+    }
+
     /// The same for a picker command.
     public func name(_ command: PickerCommand) -> String {
         if let key = named["picker." + command.rawValue], picker[key] == command { return key.hintName }

@@ -95,7 +95,7 @@ extension Reducer {
     /// The notice for an unknown `/word`: the closest command when one is close, else where commands are listed.
     static func unknownCommand(_ name: String, _ bindings: KeyBindings) -> String {
         if let near = SlashCompletion.nearestCommand(to: name) { return "unknown command \(name): did you mean \(near)?" }
-        let help = bindings.keys(for: .help).first.map { $0.description.capitalized + " lists commands" } ?? "/ and Tab list commands"
+        let help = bindings.keys(for: .help).isEmpty ? "/ and Tab list commands" : bindings.name(.help) + " lists commands"
         return "unknown command \(name): \(help); // sends a leading /"
     }
 }

@@ -29,7 +29,7 @@ enum PromptPane {
             let hint = " " + usage.truncated(to: max(1, rect.width - 6)) + " "
             frame.putRight(StyledLine(hint, theme.style(.accent)), row: rect.maxY - 1, in: rect.inset(right: 1))
         } else {
-            let hint = KeyHints.prompt(bindings, streaming: state.isStreaming, width: rect.width - 21)
+            let hint = KeyHints.focused(state, bindings, width: rect.width - 21)
             if !hint.isEmpty {
                 frame.putRight(StyledLine(" " + hint + " ", theme.style(.textMuted)), row: rect.maxY - 1, in: rect.inset(right: 1))
             }
