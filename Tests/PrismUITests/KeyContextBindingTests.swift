@@ -151,6 +151,18 @@ struct KeyContextBindingTests {
         #expect(!screen.contains("Enter send"))
     }
 
+    @Test func helpOverlayShowsTheReboundKeysOnScreen() {
+        let h = BoundHarness(["help": "f2", "transcript.copy_message": "Y"])
+        h.key(Key(.function(1)))
+        #expect(h.state.focus == .prompt, "F1 no longer opens help")
+        h.key(Key(.function(2)))
+        #expect(h.state.focus == .help)
+        let screen = h.boundScreen()
+        #expect(screen.contains("f2, ?*"))
+        #expect(screen.contains("Y*"))
+        #expect(!screen.contains("f1"))
+    }
+
     @Test func theFirstListedKeyIsTheOneHintsName() {
         let h = BoundHarness(["newline": "ctrl+j, alt+enter"])
         #expect(h.boundScreen().contains("Ctrl-J newline"))
