@@ -90,6 +90,29 @@ struct ConfigFileReader {
         return result
     }
 
+    /// `[keys]`: strings at the top (the prompt's bindings), and one level of tables for the
+    /// other contexts (`[keys.picker]`, or dotted `picker.mark = "..."`), flattened to
+    /// `context.command` names so the UI can read them all from one dictionary.
+    func keyTable(_ path: String...) throws(TOMLError) -> [String: String]? {
+        guard let table = try typed(path, "a table", \.table) else { return nil }
+        var result: [String: String] = [:]
+        for (key, value) in table {
+            if let string = value.string {
+                result[key] = string
+            } else if let context = value.table {
+                for (name, inner) in context {
+                    guard let string = inner.string else {
+                        throw error(path + [key, name], "must be a string, not \(inner.kindName)")
+                    }
+                    result[key + "." + name] = string
+                }
+            } else {
+                throw error(path + [key], "must be a string, not \(value.kindName)")
+            }
+        }
+        return result
+    }
+
     private static func format(_ number: Double) -> String {
         number.rounded() == number ? String(Int(number)) : String(number)
     }

@@ -86,7 +86,7 @@ public struct PrismConfig: Sendable, Equatable {
         let olderIdle = try reader.number("request_timeout", in: 1...86_400)
         config.idleTimeout = try reader.number("idle_timeout", in: 1...86_400) ?? olderIdle
         config.maxRetries = try reader.integer("max_retries", atLeast: 0)
-        config.keys = try reader.stringTable("keys")
+        config.keys = try reader.keyTable("keys")
         let sets = try readSets(&reader)
         config.sets = sets?.sets
         config.ignoredSets = sets?.ignored ?? [:]

@@ -70,14 +70,56 @@ public enum Command: String, CaseIterable, Sendable {
     }
 }
 
-/// Which key triggers which command.
+/// What a key can mean inside the model picker (besides moving and typing the search).
+public enum PickerCommand: String, CaseIterable, Sendable {
+    case choose, close, mark, favourite, sort
+
+    /// One line for the help overlay.
+    public var summary: String {
+        switch self {
+        case .choose: return "picker: choose the model, compare the marked ones or a set"
+        case .close: return "picker: close it"
+        case .mark: return "picker: mark a model to compare (or a set's models)"
+        case .favourite: return "picker: star or unstar a model (stars sort first)"
+        case .sort: return "picker: change the sort order"
+        }
+    }
+}
+
+/// What a key can mean in the session browser (besides moving and typing the filter).
+public enum BrowserCommand: String, CaseIterable, Sendable {
+    case resume, close, rename, delete, export
+}
+
+/// What a key can mean in the theme switcher.
+public enum ThemesCommand: String, CaseIterable, Sendable {
+    case previous, next, keep
+}
+
+/// Which key triggers which command, per context.
+///
+/// `commands` are the prompt's (and, where no transcript key says otherwise, the
+/// transcript's and the overlays' fallback); `transcript` holds keys that mean a command
+/// only outside a text editor; `picker`, `browser` and `themes` the keys inside those overlays.
 public struct KeyBindings: Sendable, Equatable {
     public private(set) var commands: [Key: Command]
+    public private(set) var transcript: [Key: Command]
+    public private(set) var picker: [Key: PickerCommand]
+    public private(set) var browser: [Key: BrowserCommand]
+    public private(set) var themes: [Key: ThemesCommand]
+    /// The key hints name for a command bound to several ("context.command", plain for the
+    /// prompt): the first one the config listed, or the usual one by default.
+    private var named: [String: Key] = ["newline": Key(.enter, .alt), "picker.mark": .ctrl("t"), "themes.keep": Key(.enter)]
 
-    public init(_ commands: [Key: Command]) {
+    public init(_ commands: [Key: Command], transcript: [Key: Command] = KeyBindings.transcriptKeys,
+                picker: [Key: PickerCommand] = KeyBindings.pickerKeys, browser: [Key: BrowserCommand] = KeyBindings.browserKeys,
+                themes: [Key: ThemesCommand] = KeyBindings.themesKeys) {
         self.commands = commands
+        self.transcript = transcript
+        self.picker = picker
+        self.browser = browser
+        self.themes = themes
     }
-
     public static let defaults = KeyBindings([
         .ctrl("q"): .quit,
         Key(.enter): .send,
@@ -116,7 +158,7 @@ public struct KeyBindings: Sendable, Equatable {
         .alt("p"): .pickPane,
     ])
 
-    /// Keys that mean a command only outside a text editor (in the transcript, say).
+    /// The default keys that mean a command only outside a text editor (in the transcript).
     public static let transcriptKeys: [Key: Command] = [
         .char("?"): .help, .char("k"): .scrollUp, .char("j"): .scrollDown, Key(.up): .scrollUp, Key(.down): .scrollDown,
         .char("g"): .scrollTop, .char("G"): .scrollBottom, .char("["): .previousMessage, .char("]"): .nextMessage,
@@ -125,35 +167,197 @@ public struct KeyBindings: Sendable, Equatable {
         .char("d"): .deleteMessage, Key(.delete): .deleteMessage, .char("f"): .forkSession,
     ]
 
+    /// The default keys inside the model picker. Not Space for marking: Space is text in
+    /// the search ("claude sonnet"). Ctrl-T is "tag", as in file managers, and arrives the
+    /// same in every terminal (Ctrl-Space does not); Insert is the other file-manager habit.
+    public static let pickerKeys: [Key: PickerCommand] = [
+        Key(.enter): .choose, Key(.escape): .close, .ctrl("t"): .mark, Key(.insert): .mark,
+        .ctrl("s"): .favourite, Key(.tab): .sort,
+    ]
+
+    /// The default keys in the session browser.
+    public static let browserKeys: [Key: BrowserCommand] = [
+        Key(.enter): .resume, Key(.escape): .close, .ctrl("r"): .rename, .ctrl("d"): .delete, .ctrl("s"): .export,
+    ]
+
+    /// The default keys in the theme switcher: moving previews, and the theme you leave it on stays.
+    public static let themesKeys: [Key: ThemesCommand] = [Key(.up): .previous, Key(.down): .next, Key(.enter): .keep, Key(.escape): .keep]
+
+    /// The contexts a `[keys]` entry can name before a dot (`picker.mark`), besides the prompt's
+    /// plain names. `compare.pick_pane` is the same binding as plain `pick_pane`.
+    public static let contexts = ["transcript", "picker", "browser", "themes", "compare"]
+
     public func command(for key: Key) -> Command? { commands[key] }
 
     /// The keys bound to a command, for the help overlay.
     public func keys(for command: Command) -> [Key] {
-        commands.filter { $0.value == command }.map(\.key).sorted { $0.description < $1.description }
+        Self.sortedKeys(commands.filter { $0.value == command }.map(\.key))
     }
 
-    /// Applies the config file's `[keys]` table (`command = "key"` or `"key1, key2"`).
-    /// Returns one warning per entry it could not use.
+    /// The transcript-only keys bound to a command.
+    public func transcriptKeys(for command: Command) -> [Key] {
+        Self.sortedKeys(transcript.filter { $0.value == command }.map(\.key))
+    }
+
+    /// The keys bound to a picker command.
+    public func keys(for command: PickerCommand) -> [Key] {
+        Self.sortedKeys(picker.filter { $0.value == command }.map(\.key))
+    }
+
+    /// The keys bound to a session browser command.
+    public func keys(for command: BrowserCommand) -> [Key] {
+        Self.sortedKeys(browser.filter { $0.value == command }.map(\.key))
+    }
+
+    /// The keys bound to a theme switcher command.
+    public func keys(for command: ThemesCommand) -> [Key] {
+        Self.sortedKeys(themes.filter { $0.value == command }.map(\.key))
+    }
+
+    /// How hints and notices name a command's key now: the first key the config listed (or
+    /// the usual default), else the shortest bound, or the config name in brackets when
+    /// nothing is bound (so a hint never lies).
+    public func name(_ command: Command) -> String {
+        if let key = named[command.rawValue], commands[key] == command { return key.hintName }
+        return Self.shortest(keys(for: command))?.hintName ?? "[\(command.rawValue)]"
+    }
+
+    /// How the transcript's hints name a command's key: its shortest transcript-only key,
+    /// else the prompt's key (which works in the transcript too).
+    public func transcriptName(_ command: Command) -> String {
+        if let key = named["transcript." + command.rawValue], transcript[key] == command { return key.hintName }
+        return Self.shortest(transcriptKeys(for: command))?.hintName ?? name(command)
+    }
+
+    /// The same for a picker command.
+    public func name(_ command: PickerCommand) -> String {
+        if let key = named["picker." + command.rawValue], picker[key] == command { return key.hintName }
+        return Self.shortest(keys(for: command))?.hintName ?? "[picker.\(command.rawValue)]"
+    }
+
+    /// The same for a session browser command.
+    public func name(_ command: BrowserCommand) -> String {
+        if let key = named["browser." + command.rawValue], browser[key] == command { return key.hintName }
+        return Self.shortest(keys(for: command))?.hintName ?? "[browser.\(command.rawValue)]"
+    }
+
+    /// The same for a theme switcher command.
+    public func name(_ command: ThemesCommand) -> String {
+        if let key = named["themes." + command.rawValue], themes[key] == command { return key.hintName }
+        return Self.shortest(keys(for: command))?.hintName ?? "[themes.\(command.rawValue)]"
+    }
+
+    /// Alphabetical by config spelling, so the help overlay's order is stable.
+    private static func sortedKeys(_ keys: [Key]) -> [Key] {
+        keys.sorted { $0.description < $1.description }
+    }
+
+    /// The key hints name: the shortest to read, the first alphabetically among equals.
+    static func shortest(_ keys: [Key]) -> Key? {
+        keys.min { ($0.hintName.count, $0.description) < ($1.hintName.count, $1.description) }
+    }
+
+    /// Applies the config file's `[keys]` table: `command = "key"` or `"key1, key2"` for the
+    /// prompt, `context.command` (from `[keys.picker]`-style tables, or dotted names) for the
+    /// other contexts. A command listed loses its default keys in that context; the first key
+    /// listed is the one hints name. Returns one warning per entry it could not use.
     public mutating func apply(_ table: [String: String], parse: (String) -> Key?) -> [String] {
         var warnings: [String] = []
         for (name, spec) in table.sorted(by: { $0.key < $1.key }) {
-            guard let command = Command(rawValue: name) else {
-                warnings.append("[keys]: unknown command '\(name)'")
-                continue
-            }
+            let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+            let context = parts.count == 2 ? parts[0] : nil
+            let commandName = parts.last ?? name
             var keys: [Key] = []
             for part in spec.split(separator: ",") {
                 let text = part.trimmingCharacters(in: .whitespaces)
-                guard let key = parse(text) else {
-                    warnings.append("[keys] \(name): unknown key '\(text)'")
-                    continue
-                }
-                keys.append(key)
+                if let key = parse(text) { keys.append(key) } else { warnings.append("[keys] \(name): unknown key '\(text)'") }
             }
-            guard !keys.isEmpty else { continue }
-            commands = commands.filter { $0.value != command }
-            for key in keys { commands[key] = command }
+            func unknown<C: RawRepresentable & CaseIterable>(_ type: C.Type, in context: String) -> String where C.RawValue == String {
+                "[keys.\(context)]: unknown command '\(commandName)' (use " + C.allCases.map(\.rawValue).joined(separator: ", ") + ")"
+            }
+            var known = true
+            switch context {
+            case nil:
+                if let command = Command(rawValue: commandName) { Self.bind(&commands, command, keys) } else {
+                    warnings.append("[keys]: unknown command '\(name)'")
+                    known = false
+                }
+            case "compare"?:
+                if let command = Command(rawValue: commandName), command.isCompareOnly { Self.bind(&commands, command, keys) } else {
+                    warnings.append("[keys.compare]: unknown command '\(commandName)' (use "
+                        + Command.allCases.filter(\.isCompareOnly).map(\.rawValue).joined(separator: ", ") + ")")
+                    known = false
+                }
+            case "transcript"?:
+                if let command = Command(rawValue: commandName) { Self.bind(&transcript, command, keys) } else {
+                    warnings.append("[keys.transcript]: unknown command '\(commandName)'")
+                    known = false
+                }
+            case "picker"?:
+                if let command = PickerCommand(rawValue: commandName) { Self.bind(&picker, command, keys) } else {
+                    warnings.append(unknown(PickerCommand.self, in: "picker"))
+                    known = false
+                }
+            case "browser"?:
+                if let command = BrowserCommand(rawValue: commandName) { Self.bind(&browser, command, keys) } else {
+                    warnings.append(unknown(BrowserCommand.self, in: "browser"))
+                    known = false
+                }
+            case "themes"?:
+                if let command = ThemesCommand(rawValue: commandName) { Self.bind(&themes, command, keys) } else {
+                    warnings.append(unknown(ThemesCommand.self, in: "themes"))
+                    known = false
+                }
+            case let other?:
+                warnings.append("[keys]: unknown context '\(other)' in '\(name)' (use "
+                    + Self.contexts.joined(separator: ", ") + ", or a plain command name for the prompt)")
+                known = false
+            }
+            if known, let first = keys.first {
+                named[context == "compare" ? commandName : name] = first
+            }
         }
         return warnings
+    }
+
+    /// Gives `command` exactly `keys` in one context's map (nothing changes when no key parsed).
+    private static func bind<C: Equatable>(_ map: inout [Key: C], _ command: C, _ keys: [Key]) {
+        guard !keys.isEmpty else { return }
+        map = map.filter { $0.value != command }
+        for key in keys { map[key] = command }
+    }
+}
+
+extension Key {
+    /// How hints, notices and the help overlay name the key: `Ctrl-P`, `Alt-Enter`, `F1`, `Esc`, `q`.
+    public var hintName: String {
+        var parts: [String] = []
+        if modifiers.contains(.control) { parts.append("Ctrl") }
+        if modifiers.contains(.alt) { parts.append("Alt") }
+        if modifiers.contains(.shift) { parts.append("Shift") }
+        switch code {
+        case .character(" "): parts.append("Space")
+        case .character(let c) where !modifiers.isEmpty:
+            if c.isUppercase { parts.append("Shift") }
+            parts.append(c.uppercased())
+        case .character(let c): parts.append(String(c))
+        case .enter: parts.append("Enter")
+        case .tab: parts.append("Tab")
+        case .backTab: parts.append("Shift-Tab")
+        case .backspace: parts.append("Backspace")
+        case .delete: parts.append("Delete")
+        case .escape: parts.append("Esc")
+        case .insert: parts.append("Insert")
+        case .up: parts.append("↑")
+        case .down: parts.append("↓")
+        case .left: parts.append("←")
+        case .right: parts.append("→")
+        case .home: parts.append("Home")
+        case .end: parts.append("End")
+        case .pageUp: parts.append("PgUp")
+        case .pageDown: parts.append("PgDn")
+        case .function(let n): parts.append("F\(n)")
+        }
+        return parts.joined(separator: "-")
     }
 }

@@ -20,19 +20,19 @@ enum HelpText {
         var lines: [Line] = []
         for command in Command.allCases where !command.isCompareOnly {
             let keys = bindings.keys(for: command).map(\.description)
-            let transcript = KeyBindings.transcriptKeys.filter { $0.value == command }.map(\.key.description).sorted()
+            let transcript = bindings.transcriptKeys(for: command).map(\.description)
             guard !keys.isEmpty || !transcript.isEmpty else { continue }
             lines.append(.binding(keys: (keys + transcript.map { "\($0)*" }).joined(separator: ", "), summary: command.summary))
         }
         var notes = OverlayPanes.compareKeys(bindings)
         notes += [
-            "Model sets: ◫ rows at the top of the picker (Enter compares one, \(ModelPickerState.markKeyName) marks its models); "
+            "Model sets: ◫ rows at the top of the picker (\(bindings.name(PickerCommand.choose)) compares one, \(bindings.name(PickerCommand.mark)) marks its models); "
                 + "/set save NAME keeps the models you compare; /set NAME or /compare NAME brings them back; "
                 + "/set delete NAME; [sets] in config.toml.",
             "",
-            "* in the transcript (Tab to focus it; it selects the message in view). Copy, reasoning and versions act "
+            "* in the transcript (\(bindings.name(.focusTranscript)) to focus it; it selects the message in view). Copy, reasoning and versions act "
                 + "on the selected message there (marked ▌) and on the newest reply anywhere else; on a selected prompt, "
-                + "versions are its edits and Alt-E edits it. A fork's status bar says what it was forked from.",
+                + "versions are its edits and \(bindings.name(.editLast)) edits it. A fork's status bar says what it was forked from.",
             "Every text field (prompt, picker search, session filter, rename): "
                 + "Ctrl-A/E start/end, Ctrl-B/F and ←/→ a character, Alt-B/F and Ctrl-←/→ a word, Ctrl-K/U/W cut to the end, "
                 + "to the start, a word, Ctrl-Y puts it back, Backspace/Delete, Home/End. "
@@ -41,9 +41,13 @@ enum HelpText {
         ]
         notes += Reducer.slashCommands.map { "  " + $0.usage }
         notes.append("  //TEXT: send TEXT with one leading / (any other unknown /word is refused, never sent)")
-        notes.append("Picker: type to search (Space separates words), Tab sort, Ctrl-S favourite, "
-            + "\(ModelPickerState.markKeyName) or Insert marks a model to compare. "
-            + "Sessions: type to filter, Ctrl-R rename (the old title, Ctrl-U clears it), Ctrl-D delete, Ctrl-S export.")
+        func pickerKeys(_ command: PickerCommand) -> String {
+            bindings.keys(for: command).map(\.hintName).joined(separator: " or ")
+        }
+        notes.append("Picker: type to search (Space separates words), \(pickerKeys(.sort)) sort, \(pickerKeys(.favourite)) favourite, "
+            + "\(pickerKeys(.mark)) marks a model to compare, \(pickerKeys(.choose)) chooses, \(pickerKeys(.close)) closes ([keys.picker]). "
+            + "Sessions: type to filter, \(bindings.name(BrowserCommand.rename)) rename (the old title, Ctrl-U clears it), "
+            + "\(bindings.name(BrowserCommand.delete)) delete, \(bindings.name(BrowserCommand.export)) export.")
         for note in notes {
             // A hanging indent two cells deeper than the note's own, so wrapped notes stay readable.
             let indent = note.prefix { $0 == " " }.count

@@ -21,16 +21,8 @@ public struct ModelPickerState: Sendable, Equatable {
     public var favourites: Set<String> = []
     /// Most recent first.
     public var recents: [String] = []
-    /// Models marked for compare mode (`markKeys`), in the order they were marked.
+    /// Models marked for compare mode (`PickerCommand.mark`), in the order they were marked.
     public var marked: [String] = []
-
-    /// Keys that mark the selected model (or set) for compare mode. Not Space: Space is
-    /// text in the search ("claude sonnet"). Ctrl-T is "tag", as in file managers, and
-    /// arrives the same in every terminal (Ctrl-Space does not); Insert is the other
-    /// file-manager habit. Inside the picker Ctrl-T therefore does not open the theme switcher.
-    public static let markKeys: Set<Key> = [.ctrl("t"), Key(.insert)]
-    /// How hints and notices name the mark key.
-    public static let markKeyName = "Ctrl-T"
 
     public init() {}
 

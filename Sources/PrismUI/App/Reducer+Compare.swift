@@ -7,9 +7,9 @@ import PrismTerminal
 /// and scrolling are the lanes' (see `Reducer+Lanes`).
 extension Reducer {
     /// Enters compare mode with these models (from the set `setName`, if any), or changes the models between rounds.
-    static func enterCompare(_ state: inout AppState, models: [String], setName: String? = nil) -> [Effect] {
+    static func enterCompare(_ state: inout AppState, models: [String], setName: String? = nil, _ bindings: KeyBindings) -> [Effect] {
         guard !(state.isComparing && state.isStreaming) else {
-            notify(&state, "replies are still streaming: wait or press Ctrl-C")
+            notify(&state, "replies are still streaming: wait or press \(bindings.name(.cancel))")
             return []
         }
         var effects = cancelLanes(&state)
@@ -23,29 +23,30 @@ extension Reducer {
         state.scrollLocked = old != nil && locked
         state.focus = .prompt
         state.editingPromptID = nil
+        let paneKeys = bindings.name(.previousPane) + "/" + bindings.name(.nextPane)
         let unknown = state.catalog.isEmpty ? [] : models.filter { id in !state.catalog.contains { $0.id == id } }
         if !unknown.isEmpty {
             notify(&state, "comparing " + Formatting.count(models.count, "model") + ", but not in the catalog: \(unknown.joined(separator: ", "))", .error)
         } else if let setName {
-            notify(&state, "comparing set \(setName): " + Formatting.count(models.count, "model") + " · Alt-←/→ focus · Alt-P pick one")
+            notify(&state, "comparing set \(setName): " + Formatting.count(models.count, "model") + " · \(paneKeys) focus · \(bindings.name(.pickPane)) pick one")
         } else {
-            notify(&state, "comparing " + Formatting.count(models.count, "model") + ": Alt-←/→ focus · Alt-P pick one · /set save NAME keeps them")
+            notify(&state, "comparing " + Formatting.count(models.count, "model") + ": \(paneKeys) focus · \(bindings.name(.pickPane)) pick one · /set save NAME keeps them")
         }
         if !state.session.messages.isEmpty { effects.append(.saveSession(state.session)) }
         return effects
     }
 
     /// Leaves compare mode with the focused pane's model and thread; the other replies stay as siblings.
-    static func pickPane(_ state: inout AppState) -> [Effect] {
+    static func pickPane(_ state: inout AppState, _ bindings: KeyBindings) -> [Effect] {
         guard let models = state.comparedModels else { return [] }
         guard !state.isStreaming else {
-            notify(&state, "replies are still streaming: wait or press Ctrl-C, then pick")
+            notify(&state, "replies are still streaming: wait or press \(bindings.name(.cancel)), then pick")
             return []
         }
         let model = models[state.focusedLane]
         state.session.pickCompare(state.focusedLane)
         state.resetLanes()
-        notify(&state, "continuing with \(model) alone; the other replies are kept as versions (Alt-[ / Alt-])")
+        notify(&state, "continuing with \(model) alone; the other replies are kept as versions (\(bindings.name(.previousSibling)) / \(bindings.name(.nextSibling)))")
         return state.session.messages.isEmpty ? [] : [.saveSession(state.session)]
     }
 

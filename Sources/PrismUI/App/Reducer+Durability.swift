@@ -71,11 +71,11 @@ extension Reducer {
 
     /// Ctrl-Q. While saves fail (or the session was deleted elsewhere), the first press
     /// only warns: quitting then loses what is not on disk.
-    static func quit(_ state: inout AppState) -> [Effect] {
+    static func quit(_ state: inout AppState, _ bindings: KeyBindings) -> [Effect] {
         if let problem = state.saveError, !state.quitConfirmPending, !state.session.messages.isEmpty {
             state.quitConfirmPending = true
             let hint = state.deletedElsewhere ? "/keep saves it first" : "the last save failed"
-            notify(&state, "not saved (\(problem)): \(hint); Ctrl-Q again quits anyway", .error)
+            notify(&state, "not saved (\(problem)): \(hint); \(bindings.name(.quit)) again quits anyway", .error)
             return []
         }
         let effects = cancelLanes(&state)

@@ -6,19 +6,19 @@ import PrismCore
 extension Reducer {
     /// The delete key on the selected message: the first press asks, the second (or y) deletes
     /// it and its subtree, moving the branch to another version or to the parent.
-    static func deleteMessage(_ state: inout AppState) -> [Effect] {
+    static func deleteMessage(_ state: inout AppState, _ bindings: KeyBindings) -> [Effect] {
         let asked = state.confirmingDeleteID
         state.confirmingDeleteID = nil
         let before = state.session.thread(ofLane: state.focusedLane)
         guard state.focus == .transcript, let id = state.lane.view.selectedMessageID,
               let position = before.lastIndex(where: { $0.id == id }) else {
-            notify(&state, "select a message in the transcript first (Tab)")
+            notify(&state, "select a message in the transcript first (\(bindings.name(.focusTranscript)))")
             return []
         }
         let target = before[position]
         let doomed = state.session.subtree(of: target.id)
         if state.lanes.contains(where: { $0.stream.map { doomed.contains($0.messageID) } == true }) {
-            notify(&state, "a reply is streaming into it: Esc stops it first", .error)
+            notify(&state, "a reply is streaming into it: \(bindings.name(.cancelOrClear)) stops it first", .error)
             return []
         }
         guard asked == target.id else {
@@ -45,7 +45,7 @@ extension Reducer {
     /// outside the transcript); the old session stays as it was.
     static func fork(_ state: inout AppState, _ env: ReducerEnvironment) -> [Effect] {
         guard !state.isStreaming else {
-            notify(&state, "a reply is still streaming: Esc stops it first", .error)
+            notify(&state, "a reply is still streaming: \(env.bindings.name(.cancelOrClear)) stops it first", .error)
             return []
         }
         let lane = state.focusedLane

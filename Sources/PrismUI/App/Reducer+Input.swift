@@ -57,7 +57,7 @@ extension Reducer {
     static func key(_ state: inout AppState, _ key: Key, _ env: ReducerEnvironment) -> [Effect] {
         if state.confirmingDeleteID != nil {
             if state.focus == .transcript, key == .char("y") || BindingLookup.transcript(key, env.bindings) == .deleteMessage {
-                return deleteMessage(&state)
+                return deleteMessage(&state, env.bindings)
             }
             state.confirmingDeleteID = nil
             notify(&state, "nothing deleted")
@@ -77,9 +77,9 @@ extension Reducer {
         case .picker:
             if let effects = pickerKey(&state, key, env) { return effects }
         case .browser:
-            if let effects = browserKey(&state, key) { return effects }
+            if let effects = browserKey(&state, key, env.bindings) { return effects }
         case .themes:
-            if let effects = themeKey(&state, key) { return effects }
+            if let effects = themeKey(&state, key, env.bindings) { return effects }
         case .transcript:
             if let command = BindingLookup.transcript(key, env.bindings) { return run(command, &state, env) }
             if case .character(let c) = key.code, key.modifiers.isEmpty {
@@ -101,7 +101,7 @@ extension Reducer {
     static func run(_ command: Command, _ state: inout AppState, _ env: ReducerEnvironment) -> [Effect] {
         switch command {
         case .quit:
-            return quit(&state)
+            return quit(&state, env.bindings)
         case .send:
             return state.focus == .prompt || state.focus == .transcript ? send(&state, env) : []
         case .newline:
@@ -109,7 +109,7 @@ extension Reducer {
             state.prompt.insert("\n")
         case .cancel:
             if state.isStreaming { return cancelLanes(&state) }
-            if !state.prompt.isEmpty { state.prompt.clear() } else { notify(&state, "Ctrl-Q quits") }
+            if !state.prompt.isEmpty { state.prompt.clear() } else { notify(&state, "\(env.bindings.name(.quit)) quits") }
         case .cancelOrClear:
             if state.lane.stream != nil { return cancelLanes(&state, [state.focusedLane]) }
             if state.focus != .prompt { state.focus = .prompt }
@@ -162,7 +162,7 @@ extension Reducer {
         case .regenerate:
             return regenerate(&state, env)
         case .editLast:
-            return editLast(&state)
+            return editLast(&state, env.bindings)
         case .newSession:
             let effects = cancelLanes(&state)
             state.session = Session(id: "", createdAt: state.now, systemPrompt: state.session.systemPrompt,
@@ -176,8 +176,8 @@ extension Reducer {
             return effects
         case .openEditor:
             return [.openEditor(text: state.prompt.text)]
-        case .previousSibling: return flipSibling(&state, by: -1)
-        case .nextSibling: return flipSibling(&state, by: 1)
+        case .previousSibling: return flipSibling(&state, by: -1, env.bindings)
+        case .nextSibling: return flipSibling(&state, by: 1, env.bindings)
         case .focusTranscript:
             if state.focus == .prompt, state.prompt.isCaretAtEnd,
                let completion = SlashCompletion(state.prompt.text, sets: state.modelSets) {
@@ -199,9 +199,9 @@ extension Reducer {
             state.scrollLocked.toggle()
             notify(&state, state.scrollLocked ? "scrolling all panes together" : "each pane scrolls on its own")
         case .pickPane:
-            return pickPane(&state)
+            return pickPane(&state, env.bindings)
         case .deleteMessage:
-            return deleteMessage(&state)
+            return deleteMessage(&state, env.bindings)
         case .forkSession:
             return fork(&state, env)
         }
@@ -212,6 +212,6 @@ extension Reducer {
 /// Looks up transcript-only keys, then the configured bindings.
 enum BindingLookup {
     static func transcript(_ key: Key, _ bindings: KeyBindings) -> Command? {
-        KeyBindings.transcriptKeys[key] ?? bindings.command(for: key)
+        bindings.transcript[key] ?? bindings.command(for: key)
     }
 }

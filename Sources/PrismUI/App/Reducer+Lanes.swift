@@ -13,8 +13,8 @@ extension Reducer {
         guard !text.isEmpty else { return [] }
         if let effects = slashCommand(&state, text, env) { return effects }
         guard !state.isStreaming else {
-            notify(&state, state.isComparing ? "replies are still streaming: Esc stops the focused one, Ctrl-C all"
-                                             : "a reply is still streaming: Esc stops it")
+            notify(&state, state.isComparing ? "replies are still streaming: \(env.bindings.name(.cancelOrClear)) stops the focused one, \(env.bindings.name(.cancel)) all"
+                                             : "a reply is still streaming: \(env.bindings.name(.cancelOrClear)) stops it")
             return []
         }
         guard state.session.model != nil || state.isComparing else {
@@ -169,7 +169,7 @@ extension Reducer {
     static func regenerate(_ state: inout AppState, _ env: ReducerEnvironment) -> [Effect] {
         let lane = state.focusedLane
         guard state.lanes[lane].stream == nil else {
-            notify(&state, state.isComparing ? "this pane is still streaming: Esc stops it" : "a reply is still streaming: Esc stops it")
+            notify(&state, state.isComparing ? "this pane is still streaming: \(env.bindings.name(.cancelOrClear)) stops it" : "a reply is still streaming: \(env.bindings.name(.cancelOrClear)) stops it")
             return []
         }
         guard let reply = state.session.appendRetry(lane: lane, at: state.now, makeID: env.makeID) else {

@@ -5,30 +5,26 @@ import PrismTerminal
 extension Reducer {
     /// Keys of the model picker; nil lets the key fall through to the global bindings.
     static func pickerKey(_ state: inout AppState, _ key: Key, _ env: ReducerEnvironment) -> [Effect]? {
-        switch (key.code, key.modifiers) {
-        case (.escape, _):
+        switch env.bindings.picker[key] {
+        case .close?:
             state.focus = .prompt
             return []
-        case _ where ModelPickerState.markKeys.contains(key):
-            if case .set(let set) = state.pickerSelectedRow { markSet(&state, set) } else { toggleMark(&state) }
+        case .mark?:
+            if case .set(let set) = state.pickerSelectedRow { markSet(&state, set, env.bindings) } else { toggleMark(&state) }
             return []
-        case (.enter, []):
+        case .choose?:
             if case .set(let set) = state.pickerSelectedRow {
                 state.picker.marked = []
                 state.picker.query = ""
-                return useSet(&state, set.name)
+                return useSet(&state, set.name, env.bindings)
             }
-            return pickerEnter(&state)
-        case (.up, _): movePicker(&state, -1); return []
-        case (.down, _): movePicker(&state, 1); return []
-        case (.pageUp, _): movePicker(&state, -10); return []
-        case (.pageDown, _): movePicker(&state, 10); return []
-        case (.tab, []):
+            return pickerEnter(&state, env)
+        case .sort?:
             let all = ModelPickerState.Sort.allCases
             state.picker.sort = all[(all.firstIndex(of: state.picker.sort)! + 1) % all.count]
             state.picker.selection = 0
             return []
-        case (.character("s"), .control):
+        case .favourite?:
             guard let id = state.pickerSelectedModel?.id else { return [] }
             if state.picker.favourites.contains(id) { state.picker.favourites.remove(id) } else { state.picker.favourites.insert(id) }
             // Favourites sort first, so the model moves: the highlight follows it, not the row.
@@ -36,6 +32,14 @@ extension Reducer {
                 state.picker.selection = state.pickerSets.count + position
             }
             return [.savePickerPreferences(favourites: state.picker.favourites.sorted(), recents: state.picker.recents)]
+        case nil:
+            break
+        }
+        switch (key.code, key.modifiers) {
+        case (.up, _): movePicker(&state, -1); return []
+        case (.down, _): movePicker(&state, 1); return []
+        case (.pageUp, _): movePicker(&state, -10); return []
+        case (.pageDown, _): movePicker(&state, 10); return []
         default:
             let before = state.picker.query
             guard state.picker.search.applyEditingKey(key) else { return nil }
@@ -45,16 +49,16 @@ extension Reducer {
     }
 
     /// Enter on a model row: compare the marked models, or choose the selected one.
-    static func pickerEnter(_ state: inout AppState) -> [Effect] {
+    static func pickerEnter(_ state: inout AppState, _ env: ReducerEnvironment) -> [Effect] {
         if state.isComparing || !state.picker.marked.isEmpty {
             let marked = state.picker.marked
             guard marked.count >= 2 else {
-                notify(&state, "compare needs 2 to \(Lane.maxCount) models: \(ModelPickerState.markKeyName) marks them")
+                notify(&state, "compare needs 2 to \(Lane.maxCount) models: \(env.bindings.name(PickerCommand.mark)) marks them")
                 return []
             }
             state.picker.marked = []
             state.picker.query = ""
-            return enterCompare(&state, models: marked)
+            return enterCompare(&state, models: marked, env.bindings)
         }
         guard let chosen = state.pickerSelectedModel?.id else { return [] }
         state.session.model = chosen
@@ -110,7 +114,7 @@ extension Reducer {
     }
 
     /// Keys of the session browser.
-    static func browserKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
+    static func browserKey(_ state: inout AppState, _ key: Key, _ bindings: KeyBindings) -> [Effect]? {
         if let pending = state.browser.confirmingDelete {
             state.browser.confirmingDelete = nil
             if key == .char("y") || key == .char("Y") { return [.deleteSession(id: pending)] }
@@ -120,23 +124,32 @@ extension Reducer {
         if state.browser.renaming != nil { return renameKey(&state, key) }
         let visible = state.browser.visible
         let selected = state.browser.selection < visible.count ? visible[state.browser.selection] : nil
-        switch (key.code, key.modifiers) {
-        case (.escape, _): state.focus = .prompt
-        case (.enter, []):
+        switch bindings.browser[key] {
+        case .close?:
+            state.focus = .prompt
+            return []
+        case .resume?:
             guard let selected else { return [] }
             state.focus = .prompt
             return [.loadSession(id: selected.id)]
+        case .delete?:
+            if let selected { state.browser.confirmingDelete = selected.id }
+            return []
+        case .rename?:
+            // The old title with the caret at its end: Enter keeps it, Backspace trims it, Ctrl-U clears it.
+            if let selected { state.browser.renaming = (selected.id, PromptEditor(text: selected.title)) }
+            return []
+        case .export?:
+            if let selected { return [.exportSession(id: selected.id)] }
+            return []
+        case nil:
+            break
+        }
+        switch (key.code, key.modifiers) {
         case (.up, _): state.browser.selection = max(0, state.browser.selection - 1)
         case (.down, _): state.browser.selection = min(max(0, visible.count - 1), state.browser.selection + 1)
         case (.pageUp, _): state.browser.selection = max(0, state.browser.selection - 10)
         case (.pageDown, _): state.browser.selection = min(max(0, visible.count - 1), state.browser.selection + 10)
-        case (.character("d"), .control):
-            if let selected { state.browser.confirmingDelete = selected.id }
-        case (.character("r"), .control):
-            // The old title with the caret at its end: Enter keeps it, Backspace trims it, Ctrl-U clears it.
-            if let selected { state.browser.renaming = (selected.id, PromptEditor(text: selected.title)) }
-        case (.character("s"), .control):
-            if let selected { return [.exportSession(id: selected.id)] }
         default:
             let before = state.browser.filter
             guard state.browser.filterField.applyEditingKey(key) else { return nil }
@@ -175,19 +188,19 @@ extension Reducer {
     }
 
     /// Keys of the theme switcher: move to preview, Enter to keep, Esc to leave.
-    static func themeKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
+    static func themeKey(_ state: inout AppState, _ key: Key, _ bindings: KeyBindings) -> [Effect]? {
         let names = state.availableThemes
         let current = names.firstIndex(of: state.theme) ?? 0
-        switch key.code {
-        case .escape, .enter:
+        switch bindings.themes[key] {
+        case .keep?:
             // The theme on screen stays, and is the one the next run starts with.
             state.focus = .prompt
             return [.saveTheme(state.theme)]
-        case .up, .down:
+        case let step?:
             guard !names.isEmpty else { return [] }
-            let next = (current + (key.code == .up ? names.count - 1 : 1)) % names.count
+            let next = (current + (step == .previous ? names.count - 1 : 1)) % names.count
             return [.applyTheme(names[next])]
-        default:
+        case nil:
             return nil
         }
     }

@@ -7,11 +7,11 @@ import PrismCore
 /// saved sets before and after, so the reducer stays free of I/O.
 extension Reducer {
     /// `/set NAME`, `/set save NAME [MODEL…]`, `/set delete NAME`, `/set` (or `/sets`) to list.
-    static func setCommand(_ state: inout AppState, _ argument: String) -> [Effect] {
+    static func setCommand(_ state: inout AppState, _ argument: String, _ bindings: KeyBindings) -> [Effect] {
         let words = argument.split(separator: " ").map(String.init)
         switch words.first {
         case nil, "list":
-            return listSets(&state)
+            return listSets(&state, bindings)
         case "save":
             guard words.count >= 2 else {
                 notify(&state, "usage: /set save NAME [MODEL MODEL [MODEL] [MODEL]]", .error)
@@ -29,17 +29,17 @@ extension Reducer {
                 notify(&state, "usage: /set NAME · /set save NAME · /set delete NAME · /sets", .error)
                 return []
             }
-            return useSet(&state, words[0])
+            return useSet(&state, words[0], bindings)
         }
     }
 
     /// Enters compare mode (or changes its models) with a set's models.
-    static func useSet(_ state: inout AppState, _ name: String) -> [Effect] {
+    static func useSet(_ state: inout AppState, _ name: String, _ bindings: KeyBindings) -> [Effect] {
         guard let set = state.modelSets.named(name) else {
             notify(&state, state.modelSets.unknown(name).message, .error)
             return []
         }
-        return enterCompare(&state, models: set.models, setName: set.name)
+        return enterCompare(&state, models: set.models, setName: set.name, bindings)
     }
 
     /// Saves the listed models, else the compare panes' models, else the picker's marks, as `name`.
@@ -75,7 +75,7 @@ extension Reducer {
     }
 
     /// Opens the picker at the top, where the sets are listed.
-    static func listSets(_ state: inout AppState) -> [Effect] {
+    static func listSets(_ state: inout AppState, _ bindings: KeyBindings) -> [Effect] {
         let sets = state.modelSets.all
         guard !sets.isEmpty else {
             notify(&state, state.modelSets.knownNames)
@@ -85,17 +85,17 @@ extension Reducer {
         state.picker.query = ""
         state.picker.selection = 0
         state.picker.marked = state.comparedModels ?? []
-        notify(&state, Formatting.count(sets.count, "set") + ": Enter compares one · \(ModelPickerState.markKeyName) marks its models")
+        notify(&state, Formatting.count(sets.count, "set") + ": \(bindings.name(PickerCommand.choose)) compares one · \(bindings.name(PickerCommand.mark)) marks its models")
         return catalogLoadEffects(state)
     }
 
     /// The mark key on a set row: marks exactly its models (again: clears the marks).
-    static func markSet(_ state: inout AppState, _ set: ModelSet) {
+    static func markSet(_ state: inout AppState, _ set: ModelSet, _ bindings: KeyBindings) {
         if state.picker.marked == set.models {
             state.picker.marked = []
         } else {
             state.picker.marked = set.models
-            notify(&state, "marked set \(set.name): Enter compares · \(ModelPickerState.markKeyName) on a model adds or drops it")
+            notify(&state, "marked set \(set.name): \(bindings.name(PickerCommand.choose)) compares · \(bindings.name(PickerCommand.mark)) on a model adds or drops it")
         }
     }
 }

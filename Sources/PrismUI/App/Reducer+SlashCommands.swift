@@ -60,16 +60,16 @@ extension Reducer {
             return state.session.messages.isEmpty ? [] : [.saveSession(state.session)]
         case "/compare":
             let models = argument.split(separator: " ").map(String.init)
-            if models.count == 1 { return useSet(&state, models[0]) }
+            if models.count == 1 { return useSet(&state, models[0], env.bindings) }
             guard (2...Lane.maxCount).contains(models.count) else {
                 notify(&state, "usage: /compare MODEL MODEL [MODEL] [MODEL] or /compare SET", .error)
                 return []
             }
-            return enterCompare(&state, models: models)
+            return enterCompare(&state, models: models, env.bindings)
         case "/set":
-            return setCommand(&state, argument)
+            return setCommand(&state, argument, env.bindings)
         case "/sets":
-            return listSets(&state)
+            return listSets(&state, env.bindings)
         case "/title":
             guard !argument.isEmpty else { return [] }
             state.session.title = Session.cleanTitle(argument)
@@ -95,7 +95,7 @@ extension Reducer {
     /// The notice for an unknown `/word`: the closest command when one is close, else where commands are listed.
     static func unknownCommand(_ name: String, _ bindings: KeyBindings) -> String {
         if let near = SlashCompletion.nearestCommand(to: name) { return "unknown command \(name): did you mean \(near)?" }
-        let help = bindings.keys(for: .help).first.map { $0.description.capitalized + " lists commands" } ?? "/ and Tab list commands"
+        let help = bindings.keys(for: .help).isEmpty ? "/ and Tab list commands" : bindings.name(.help) + " lists commands"
         return "unknown command \(name): \(help); // sends a leading /"
     }
 }

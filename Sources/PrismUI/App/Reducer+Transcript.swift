@@ -67,13 +67,13 @@ extension Reducer {
     /// A selected prompt flips between its edits (each with its own replies); anything
     /// else flips the selected or newest reply between its regenerations. In a compare pane
     /// the versions are that model's own replies, never the other panes'.
-    static func flipSibling(_ state: inout AppState, by step: Int) -> [Effect] {
+    static func flipSibling(_ state: inout AppState, by step: Int, _ bindings: KeyBindings) -> [Effect] {
         let lane = state.focusedLane
         guard state.lanes[lane].stream == nil else { return [] }
         if !state.isComparing, let prompt = selectedPrompt(state) {
             let versions = state.session.siblings(of: prompt.id).filter { $0.role == .user }
             guard versions.count > 1 else {
-                notify(&state, "this prompt has no other versions (Alt-E edits it)")
+                notify(&state, "this prompt has no other versions (\(bindings.name(.editLast)) edits it)")
                 return []
             }
             return showVersion(&state, versions, from: prompt.id, by: step)
@@ -107,9 +107,9 @@ extension Reducer {
     ///
     /// In transcript focus it is the selected prompt (or the prompt of the selected reply),
     /// anywhere else the last one.
-    static func editLast(_ state: inout AppState) -> [Effect] {
+    static func editLast(_ state: inout AppState, _ bindings: KeyBindings) -> [Effect] {
         guard !state.isComparing else {
-            notify(&state, "in compare mode, type the next prompt; Alt-P picks one model to branch with")
+            notify(&state, "in compare mode, type the next prompt; \(bindings.name(.pickPane)) picks one model to branch with")
             return []
         }
         guard !state.isStreaming else { return [] }
@@ -126,7 +126,7 @@ extension Reducer {
         state.prompt.set(target.content)
         state.editingPromptID = target.id
         state.focus = .prompt
-        notify(&state, "editing \(which): Enter sends it as a new version")
+        notify(&state, "editing \(which): \(bindings.name(.send)) sends it as a new version")
         return []
     }
 }

@@ -9,7 +9,7 @@ enum ComparePane {
     /// Rows of each pane's header (model line, figures line).
     static let headerRows = 2
 
-    static func render(_ state: inout AppState, layouts: [TranscriptLayout], theme: Theme, into frame: inout Frame, rect: Rect) {
+    static func render(_ state: inout AppState, layouts: [TranscriptLayout], bindings: KeyBindings = .defaults, theme: Theme, into frame: inout Frame, rect: Rect) {
         guard let models = state.comparedModels, !rect.isEmpty else { return }
         frame.fill(rect, style: theme.style(.background))
         let geometry = CompareLayout(area: rect, count: models.count, focused: state.focusedLane, screenHeight: state.size.height)
@@ -21,9 +21,9 @@ enum ComparePane {
             guard let paneRect, lane < layouts.count, state.lanes.indices.contains(lane) else { continue }
             let (head, body) = paneRect.splitTop(headerRows)
             header(state, lane: lane, theme: theme, into: &frame, rect: head)
-            TranscriptPane.render(&state, lane: lane, layout: layouts[lane], theme: theme, into: &frame, rect: body)
+            TranscriptPane.render(&state, lane: lane, layout: layouts[lane], bindings: bindings, theme: theme, into: &frame, rect: body)
         }
-        summary(state, theme: theme, into: &frame, rect: geometry.summary)
+        summary(state, bindings: bindings, theme: theme, into: &frame, rect: geometry.summary)
     }
 
     /// Model name and cost on the first row; provider, speed, tokens and finish reason (or the error) on the second.
@@ -84,14 +84,15 @@ enum ComparePane {
     }
 
     /// The summary line across the panes; segments that do not fit are dropped from the end.
-    private static func summary(_ state: AppState, theme: Theme, into frame: inout Frame, rect: Rect) {
+    private static func summary(_ state: AppState, bindings: KeyBindings, theme: Theme, into frame: inout Frame, rect: Rect) {
         guard let models = state.comparedModels, !rect.isEmpty else { return }
         frame.fill(rect, style: theme.style(.surface, on: .surface))
         let replies = models.indices.map { state.session.lastReply(inLane: $0) }
         var segments = CompareSummaryLine.segments(models: models, replies: replies,
                                                    streaming: state.lanes.filter { $0.stream != nil }.count)
         if state.scrollLocked { segments.insert("scroll locked", at: 0) }
-        if segments.isEmpty { segments = ["Compare: " + Formatting.count(models.count, "model") + " · Alt-←/→ focus · Alt-P pick · F1 keys"] }
+        if segments.isEmpty { segments = ["Compare: " + Formatting.count(models.count, "model") + " · \(bindings.name(.previousPane))/\(bindings.name(.nextPane)) focus · "
+            + "\(bindings.name(.pickPane)) pick · \(bindings.name(.help)) keys"] }
         var text = " " + segments.joined(separator: " · ")
         while DisplayWidth.of(text) > rect.width, segments.count > 1 {
             segments.removeLast()

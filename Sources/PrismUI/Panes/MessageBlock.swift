@@ -16,6 +16,7 @@ struct MessageBlock {
     let siblingIndex: Int
     let siblingCount: Int
     let spinner: String
+    var reasoningKey = "Ctrl-R"
 
     static let gutter = 2
 
@@ -46,7 +47,7 @@ struct MessageBlock {
             } else {
                 let words = reasoningWords ?? reasoning.split(whereSeparator: \.isWhitespace).count
                 let thinking = streaming && message.content.isEmpty
-                out.append(indent(StyledLine("▸ \(thinking ? "thinking " + spinner : "reasoning") · " + Formatting.count(words, "word") + " (Ctrl-R)", theme.style(.reasoning))))
+                out.append(indent(StyledLine("▸ \(thinking ? "thinking " + spinner : "reasoning") · " + Formatting.count(words, "word") + " (\(reasoningKey))", theme.style(.reasoning))))
             }
         }
         return out

@@ -36,7 +36,7 @@ enum OverlayPanes {
         let first = bindings.keys(for: .focusPane1).first?.description ?? "", last = bindings.keys(for: .focusPane4).first?.description ?? ""
         return [
             "Compare: \(keys(.previousPane, .nextPane)), \(first)…\(last) focus · \(keys(.toggleScrollLock)) lock scroll · \(keys(.pickPane)) pick a pane",
-            "Compare: \(ModelPickerState.markKeyName) marks models in the picker · Esc stops the focused pane · \(keys(.cancel)) stops all",
+            "Compare: \(bindings.name(PickerCommand.mark)) marks models in the picker · \(bindings.name(.cancelOrClear)) stops the focused pane · \(keys(.cancel)) stops all",
         ]
     }
 
@@ -48,7 +48,7 @@ enum OverlayPanes {
         return "Delete “\(title.truncatedAtWord(to: max(8, width - DisplayWidth.of(fixed))))” (\(id))? y/n"
     }
 
-    static func browser(_ state: AppState, theme: Theme, into frame: inout Frame, rect: Rect) {
+    static func browser(_ state: AppState, bindings: KeyBindings = .defaults, theme: Theme, into frame: inout Frame, rect: Rect) {
         frame.fill(rect, style: theme.style(.surface, on: .surface))
         frame.drawBox(rect, style: theme.style(.borderFocused, on: .surface), title: StyledLine("Sessions", theme.style(.accent, on: .surface)))
         let inner = rect.inset(top: 1, left: 1, bottom: 1, right: 1)
@@ -74,7 +74,9 @@ enum OverlayPanes {
         }
         let visible = b.visible
         let list = inner.inset(top: 1, bottom: 1)
-        frame.put("\(visible.count) of \(b.sessions.count) · Enter resume · Ctrl-R rename · Ctrl-D delete · Ctrl-S export · Esc close".truncated(to: inner.width),
+        let counted = "\(visible.count) of \(b.sessions.count)"
+        let hints = KeyHints.fit([counted] + KeyHints.browserHints(bindings), width: inner.width)
+        frame.put((hints.isEmpty ? counted : hints).truncated(to: inner.width),
                   at: Point(x: inner.x, y: inner.maxY - 1), style: theme.style(.textMuted, on: .surface), clip: inner)
         guard !list.isEmpty else { return }
         if visible.isEmpty {
@@ -104,11 +106,12 @@ enum OverlayPanes {
         }
     }
 
-    static func themes(_ state: AppState, theme: Theme, into frame: inout Frame, rect: Rect) {
+    static func themes(_ state: AppState, bindings: KeyBindings = .defaults, theme: Theme, into frame: inout Frame, rect: Rect) {
         let box = Rect(x: rect.x + max(0, (rect.width - 36) / 2), y: rect.y, width: min(36, rect.width),
                        height: min(rect.height, state.availableThemes.count + 4))
         frame.fill(box, style: theme.style(.surface, on: .surface))
-        frame.drawBox(box, style: theme.style(.borderFocused, on: .surface), title: StyledLine("Theme · ↑↓ preview · Enter", theme.style(.accent, on: .surface)))
+        let title = "Theme · \(bindings.name(ThemesCommand.previous))\(bindings.name(ThemesCommand.next)) preview · \(bindings.name(ThemesCommand.keep))"
+        frame.drawBox(box, style: theme.style(.borderFocused, on: .surface), title: StyledLine(title, theme.style(.accent, on: .surface)))
         let inner = box.inset(top: 1, left: 2, bottom: 1, right: 2)
         // Scrolled so the theme in use is always in view, marked.
         let names = state.availableThemes

@@ -4,11 +4,11 @@ import PrismTerminal
 
 /// The model picker: search line, sortable table of models with prices, context and badges.
 enum PickerPane {
-    static func render(_ state: AppState, theme: Theme, into frame: inout Frame, rect: Rect) {
+    static func render(_ state: AppState, bindings: KeyBindings = .defaults, theme: Theme, into frame: inout Frame, rect: Rect) {
         guard rect.width >= 10, rect.height >= 4 else { return }
         frame.fill(rect, style: theme.style(.surface, on: .surface))
         var title = StyledLine("Models", theme.style(.accent, on: .surface))
-        title.append(" · sort: \(state.picker.sort.rawValue) (Tab)", theme.style(.textMuted, on: .surface))
+        title.append(" · sort: \(state.picker.sort.rawValue) (\(bindings.name(PickerCommand.sort)))", theme.style(.textMuted, on: .surface))
         frame.drawBox(rect, style: theme.style(.borderFocused, on: .surface), title: title)
         let inner = rect.inset(top: 1, left: 1, bottom: 1, right: 1)
         guard inner.height >= 2 else { return }
@@ -27,7 +27,7 @@ enum PickerPane {
         let models = state.picker.models(in: state.catalog)
         let modelCount = models.count
         // The footer takes a second line rather than cut its keys off when the picker is narrow.
-        let footerLines = footer(state, count: modelCount, width: inner.width, maxLines: inner.height >= 8 ? 2 : 1)
+        let footerLines = footer(state, bindings: bindings, count: modelCount, width: inner.width, maxLines: inner.height >= 8 ? 2 : 1)
         let listArea = inner.inset(top: 1, bottom: footerLines.count)
         for (i, line) in footerLines.enumerated() {
             let y = inner.maxY - footerLines.count + i
@@ -79,7 +79,7 @@ enum PickerPane {
     }
 
     /// The footer's pieces (counts, the catalog's age, the keys) packed into at most `maxLines` lines.
-    static func footer(_ state: AppState, count: Int, width: Int, maxLines: Int) -> [String] {
+    static func footer(_ state: AppState, bindings: KeyBindings = .defaults, count: Int, width: Int, maxLines: Int) -> [String] {
         var pieces: [String] = []
         let sets = state.pickerSets.count
         if sets > 0 { pieces.append(Formatting.count(sets, "set")) }
@@ -87,13 +87,14 @@ enum PickerPane {
         if let fetched = state.catalogFetchedAt {
             pieces.append("updated " + Formatting.age(seconds: state.now.timeIntervalSince(fetched)))
         }
-        let mark = ModelPickerState.markKeyName
+        let enter = bindings.name(PickerCommand.choose), mark = bindings.name(PickerCommand.mark)
+        let close = bindings.name(PickerCommand.close)
         if case .set(let set)? = state.pickerSelectedRow {
-            pieces += ["Enter compare set \(set.name)", "\(mark) mark", "Esc close"]
+            pieces += ["\(enter) compare set \(set.name)", "\(mark) mark", "\(close) close"]
         } else if state.picker.marked.isEmpty {
-            pieces += ["Enter choose", "\(mark) mark to compare", "Ctrl-S favourite", "Esc close"]
+            pieces += ["\(enter) choose", "\(mark) mark to compare", "\(bindings.name(PickerCommand.favourite)) favourite", "\(close) close"]
         } else {
-            pieces += ["\(state.picker.marked.count) marked", "Enter compare", "\(mark) mark", "Esc close"]
+            pieces += ["\(state.picker.marked.count) marked", "\(enter) compare", "\(mark) mark", "\(close) close"]
         }
         var lines: [String] = []
         for piece in pieces {

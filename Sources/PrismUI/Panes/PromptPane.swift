@@ -10,7 +10,7 @@ enum PromptPane {
         max(1, PromptRows.count(state.prompt.text, width: max(1, width), limit: max(1, state.size.height)))
     }
 
-    static func render(_ state: AppState, theme: Theme, into frame: inout Frame, rect: Rect) {
+    static func render(_ state: AppState, bindings: KeyBindings = .defaults, theme: Theme, into frame: inout Frame, rect: Rect) {
         guard rect.height >= 2, rect.width >= 4 else { return }
         let focused = state.focus == .prompt
         let border = focused ? theme.style(.borderFocused) : theme.style(.border)
@@ -29,9 +29,9 @@ enum PromptPane {
             let hint = " " + usage.truncated(to: max(1, rect.width - 6)) + " "
             frame.putRight(StyledLine(hint, theme.style(.accent)), row: rect.maxY - 1, in: rect.inset(right: 1))
         } else {
-            let hint = state.isStreaming ? " Esc stop " : " Enter send · Alt-Enter newline · Ctrl-P model · F1 help "
-            if rect.width > DisplayWidth.of(hint) + 20 {
-                frame.putRight(StyledLine(hint, theme.style(.textMuted)), row: rect.maxY - 1, in: rect.inset(right: 1))
+            let hint = KeyHints.focused(state, bindings, width: rect.width - 21)
+            if !hint.isEmpty {
+                frame.putRight(StyledLine(" " + hint + " ", theme.style(.textMuted)), row: rect.maxY - 1, in: rect.inset(right: 1))
             }
         }
         let inner = rect.inset(top: 1, left: 1, bottom: 1, right: 1)
@@ -44,7 +44,7 @@ enum PromptPane {
         let textStyle = theme.style(.text)
         if state.prompt.isEmpty {
             let placeholder = state.comparedModels.map { "Ask all " + Formatting.count($0.count, "model") }
-                ?? (state.session.model == nil ? "Choose a model with Ctrl-P, then type here" : "Ask anything")
+                ?? (state.session.model == nil ? "Choose a model with \(bindings.name(.togglePicker)), then type here" : "Ask anything")
             frame.put(placeholder, at: Point(x: inner.x, y: inner.y), style: theme.style(.textMuted), clip: inner)
         }
         for (i, row) in shown.rows.enumerated() {

@@ -18,7 +18,7 @@ enum StatusBar {
     }
 
     static func render(_ state: AppState, sessionCost total: (cost: Decimal, estimated: Bool, known: Bool),
-                       theme: Theme, into frame: inout Frame, rect: Rect) {
+                       bindings: KeyBindings = .defaults, theme: Theme, into frame: inout Frame, rect: Rect) {
         guard !rect.isEmpty else { return }
         let base = theme[.statusBar]
         frame.fill(rect, style: base)
@@ -35,7 +35,7 @@ enum StatusBar {
             left.append(seg(" \(spinner[state.spinnerFrame % spinner.count]) \(doing)", .spinner, 95))
         }
         let last = lastReply(state)
-        let model = state.session.model ?? "no model: Ctrl-P"
+        let model = state.session.model ?? "no model: \(bindings.name(.togglePicker))"
         var modelText = " " + model
         if let models = state.comparedModels {
             modelText = " compare \(state.focusedLane + 1)/\(models.count): \(models[state.focusedLane])"

@@ -43,6 +43,9 @@ final class TranscriptLayout {
         var spinnerFrame: Int
         /// Show "‹2/3›" on replies with siblings (off in compare panes, where the siblings are the other models).
         var showsSiblings = true
+        /// How the folded reasoning line names the key that unfolds it. Not in the cache's
+        /// fingerprint: the bindings are fixed for a run, and so for a renderer's layouts.
+        var reasoningKey = "Ctrl-R"
 
         /// A lane's context: its stream, its selection (while the transcript has the keys and
         /// the lane is focused) and its expanded reasoning. Compare panes hide "‹2/3›": there
@@ -187,7 +190,7 @@ final class TranscriptLayout {
         let body = bodies.lines(for: message, piece: part, width: bodyWidth, theme: theme)
         let block = MessageBlock(message: message, width: width, theme: theme, expanded: fingerprint.expanded,
                                  selected: selected, streaming: streaming, siblingIndex: siblingIndex,
-                                 siblingCount: siblings.count, spinner: spinner)
+                                 siblingCount: siblings.count, spinner: spinner, reasoningKey: context.reasoningKey)
         var lines = fingerprint.first ? block.top(reasoningWords: words(in: message)) : []
         if streaming && fingerprint.last {
             lines += indentStreaming(body, key: key, selected: selected, theme: theme)

@@ -10,7 +10,7 @@ import PrismTerminal
 /// layout knows how tall parts are. Each lane has its own layout cache and view state,
 /// so compare panes scroll independently and a streaming reply costs only its tail.
 enum TranscriptPane {
-    static func render(_ state: inout AppState, lane: Int, layout: TranscriptLayout, theme: Theme, into frame: inout Frame, rect: Rect) {
+    static func render(_ state: inout AppState, lane: Int, layout: TranscriptLayout, bindings: KeyBindings = .defaults, theme: Theme, into frame: inout Frame, rect: Rect) {
         guard !rect.isEmpty, state.lanes.indices.contains(lane) else { return }
         frame.fill(rect, style: theme.style(.background))
         let ids = layout.branch(of: state.session, endingAt: state.session.leaf(ofLane: lane))
@@ -19,21 +19,22 @@ enum TranscriptPane {
                 frame.put("Type a prompt: it goes to every pane.".truncated(to: rect.width - 2), at: Point(x: rect.x + 2, y: rect.y + 1),
                           style: theme.style(.textMuted), clip: rect)
             } else {
-                welcome(state, theme: theme, into: &frame, rect: rect)
+                welcome(state, bindings: bindings, theme: theme, into: &frame, rect: rect)
             }
             state.lanes[lane].view.pendingScroll = []
             return
         }
         let session = state.session
-        let context = TranscriptLayout.ViewContext(state, lane: lane)
+        var context = TranscriptLayout.ViewContext(state, lane: lane)
+        context.reasoningKey = bindings.name(.toggleReasoning)
         let width = rect.width
-        draw(ids: ids, view: &state.lanes[lane].view, layout: layout, theme: theme, into: &frame, rect: rect,
+        draw(ids: ids, view: &state.lanes[lane].view, layout: layout, bindings: bindings, theme: theme, into: &frame, rect: rect,
              parts: { id in layout.partCount(of: id, in: session, theme: theme) },
              lines: { id, part in layout.lines(of: id, part: part, in: session, context: context, width: width, theme: theme) })
     }
 
     /// Draws the branch `ids` into `rect` from the view's anchor, resolving its queued scroll intents.
-    static func draw(ids: [String], view: inout TranscriptViewState, layout: TranscriptLayout, theme: Theme,
+    static func draw(ids: [String], view: inout TranscriptViewState, layout: TranscriptLayout, bindings: KeyBindings = .defaults, theme: Theme,
                      into frame: inout Frame, rect: Rect, parts: @escaping (String) -> Int,
                      lines: @escaping (String, Int) -> [StyledLine]) {
         let scroller = Scroller(count: ids.count, viewport: rect.height, parts: { max(1, parts(ids[$0])) },
@@ -76,7 +77,7 @@ enum TranscriptPane {
             item = scroller.next(current)
         }
         if view.hasUnseenBelow, anchor != nil {
-            let label = StyledLine(rect.width >= 30 ? " ↓ new text below · Ctrl-End " : " ↓ more ", theme.style(.badge))
+            let label = StyledLine(rect.width >= 30 ? " ↓ new text below · \(bindings.name(.scrollBottom)) " : " ↓ more ", theme.style(.badge))
             frame.putRight(label, row: rect.maxY - 1, in: rect)
         }
     }
@@ -88,7 +89,7 @@ enum TranscriptPane {
         return "Chat with the models on \(TerminalSanitizer.metadata(server))."
     }
 
-    private static func welcome(_ state: AppState, theme: Theme, into frame: inout Frame, rect: Rect) {
+    private static func welcome(_ state: AppState, bindings: KeyBindings, theme: Theme, into frame: inout Frame, rect: Rect) {
         var lines: [StyledLine] = [
             StyledLine("Prism", theme.style(.accent).adding(.bold)),
             StyledLine(welcomeLine(state), theme.style(.textMuted)),
@@ -97,9 +98,9 @@ enum TranscriptPane {
         if let model = state.session.model {
             lines.append(StyledLine("Model: \(model)", theme.style(.text)))
         } else {
-            lines.append(StyledLine("Pick a model with Ctrl-P.", theme.style(.warning)))
+            lines.append(StyledLine("Pick a model with \(bindings.name(.togglePicker)).", theme.style(.warning)))
         }
-        lines.append(StyledLine("Type below and press Enter. F1 lists every key.", theme.style(.textMuted)))
+        lines.append(StyledLine("Type below and press \(bindings.name(.send)). \(bindings.name(.help)) lists every key.", theme.style(.textMuted)))
         let top = rect.y + max(0, (rect.height - lines.count) / 2)
         for (i, line) in lines.enumerated() where top + i < rect.maxY {
             let w = DisplayWidth.of(line.text)

@@ -35,25 +35,25 @@ public final class AppRenderer {
             return frame
         }
         if state.isComparing {
-            ComparePane.render(&state, layouts: layouts, theme: theme, into: &frame, rect: layout.transcript)
+            ComparePane.render(&state, layouts: layouts, bindings: bindings, theme: theme, into: &frame, rect: layout.transcript)
         } else {
-            TranscriptPane.render(&state, lane: 0, layout: layouts[0], theme: theme, into: &frame, rect: layout.transcript)
+            TranscriptPane.render(&state, lane: 0, layout: layouts[0], bindings: bindings, theme: theme, into: &frame, rect: layout.transcript)
         }
-        PromptPane.render(state, theme: theme, into: &frame, rect: layout.prompt)
+        PromptPane.render(state, bindings: bindings, theme: theme, into: &frame, rect: layout.prompt)
         if let picker = layout.picker {
-            PickerPane.render(state, theme: theme, into: &frame, rect: picker)
+            PickerPane.render(state, bindings: bindings, theme: theme, into: &frame, rect: picker)
         }
         if let overlay = layout.overlay {
             frame.cursor = nil
             switch state.focus {
             case .help: OverlayPanes.help(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
-            case .browser: OverlayPanes.browser(state, theme: theme, into: &frame, rect: overlay)
-            case .themes: OverlayPanes.themes(state, theme: theme, into: &frame, rect: overlay)
+            case .browser: OverlayPanes.browser(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
+            case .themes: OverlayPanes.themes(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
             default: break
             }
         }
         if state.focus == .transcript { frame.cursor = nil }
-        StatusBar.render(state, sessionCost: costs.total(of: state.session), theme: theme, into: &frame, rect: layout.status)
+        StatusBar.render(state, sessionCost: costs.total(of: state.session), bindings: bindings, theme: theme, into: &frame, rect: layout.status)
         return frame
     }
 }

@@ -1,0 +1,56 @@
+import Foundation
+import PrismTerminal
+
+/// Hint bars built from the bindings in effect, so a rebound key is named as it is bound now.
+enum KeyHints {
+    /// What a context offers, most useful first: each hint is the command's key and a word.
+    static func promptHints(_ bindings: KeyBindings, streaming: Bool) -> [String] {
+        let wanted: [(Command, String)] = streaming
+            ? [(.cancelOrClear, "stop")]
+            : [(.send, "send"), (.newline, "newline"), (.togglePicker, "model"), (.help, "help")]
+        return wanted.compactMap { command, word in
+            bindings.keys(for: command).isEmpty ? nil : bindings.name(command) + " " + word
+        }
+    }
+
+    /// With the transcript focused: what acts on the selected message, then the way back.
+    static func transcriptHints(_ bindings: KeyBindings) -> [String] {
+        let wanted: [(Command, String)] = [(.copyMessage, "copy"), (.toggleReasoning, "reasoning"), (.deleteMessage, "delete"),
+                                           (.forkSession, "fork"), (.focusTranscript, "prompt"), (.help, "help")]
+        return wanted.compactMap { command, word in
+            bindings.keys(for: command).isEmpty && bindings.transcriptKeys(for: command).isEmpty
+                ? nil : bindings.transcriptName(command) + " " + word
+        }
+    }
+
+    /// The session browser's footer hints, in the order they are dropped last to first.
+    static func browserHints(_ bindings: KeyBindings) -> [String] {
+        let wanted: [(BrowserCommand, String)] = [(.resume, "resume"), (.rename, "rename"), (.delete, "delete"), (.export, "export"), (.close, "close")]
+        return wanted.compactMap { command, word in
+            bindings.keys(for: command).isEmpty ? nil : bindings.name(command) + " " + word
+        }
+    }
+
+    /// The prompt border's hint: as many hints as fit in `width` cells (spaces around
+    /// included), in order; one that does not fit is dropped, a shorter later one may still fit.
+    static func prompt(_ bindings: KeyBindings, streaming: Bool, width: Int) -> String {
+        fit(promptHints(bindings, streaming: streaming), width: width - 2)
+    }
+
+    /// The same place's hint for the focused context: the transcript's keys while it has
+    /// focus (and nothing streams), else the prompt's.
+    static func focused(_ state: AppState, _ bindings: KeyBindings, width: Int) -> String {
+        guard state.focus == .transcript, !state.isStreaming else { return prompt(bindings, streaming: state.isStreaming, width: width) }
+        return fit(transcriptHints(bindings), width: width - 2)
+    }
+
+    /// Joins hints with " · ", skipping any that would make the line wider than `width`.
+    static func fit(_ hints: [String], width: Int) -> String {
+        var line = ""
+        for hint in hints {
+            let candidate = line.isEmpty ? hint : line + " · " + hint
+            if DisplayWidth.of(candidate) <= width { line = candidate }
+        }
+        return line
+    }
+}
