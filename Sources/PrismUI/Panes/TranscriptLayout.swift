@@ -128,10 +128,18 @@ final class TranscriptLayout {
     private func refreshChildren(_ session: Session) {
         // Deleting messages shrinks the list, so the count alone could match again after new ones; the newest id cannot.
         guard childrenCount != session.messages.count || childrenLast != session.messages.last?.id else { return }
-        childRoles = Dictionary(grouping: session.messages, by: { $0.parentID ?? "" }).mapValues { $0.map(\.role) }
+        // One pass over the messages (a 10,000-message session is laid out cold when opened).
+        children = [:]
+        childRoles = [:]
+        indexByID = [:]
+        indexByID.reserveCapacity(session.messages.count)
+        for (i, m) in session.messages.enumerated() {
+            let parent = m.parentID ?? ""
+            children[parent, default: []].append(m.id)
+            childRoles[parent, default: []].append(m.role)
+            if indexByID[m.id] == nil { indexByID[m.id] = i }
+        }
         childrenLast = session.messages.last?.id
-        children = Dictionary(grouping: session.messages, by: { $0.parentID ?? "" }).mapValues { $0.map(\.id) }
-        indexByID = Dictionary(session.messages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         childrenCount = session.messages.count
     }
 
