@@ -16,7 +16,8 @@ enum OverlayPanes {
             switch line {
             case .binding(let keys, let summary):
                 var s = StyledLine(keys.padded(to: HelpText.keysWidth), theme.style(.accent, on: .surface))
-                s.append(" " + summary, theme.style(.text, on: .surface))
+                // A description longer than the box ends in "…" rather than at the border.
+                s.append(" " + summary.truncated(to: max(1, inner.width - HelpText.keysWidth - 1)), theme.style(.text, on: .surface))
                 styled = s
             case .note(let text):
                 styled = StyledLine(text, theme.style(.textMuted, on: .surface))
