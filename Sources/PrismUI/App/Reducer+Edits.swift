@@ -63,12 +63,7 @@ extension Reducer {
             notify(&state, "the new session's id was taken: fork again", .error)
             return []
         }
-        state.session = fork
-        state.resetLanes()
-        state.editingPromptID = nil
-        state.confirmingDeleteID = nil
-        state.prompt.clear()
-        state.focus = .prompt
+        show(fork, in: &state)
         notify(&state, "forked from \(name) at message \(position + 1)")
         return [.saveSession(fork)]
     }

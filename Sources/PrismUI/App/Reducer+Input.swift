@@ -165,13 +165,8 @@ extension Reducer {
             return editLast(&state, env.bindings)
         case .newSession:
             let effects = cancelLanes(&state)
-            state.session = Session(id: "", createdAt: state.now, systemPrompt: state.session.systemPrompt,
-                                    model: state.session.model, settings: state.session.settings)
-            state.resetLanes()
-            state.editingPromptID = nil
-            state.confirmingDeleteID = nil
-            state.prompt.clear()
-            state.focus = .prompt
+            show(Session(id: "", createdAt: state.now, systemPrompt: state.session.systemPrompt,
+                         model: state.session.model, settings: state.session.settings), in: &state)
             notify(&state, "new session")
             return effects
         case .openEditor:

@@ -117,13 +117,19 @@ public enum Reducer {
     /// Replaces the current session with a loaded one (from the browser or `--resume`).
     static func resume(_ state: inout AppState, _ session: Session) -> [Effect] {
         let effects = cancelLanes(&state)
+        show(session, in: &state)
+        notify(&state, "resumed: \(session.title.isEmpty ? session.id : session.title)")
+        return effects
+    }
+
+    /// Puts another session on screen (resumed, new or forked): fresh lanes, an empty
+    /// prompt with the keys, nothing half-done (an edit, a delete being confirmed) carried over.
+    static func show(_ session: Session, in state: inout AppState) {
         state.session = session
         state.resetLanes()
         state.editingPromptID = nil
         state.confirmingDeleteID = nil
-        state.focus = .prompt
         state.prompt.clear()
-        notify(&state, "resumed: \(session.title.isEmpty ? session.id : session.title)")
-        return effects
+        state.focus = .prompt
     }
 }
