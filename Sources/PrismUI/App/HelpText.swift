@@ -22,7 +22,12 @@ enum HelpText {
             let keys = bindings.keys(for: command).map(\.hintName)
             let transcript = bindings.transcriptKeys(for: command).map(\.hintName)
             guard !keys.isEmpty || !transcript.isEmpty else { continue }
-            lines.append(.binding(keys: (keys + transcript.map { "\($0)*" }).joined(separator: ", "), summary: command.summary))
+            // A summary wider than the box goes on under its keys rather than being cut.
+            let room = max(8, width - keysWidth - 1)
+            let wrapped = TextWrap.wrap(StyledLine(command.summary), width: room).map(\.text)
+            for (i, part) in (wrapped.isEmpty ? [command.summary] : wrapped).enumerated() {
+                lines.append(.binding(keys: i == 0 ? (keys + transcript.map { "\($0)*" }).joined(separator: ", ") : "", summary: part))
+            }
         }
         var notes = OverlayPanes.compareKeys(bindings)
         notes += [
