@@ -6,6 +6,11 @@ import PrismTerminal
 public struct ModelPickerState: Sendable, Equatable {
     public enum Sort: String, CaseIterable, Sendable {
         case relevance, price, context, newest, name
+        /// What the draft and its thread would cost in input on each model ("≈ this prompt").
+        case estimate
+
+        /// How the picker's title names the sort.
+        public var label: String { self == .estimate ? "≈ this prompt" : rawValue }
     }
 
     /// The search field (the same readline keys as the prompt).
@@ -35,8 +40,8 @@ public struct ModelPickerState: Sendable, Equatable {
     /// in the chosen sort (by match quality while a query is typed and the sort is relevance).
     ///
     /// Orders the whole list; the picker itself asks `models(in:)` for the rows it shows.
-    public func visibleModels(in catalog: [ModelInfo]) -> [ModelInfo] {
-        let list = models(in: catalog)
+    public func visibleModels(in catalog: [ModelInfo], basis: EstimateBasis? = nil) -> [ModelInfo] {
+        let list = models(in: catalog, basis: basis)
         return list.models(0..<list.count)
     }
 
@@ -46,14 +51,26 @@ public struct ModelPickerState: Sendable, Equatable {
     }
 
     /// The same list, counted at once and ordered only where it is read (see `ModelList`).
-    func models(in catalog: [ModelInfo]) -> ModelList {
+    /// `basis` prices the estimate sort (the draft and its thread); without it that sort
+    /// orders as for an empty prompt.
+    func models(in catalog: [ModelInfo], basis: EstimateBasis? = nil) -> ModelList {
         let index = CatalogIndex.of(catalog)
+        let basis = sort == .estimate ? basis ?? Self.emptyBasis : nil
         return index.lock.withLock {
-            index.list(for: ModelList.Key(query: query, sort: sort, favourites: favourites, recents: recents))
+            index.list(for: ModelList.Key(query: query, sort: sort, favourites: favourites, recents: recents, basis: basis))
         }
     }
 
-    static func ordered(_ a: ModelInfo, _ sa: Int, _ b: ModelInfo, _ sb: Int, by sort: Sort, querying: Bool) -> Bool {
+    static let emptyBasis = EstimateBasis(thread: ThreadEstimate(), draft: PendingText(), explicitMaxTokens: nil, maxTokensCap: 0)
+
+    /// The estimate sort's key: the input cost in USD as a number, unknown prices last.
+    static func estimateKey(_ model: ModelInfo, basis: EstimateBasis) -> Double {
+        guard let cost = CostEstimator.estimate(model: model.id, info: model, basis: basis).inputCost else { return .infinity }
+        return NSDecimalNumber(decimal: cost).doubleValue
+    }
+
+    static func ordered(_ a: ModelInfo, _ sa: Int, _ b: ModelInfo, _ sb: Int, by sort: Sort, querying: Bool,
+                        basis: EstimateBasis = emptyBasis) -> Bool {
         switch sort {
         case .relevance:
             if querying, sa != sb { return sa > sb }
@@ -62,6 +79,9 @@ public struct ModelPickerState: Sendable, Equatable {
         case .context: return ModelOrder.context.areInIncreasingOrder(a, b)
         case .newest: return ModelOrder.newest.areInIncreasingOrder(a, b)
         case .name: return ModelOrder.name.areInIncreasingOrder(a, b)
+        case .estimate:
+            let ka = estimateKey(a, basis: basis), kb = estimateKey(b, basis: basis)
+            return ka == kb ? a.id < b.id : ka < kb
         }
     }
 }

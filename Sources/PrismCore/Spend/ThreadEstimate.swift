@@ -1,0 +1,61 @@
+import Foundation
+
+/// What a thread contributes to the next request's input, worked out once per leaf.
+///
+/// The thread up to its last reply with reported usage is known exactly: that reply's
+/// prompt tokens plus its completion tokens (less reasoning tokens, which are not sent
+/// back). Only what follows it (later messages, or the whole thread and system prompt
+/// when no reply reported usage) is pending, to be estimated at a characters-per-token
+/// ratio, which the thread's own replies calibrate when they are long enough.
+public struct ThreadEstimate: Sendable, Equatable, Hashable {
+    public var exactTokens: Int
+    public var pending: PendingText
+    /// Bytes per token measured on this thread's replies; nil when they are too few or too short.
+    public var calibratedRatio: Double?
+
+    public init(exactTokens: Int = 0, pending: PendingText = PendingText(), calibratedRatio: Double? = nil) {
+        self.exactTokens = exactTokens
+        self.pending = pending
+        self.calibratedRatio = calibratedRatio
+    }
+
+    /// The estimate for the request `ChatRequest.build` would send after `leafID` (the
+    /// same messages: the system prompt, then the branch without empty replies).
+    public init(session: Session, upTo leafID: String?) {
+        self.init(messages: ChatRequest.messages(for: session, upTo: leafID),
+                  branch: session.branch(endingAt: leafID ?? session.currentLeafID))
+    }
+
+    /// `messages` as sent; `branch` the session's messages they came from (for usage).
+    public init(messages: [ChatMessage], branch: [Message]) {
+        var exact = 0
+        var lastCounted = -1
+        var replyBytes = 0, replyTokens = 0
+        for (i, m) in branch.enumerated() where m.role == .assistant {
+            guard let usage = m.usage, let completion = usage.completionTokens else { continue }
+            let answer = max(0, completion - (usage.reasoningTokens ?? 0))
+            if let prompt = usage.promptTokens {
+                exact = prompt + answer
+                lastCounted = i
+            }
+            if answer > 0 {
+                replyBytes += m.content.utf8.count
+                replyTokens += answer
+            }
+        }
+        var pending = PendingText()
+        if lastCounted < 0 {
+            for m in messages { pending = pending + PendingText(message: m.content, attachments: m.attachments) }
+        } else {
+            for m in branch[(lastCounted + 1)...] where !(m.role == .assistant && m.content.isEmpty) {
+                pending = pending + PendingText(message: m.content, attachments: m.attachments)
+            }
+        }
+        var ratio: Double?
+        if replyTokens >= TokenRatio.minimumCalibrationTokens, replyBytes > 0 {
+            let measured = Double(replyBytes) / Double(replyTokens)
+            ratio = min(TokenRatio.bounds.upperBound, max(TokenRatio.bounds.lowerBound, measured))
+        }
+        self.init(exactTokens: exact, pending: pending, calibratedRatio: ratio)
+    }
+}
