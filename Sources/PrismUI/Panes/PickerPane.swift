@@ -199,7 +199,8 @@ enum PickerPane {
         /// An input estimate in the column: "$0.0031", "<$0.00001", or "?" when the price is unknown.
         static func estimate(_ cost: Decimal?) -> String {
             guard let cost else { return "?".leftPadded(to: estimateWidth) }
-            let text = cost > 0 && cost < Decimal(string: "0.00001")! ? "<$0.00001" : Formatting.usd(cost)
+            // Below a millionth of a dollar, Formatting.usd needs more digits than the column has.
+            let text = cost > 0 && cost < Decimal(string: "0.000001")! ? "<$0.00001" : Formatting.usd(cost)
             return text.truncated(to: estimateWidth).leftPadded(to: estimateWidth)
         }
 
