@@ -16,8 +16,17 @@ enum EstimateBench {
         var table = Table("Cost preview: 400 models per keystroke, 2,000-message thread",
                           headers: ["Case", "Samples", "Median", "p90", "Max", "Target ≤ 1 ms"])
         let leaf = session.currentLeafID
-        let once = Measure.repeated(runs: 21) { blackHole(ThreadEstimate(session: session, upTo: leaf)) }
-        add(&table, "new leaf: thread estimate (exact part, calibration, pending text)", once, target: false)
+        // Interleaved, so the machine's drift touches all three alike.
+        let leafWork = (try? Measure.interleaved(runs: 31, [
+            { blackHole(ThreadEstimate(session: session, upTo: leaf)) },
+            { blackHole(session.branch(endingAt: leaf).count) },
+            { blackHole(ChatRequest.messages(for: session, upTo: leaf).count) },
+        ])) ?? []
+        if leafWork.count == 3 {
+            add(&table, "new leaf: thread estimate (exact part, calibration, pending text)", leafWork[0], target: false)
+            add(&table, "    of which: the branch walk (Session.branch)", leafWork[1], target: false)
+            add(&table, "    for scale: ChatRequest.messages, as a send builds them", leafWork[2], target: false)
+        }
 
         let thread = ThreadEstimate(session: session, upTo: leaf)
         var draft = "Could you compare these two approaches and say which is cheaper to run"

@@ -22,34 +22,30 @@ public struct ThreadEstimate: Sendable, Equatable, Hashable {
     /// The estimate for the request `ChatRequest.build` would send after `leafID` (the
     /// same messages: the system prompt, then the branch without empty replies).
     public init(session: Session, upTo leafID: String?) {
-        self.init(messages: ChatRequest.messages(for: session, upTo: leafID),
-                  branch: session.branch(endingAt: leafID ?? session.currentLeafID))
+        self.init(systemPrompt: session.systemPrompt, branch: session.branch(endingAt: leafID ?? session.currentLeafID))
     }
 
-    /// `messages` as sent; `branch` the session's messages they came from (for usage).
-    public init(messages: [ChatMessage], branch: [Message]) {
+    /// `branch` the thread's messages, root first, after `systemPrompt` (nil or empty: none).
+    public init(systemPrompt: String?, branch: [Message]) {
         var exact = 0
         var lastCounted = -1
         var replyBytes = 0, replyTokens = 0
-        for (i, m) in branch.enumerated() where m.role == .assistant {
-            guard let usage = m.usage, let completion = usage.completionTokens else { continue }
+        for i in branch.indices where branch[i].role == .assistant {
+            guard let usage = branch[i].usage, let completion = usage.completionTokens else { continue }
             let answer = max(0, completion - (usage.reasoningTokens ?? 0))
             if let prompt = usage.promptTokens {
                 exact = prompt + answer
                 lastCounted = i
             }
             if answer > 0 {
-                replyBytes += m.content.utf8.count
+                replyBytes += branch[i].content.utf8.count
                 replyTokens += answer
             }
         }
         var pending = PendingText()
-        if lastCounted < 0 {
-            for m in messages { pending = pending + PendingText(message: m.content, attachments: m.attachments) }
-        } else {
-            for m in branch[(lastCounted + 1)...] where !(m.role == .assistant && m.content.isEmpty) {
-                pending = pending + PendingText(message: m.content, attachments: m.attachments)
-            }
+        if lastCounted < 0, let systemPrompt, !systemPrompt.isEmpty { pending = PendingText(message: systemPrompt) }
+        for i in (lastCounted + 1)..<branch.count where !(branch[i].role == .assistant && branch[i].content.isEmpty) {
+            pending = pending + PendingText(message: branch[i].content, attachments: branch[i].attachments)
         }
         var ratio: Double?
         if replyTokens >= TokenRatio.minimumCalibrationTokens, replyBytes > 0 {

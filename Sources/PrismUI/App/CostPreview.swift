@@ -46,8 +46,7 @@ enum CostPreview {
             thread = ThreadEstimate(session: session, upTo: leafID)
         } else {
             // A first prompt: only the system prompt goes before it.
-            let system = session.systemPrompt.flatMap { $0.isEmpty ? nil : [ChatMessage(role: .system, content: $0)] } ?? []
-            thread = ThreadEstimate(messages: system, branch: [])
+            thread = ThreadEstimate(systemPrompt: session.systemPrompt, branch: [])
         }
         cache.lock.withLock {
             cache.entries.removeAll { $0.key == key }
