@@ -63,10 +63,30 @@ public struct ModelPickerState: Sendable, Equatable {
 
     static let emptyBasis = EstimateBasis(thread: ThreadEstimate(), draft: PendingText(), explicitMaxTokens: nil, maxTokensCap: 0)
 
-    /// The estimate sort's key: the input cost in USD as a number, unknown prices last.
+    /// The estimate sort's key: the input cost in USD as a number (the column's `Decimal`
+    /// figure, computed in doubles so 200,000 models sort quickly), unknown prices last.
     static func estimateKey(_ model: ModelInfo, basis: EstimateBasis) -> Double {
-        guard let cost = CostEstimator.estimate(model: model.id, info: model, basis: basis).inputCost else { return .infinity }
-        return NSDecimalNumber(decimal: cost).doubleValue
+        estimateKey(EstimatePrices(model.pricing), tokens: CostEstimator.promptTokens(model: model.id, basis: basis),
+                    images: basis.thread.pending.images + basis.draft.images)
+    }
+
+    static func estimateKey(_ prices: EstimatePrices, tokens: Int, images: Int) -> Double {
+        guard let prompt = prices.prompt else { return .infinity }
+        return prompt * Double(tokens) + prices.request + (images > 0 ? prices.image * Double(images) : 0)
+    }
+
+    /// A model's input prices as numbers, for the estimate sort.
+    struct EstimatePrices {
+        var prompt: Double?
+        var request: Double
+        var image: Double
+
+        init(_ pricing: ModelPricing) {
+            func number(_ d: Decimal?) -> Double? { d.map { NSDecimalNumber(decimal: $0).doubleValue } }
+            prompt = number(pricing.prompt)
+            request = number(pricing.request) ?? 0
+            image = number(pricing.image) ?? 0
+        }
     }
 
     static func ordered(_ a: ModelInfo, _ sa: Int, _ b: ModelInfo, _ sb: Int, by sort: Sort, querying: Bool,

@@ -4,14 +4,30 @@ import PrismCore
 extension CatalogIndex {
     /// Models ordered by what the draft and thread of `basis` would cost in input on each
     /// (unknown prices last, ties broken by id), and each model's rank in that order.
+    /// Call with `lock` held.
     ///
-    /// Made when the picker lists by this sort; the list cache keeps it while the basis stays.
+    /// Kept for the last basis, so typing a query in the picker (a new list per key) does
+    /// not order the catalog again; prices are turned into numbers once per catalog.
     func estimateOrder(_ basis: EstimateBasis) -> (order: [Int32], rank: [Int32]) {
-        var keyed = catalog.indices.map { (ModelPickerState.estimateKey(catalog[$0], basis: basis), idRank[$0], Int32($0)) }
+        if let kept = estimateCache, kept.basis == basis { return (kept.order, kept.rank) }
+        if estimatePrices.count != catalog.count { estimatePrices = catalog.map { ModelPickerState.EstimatePrices($0.pricing) } }
+        let images = basis.thread.pending.images + basis.draft.images
+        // Tokens depend on the model only through its family's default ratio: worked out once per ratio.
+        var tokensByRatio: [Double: Int] = [:]
+        var keyed = catalog.indices.map { i -> (Double, Int32, Int32) in
+            let ratio = basis.thread.calibratedRatio ?? TokenRatio.familyDefault(for: catalog[i].id)
+            let tokens = tokensByRatio[ratio] ?? {
+                let t = basis.thread.exactTokens + (basis.thread.pending + basis.draft).tokens(bytesPerToken: ratio)
+                tokensByRatio[ratio] = t
+                return t
+            }()
+            return (ModelPickerState.estimateKey(estimatePrices[i], tokens: tokens, images: images), idRank[i], Int32(i))
+        }
         keyed.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         let order = keyed.map(\.2)
         var rank = [Int32](repeating: 0, count: order.count)
         for (position, model) in order.enumerated() { rank[Int(model)] = Int32(position) }
+        estimateCache = (basis, order, rank)
         return (order, rank)
     }
 }
