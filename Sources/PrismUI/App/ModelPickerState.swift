@@ -75,13 +75,20 @@ public struct ModelPickerState: Sendable, Equatable {
         return prompt * Double(tokens) + prices.request + (images > 0 ? prices.image * Double(images) : 0)
     }
 
-    /// A model's input prices as numbers, for the estimate sort.
+    /// A model's input prices as numbers and its family's characters per token, for the estimate sort.
     struct EstimatePrices {
         var prompt: Double?
         var request: Double
         var image: Double
+        var familyRatio: Double
+
+        init(_ model: ModelInfo) {
+            self.init(model.pricing)
+            familyRatio = TokenRatio.familyDefault(for: model.id)
+        }
 
         init(_ pricing: ModelPricing) {
+            familyRatio = TokenRatio.fallback
             func number(_ d: Decimal?) -> Double? { d.map { NSDecimalNumber(decimal: $0).doubleValue } }
             prompt = number(pricing.prompt)
             request = number(pricing.request) ?? 0

@@ -10,12 +10,12 @@ extension CatalogIndex {
     /// not order the catalog again; prices are turned into numbers once per catalog.
     func estimateOrder(_ basis: EstimateBasis) -> (order: [Int32], rank: [Int32]) {
         if let kept = estimateCache, kept.basis == basis { return (kept.order, kept.rank) }
-        if estimatePrices.count != catalog.count { estimatePrices = catalog.map { ModelPickerState.EstimatePrices($0.pricing) } }
+        if estimatePrices.count != catalog.count { estimatePrices = catalog.map { ModelPickerState.EstimatePrices($0) } }
         let images = basis.thread.pending.images + basis.draft.images
         // Tokens depend on the model only through its family's default ratio: worked out once per ratio.
         var tokensByRatio: [Double: Int] = [:]
         var keyed = catalog.indices.map { i -> (Double, Int32, Int32) in
-            let ratio = basis.thread.calibratedRatio ?? TokenRatio.familyDefault(for: catalog[i].id)
+            let ratio = basis.thread.calibratedRatio ?? estimatePrices[i].familyRatio
             let tokens = tokensByRatio[ratio] ?? {
                 let t = basis.thread.exactTokens + (basis.thread.pending + basis.draft).tokens(bytesPerToken: ratio)
                 tokensByRatio[ratio] = t
