@@ -52,6 +52,9 @@ struct AskCommand: AsyncParsableCommand {
     @Flag(help: "Save the exchange as a session (see `prism sessions`).")
     var save = false
 
+    @Flag(help: "Print what the request would cost (input estimate and worst case) and send nothing.")
+    var estimate = false
+
     @Argument(help: "The prompt. Piped stdin is appended to it.")
     var prompt: [String] = []
 
@@ -72,6 +75,7 @@ struct AskCommand: AsyncParsableCommand {
         let context = try CLIContext(connection: connection, overrides: ConfigOverrides(
             model: model, maxTokens: maxTokens, temperature: temperature, systemPrompt: system))
         let text = try Self.composePrompt(arguments: prompt, piped: StandardIO.readPipedInput())
+        if estimate { return try await printEstimate(context, text: text) }
         try context.requireKey()
         if context.demo, !json {
             StandardIO.error("prism: demo mode: simulated models, nothing leaves this machine")
@@ -79,20 +83,7 @@ struct AskCommand: AsyncParsableCommand {
 
         let modelID = context.config.model.id
         let catalog = await context.catalogForAsk()
-        var settings = context.config.requestSettings
-        settings.fallbackModels = fallbacks.isEmpty ? settings.fallbackModels : fallbacks
-        if let effort = reasoningEffort { settings.reasoning = ReasoningSettings(effort: effort) }
-        if let topP { settings.topP = topP }
-        if let seed { settings.seed = seed }
-        if !stop.isEmpty { settings.stop = stop }
-        let attached = attachments.map { $0.hasPrefix("https://") ? Attachment.guess(path: $0) : Attachment.local(path: URL(fileURLWithPath: $0).path) }
-        settings.maxTokens = maxTokens
-
-        // The exchange is a session whether or not it is saved: requests are built from a thread.
-        var session = Session(id: SessionID.make(), createdAt: Date(), systemPrompt: context.config.systemPrompt,
-                              model: modelID, settings: settings)
-        session.append(Message(id: UUID().uuidString.lowercased(), parentID: nil, role: .user, content: text,
-                               attachments: attached, createdAt: Date()))
+        let session = sessionForAsk(context, text: text)
         var recorder = save ? try SessionRecorder(context: context, session: session) : nil
         let request = ChatRequest.build(model: modelID, session: session, upTo: session.currentLeafID, catalog: catalog,
                                         maxTokensCap: context.config.maxTokens)
@@ -120,6 +111,42 @@ struct AskCommand: AsyncParsableCommand {
             }
             throw CLIFailure.request(TerminalSanitizer.sanitize(Self.failureLine(failure, model: context.config.model)))
         }
+    }
+
+    /// The exchange as a session whether or not it is saved: requests are built from a thread.
+    func sessionForAsk(_ context: CLIContext, text: String) -> Session {
+        var settings = context.config.requestSettings
+        settings.fallbackModels = fallbacks.isEmpty ? settings.fallbackModels : fallbacks
+        if let effort = reasoningEffort { settings.reasoning = ReasoningSettings(effort: effort) }
+        if let topP { settings.topP = topP }
+        if let seed { settings.seed = seed }
+        if !stop.isEmpty { settings.stop = stop }
+        settings.maxTokens = maxTokens
+        let attached = attachments.map { $0.hasPrefix("https://") ? Attachment.guess(path: $0) : Attachment.local(path: URL(fileURLWithPath: $0).path) }
+        var session = Session(id: SessionID.make(), createdAt: Date(), systemPrompt: context.config.systemPrompt,
+                              model: context.config.model.id, settings: settings)
+        session.append(Message(id: UUID().uuidString.lowercased(), parentID: nil, role: .user, content: text,
+                               attachments: attached, createdAt: Date()))
+        return session
+    }
+
+    /// `--estimate`: the request `ask` would send, priced from the catalog (cached as `prism
+    /// models` caches it; fetched only when missing or stale), printed; nothing is sent.
+    func printEstimate(_ context: CLIContext, text: String) async throws {
+        let catalog: [ModelInfo]
+        if context.demo {
+            catalog = (try? await context.client.fetchModels()) ?? []
+        } else {
+            catalog = (try? await context.catalogCache.catalog(client: context.client))?.models ?? context.cachedCatalog()
+        }
+        let session = sessionForAsk(context, text: text)
+        // The thread is the system prompt and this one prompt: the draft is that last message.
+        let basis = EstimateBasis(thread: ThreadEstimate(session: session, upTo: session.currentLeafID),
+                                  draft: PendingText(), explicitMaxTokens: session.settings.maxTokens,
+                                  maxTokensCap: context.config.maxTokens)
+        let modelID = context.config.model.id
+        let estimate = CostEstimator.estimate(model: modelID, info: catalog.first { $0.id == modelID }, basis: basis)
+        StandardIO.out(json ? AskEstimate(estimate: estimate).json() + "\n" : AskEstimate(estimate: estimate).text())
     }
 
     /// The failure in one line; when the server refused the request (400, 404) and `-m` did

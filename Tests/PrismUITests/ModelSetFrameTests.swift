@@ -48,7 +48,7 @@ struct ModelSetFrameTests {
         #expect(text.contains("set of 2 · config"))
         #expect(text.contains("set of 3 · saved"))
         let odd = text.split(separator: "\n").first { $0.contains("◫  odd:") }
-        #expect(odd?.contains("       ?        ?      ?") == true, "a model missing from the catalog makes the totals unknown")
+        #expect(odd?.contains("       ?        ?         ?      ?") == true, "a model missing from the catalog makes the totals (and the estimate) unknown")
     }
 
     @Test func setsShowWhileTheCatalogLoads() {

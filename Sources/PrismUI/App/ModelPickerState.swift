@@ -6,6 +6,11 @@ import PrismTerminal
 public struct ModelPickerState: Sendable, Equatable {
     public enum Sort: String, CaseIterable, Sendable {
         case relevance, price, context, newest, name
+        /// What the draft and its thread would cost in input on each model ("≈ this prompt").
+        case estimate
+
+        /// How the picker's title names the sort.
+        public var label: String { self == .estimate ? "≈ this prompt" : rawValue }
     }
 
     /// The search field (the same readline keys as the prompt).
@@ -35,8 +40,8 @@ public struct ModelPickerState: Sendable, Equatable {
     /// in the chosen sort (by match quality while a query is typed and the sort is relevance).
     ///
     /// Orders the whole list; the picker itself asks `models(in:)` for the rows it shows.
-    public func visibleModels(in catalog: [ModelInfo]) -> [ModelInfo] {
-        let list = models(in: catalog)
+    public func visibleModels(in catalog: [ModelInfo], basis: EstimateBasis? = nil) -> [ModelInfo] {
+        let list = models(in: catalog, basis: basis)
         return list.models(0..<list.count)
     }
 
@@ -46,14 +51,53 @@ public struct ModelPickerState: Sendable, Equatable {
     }
 
     /// The same list, counted at once and ordered only where it is read (see `ModelList`).
-    func models(in catalog: [ModelInfo]) -> ModelList {
+    /// `basis` prices the estimate sort (the draft and its thread); without it that sort
+    /// orders as for an empty prompt.
+    func models(in catalog: [ModelInfo], basis: EstimateBasis? = nil) -> ModelList {
         let index = CatalogIndex.of(catalog)
+        let basis = sort == .estimate ? basis ?? Self.emptyBasis : nil
         return index.lock.withLock {
-            index.list(for: ModelList.Key(query: query, sort: sort, favourites: favourites, recents: recents))
+            index.list(for: ModelList.Key(query: query, sort: sort, favourites: favourites, recents: recents, basis: basis))
         }
     }
 
-    static func ordered(_ a: ModelInfo, _ sa: Int, _ b: ModelInfo, _ sb: Int, by sort: Sort, querying: Bool) -> Bool {
+    static let emptyBasis = EstimateBasis(thread: ThreadEstimate(), draft: PendingText(), explicitMaxTokens: nil, maxTokensCap: 0)
+
+    /// The estimate sort's key: the input cost in USD as a number (the column's `Decimal`
+    /// figure, computed in doubles so 200,000 models sort quickly), unknown prices last.
+    static func estimateKey(_ model: ModelInfo, basis: EstimateBasis) -> Double {
+        estimateKey(EstimatePrices(model.pricing), tokens: CostEstimator.promptTokens(model: model.id, basis: basis),
+                    images: basis.thread.pending.images + basis.draft.images)
+    }
+
+    static func estimateKey(_ prices: EstimatePrices, tokens: Int, images: Int) -> Double {
+        guard let prompt = prices.prompt else { return .infinity }
+        return prompt * Double(tokens) + prices.request + (images > 0 ? prices.image * Double(images) : 0)
+    }
+
+    /// A model's input prices as numbers and its family's characters per token, for the estimate sort.
+    struct EstimatePrices {
+        var prompt: Double?
+        var request: Double
+        var image: Double
+        var familyRatio: Double
+
+        init(_ model: ModelInfo) {
+            self.init(model.pricing)
+            familyRatio = TokenRatio.familyDefault(for: model.id)
+        }
+
+        init(_ pricing: ModelPricing) {
+            familyRatio = TokenRatio.fallback
+            func number(_ d: Decimal?) -> Double? { d.map { NSDecimalNumber(decimal: $0).doubleValue } }
+            prompt = number(pricing.prompt)
+            request = number(pricing.request) ?? 0
+            image = number(pricing.image) ?? 0
+        }
+    }
+
+    static func ordered(_ a: ModelInfo, _ sa: Int, _ b: ModelInfo, _ sb: Int, by sort: Sort, querying: Bool,
+                        basis: EstimateBasis = emptyBasis) -> Bool {
         switch sort {
         case .relevance:
             if querying, sa != sb { return sa > sb }
@@ -62,6 +106,9 @@ public struct ModelPickerState: Sendable, Equatable {
         case .context: return ModelOrder.context.areInIncreasingOrder(a, b)
         case .newest: return ModelOrder.newest.areInIncreasingOrder(a, b)
         case .name: return ModelOrder.name.areInIncreasingOrder(a, b)
+        case .estimate:
+            let ka = estimateKey(a, basis: basis), kb = estimateKey(b, basis: basis)
+            return ka == kb ? a.id < b.id : ka < kb
         }
     }
 }

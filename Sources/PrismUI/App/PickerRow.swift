@@ -18,7 +18,12 @@ extension AppState {
     var pickerSelectedRow: PickerRow? {
         let sets = pickerSets
         if picker.selection < sets.count { return .set(sets[picker.selection]) }
-        return picker.models(in: catalog).model(at: picker.selection - sets.count).map(PickerRow.model)
+        return pickerModels.model(at: picker.selection - sets.count).map(PickerRow.model)
+    }
+
+    /// The picker's models in its order; the estimate sort prices the focused lane's thread and the draft.
+    var pickerModels: ModelList {
+        picker.models(in: catalog, basis: picker.sort == .estimate ? CostPreview.pickerBasis(self) : nil)
     }
 
     /// The model under the picker's selection; nil on a set row.

@@ -32,7 +32,7 @@ extension Reducer {
             guard let id = state.pickerSelectedModel?.id else { return [] }
             if state.picker.favourites.contains(id) { state.picker.favourites.remove(id) } else { state.picker.favourites.insert(id) }
             // Favourites sort first, so the model moves: the highlight follows it, not the row.
-            if let position = state.picker.models(in: state.catalog).position(of: id) {
+            if let position = state.pickerModels.position(of: id) {
                 state.picker.selection = state.pickerSets.count + position
             }
             return [.savePickerPreferences(favourites: state.picker.favourites.sorted(), recents: state.picker.recents)]
@@ -106,7 +106,7 @@ extension Reducer {
 
     static func selectCurrentModelInPicker(_ state: inout AppState) {
         guard let model = state.session.model,
-              let i = state.picker.models(in: state.catalog).position(of: model) else { return }
+              let i = state.pickerModels.position(of: model) else { return }
         state.picker.selection = state.pickerSets.count + i
     }
 

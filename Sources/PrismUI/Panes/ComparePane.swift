@@ -9,7 +9,7 @@ enum ComparePane {
     /// Rows of each pane's header (model line, figures line).
     static let headerRows = 2
 
-    static func render(_ state: inout AppState, layouts: [TranscriptLayout], bindings: KeyBindings = .defaults, theme: Theme, into frame: inout Frame, rect: Rect) {
+    static func render(_ state: inout AppState, layouts: [TranscriptLayout], maxTokensCap: Int = 4096, bindings: KeyBindings = .defaults, theme: Theme, into frame: inout Frame, rect: Rect) {
         guard let models = state.comparedModels, !rect.isEmpty else { return }
         frame.fill(rect, style: theme.style(.background))
         let geometry = CompareLayout(area: rect, count: models.count, focused: state.focusedLane, screenHeight: state.size.height)
@@ -20,23 +20,27 @@ enum ComparePane {
         for (lane, paneRect) in geometry.panes.enumerated() {
             guard let paneRect, lane < layouts.count, state.lanes.indices.contains(lane) else { continue }
             let (head, body) = paneRect.splitTop(headerRows)
-            header(state, lane: lane, theme: theme, into: &frame, rect: head)
+            header(state, lane: lane, maxTokensCap: maxTokensCap, theme: theme, into: &frame, rect: head)
             TranscriptPane.render(&state, lane: lane, layout: layouts[lane], bindings: bindings, theme: theme, into: &frame, rect: body)
         }
         summary(state, bindings: bindings, theme: theme, into: &frame, rect: geometry.summary)
     }
 
     /// Model name and cost on the first row; provider, speed, tokens and finish reason (or the error) on the second.
-    private static func header(_ state: AppState, lane: Int, theme: Theme, into frame: inout Frame, rect: Rect) {
+    private static func header(_ state: AppState, lane: Int, maxTokensCap: Int, theme: Theme, into frame: inout Frame, rect: Rect) {
         guard rect.height >= 1, let model = state.model(ofLane: lane) else { return }
         let reply = state.session.lastReply(inLane: lane)
         let focused = lane == state.focusedLane
         let rowStyle = focused ? theme.style(.selection) : theme.style(.surface, on: .surface)
         let top = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
         frame.fill(top, style: rowStyle)
-        let cost = reply?.usage.flatMap { $0.cost == nil ? nil : " " + Formatting.cost($0) + " " } ?? ""
+        var cost = reply?.usage.flatMap { $0.cost == nil ? nil : " " + Formatting.cost($0) + " " } ?? ""
+        let shortName = CompareTabs.shortName(model)
+        if let options = preview(state, lane: lane, maxTokensCap: maxTokensCap) {
+            cost = options.first { 3 + DisplayWidth.of(shortName) + DisplayWidth.of($0) <= rect.width } ?? ""
+        }
         // The full model id when it fits beside the cost, else without its vendor prefix.
-        let name = 3 + DisplayWidth.of(model) + DisplayWidth.of(cost) <= rect.width ? model : CompareTabs.shortName(model)
+        let name = 3 + DisplayWidth.of(model) + DisplayWidth.of(cost) <= rect.width ? model : shortName
         var title = StyledLine(focused ? "▌" : " ", focused ? rowStyle.adding(.bold) : theme.style(.accent, on: .surface))
         title.append("\(lane + 1) ", rowStyle)
         // Cut at a word with "…" rather than mid-word by the pane's edge.
@@ -49,6 +53,16 @@ enum ComparePane {
         let second = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: 1)
         let line = figures(state, lane: lane, reply: reply, theme: theme)
         frame.put(" " + line.text.truncatedAtWord(to: rect.width - 1), at: Point(x: rect.x, y: second.y), style: line.style, clip: second)
+    }
+
+    /// What the first header row shows at its right while a draft would be sent: sending it
+    /// here, as "≈ $0.0031 in · ≤ $0.012", or only the worst case when the pane is narrow.
+    /// The last reply's exact cost stays on its message and in the summary line.
+    static func preview(_ state: AppState, lane: Int, maxTokensCap: Int) -> [String]? {
+        guard CostPreview.wouldSend(state), let estimate = CostPreview.estimate(state, lane: lane, maxTokensCap: maxTokensCap) else { return nil }
+        guard let input = estimate.inputCost else { return [" no price "] }
+        guard let worst = estimate.worstCase else { return [" ≈ \(Formatting.usd(input)) in "] }
+        return [" ≈ \(Formatting.usd(input)) in · ≤ \(Formatting.usd(worst)) ", " ≤ \(Formatting.usd(worst)) "]
     }
 
     /// The second header row: what the pane is doing or how its reply went.

@@ -4,11 +4,16 @@ import PrismCore
 extension PickerPane.Columns {
     /// A set's row: its name and models, what a million tokens cost across all of them,
     /// the smallest context among them (the one that limits a shared prompt), and where it is defined.
-    func row(_ set: ModelSet, catalog: [ModelInfo], origin: ModelSets.Origin) -> String {
+    func row(_ set: ModelSet, catalog: [ModelInfo], origin: ModelSets.Origin, basis: EstimateBasis) -> String {
         let infos = set.models.map { id in catalog.first { $0.id == id } }
         var s = Self.setLabel(set).padded(to: idWidth)
         s += " " + Formatting.perMillion(Self.total(infos, \.prompt)).leftPadded(to: priceWidth)
         s += " " + Formatting.perMillion(Self.total(infos, \.completion)).leftPadded(to: priceWidth)
+        // What one round of the draft costs in input across the set.
+        if showEstimate {
+            let estimates = zip(set.models, infos).map { CostEstimator.estimate(model: $0, info: $1, basis: basis) }
+            s += " " + Self.estimate(CostEstimate.total(estimates).input)
+        }
         if showContext {
             let contexts = infos.map { $0?.contextLength }
             let smallest = contexts.contains { $0 == nil } ? nil : contexts.compactMap { $0 }.min()

@@ -8,7 +8,7 @@ enum PickerPane {
         guard rect.width >= 10, rect.height >= 4 else { return }
         frame.fill(rect, style: theme.style(.surface, on: .surface))
         var title = StyledLine("Models", theme.style(.accent, on: .surface))
-        title.append(" · sort: \(state.picker.sort.rawValue) (\(bindings.name(PickerCommand.sort)))", theme.style(.textMuted, on: .surface))
+        title.append(" · sort: \(state.picker.sort.label) (\(bindings.name(PickerCommand.sort)))", theme.style(.textMuted, on: .surface))
         frame.drawBox(rect, style: theme.style(.borderFocused, on: .surface), title: title)
         let inner = rect.inset(top: 1, left: 1, bottom: 1, right: 1)
         guard inner.height >= 2 else { return }
@@ -24,7 +24,8 @@ enum PickerPane {
         }
 
         let sets = state.pickerSets
-        let models = state.picker.models(in: state.catalog)
+        let models = state.pickerModels
+        let basis = CostPreview.pickerBasis(state)
         let modelCount = models.count
         // The footer takes a second line rather than cut its keys off when the picker is narrow.
         let footerLines = footer(state, bindings: bindings, count: modelCount, width: inner.width, maxLines: inner.height >= 8 ? 2 : 1)
@@ -40,7 +41,7 @@ enum PickerPane {
             frame.put(emptyMessage, at: Point(x: listArea.x + 1, y: listArea.y), style: theme.style(.textMuted, on: .surface), clip: listArea)
             return
         }
-        let columns = Columns(width: listArea.width, wantedID: wantedIDWidth(state))
+        let columns = Columns(width: listArea.width, wantedID: wantedIDWidth(state), wantsEstimate: wantsEstimate(state, basis))
         frame.put(columns.header, at: Point(x: listArea.x, y: listArea.y), style: theme.style(.textMuted, on: .surface).adding(.bold), clip: listArea)
         let rows = listArea.inset(top: 1)
         let count = sets.count + modelCount
@@ -59,13 +60,13 @@ enum PickerPane {
                 let marked = state.picker.marked == set.models
                 marker = marked ? "✓" : "◫"
                 markerStyle = marked ? theme.style(.success, on: .surface).adding(.bold) : theme.style(.accent, on: .surface)
-                text = columns.row(set, catalog: state.catalog, origin: state.modelSets.origin(of: set.name) ?? .saved)
+                text = columns.row(set, catalog: state.catalog, origin: state.modelSets.origin(of: set.name) ?? .saved, basis: basis)
             } else {
                 let model = shown[i - sets.count - max(0, top - sets.count)]
                 let marked = state.picker.marked.contains(model.id)
                 marker = marked ? "✓" : state.picker.favourites.contains(model.id) ? "★" : (state.picker.recents.contains(model.id) ? "↺" : " ")
                 markerStyle = marked ? theme.style(.success, on: .surface).adding(.bold) : theme.style(.warning, on: .surface)
-                text = columns.row(model)
+                text = columns.row(model, basis: basis)
                 current = model.id == state.session.model
             }
             // The current model's dot has a column of its own, so it never pushes the id aside.
@@ -120,9 +121,16 @@ enum PickerPane {
     /// go first, so ids are not cut to make room for them.
     static func boxWidth(_ state: AppState, minimum: Int, limit: Int) -> Int {
         let id = wantedIDWidth(state)
-        let full = 2 + Columns.fixedWidth(context: true, badges: true) + id
-        let wanted = full <= limit ? full : 2 + Columns.fixedWidth(context: true, badges: false) + id
+        let estimate = wantsEstimate(state, CostPreview.pickerBasis(state))
+        let full = 2 + Columns.fixedWidth(context: true, badges: true, estimate: estimate) + id
+        let wanted = full <= limit ? full : 2 + Columns.fixedWidth(context: true, badges: false, estimate: estimate) + id
         return max(minimum, min(limit, wanted))
+    }
+
+    /// Whether the "≈ this prompt" column is shown: while there is something to price (a
+    /// draft or a thread), and always when the picker is sorted by it.
+    static func wantsEstimate(_ state: AppState, _ basis: EstimateBasis) -> Bool {
+        state.picker.sort == .estimate || basis.draft.bytes > 0 || basis.thread.exactTokens > 0 || basis.thread.pending.bytes > 0
     }
 
     /// `boxWidth` for `Layout`, asked only when the picker is beside the transcript.
@@ -136,40 +144,64 @@ enum PickerPane {
         let width: Int
         /// What the id column would like (see `wantedIDWidth`).
         var wantedID = 30
+        /// Whether the "≈ this prompt" column would like to show (see `PickerPane.wantsEstimate`).
+        var wantsEstimate = false
 
         static let maxIDWidth = 50
         static let priceWidth = 8
         static let contextWidth = 6
+        /// "≈ this prompt": the input cost of the draft and its thread on the model.
+        static let estimateWidth = 9
+        /// The id width the estimate column (and the context beside it) leaves at least.
+        static let idFloor = 24
         /// "free vision think tools", the longest badge list.
         static let badgesWidth = 22
         /// The marker (✓ ★ ↺ ◫), the current model's dot and a space.
         static let markerWidth = 3
 
         /// Every column but the id's, with the spaces between them.
-        static func fixedWidth(context: Bool, badges: Bool) -> Int {
-            markerWidth + 2 * (priceWidth + 1) + (context ? contextWidth + 1 : 0) + (badges ? badgesWidth + 1 : 0)
+        static func fixedWidth(context: Bool, badges: Bool, estimate: Bool = false) -> Int {
+            markerWidth + 2 * (priceWidth + 1) + (estimate ? estimateWidth + 1 : 0) + (context ? contextWidth + 1 : 0) + (badges ? badgesWidth + 1 : 0)
         }
 
         var priceWidth: Int { Self.priceWidth }
-        var showContext: Bool { width >= 44 }
-        var showBadges: Bool { showContext && width - Self.fixedWidth(context: true, badges: true) >= wantedID }
-        var idWidth: Int { max(8, width - Self.fixedWidth(context: showContext, badges: showBadges)) }
+        /// The estimate comes before the context: shown while the id keeps `idFloor` (or its whole width if shorter).
+        var showEstimate: Bool {
+            wantsEstimate && width - Self.fixedWidth(context: false, badges: false, estimate: true) >= min(wantedID, Self.idFloor)
+        }
+        var showContext: Bool {
+            width >= 44 && (!showEstimate || width - Self.fixedWidth(context: true, badges: false, estimate: true) >= min(wantedID, Self.idFloor))
+        }
+        var showBadges: Bool {
+            showContext && width - Self.fixedWidth(context: true, badges: true, estimate: showEstimate) >= wantedID
+        }
+        var idWidth: Int { max(8, width - Self.fixedWidth(context: showContext, badges: showBadges, estimate: showEstimate)) }
 
         var header: String {
             var s = String(repeating: " ", count: Self.markerWidth) + "MODEL".padded(to: idWidth)
             s += " " + "$/M IN".leftPadded(to: priceWidth) + " " + "$/M OUT".leftPadded(to: priceWidth)
+            if showEstimate { s += " " + "≈ PROMPT".leftPadded(to: Self.estimateWidth) }
             if showContext { s += " " + "CTX".leftPadded(to: Self.contextWidth) }
             if showBadges { s += " " + "FEATURES" }
             return s
         }
 
-        func row(_ m: ModelInfo) -> String {
+        func row(_ m: ModelInfo, basis: EstimateBasis) -> String {
             var s = m.id.padded(to: idWidth)
             s += " " + Formatting.perMillion(m.pricing.prompt).leftPadded(to: priceWidth)
             s += " " + Formatting.perMillion(m.pricing.completion).leftPadded(to: priceWidth)
+            if showEstimate { s += " " + Self.estimate(CostEstimator.estimate(model: m.id, info: m, basis: basis).inputCost) }
             if showContext { s += " " + (m.contextLength.map(Formatting.tokens) ?? "?").leftPadded(to: Self.contextWidth) }
             if showBadges { s += " " + badges(m) }
             return s
+        }
+
+        /// An input estimate in the column: "$0.0031", "<$0.00001", or "?" when the price is unknown.
+        static func estimate(_ cost: Decimal?) -> String {
+            guard let cost else { return "?".leftPadded(to: estimateWidth) }
+            // Below a millionth of a dollar, Formatting.usd needs more digits than the column has.
+            let text = cost > 0 && cost < Decimal(string: "0.000001")! ? "<$0.00001" : Formatting.usd(cost)
+            return text.truncated(to: estimateWidth).leftPadded(to: estimateWidth)
         }
 
         func badges(_ m: ModelInfo) -> String {

@@ -10,7 +10,9 @@ enum PromptPane {
         max(1, PromptRows.count(state.prompt.text, width: max(1, width), limit: max(1, state.size.height)))
     }
 
-    static func render(_ state: AppState, bindings: KeyBindings = .defaults, theme: Theme, into frame: inout Frame, rect: Rect) {
+    /// `preview` is the draft's cost before Enter (`CostPreview.line`), drawn at the right of the top border.
+    static func render(_ state: AppState, preview: String? = nil, bindings: KeyBindings = .defaults, theme: Theme,
+                       into frame: inout Frame, rect: Rect) {
         guard rect.height >= 2, rect.width >= 4 else { return }
         let focused = state.focus == .prompt
         let border = focused ? theme.style(.borderFocused) : theme.style(.border)
@@ -25,6 +27,14 @@ enum PromptPane {
             title.append(" · 📎 " + names.joined(separator: ", "), theme.style(.accent))
         }
         frame.drawBox(rect, style: border, title: title)
+        if let preview {
+            // The whole line when it fits beside the title, else only its input part, else nothing.
+            let room = rect.width - DisplayWidth.of(title.text) - 7
+            let short = preview.components(separatedBy: " · ").first ?? preview
+            if let shown = [preview, short].first(where: { DisplayWidth.of($0) <= room }) {
+                frame.putRight(StyledLine(" " + shown + " ", theme.style(.cost)), row: rect.y, in: rect.inset(right: 1))
+            }
+        }
         if focused, let usage = SlashCompletion.hint(state.prompt.text, sets: state.modelSets) {
             let hint = " " + usage.truncated(to: max(1, rect.width - 6)) + " "
             frame.putRight(StyledLine(hint, theme.style(.accent)), row: rect.maxY - 1, in: rect.inset(right: 1))

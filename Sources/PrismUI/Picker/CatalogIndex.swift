@@ -44,6 +44,9 @@ final class CatalogIndex: @unchecked Sendable {
     /// Matches per query (most recent last), for narrowing and for Backspace.
     var matches: [(query: String, result: Matches)] = []
     var lists: [(key: ModelList.Key, list: ModelList)] = []
+    /// The estimate sort's order for the last basis, and every model's prices as numbers (see `estimateOrder`).
+    var estimateCache: (basis: EstimateBasis, order: [Int32], rank: [Int32])?
+    var estimatePrices: [ModelPickerState.EstimatePrices] = []
     /// Candidates per slice when a query is scored on several threads (tests make it small).
     var sliceMinimum = MatchJob.sliceMinimum
 

@@ -16,6 +16,8 @@ final class ModelList: @unchecked Sendable {
         var sort: ModelPickerState.Sort
         var favourites: Set<String>
         var recents: [String]
+        /// The draft and thread the estimate sort prices; nil for every other sort.
+        var basis: EstimateBasis?
     }
 
     private let index: CatalogIndex
@@ -39,9 +41,16 @@ final class ModelList: @unchecked Sendable {
             for m in index.models(id: id) where special[m] == 0 { special[m] = 2 + UInt16(min(position, 255)) }
         }
         let querying = matches != nil
-        let ranks = key.sort == .relevance ? index.idRank : index.modeRank[key.sort] ?? index.idRank
+        let ranks: [Int32]
+        if key.sort == .estimate {
+            let estimated = index.estimateOrder(key.basis ?? ModelPickerState.emptyBasis)
+            ranks = estimated.rank
+            byRank = estimated.order
+        } else {
+            ranks = key.sort == .relevance ? index.idRank : index.modeRank[key.sort] ?? index.idRank
+            byRank = key.sort == .relevance ? index.idOrder : index.modeOrder[key.sort] ?? index.idOrder
+        }
         self.ranks = ranks
-        byRank = key.sort == .relevance ? index.idOrder : index.modeOrder[key.sort] ?? index.idOrder
         let relevance = key.sort == .relevance && querying
         func keyOf(_ m: Int) -> UInt64 {
             let s = special[m]

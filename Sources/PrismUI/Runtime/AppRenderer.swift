@@ -10,11 +10,14 @@ public final class AppRenderer {
     /// One layout cache per lane, so compare panes of different widths never evict each other.
     let layouts = (0..<Lane.maxCount).map { _ in TranscriptLayout() }
     public var bindings: KeyBindings
+    /// The configured reply cap, for the cost preview's worst case (as `ChatRequest.build` resolves it).
+    public var maxTokensCap: Int
     private var sessionID: String?
     private var costs = CostTally()
 
-    public init(bindings: KeyBindings = .defaults) {
+    public init(bindings: KeyBindings = .defaults, maxTokensCap: Int = 4096) {
         self.bindings = bindings
+        self.maxTokensCap = maxTokensCap
     }
 
     public func render(_ state: inout AppState, theme: Theme) -> Frame {
@@ -35,11 +38,11 @@ public final class AppRenderer {
             return frame
         }
         if state.isComparing {
-            ComparePane.render(&state, layouts: layouts, bindings: bindings, theme: theme, into: &frame, rect: layout.transcript)
+            ComparePane.render(&state, layouts: layouts, maxTokensCap: maxTokensCap, bindings: bindings, theme: theme, into: &frame, rect: layout.transcript)
         } else {
             TranscriptPane.render(&state, lane: 0, layout: layouts[0], bindings: bindings, theme: theme, into: &frame, rect: layout.transcript)
         }
-        PromptPane.render(state, bindings: bindings, theme: theme, into: &frame, rect: layout.prompt)
+        PromptPane.render(state, preview: CostPreview.line(state, maxTokensCap: maxTokensCap), bindings: bindings, theme: theme, into: &frame, rect: layout.prompt)
         if let picker = layout.picker {
             PickerPane.render(state, bindings: bindings, theme: theme, into: &frame, rect: picker)
         }

@@ -46,7 +46,7 @@ public final class AppRuntime: @unchecked Sendable {
         self.environment = environment
         self.effects = effects
         self.themes = themes
-        self.renderer = AppRenderer(bindings: environment.bindings)
+        self.renderer = AppRenderer(bindings: environment.bindings, maxTokensCap: environment.maxTokensCap)
         self.theme = themes.theme(named: state.theme, for: backend.colorSupport) ?? themes.fallback(for: backend.colorSupport)
         self.state.size = backend.size
     }

@@ -1,0 +1,30 @@
+import Foundation
+import PrismCore
+
+/// `prism ask --estimate`: what the request would cost, printed instead of sending it.
+struct AskEstimate {
+    var estimate: CostEstimate
+
+    /// `{"model": ..., "estimate": {"prompt_tokens", "input_cost", "max_output_tokens",
+    /// "max_output_cost", "worst_case"}}`, keys in that order, USD as numbers (null when unknown).
+    func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let model = (try? encoder.encode(estimate.model)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+        func usd(_ value: Decimal?) -> String { value.map { "\($0)" } ?? "null" }
+        return "{\"model\": \(model), \"estimate\": {\"prompt_tokens\": \(estimate.promptTokens), "
+            + "\"input_cost\": \(usd(estimate.inputCost)), \"max_output_tokens\": \(estimate.maxOutputTokens), "
+            + "\"max_output_cost\": \(usd(estimate.maxOutputCost)), \"worst_case\": \(usd(estimate.worstCase))}}"
+    }
+
+    /// Two lines: the figures (or that the model has no price), then the tokens behind them.
+    func text() -> String {
+        let model = TerminalSanitizer.sanitize(estimate.model)
+        let first = estimate.summary.map { "\($0) (\(model))" } ?? "no price for \(model): cost unknown"
+        let estimated = estimate.promptTokens - estimate.exactPromptTokens
+        let tokens = "≈ \(estimate.promptTokens) input tokens"
+            + (estimate.exactPromptTokens > 0 ? " (\(estimated) of them estimated)" : "")
+            + ", at most \(estimate.maxOutputTokens) output tokens (max_tokens); nothing was sent"
+        return first + "\n" + tokens + "\n"
+    }
+}
