@@ -85,6 +85,10 @@ public enum Reducer {
         case .spentTodayComputed(let amount):
             state.spentToday = amount
             return []
+        case .spendTotalsComputed(let totals):
+            state.spend = totals
+            state.spendAsOf = state.now
+            return []
         case .editorFinished(let result):
             switch result {
             case .edited(let text):
@@ -129,6 +133,7 @@ public enum Reducer {
         state.resetLanes()
         state.editingPromptID = nil
         state.confirmingDeleteID = nil
+        state.budgetHold = nil
         state.prompt.clear()
         state.focus = .prompt
     }
