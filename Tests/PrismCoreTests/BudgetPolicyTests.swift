@@ -43,7 +43,7 @@ struct BudgetPolicyTests {
         #expect(decide(caps, ask(worst: "0.05")) == .allow)
         guard case .refuse(let refusal) = decide(caps, ask(worst: "0.0500001")) else { Issue.record("not refused"); return }
         #expect(refusal.cap == .perRequest)
-        #expect(refusal.message == "over the per-request cap of $0.05: this request costs ≤ $0.05 at most")
+        #expect(refusal.message == "over the per-request cap of $0.05: this request costs ≤ $0.0501 at most", "rounded up, so it reads as over the cap")
     }
 
     @Test func dailyCountsSettledAndReservedAndSaysWhenItResets() {
@@ -101,9 +101,9 @@ struct BudgetPolicyTests {
         let caps = BudgetCaps(daily: 2)
         #expect(decide(caps, SpendTotals(today: d("1.5"), month: d("1.5")), ask(worst: "0.09")) == .allow)
         #expect(decide(caps, SpendTotals(today: d("1.5"), month: d("1.5")), ask(worst: "0.1"))
-                == .warn("daily budget: $1.6 of $2 with this request (80%)"))
+                == .warn("daily budget: ≤ $1.6 of $2 with this request (80%)"))
         let strict = BudgetCaps(monthly: 10, warnAt: d("0.5"))
-        #expect(decide(strict, SpendTotals(month: 5), ask(worst: "0.01")) == .warn("monthly budget: $5.01 of $10 with this request (50%)"))
+        #expect(decide(strict, SpendTotals(month: 5), ask(worst: "0.01")) == .warn("monthly budget: ≤ $5.01 of $10 with this request (50%)"))
     }
 
     @Test func fittingMaxTokensUsesTheTightestRemainingCap() {
@@ -144,6 +144,13 @@ struct BudgetPolicyTests {
         let unpriced = SpendAsk(estimates + [CostEstimate(model: "c", promptTokens: 1, exactPromptTokens: 0, inputCost: nil, maxOutputTokens: 1, maxOutputCost: nil)])
         #expect(unpriced.worstCase == nil)
         #expect(unpriced.unpricedModels == ["c"])
+    }
+
+    @Test func worstCasesAreRoundedUpNeverDown() {
+        #expect(BudgetText.upperUSD(d("0.100002")) == "$0.1001")
+        #expect(BudgetText.upperUSD(d("1.001")) == "$1.01")
+        #expect(BudgetText.upperUSD(d("0.05")) == "$0.05")
+        #expect(BudgetText.upperUSD(d("0.0000021")) == "$0.000003")
     }
 
     @Test func durationsRoundMinutesUp() {

@@ -26,7 +26,7 @@ public enum BudgetPolicy {
         }
         guard worst > 0 else { return .allow }
         let fit = fittingMaxTokens(caps: caps, totals: totals, ask: ask)
-        let worstText = "≤ \(Formatting.usd(worst))"
+        let worstText = "≤ \(BudgetText.upperUSD(worst))"
         if let monthly = caps.monthly, totals.committedMonth + worst > monthly {
             return .refuse(BudgetRefusal(
                 cap: .monthly,
@@ -54,7 +54,7 @@ public enum BudgetPolicy {
             guard let cap, cap > 0 else { continue }
             let after = committed + worst
             if after >= cap * caps.warnAt {
-                return .warn("\(period) budget: \(Formatting.usd(after)) of \(Formatting.usd(cap)) with \(ask.noun) (\(percent(after, of: cap))%)")
+                return .warn("\(period) budget: ≤ \(BudgetText.upperUSD(after)) of \(Formatting.usd(cap)) with \(ask.noun) (\(percent(after, of: cap))%)")
             }
         }
         return .allow

@@ -5,6 +5,17 @@ import Foundation
 public enum BudgetText {
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
+    /// A worst case as "$0.1001": rounded up at the precision `Formatting.usd` shows, so a
+    /// "≤" figure is never below the amount it bounds.
+    public static func upperUSD(_ value: Decimal) -> String {
+        let magnitude = value < 0 ? -value : value
+        let digits = magnitude >= 1 ? 2 : magnitude >= Decimal(string: "0.01")! ? 4 : magnitude >= Decimal(string: "0.000001")! ? 6 : 10
+        var input = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &input, digits, .up)
+        return Formatting.usd(rounded)
+    }
+
     /// The start of the day after `now` (local midnight).
     public static func nextDay(after now: Date, calendar: Calendar) -> Date {
         calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: now)) ?? now
