@@ -161,6 +161,22 @@ struct BudgetKeysTests {
         #expect(h.state.notice?.text == "daily budget: ≤ $0.8501 of $1 with this request (85%)")
     }
 
+    @Test func aNewDayStartsTheDailySpendFromZero() {
+        let h = BudgetHarness()
+        h.state.budget = BudgetCaps(daily: 1)
+        h.send(.spendTotalsComputed(SpendTotals(today: Decimal(string: "0.95")!, month: Decimal(string: "0.95")!)))
+        h.type("one")
+        h.press(Key(.enter))
+        #expect(h.state.budgetHold != nil, "0.95 + ≤ 0.1 is over $1 today")
+        h.press(Key(.escape))
+        h.send(.tick(h.state.now.addingTimeInterval(86_400)))
+        h.press(Key(.enter))
+        #expect(h.streams.count == 1, "the next day has room again")
+        h.finish(1, "ok", cost: "0.5")
+        #expect(h.state.spend.today == Decimal(string: "0.5"))
+        #expect(h.state.spend.month == Decimal(string: "1.45"), "still January")
+    }
+
     @Test func regenerateIsCheckedToo() {
         let h = BudgetHarness()
         h.type("one")

@@ -72,6 +72,14 @@ extension Reducer {
         return totals
     }
 
+    /// Starts the day's (and month's) spend from zero once the period the totals were read in
+    /// has ended, before a finished reply's cost is added to them.
+    static func rollSpend(_ state: inout AppState, _ calendar: Calendar) {
+        guard let asOf = state.spendAsOf, !calendar.isDate(asOf, equalTo: state.now, toGranularity: .day) else { return }
+        state.spend = currentSpend(state, calendar)
+        state.spendAsOf = state.now
+    }
+
     /// A key while a send is held: nil when the key is not one of the budget's (the hold is
     /// dropped and the key does what it always does; the draft was never cleared).
     static func budgetKey(_ state: inout AppState, _ hold: BudgetHold, _ key: Key, _ env: ReducerEnvironment) -> [Effect]? {

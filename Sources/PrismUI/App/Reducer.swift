@@ -16,6 +16,7 @@ public enum Reducer {
             if let notice = state.notice, notice.expires <= now { state.notice = nil }
             return []
         case .completion(let id, let event):
+            if case .finished = event { rollSpend(&state, env.calendar) }
             return completion(&state, requestID: id, event)
         case .catalogLoaded(let snapshot):
             // The same cached catalog read again (each Ctrl-P reads the cache) keeps the array the
