@@ -53,6 +53,7 @@ struct BudgetPolicyTests {
         guard case .refuse(let refusal) = decide(caps, totals, ask(worst: "0.2")) else { Issue.record("not refused"); return }
         #expect(refusal.cap == .daily)
         #expect(refusal.message == "over the daily cap of $2: $1.9 spent today ($0.4 of it in flight) + ≤ $0.2 for this request; resets at 00:00 (in 3 h 12 min)")
+        #expect(refusal.shortMessage == "daily cap $2: $1.9 spent + ≤ $0.2 · resets in 3 h 12 min")
     }
 
     @Test func monthlyResetsOnTheFirstOfNextMonthAcrossTheYear() {
@@ -63,6 +64,7 @@ struct BudgetPolicyTests {
         }
         #expect(refusal.cap == .monthly)
         #expect(refusal.message == "over the monthly cap of $30: $30 spent this month + ≤ $0.01 for this request; resets on Jan 1 at 00:00 (in 30 min)")
+        #expect(refusal.shortMessage == "monthly cap $30: $30 spent + ≤ $0.01 · resets Jan 1 (in 30 min)")
         guard case .refuse(let mid) = decide(caps, totals, ask(worst: "0.01"), now: Self.date("2026-02-10T12:00:00Z")) else {
             Issue.record("not refused"); return
         }

@@ -52,6 +52,16 @@ struct BudgetKeysTests {
         #expect(screen.contains("y send anyway · l max_tokens 499 · Esc back"), "\(screen)")
     }
 
+    @Test func atEightyColumnsTheShortLineKeepsTheResetTime() {
+        let h = BudgetHarness(size: Size(width: 80, height: 24))
+        h.state.budget = BudgetCaps(daily: 2)
+        h.send(.spendTotalsComputed(SpendTotals(today: Decimal(string: "1.95")!, month: 3)))
+        h.type("hi")
+        h.press(Key(.enter))
+        let bottom = h.screen().split(separator: "\n").last.map(String.init) ?? ""
+        #expect(bottom == " not sent: daily cap $2: $1.95 spent + ≤ $0.1001 · resets in 23 h 59 min", "\(bottom)")
+    }
+
     @Test func theOverrideKeyStartsTheStreamOnce() {
         let h = BudgetHarness()
         h.state.budget = BudgetCaps(perRequest: Decimal(string: "0.05"))

@@ -17,11 +17,15 @@ public struct BudgetRefusal: Sendable, Equatable {
     /// The largest `max_tokens` under which the send fits every cap; nil when none does
     /// (the input alone is over, or the price is unknown).
     public var fittingMaxTokens: Int?
+    /// The same facts in fewer words, for an 80-column status bar:
+    /// "daily cap $2: $1.95 spent + ≤ $0.12 · resets 00:00 (in 3 h 12 min)".
+    public var shortMessage: String
 
-    public init(cap: BudgetCap, message: String, fittingMaxTokens: Int? = nil) {
+    public init(cap: BudgetCap, message: String, fittingMaxTokens: Int? = nil, shortMessage: String? = nil) {
         self.cap = cap
         self.message = message
         self.fittingMaxTokens = fittingMaxTokens
+        self.shortMessage = shortMessage ?? message
     }
 }
 

@@ -20,7 +20,8 @@ public enum BudgetPolicy {
             let models = ask.unpricedModels.isEmpty ? "" : " for " + ask.unpricedModels.joined(separator: ", ")
             let text = "the cost of \(ask.noun) cannot be bounded: no price is known\(models)"
             if caps.hasCaps {
-                return .refuse(BudgetRefusal(cap: .unbounded, message: text + ", and a budget cap is set"))
+                return .refuse(BudgetRefusal(cap: .unbounded, message: text + ", and a budget cap is set",
+                                             shortMessage: "cost cannot be bounded: no price known\(models)"))
             }
             return .confirm(text)
         }
@@ -32,20 +33,25 @@ public enum BudgetPolicy {
                 cap: .monthly,
                 message: "over the monthly cap of \(Formatting.usd(monthly)): \(spent(totals.committedMonth, reserved: totals.reservedMonth, "this month")) + \(worstText) for \(ask.noun); "
                     + BudgetText.monthResets(now: now, calendar: calendar),
-                fittingMaxTokens: fit))
+                fittingMaxTokens: fit,
+                shortMessage: "monthly cap \(Formatting.usd(monthly)): \(Formatting.usd(totals.committedMonth)) spent + \(worstText) · "
+                    + BudgetText.monthResets(now: now, calendar: calendar).replacingOccurrences(of: " at 00:00", with: "").replacingOccurrences(of: "resets on ", with: "resets ")))
         }
         if let daily = caps.daily, totals.committedToday + worst > daily {
             return .refuse(BudgetRefusal(
                 cap: .daily,
                 message: "over the daily cap of \(Formatting.usd(daily)): \(spent(totals.committedToday, reserved: totals.reservedToday, "today")) + \(worstText) for \(ask.noun); "
                     + BudgetText.dayResets(now: now, calendar: calendar),
-                fittingMaxTokens: fit))
+                fittingMaxTokens: fit,
+                shortMessage: "daily cap \(Formatting.usd(daily)): \(Formatting.usd(totals.committedToday)) spent + \(worstText) · "
+                    + "resets in \(BudgetText.duration(BudgetText.nextDay(after: now, calendar: calendar).timeIntervalSince(now)))"))
         }
         if let perRequest = caps.perRequest, worst > perRequest {
             return .refuse(BudgetRefusal(
                 cap: .perRequest,
                 message: "over the per-request cap of \(Formatting.usd(perRequest)): \(ask.noun) costs \(worstText) at most",
-                fittingMaxTokens: fit))
+                fittingMaxTokens: fit,
+                shortMessage: "per-request cap \(Formatting.usd(perRequest)): \(ask.noun) costs \(worstText)"))
         }
         if let confirmAbove = caps.confirmAbove, worst > confirmAbove {
             return .confirm("\(ask.noun) costs \(worstText) at most, above confirm_above \(Formatting.usd(confirmAbove))")

@@ -52,7 +52,7 @@ extension Reducer {
             return false
         case .refuse(let refusal):
             state.budgetHold = BudgetHold(kind: .refused, message: "not sent: " + refusal.message, pending: pending,
-                                          fittingMaxTokens: refusal.fittingMaxTokens)
+                                          fittingMaxTokens: refusal.fittingMaxTokens, shortMessage: "not sent: " + refusal.shortMessage)
             return false
         }
     }

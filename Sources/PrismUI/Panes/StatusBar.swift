@@ -80,7 +80,7 @@ enum StatusBar {
         }
 
         // A held send's line stays until it is answered.
-        if let notice = state.budgetHold.map({ Notice($0.message, kind: .error, expires: .distantFuture) }) ?? state.notice {
+        if let notice = state.budgetHold.map({ Notice($0.line(fitting: rect.width - 3), kind: .error, expires: .distantFuture) }) ?? state.notice {
             left = left.filter { $0.priority >= 95 }
             var noticeSegment = seg(" " + notice.text, notice.kind == .error ? .error : .accent, 99)
             noticeSegment.shrinkable = true // a long notice is cut with …, never dropped whole
@@ -102,7 +102,7 @@ enum StatusBar {
             if committed >= cap * caps.warnAt { warn = true }
         }
         guard !parts.isEmpty else { return nil }
-        return Segment(line: StyledLine(parts.joined(separator: " · "), merged(base, theme[warn ? .warning : .cost])), priority: 75)
+        return Segment(line: StyledLine(parts.joined(separator: " · "), merged(base, theme[warn ? .warning : .cost])), priority: 85)
     }
 
     /// Drops the lowest-priority segments until everything fits on one line.
