@@ -9,7 +9,9 @@ struct AskCommand: AsyncParsableCommand {
         abstract: "Ask one question and stream the reply to stdout.",
         discussion: """
         Piped input is appended to the prompt:  cat notes.md | prism ask "summarise this"
-        Exit status: 0 success, 1 the request or stream failed, 2 usage or configuration error.
+        Exit status: 0 success, 1 the request or stream failed, 2 usage or configuration error,
+        3 refused by a budget cap (config.toml [budget] or --max-cost; nothing was sent: the one line
+        on stderr names the cap, the worst case or what was spent, and when the cap resets).
         """
     )
 
@@ -45,6 +47,8 @@ struct AskCommand: AsyncParsableCommand {
     var reasoningEffort: String?
 
     @OptionGroup var connection: ConnectionOptions
+
+    @OptionGroup var budget: BudgetOptions
 
     @Flag(help: "Print one JSON object with the reply, usage, cost and timings when done.")
     var json = false
@@ -84,9 +88,10 @@ struct AskCommand: AsyncParsableCommand {
         let modelID = context.config.model.id
         let catalog = await context.catalogForAsk()
         let session = sessionForAsk(context, text: text)
-        var recorder = save ? try SessionRecorder(context: context, session: session) : nil
         let request = ChatRequest.build(model: modelID, session: session, upTo: session.currentLeafID, catalog: catalog,
                                         maxTokensCap: context.config.maxTokens)
+        try budget.check([RequestCost.estimate(request, session: session, upTo: session.currentLeafID)], context: context)
+        var recorder = save ? try SessionRecorder(context: context, session: session) : nil
         let stream = context.client.streamChat(request)
         let signals = SignalWatcher { stream.cancel() }
         var reply = await AskStreamer(json: json, journal: recorder?.openReplyJournal()).run(stream)

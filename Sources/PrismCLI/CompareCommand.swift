@@ -10,7 +10,9 @@ struct CompareCommand: AsyncParsableCommand {
         discussion: """
         Example: prism compare -m openai/gpt-5-mini -m anthropic/claude-haiku-4.5 "Explain CRDTs"
         With a set (config.toml's [sets], or saved in the chat screen with /set save): prism compare --set fast "Explain CRDTs"
-        Exit status: 0 when every model answered, 1 when any failed, 2 for usage errors.
+        Exit status: 0 when every model answered, 1 when any failed, 2 for usage errors, 3 when a
+        budget cap (config.toml [budget] or --max-cost, the round counted as a whole) refused the
+        round: nothing was sent, and one line on stderr says why and when the cap resets.
         """
     )
 
@@ -31,6 +33,8 @@ struct CompareCommand: AsyncParsableCommand {
     var temperature: Double?
 
     @OptionGroup var connection: ConnectionOptions
+
+    @OptionGroup var budget: BudgetOptions
 
     @Flag(help: "Print one JSON object with an entry per model.")
     var json = false
@@ -73,6 +77,9 @@ struct CompareCommand: AsyncParsableCommand {
             ChatRequest.build(model: model, session: session, upTo: session.message(reply)?.parentID, catalog: catalog,
                               maxTokensCap: context.config.maxTokens)
         }
+        try budget.check(zip(requests, replyIDs).map { request, reply in
+            RequestCost.estimate(request, session: session, upTo: session.message(reply)?.parentID)
+        }, context: context)
         let recorder = save ? try CompareRecorder(context: context, session: session, replyIDs: replyIDs) : nil
         let saveFailures = SaveFailures()
         var run = CompareRun(client: context.client, requests: requests, showProgress: !json && StandardIO.stderrIsTerminal)

@@ -39,6 +39,7 @@ struct TUILauncher {
         var state = AppState(size: Size(width: 80, height: 24), session: session, demo: context.demo,
                              theme: theme ?? context.config.theme, now: now)
         state.serverLabel = context.demo ? nil : context.config.serverLabel
+        state.budget = context.config.budget
         let picker = preferences.loadPicker()
         state.picker.favourites = Set(picker.favourites)
         state.picker.recents = picker.recents

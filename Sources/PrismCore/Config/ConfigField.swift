@@ -34,4 +34,5 @@ public enum ConfigField: String, Sendable, Hashable, CaseIterable {
     case maxRetries = "max_retries"
     case keys
     case sets
+    case budget
 }

@@ -94,6 +94,10 @@ public enum ConfigLoader {
             configFileLoaded: loaded,
             warnings: warnings,
             sources: sources)
+        if let budget = config.budget {
+            resolved.budget = budget
+            resolved.sources[.budget] = .file
+        }
         resolved.server = server.profile
         resolved.apiKeyOrigin = server.keyOrigin
         resolved.serverKeyVariable = server.keyVariable

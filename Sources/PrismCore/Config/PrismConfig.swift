@@ -38,13 +38,15 @@ public struct PrismConfig: Sendable, Equatable {
     public var sets: [ModelSet]?
     /// Entries of `[sets]` that were skipped, by name, each with its warning.
     public var ignoredSets: [String: String] = [:]
+    /// `[budget]`: spending caps, the warning fraction, when to ask first and the credit floor.
+    public var budget: BudgetCaps?
 
     public init() {}
 
     static let knownKeys: Set<String> = [
         "model", "base_url", "server", "servers", "api_key", "max_tokens", "attribution", "theme", "system_prompt",
         "fallback_models", "temperature", "provider", "reasoning", "request_timeout", "max_retries", "keys", "sets",
-        "connect_timeout", "first_byte_timeout", "idle_timeout",
+        "connect_timeout", "first_byte_timeout", "idle_timeout", "budget",
     ]
     static let providerKeys: Set<String> = [
         "order", "allow_fallbacks", "require_parameters", "data_collection", "zdr", "only", "ignore", "sort", "max_price",
@@ -63,6 +65,7 @@ public struct PrismConfig: Sendable, Equatable {
         reader.warnUnknown(in: ["provider"], known: providerKeys)
         reader.warnUnknown(in: ["provider", "max_price"], known: ["prompt", "completion", "request", "image"])
         reader.warnUnknown(in: ["reasoning"], known: ["effort", "max_tokens", "exclude"])
+        reader.warnUnknown(in: ["budget"], known: budgetKeys)
 
         var config = PrismConfig()
         config.model = try reader.string("model")
@@ -90,6 +93,7 @@ public struct PrismConfig: Sendable, Equatable {
         let sets = try readSets(&reader)
         config.sets = sets?.sets
         config.ignoredSets = sets?.ignored ?? [:]
+        config.budget = try readBudget(reader)
         return (config, reader.warnings)
     }
 

@@ -57,6 +57,8 @@ public struct ResolvedConfig: Sendable, Equatable {
     public var modelSets: [ModelSet]
     /// Entries of `[sets]` that were skipped, by name, each with its warning (so "unknown set" can say why).
     public var ignoredModelSets: [String: String]
+    /// `[budget]`: the caps every front end checks before sending (all off by default).
+    public var budget = BudgetCaps()
     /// Where the config file is (or would be).
     public var configFile: URL
     /// Whether the config file existed and was read.
@@ -154,6 +156,7 @@ public struct ResolvedConfig: Sendable, Equatable {
         case .maxRetries: return String(maxRetries)
         case .keys: return "\(keyBindings.count) binding(s)"
         case .sets: return modelSets.isEmpty ? "<none>" : modelSets.map(\.name).joined(separator: ", ")
+        case .budget: return BudgetSummary.line(budget)
         }
     }
 

@@ -29,6 +29,8 @@ public enum Action: Sendable {
     case sessionDeletedElsewhere(id: String)
     case sessionDeleted(String)
     case spentTodayComputed(Decimal)
+    /// Today's and this month's spend, read from the ledger (`computeSpentToday`).
+    case spendTotalsComputed(SpendTotals)
     /// `$EDITOR` closed: the edited draft, or why the draft stays as it was.
     case editorFinished(EditorResult)
     case themesListed([String])
@@ -97,12 +99,20 @@ public struct ReducerEnvironment: Sendable {
     public var makeSessionID: @Sendable (Date) -> String
     public var maxTokensCap: Int
     public var bindings: KeyBindings
+    /// A request's worst case before it is sent, for the budget (the one seam: `RequestCost.estimate`),
+    /// from the request and the session and leaf it was built from.
+    public var estimateCost: @Sendable (ChatRequest, Session, String?) -> CostEstimate
+    /// The calendar budget days and months are counted in (the local one).
+    public var calendar: Calendar
 
     public init(makeID: @escaping @Sendable () -> String, makeSessionID: @escaping @Sendable (Date) -> String,
-                maxTokensCap: Int = 4096, bindings: KeyBindings = .defaults) {
+                maxTokensCap: Int = 4096, bindings: KeyBindings = .defaults,
+                estimateCost: @escaping @Sendable (ChatRequest, Session, String?) -> CostEstimate = RequestCost.estimate, calendar: Calendar = .current) {
         self.makeID = makeID
         self.makeSessionID = makeSessionID
         self.maxTokensCap = maxTokensCap
         self.bindings = bindings
+        self.estimateCost = estimateCost
+        self.calendar = calendar
     }
 }

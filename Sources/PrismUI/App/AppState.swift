@@ -50,8 +50,20 @@ public struct AppState: Sendable {
 
     /// Credits left on the key, when `/key` answered.
     public var credits: KeyInfo?
-    /// What the user spent today across every session (from the session index).
-    public var spentToday: Decimal = 0
+    /// What was spent today and this month across every session and command (from the
+    /// ledger, refreshed by `computeSpentToday`; replies finished here are added at once).
+    public var spend = SpendTotals()
+    /// When `spend` was read from the ledger, so a day or month that ended since counts from zero.
+    public var spendAsOf: Date?
+    /// Today's part of `spend`.
+    public var spentToday: Decimal {
+        get { spend.today }
+        set { spend.today = newValue }
+    }
+    /// The caps sends are checked against: config.toml's `[budget]`, changed by `/budget` for this session.
+    public var budget = BudgetCaps()
+    /// A send the budget stopped or wants confirmed, until the user answers (see `Reducer+Budget`).
+    public var budgetHold: BudgetHold?
     /// A one-line message shown in the status bar until it expires (errors, "saved", "copied").
     public var notice: Notice?
     /// Increments on every tick while something is in progress; drives the spinner.

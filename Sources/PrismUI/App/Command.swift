@@ -132,6 +132,20 @@ public enum ThemesCommand: String, CaseIterable, Sendable {
     case previous, next, keep
 }
 
+/// What a key can mean while the budget holds a send (refused by a cap, or above `confirm_above`).
+public enum BudgetCommand: String, CaseIterable, Sendable {
+    case sendAnyway = "send_anyway", lowerMaxTokens = "lower_max_tokens", back
+
+    /// One line for the help overlay.
+    public var summary: String {
+        switch self {
+        case .sendAnyway: return "budget: send the held prompt anyway (this once)"
+        case .lowerMaxTokens: return "budget: send it with max_tokens lowered to fit the cap"
+        case .back: return "budget: go back to the draft, nothing sent"
+        }
+    }
+}
+
 /// Which key triggers which command, per context.
 ///
 /// `commands` are the prompt's (and, where no transcript key says otherwise, the
@@ -143,6 +157,7 @@ public struct KeyBindings: Sendable, Equatable {
     public private(set) var picker: [Key: PickerCommand]
     public private(set) var browser: [Key: BrowserCommand]
     public private(set) var themes: [Key: ThemesCommand]
+    public private(set) var budget: [Key: BudgetCommand] = KeyBindings.budgetKeys
     public private(set) var confirm: [Key: ConfirmCommand] = KeyBindings.confirmKeys
     public private(set) var editor: [Key: EditorCommand] = KeyBindings.editorKeys
     /// The key hints name for a command bound to several ("context.command", plain for the
@@ -225,6 +240,10 @@ public struct KeyBindings: Sendable, Equatable {
     /// The default keys in the theme switcher: moving previews, and the theme you leave it on stays.
     public static let themesKeys: [Key: ThemesCommand] = [Key(.up): .previous, Key(.down): .next, Key(.enter): .keep, Key(.escape): .keep]
 
+    /// The default keys while the budget holds a send. Not Enter: a second Enter out of habit
+    /// must not spend past a cap.
+    public static let budgetKeys: [Key: BudgetCommand] = [.char("y"): .sendAnyway, .char("l"): .lowerMaxTokens, Key(.escape): .back]
+
     /// The default keys of every text field: readline's, plus the arrows, Home and End.
     public static let editorKeys: [Key: EditorCommand] = [
         .ctrl("a"): .lineStart, .ctrl("e"): .lineEnd, .ctrl("b"): .left, .ctrl("f"): .right,
@@ -242,7 +261,7 @@ public struct KeyBindings: Sendable, Equatable {
 
     /// The contexts a `[keys]` entry can name before a dot (`picker.mark`), besides the prompt's
     /// plain names. `compare.pick_pane` is the same binding as plain `pick_pane`.
-    public static let contexts = ["transcript", "picker", "browser", "themes", "confirm", "editor", "compare"]
+    public static let contexts = ["transcript", "picker", "browser", "themes", "confirm", "editor", "budget", "compare"]
 
     public func command(for key: Key) -> Command? { commands[key] }
 
@@ -318,6 +337,17 @@ public struct KeyBindings: Sendable, Equatable {
         return Self.shortest(keys(for: command))?.hintName ?? "[themes.\(command.rawValue)]"
     }
 
+    /// The keys bound to a budget command.
+    public func keys(for command: BudgetCommand) -> [Key] {
+        Self.sortedKeys(budget.filter { $0.value == command }.map(\.key))
+    }
+
+    /// The same for a budget command.
+    public func name(_ command: BudgetCommand) -> String {
+        if let key = named["budget." + command.rawValue], budget[key] == command { return key.hintName }
+        return Self.shortest(keys(for: command))?.hintName ?? "[budget.\(command.rawValue)]"
+    }
+
     /// Alphabetical by config spelling, so the help overlay's order is stable.
     private static func sortedKeys(_ keys: [Key]) -> [Key] {
         keys.sorted { $0.description < $1.description }
@@ -372,6 +402,11 @@ public struct KeyBindings: Sendable, Equatable {
             case "browser"?:
                 if let command = BrowserCommand(rawValue: commandName) { Self.bind(&browser, command, keys) } else {
                     warnings.append(unknown(BrowserCommand.self, in: "browser"))
+                    known = false
+                }
+            case "budget"?:
+                if let command = BudgetCommand(rawValue: commandName) { Self.bind(&budget, command, keys) } else {
+                    warnings.append(unknown(BudgetCommand.self, in: "budget"))
                     known = false
                 }
             case "themes"?:

@@ -23,6 +23,16 @@ enum KeyHints {
         }
     }
 
+    /// While the budget holds a send: send anyway, lower max_tokens (when that can help), back.
+    static func budgetHints(_ bindings: KeyBindings, hold: BudgetHold) -> [String] {
+        var wanted: [(BudgetCommand, String)] = [(.sendAnyway, hold.kind == .confirm ? "send" : "send anyway")]
+        if let fit = hold.fittingMaxTokens { wanted.append((.lowerMaxTokens, "max_tokens \(fit)")) }
+        wanted.append((.back, "back"))
+        return wanted.compactMap { command, word in
+            bindings.keys(for: command).isEmpty ? nil : bindings.name(command) + " " + word
+        }
+    }
+
     /// The session browser's footer hints, in the order they are dropped last to first.
     static func browserHints(_ bindings: KeyBindings) -> [String] {
         let wanted: [(BrowserCommand, String)] = [(.resume, "resume"), (.rename, "rename"), (.delete, "delete"), (.export, "export"), (.close, "close")]
@@ -40,6 +50,7 @@ enum KeyHints {
     /// The same place's hint for the focused context: the transcript's keys while it has
     /// focus (and nothing streams), else the prompt's.
     static func focused(_ state: AppState, _ bindings: KeyBindings, width: Int) -> String {
+        if let hold = state.budgetHold { return fit(budgetHints(bindings, hold: hold), width: width - 2) }
         guard state.focus == .transcript, !state.isStreaming else { return prompt(bindings, streaming: state.isStreaming, width: width) }
         return fit(transcriptHints(bindings), width: width - 2)
     }

@@ -63,6 +63,7 @@ extension Reducer {
             notify(&state, "nothing deleted")
             if key == Key(.escape) { return [] }
         }
+        if let hold = state.budgetHold, let effects = budgetKey(&state, hold, key, env) { return effects }
         // Overlays take every key first.
         switch state.focus {
         case .help:

@@ -8,7 +8,7 @@ import PrismCore
 /// lane that fails or is cancelled never disturbs the others.
 extension Reducer {
     /// Sends the prompt to every lane: records it, adds an empty reply per lane and starts them.
-    static func send(_ state: inout AppState, _ env: ReducerEnvironment) -> [Effect] {
+    static func send(_ state: inout AppState, _ env: ReducerEnvironment, budget: BudgetPass = .check) -> [Effect] {
         let text = state.prompt.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return [] }
         if let effects = slashCommand(&state, text, env) { return effects }
@@ -22,6 +22,7 @@ extension Reducer {
             state.focus = .picker
             return []
         }
+        if budget == .check, !budgetAllows(&state, roundEstimates(state, text: text, env), pending: .send, env) { return [] }
         if state.session.messages.isEmpty, state.session.id.isEmpty {
             state.session.id = env.makeSessionID(state.now)
         }
@@ -32,21 +33,24 @@ extension Reducer {
         state.prompt.clear()
         state.editingPromptID = nil
         var effects: [Effect] = [.appendHistory(text), .saveSession(state.session)]
-        for (lane, reply) in replies.enumerated() { effects += startLane(&state, lane, replyID: reply, env) }
+        for (lane, reply) in replies.enumerated() { effects += startLane(&state, lane, replyID: reply, env, maxTokens: budget.maxTokens) }
         return effects
     }
 
     /// Starts streaming into a lane's (already added, empty) reply with a fresh request id.
     ///
     /// The one place the chat screen builds a request.
-    static func startLane(_ state: inout AppState, _ lane: Int, replyID: String, _ env: ReducerEnvironment) -> [Effect] {
+    /// `maxTokens`, when given, lowers the request's cap (the budget's "lower max_tokens to fit").
+    static func startLane(_ state: inout AppState, _ lane: Int, replyID: String, _ env: ReducerEnvironment,
+                          maxTokens: Int? = nil) -> [Effect] {
         guard state.lanes.indices.contains(lane), let model = state.model(ofLane: lane),
               let parent = state.session.message(replyID)?.parentID else { return [] }
         state.nextRequestID += 1
         state.lanes[lane].stream = StreamState(requestID: state.nextRequestID, messageID: replyID, startedAt: state.now)
         state.lanes[lane].view.follow()
-        let request = ChatRequest.build(model: model, session: state.session, upTo: parent, catalog: state.catalog,
+        var request = ChatRequest.build(model: model, session: state.session, upTo: parent, catalog: state.catalog,
                                         maxTokensCap: env.maxTokensCap)
+        if let maxTokens { request.maxTokens = min(request.maxTokens, maxTokens) }
         return [.startStream(requestID: state.nextRequestID, request: request, journal: journalTarget(state, replyID: replyID))]
     }
 
@@ -124,7 +128,8 @@ extension Reducer {
             var message = state.session.messages[index]
             message.apply(reply)
             state.session.update(message, at: state.now)
-            state.spentToday += reply.usage?.cost ?? 0
+            state.spend.today += reply.usage?.cost ?? 0
+            state.spend.month += reply.usage?.cost ?? 0
             return .finished(reply)
         }
         return .nothing
@@ -166,17 +171,25 @@ extension Reducer {
     }
 
     /// Asks the focused lane's last prompt again: a new version of its reply, in that model's thread.
-    static func regenerate(_ state: inout AppState, _ env: ReducerEnvironment) -> [Effect] {
+    static func regenerate(_ state: inout AppState, _ env: ReducerEnvironment, budget: BudgetPass = .check) -> [Effect] {
         let lane = state.focusedLane
         guard state.lanes[lane].stream == nil else {
             notify(&state, state.isComparing ? "this pane is still streaming: \(env.bindings.name(.cancelOrClear)) stops it" : "a reply is still streaming: \(env.bindings.name(.cancelOrClear)) stops it")
             return []
         }
+        if budget == .check {
+            var trial = state.session
+            if let reply = trial.appendRetry(lane: lane, at: state.now, makeID: { "budget-check" }),
+               let model = trial.laneModels[lane], let parent = trial.message(reply)?.parentID {
+                let request = ChatRequest.build(model: model, session: trial, upTo: parent, catalog: state.catalog, maxTokensCap: env.maxTokensCap)
+                guard budgetAllows(&state, [env.estimateCost(request, trial, parent)], pending: .regenerate(lane: lane), env) else { return [] }
+            }
+        }
         guard let reply = state.session.appendRetry(lane: lane, at: state.now, makeID: env.makeID) else {
             notify(&state, "nothing to regenerate yet")
             return []
         }
-        return [.saveSession(state.session)] + startLane(&state, lane, replyID: reply, env)
+        return [.saveSession(state.session)] + startLane(&state, lane, replyID: reply, env, maxTokens: budget.maxTokens)
     }
 
     /// Queues a scroll on the focused lane, or on every lane while compare panes scroll together.

@@ -11,6 +11,7 @@ extension Reducer {
         ("/compare", "/compare ID ID [ID] [ID] or /compare SET: compare 2 to 4 models side by side"),
         ("/set", "/set NAME: compare a model set · /set save NAME [ID…] · /set delete NAME"),
         ("/sets", "/sets: list the model sets (in the picker)"),
+        ("/budget", "/budget: caps and spend · /budget daily|monthly|per-request|confirm-above USD|off · /budget warn-at 0.8 · /budget off"),
         ("/title", "/title TEXT: rename this session"),
         ("/new", "/new: start a new session"),
         ("/fork", "/fork: a new session with this one's current branch (f in the transcript forks at the selected message)"),
@@ -70,6 +71,8 @@ extension Reducer {
             return setCommand(&state, argument, env.bindings)
         case "/sets":
             return listSets(&state, env.bindings)
+        case "/budget":
+            return budgetCommand(&state, argument)
         case "/title":
             guard !argument.isEmpty else { return [] }
             state.session.title = Session.cleanTitle(argument)

@@ -16,6 +16,7 @@ public enum Reducer {
             if let notice = state.notice, notice.expires <= now { state.notice = nil }
             return []
         case .completion(let id, let event):
+            if case .finished = event { rollSpend(&state, env.calendar) }
             return completion(&state, requestID: id, event)
         case .catalogLoaded(let snapshot):
             // The same cached catalog read again (each Ctrl-P reads the cache) keeps the array the
@@ -85,6 +86,10 @@ public enum Reducer {
         case .spentTodayComputed(let amount):
             state.spentToday = amount
             return []
+        case .spendTotalsComputed(let totals):
+            state.spend = totals
+            state.spendAsOf = state.now
+            return []
         case .editorFinished(let result):
             switch result {
             case .edited(let text):
@@ -129,6 +134,7 @@ public enum Reducer {
         state.resetLanes()
         state.editingPromptID = nil
         state.confirmingDeleteID = nil
+        state.budgetHold = nil
         state.prompt.clear()
         state.focus = .prompt
     }

@@ -27,10 +27,11 @@ struct SlashCompletion: Equatable {
         } else {
             let takesSet = words.count == 2 && (words[0] == "/set" || words[0] == "/compare")
                 || words.count == 3 && words[0] == "/set" && words[1] == "delete"
-            guard takesSet, let last = words.last else { return nil }
+            let takesCap = words.count == 2 && words[0] == "/budget"
+            guard takesSet || takesCap, let last = words.last else { return nil }
             head = words.dropLast().joined(separator: " ") + " "
             word = last
-            candidates = sets.all.map(\.name).filter { $0.hasPrefix(last) }
+            candidates = (takesCap ? Reducer.budgetSettings : sets.all.map(\.name)).filter { $0.hasPrefix(last) }
             if words.count == 2, words[0] == "/set" {
                 candidates += ["save", "delete"].filter { $0.hasPrefix(last) }
             }

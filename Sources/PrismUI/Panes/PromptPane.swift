@@ -41,7 +41,8 @@ enum PromptPane {
         } else {
             let hint = KeyHints.focused(state, bindings, width: rect.width - 21)
             if !hint.isEmpty {
-                frame.putRight(StyledLine(" " + hint + " ", theme.style(.textMuted)), row: rect.maxY - 1, in: rect.inset(right: 1))
+                let style = theme.style(state.budgetHold == nil ? .textMuted : .accent)
+                frame.putRight(StyledLine(" " + hint + " ", style), row: rect.maxY - 1, in: rect.inset(right: 1))
             }
         }
         let inner = rect.inset(top: 1, left: 1, bottom: 1, right: 1)

@@ -70,12 +70,17 @@ enum StatusBar {
         if total.known {
             right.append(seg("session \(total.estimated ? "~" : "")\(Formatting.usd(total.cost))", .cost, 70))
         }
-        if state.spentToday > 0 { right.append(seg("today \(Formatting.usd(state.spentToday))", .cost, 35)) }
+        if let budget = budgetSegment(state, base: base, theme: theme) {
+            right.append(budget)
+        } else if state.spentToday > 0 {
+            right.append(seg("today \(Formatting.usd(state.spentToday))", .cost, 35))
+        }
         if let remaining = state.credits?.limitRemaining {
             right.append(seg("credit \(Formatting.usd(remaining))", .statusBarText, 50))
         }
 
-        if let notice = state.notice {
+        // A held send's line stays until it is answered.
+        if let notice = state.budgetHold.map({ Notice($0.line(fitting: rect.width - 3), kind: .error, expires: .distantFuture) }) ?? state.notice {
             left = left.filter { $0.priority >= 95 }
             var noticeSegment = seg(" " + notice.text, notice.kind == .error ? .error : .accent, 99)
             noticeSegment.shrinkable = true // a long notice is cut with …, never dropped whole
@@ -83,6 +88,21 @@ enum StatusBar {
             right = right.filter { $0.priority >= 80 }
         }
         layOut(left: left, right: right, in: rect, base: base, into: &frame)
+    }
+
+    /// "$1.2/$2 today · $14/$30 mo" while a daily or monthly cap is set, in the warning
+    /// colour once either is past `warn_at` (spent plus reserved, as the policy counts it).
+    static func budgetSegment(_ state: AppState, base: Style, theme: Theme) -> Segment? {
+        let caps = state.budget
+        var parts: [String] = []
+        var warn = false
+        for (cap, committed, word) in [(caps.daily, state.spend.committedToday, "today"), (caps.monthly, state.spend.committedMonth, "mo")] {
+            guard let cap else { continue }
+            parts.append("\(Formatting.usd(committed))/\(Formatting.usd(cap)) \(word)")
+            if committed >= cap * caps.warnAt { warn = true }
+        }
+        guard !parts.isEmpty else { return nil }
+        return Segment(line: StyledLine(parts.joined(separator: " · "), merged(base, theme[warn ? .warning : .cost])), priority: 85)
     }
 
     /// Drops the lowest-priority segments until everything fits on one line.

@@ -169,8 +169,8 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
         case .computeSpentToday:
             guard let ledger else { return }
             DispatchQueue.global(qos: .utility).async {
-                let (total, warnings) = ledger.totalReporting(on: Date())
-                post(.spentTodayComputed(total))
+                let (totals, warnings) = ledger.spendTotals(now: Date())
+                post(.spendTotalsComputed(totals))
                 for warning in warnings { post(.warned(warning)) }
             }
         case .recordSpend(let cost):
