@@ -38,6 +38,8 @@ public struct SpendReport: Sendable, Equatable {
     public var reserved: Decimal = 0
     /// By cost, highest first (by day: oldest first).
     public var rows: [Row] = []
+    /// The three models that cost most, whatever the grouping.
+    public var topModels: [Row] = []
 
     public var average: Decimal? { requests > 0 ? requestCost / Decimal(requests) : nil }
     public var estimated: Decimal { bySource[.estimate]?.cost ?? 0 }
@@ -47,6 +49,7 @@ public struct SpendReport: Sendable, Equatable {
         self.to = to
         self.grouping = grouping
         var groups: [String: Row] = [:]
+        var models: [String: Row] = [:]
         for entry in entries {
             if entry.state == .reserved {
                 inFlight += 1
@@ -68,9 +71,15 @@ public struct SpendReport: Sendable, Equatable {
                 let sofar = bySource[source] ?? (0, 0)
                 bySource[source] = (sofar.requests + 1, sofar.cost + cost)
                 if source == .estimate { row.estimated += cost }
+                var model = models[entry.model] ?? Row(key: entry.model, requests: 0, cost: 0, estimated: 0)
+                model.requests += 1
+                model.cost += cost
+                if source == .estimate { model.estimated += cost }
+                models[entry.model] = model
             }
             groups[key] = row
         }
+        topModels = Array(models.values.sorted { ($0.cost, $1.key) > ($1.cost, $0.key) }.prefix(3))
         rows = grouping == .day
             ? groups.values.sorted { $0.key < $1.key }
             : groups.values.sorted { ($0.cost, $1.key) > ($1.cost, $0.key) }
@@ -90,7 +99,7 @@ public struct SpendReport: Sendable, Equatable {
 
     public static func == (a: SpendReport, b: SpendReport) -> Bool {
         a.from == b.from && a.to == b.to && a.grouping == b.grouping && a.total == b.total && a.requests == b.requests
-            && a.rows == b.rows && a.reserved == b.reserved && a.inFlight == b.inFlight && a.imported == b.imported
+            && a.rows == b.rows && a.topModels == b.topModels && a.reserved == b.reserved && a.inFlight == b.inFlight && a.imported == b.imported
             && a.freeRequests == b.freeRequests
             && SpendEntry.CostSource.allCases.allSatisfy { a.bySource[$0]?.requests == b.bySource[$0]?.requests && a.bySource[$0]?.cost == b.bySource[$0]?.cost }
     }
