@@ -5,7 +5,7 @@ import Foundation
 // Prints tables of figures (Markdown, so they paste into docs/benchmarks.md). Never
 // asserts on timing. Build in release: debug figures are meaningless.
 
-let available = ["sse", "sessions", "launch", "client", "ui"]
+let available = ["sse", "sessions", "launch", "client", "ui", "ledger"]
 var selected = Array(CommandLine.arguments.dropFirst())
 if selected.first == "bounds-case", selected.count == 2 {
     BoundsBench.runCase(selected[1])  // one case of `bounds`, in a child process; never returns
@@ -24,6 +24,7 @@ if selected.contains(where: { $0 == "-h" || $0 == "--help" }) {
     print("  launch    prism ask --demo start-up to first byte; needs `swift build -c release --product prism` (3)")
     print("  client    end-to-end OpenRouterClient with DemoTransport, and libcurl and URLSession → StubServer (5)")
     print("  ui        render + diff of a 200×60 frame showing a 10,000-message session (6)")
+    print("  ledger    spend ledger with 100,000 entries: open + today's and this month's totals (12)")
     print("  bounds [\(BoundsBench.cases.joined(separator: "|"))]...")
     print("            keys and memory with a 50 MB reply, a 200,000-model catalog, a 1 MB paste (9; not in the default run)")
     print("helpers for scripts/tui-bench.py (not benchmarks):")
@@ -55,6 +56,7 @@ do {
         case "launch": try LaunchBench.run()
         case "client": try await ClientBench.run()
         case "ui": UIBench.run()
+        case "ledger": try LedgerBench.run()
         default: break
         }
     }
