@@ -50,7 +50,7 @@ struct SpendCommand: ParsableCommand {
         } else {
             (from, label) = (periods.monthStart, "this month")
         }
-        let ledger = SpendLedger(paths: paths)
+        let ledger = SpendLedger(paths: paths, quickCheck: true)  // a report reads it all anyway
         let entries: [SpendEntry]
         do {
             entries = try ledger.entries(from: from, to: nil, now: now)

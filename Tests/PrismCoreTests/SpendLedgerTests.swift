@@ -71,6 +71,38 @@ struct SpendLedgerTests {
         #expect(resets.month == Self.at("2027-01-01 00:00:00"))
     }
 
+    @Test func dayBoundsOnTheQuarterHourOfAnyZoneAreExact() throws {
+        let sandbox = LedgerSandbox()
+        defer { sandbox.remove() }
+        let ledger = sandbox.ledger()
+        for zone in ["Asia/Kolkata", "Asia/Kathmandu", "America/St_Johns"] {
+            let midnight = LedgerSandbox.date("2026-12-02 00:00:00", zone: zone)
+            try ledger.record(Self.ask(), cost: usd("1"), source: .usage, at: midnight.addingTimeInterval(-0.001))
+            try ledger.record(Self.ask(), cost: usd("10"), source: .usage, at: midnight)
+            let totals = try ledger.totals(now: midnight.addingTimeInterval(3600), calendar: LedgerSandbox.calendar(zone))
+            #expect(totals.today >= 10, "\(zone)")
+            let entries = try ledger.entries(now: midnight)
+            let expected = entries.filter { $0.startedAt >= midnight && $0.startedAt < midnight.addingTimeInterval(86_400) }
+                .reduce(Decimal(0)) { $0 + ($1.cost ?? 0) }
+            #expect(totals.today == expected, "\(zone): the buckets agree with the entries")
+        }
+    }
+
+    @Test func anAmendedCostMovesTheTotals() throws {
+        let sandbox = LedgerSandbox()
+        defer { sandbox.remove() }
+        let ledger = sandbox.ledger()
+        let now = Self.at("2026-12-02 10:00:00")
+        let id = try ledger.reserve(Self.ask(), worstCase: 1, at: now)
+        try ledger.settle(id, cost: usd("0.5"), source: .estimate, at: now)
+        // A later exact figure (from /generation) replaces the estimate in place.
+        try ledger.read { db in
+            try db.prepare("UPDATE spend_entries SET cost_pico = ?1, cost_source = 'generation' WHERE id = ?2")
+                .bind([.int(try Money.pico(usd("0.4"))), .int(id.rawValue)]).run()
+        }
+        #expect(try ledger.totals(now: now, calendar: Self.calendar) == SpendTotals(today: usd("0.4"), month: usd("0.4")))
+    }
+
     @Test func freeRequestsAreCountedPerMinuteAndPerDay() throws {
         let sandbox = LedgerSandbox()
         defer { sandbox.remove() }

@@ -40,6 +40,37 @@ public enum PrismDatabase {
             CREATE INDEX spend_by_time ON spend_entries (started_at, state, free, cost_pico, reserved_pico);
             CREATE INDEX spend_reserved ON spend_entries (pid) WHERE state = 'reserved';
             """),
+        // Totals per 15 minutes (every time zone's midnight falls on one of these bounds), kept
+        // by triggers in the same transaction as the entry: a month's total is at most 2,976
+        // rows to add up, however many requests it had.
+        .init(version: 3, name: "spend buckets", sql: """
+            CREATE TABLE spend_buckets (
+                bucket INTEGER PRIMARY KEY,
+                settled_pico INTEGER NOT NULL DEFAULT 0,
+                free_requests INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE TRIGGER spend_bucket_insert AFTER INSERT ON spend_entries BEGIN
+                INSERT INTO spend_buckets (bucket, settled_pico, free_requests)
+                VALUES (NEW.started_at / 900000, CASE WHEN NEW.state = 'settled' THEN coalesce(NEW.cost_pico, 0) ELSE 0 END,
+                        CASE WHEN NEW.state <> 'released' THEN NEW.free ELSE 0 END)
+                ON CONFLICT (bucket) DO UPDATE SET settled_pico = settled_pico + excluded.settled_pico,
+                    free_requests = free_requests + excluded.free_requests;
+            END;
+            CREATE TRIGGER spend_bucket_update AFTER UPDATE OF state, cost_pico ON spend_entries BEGIN
+                INSERT INTO spend_buckets (bucket, settled_pico, free_requests)
+                VALUES (NEW.started_at / 900000,
+                        (CASE WHEN NEW.state = 'settled' THEN coalesce(NEW.cost_pico, 0) ELSE 0 END)
+                        - (CASE WHEN OLD.state = 'settled' THEN coalesce(OLD.cost_pico, 0) ELSE 0 END),
+                        (CASE WHEN NEW.state <> 'released' THEN NEW.free ELSE 0 END)
+                        - (CASE WHEN OLD.state <> 'released' THEN OLD.free ELSE 0 END))
+                ON CONFLICT (bucket) DO UPDATE SET settled_pico = settled_pico + excluded.settled_pico,
+                    free_requests = free_requests + excluded.free_requests;
+            END;
+            INSERT INTO spend_buckets (bucket, settled_pico, free_requests)
+                SELECT started_at / 900000, sum(CASE WHEN state = 'settled' THEN coalesce(cost_pico, 0) ELSE 0 END),
+                       sum(CASE WHEN state <> 'released' THEN free ELSE 0 END)
+                FROM spend_entries GROUP BY started_at / 900000;
+            """),
     ])
 
     /// Opens (creating, checking and migrating) the database at `url`.

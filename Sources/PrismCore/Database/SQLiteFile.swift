@@ -18,7 +18,7 @@ import Darwin
 public struct SQLiteFile: Sendable {
     public let url: URL
     public let migrator: Migrator
-    /// Run `PRAGMA quick_check` on open (a full read of the file: tests and `prism spend` keep it on).
+    /// Run `PRAGMA quick_check` on open: a full read of the file, so only where that is affordable.
     public var quickCheck: Bool
     let now: @Sendable () -> Date
 

@@ -26,13 +26,16 @@ public final class SpendLedger: @unchecked Sendable {
     private var notices: [String] = []
 
     /// The ledger in Prism's state folder (`prism.db`, importing `spend.json`).
-    public convenience init(paths: PrismPaths) {
-        self.init(file: PrismDatabase.url(paths: paths), legacyFile: paths.state.appendingPathComponent("spend.json"))
+    public convenience init(paths: PrismPaths, quickCheck: Bool = false) {
+        self.init(file: PrismDatabase.url(paths: paths), legacyFile: paths.state.appendingPathComponent("spend.json"),
+                  quickCheck: quickCheck)
     }
 
     /// Tests pass another `owner` and `isAlive` to stand in for other processes.
+    /// `quickCheck` reads the whole file on open (about 250 ms at 100,000 entries): `prism spend`
+    /// asks for it; every other open relies on SQLite noticing damage, which triggers it then.
     public init(file: URL, legacyFile: URL? = nil, owner: ProcessIdentity = .current,
-                isAlive: @escaping @Sendable (ProcessIdentity) -> Bool = ProcessIdentity.isAlive, quickCheck: Bool = true) {
+                isAlive: @escaping @Sendable (ProcessIdentity) -> Bool = ProcessIdentity.isAlive, quickCheck: Bool = false) {
         self.file = file
         self.legacyFile = legacyFile
         self.owner = owner
@@ -93,25 +96,41 @@ public final class SpendLedger: @unchecked Sendable {
         let minuteAgo = now.addingTimeInterval(-60)
         return try read { db in
             try expireDeadReservations(db, at: now)
-            // ?1 today, ?2 this month, ?3 a minute ago, ?4 the earliest of those, ?5 tomorrow, ?6 next month.
-            let statement = try db.prepare("""
-                SELECT coalesce(sum(CASE WHEN state = 'settled' AND started_at >= ?1 AND started_at < ?5 THEN cost_pico END), 0),
-                       coalesce(sum(CASE WHEN state = 'settled' AND started_at >= ?2 THEN cost_pico END), 0),
-                       coalesce(sum(CASE WHEN state = 'reserved' AND started_at >= ?1 AND started_at < ?5 THEN reserved_pico END), 0),
-                       coalesce(sum(CASE WHEN state = 'reserved' AND started_at >= ?2 THEN reserved_pico END), 0),
-                       count(CASE WHEN free = 1 AND state <> 'released' AND started_at >= ?3 AND started_at < ?5 THEN 1 END),
-                       count(CASE WHEN free = 1 AND state <> 'released' AND started_at >= ?1 AND started_at < ?5 THEN 1 END)
-                FROM spend_entries WHERE started_at >= ?4 AND started_at < ?6
+            let day = Self.millis(periods.dayStart), nextDay = Self.millis(periods.nextDay)
+            let month = Self.millis(periods.monthStart), nextMonth = Self.millis(periods.nextMonth)
+            var totals = SpendTotals()
+            // Settled cost and free requests from the 15-minute buckets (local midnight is a bucket bound).
+            let buckets = try db.prepare("""
+                SELECT coalesce(sum(CASE WHEN bucket >= ?1 AND bucket < ?2 THEN settled_pico END), 0),
+                       coalesce(sum(settled_pico), 0),
+                       coalesce(sum(CASE WHEN bucket >= ?1 AND bucket < ?2 THEN free_requests END), 0)
+                FROM spend_buckets WHERE bucket >= ?3 AND bucket < ?4
                 """)
-            let day = Self.millis(periods.dayStart), month = Self.millis(periods.monthStart), minute = Self.millis(minuteAgo)
-            try statement.bind([.int(day), .int(month), .int(minute), .int(min(month, minute)),
-                                .int(Self.millis(periods.nextDay)), .int(Self.millis(periods.nextMonth))])
-            guard try statement.step() else { return SpendTotals() }
-            defer { _ = try? statement.step() }
-            return SpendTotals(today: Money.decimal(pico: statement.int(0)), month: Money.decimal(pico: statement.int(1)),
-                               reservedToday: Money.decimal(pico: statement.int(2)),
-                               reservedMonth: Money.decimal(pico: statement.int(3)),
-                               freeRequestsLastMinute: Int(statement.int(4)), freeRequestsToday: Int(statement.int(5)))
+            try buckets.bind([.int(Self.bucket(day)), .int(Self.bucket(nextDay)), .int(Self.bucket(month)), .int(Self.bucket(nextMonth))])
+            if try buckets.step() {
+                totals.today = Money.decimal(pico: buckets.int(0))
+                totals.month = Money.decimal(pico: buckets.int(1))
+                totals.freeRequestsToday = Int(buckets.int(2))
+            }
+            // Live reservations: few, through the partial index.
+            let reserved = try db.prepare("""
+                SELECT coalesce(sum(CASE WHEN started_at >= ?1 AND started_at < ?2 THEN reserved_pico END), 0),
+                       coalesce(sum(CASE WHEN started_at >= ?3 AND started_at < ?4 THEN reserved_pico END), 0)
+                FROM spend_entries WHERE state = 'reserved'
+                """)
+            try reserved.bind([.int(day), .int(nextDay), .int(month), .int(nextMonth)])
+            if try reserved.step() {
+                totals.reservedToday = Money.decimal(pico: reserved.int(0))
+                totals.reservedMonth = Money.decimal(pico: reserved.int(1))
+            }
+            // Free requests in the last minute: a short range of the time index.
+            let minute = try db.prepare("""
+                SELECT count(*) FROM spend_entries
+                WHERE started_at >= ?1 AND started_at <= ?2 AND free = 1 AND state <> 'released'
+                """)
+            try minute.bind([.int(Self.millis(minuteAgo)), .int(Self.millis(now))])
+            if try minute.step() { totals.freeRequestsLastMinute = Int(minute.int(0)) }
+            return totals
         }
     }
 
@@ -124,10 +143,20 @@ public final class SpendLedger: @unchecked Sendable {
     // MARK: - The connection
 
     /// Runs `body` on the open connection (opening it first), holding the ledger's lock.
+    ///
+    /// When SQLite finds the file damaged mid-way, the connection is dropped and the file
+    /// opened again with `quick_check`, which moves it aside (with a notice) so `body` runs
+    /// once more on a fresh ledger.
     func read<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
         try lock.withLock {
-            let db = try connection()
-            return try db.locked { try body(db) }
+            do {
+                let db = try connection(check: quickCheck)
+                return try db.locked { try body(db) }
+            } catch let error as DatabaseError where error.kind == .corrupt {
+                opened = nil
+                let db = try connection(check: true)
+                return try db.locked { try body(db) }
+            }
         }
     }
 
@@ -136,9 +165,9 @@ public final class SpendLedger: @unchecked Sendable {
         try read { db in try db.transaction { try body(db) } }
     }
 
-    private func connection() throws -> SQLiteConnection {
+    private func connection(check: Bool) throws -> SQLiteConnection {
         if let opened { return opened }
-        let (db, notice) = try PrismDatabase.open(file, quickCheck: quickCheck)
+        let (db, notice) = try PrismDatabase.open(file, quickCheck: check)
         if let notice { notices.append(notice) }
         if let legacyFile { notices += importLegacy(legacyFile, into: db) }
         opened = db
@@ -170,6 +199,9 @@ public final class SpendLedger: @unchecked Sendable {
             for id in dead { try update.bind([.int(Self.millis(now)), .int(id)]).run() }
         }
     }
+
+    /// The 15-minute bucket of a time in Unix milliseconds (as the `spend_buckets` triggers compute it).
+    static func bucket(_ millis: Int64) -> Int64 { millis / 900_000 }
 
     static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
     static func date(millis: Int64) -> Date { Date(timeIntervalSince1970: Double(millis) / 1000) }
