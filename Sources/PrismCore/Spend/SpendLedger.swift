@@ -95,7 +95,7 @@ public final class SpendLedger: @unchecked Sendable {
         let periods = SpendPeriods(now: now, calendar: calendar)
         let minuteAgo = now.addingTimeInterval(-60)
         return try read { db in
-            try expireDeadReservations(db, at: now)
+            let live = try expireDeadReservations(db, at: now)
             let day = Self.millis(periods.dayStart), nextDay = Self.millis(periods.nextDay)
             let month = Self.millis(periods.monthStart), nextMonth = Self.millis(periods.nextMonth)
             var totals = SpendTotals()
@@ -112,16 +112,10 @@ public final class SpendLedger: @unchecked Sendable {
                 totals.month = Money.decimal(pico: buckets.int(1))
                 totals.freeRequestsToday = Int(buckets.int(2))
             }
-            // Live reservations: few, through the partial index.
-            let reserved = try db.prepare("""
-                SELECT coalesce(sum(CASE WHEN started_at >= ?1 AND started_at < ?2 THEN reserved_pico END), 0),
-                       coalesce(sum(CASE WHEN started_at >= ?3 AND started_at < ?4 THEN reserved_pico END), 0)
-                FROM spend_entries WHERE state = 'reserved'
-                """)
-            try reserved.bind([.int(day), .int(nextDay), .int(month), .int(nextMonth)])
-            if try reserved.step() {
-                totals.reservedToday = Money.decimal(pico: reserved.int(0))
-                totals.reservedMonth = Money.decimal(pico: reserved.int(1))
+            // Live reservations: few, through the partial index (read while expiring the dead ones).
+            for held in live {
+                if held.startedAt >= day && held.startedAt < nextDay { totals.reservedToday += Money.decimal(pico: held.reserved) }
+                if held.startedAt >= month && held.startedAt < nextMonth { totals.reservedMonth += Money.decimal(pico: held.reserved) }
             }
             // Free requests in the last minute: a short range of the time index.
             let minute = try db.prepare("""
@@ -187,17 +181,22 @@ public final class SpendLedger: @unchecked Sendable {
                        text(costSource?.rawValue), .int(Int64(owner.pid)), .text(owner.token)]).run()
     }
 
-    /// Marks reservations of processes that are gone as expired.
-    func expireDeadReservations(_ db: SQLiteConnection, at now: Date) throws {
-        let held = try db.prepare("SELECT id, pid, process_token FROM spend_entries WHERE state = 'reserved'").rows {
-            (id: $0.int(0), owner: ProcessIdentity(pid: Int32(truncatingIfNeeded: $0.int(1)), token: $0.text(2) ?? ""))
+    /// Marks reservations of processes that are gone as expired; returns the live ones.
+    @discardableResult
+    func expireDeadReservations(_ db: SQLiteConnection, at now: Date) throws -> [(startedAt: Int64, reserved: Int64)] {
+        // No other column in the WHERE clause, so SQLite takes the partial index `spend_reserved`.
+        let held = try db.prepare("SELECT id, pid, process_token, started_at, reserved_pico FROM spend_entries WHERE state = 'reserved'").rows {
+            (id: $0.int(0), owner: ProcessIdentity(pid: Int32(truncatingIfNeeded: $0.int(1)), token: $0.text(2) ?? ""),
+             startedAt: $0.int(3), reserved: $0.int(4))
         }
-        let dead = held.filter { !isAlive($0.owner) }.map(\.id)
-        guard !dead.isEmpty else { return }
-        try db.transaction {
-            let update = try db.prepare("UPDATE spend_entries SET state = 'expired', ended_at = ?1 WHERE id = ?2 AND state = 'reserved'")
-            for id in dead { try update.bind([.int(Self.millis(now)), .int(id)]).run() }
+        let (alive, dead) = (held.filter { isAlive($0.owner) }, held.filter { !isAlive($0.owner) })
+        if !dead.isEmpty {
+            try db.transaction {
+                let update = try db.prepare("UPDATE spend_entries SET state = 'expired', ended_at = ?1 WHERE id = ?2 AND state = 'reserved'")
+                for entry in dead { try update.bind([.int(Self.millis(now)), .int(entry.id)]).run() }
+            }
         }
+        return alive.map { ($0.startedAt, $0.reserved) }
     }
 
     /// The 15-minute bucket of a time in Unix milliseconds (as the `spend_buckets` triggers compute it).
