@@ -6,4 +6,4 @@ import Testing
 /// Swift's cooperative pool, only two threads wide on a 2-core machine: several of them at
 /// once starved the async tests of other targets for tens of seconds, and timing checks
 /// there failed. Nested in one serialized suite they run one at a time.
-@Suite(.serialized) enum ProcessSuites {}
+@Suite(.serialized, .timeLimit(.minutes(5))) enum ProcessSuites {}

@@ -40,7 +40,7 @@ struct KeyContextBindingTests {
         #expect(h.state.focus == .prompt, "the old key no longer opens the picker")
         h.key(.ctrl("k"))
         #expect(h.state.focus == .picker)
-        #expect(h.helpText().contains("ctrl+k open or close the model picker"))
+        #expect(h.helpText().contains("Ctrl-K open or close the model picker"))
     }
 
     @Test func welcomeAndStatusNameTheReboundPickerKey() {
@@ -63,7 +63,7 @@ struct KeyContextBindingTests {
         h.key(Key(.tab))
         h.key(.char("h"))
         #expect(h.state.focus == .help)
-        #expect(h.helpText().contains("f1, h* show this help"))
+        #expect(h.helpText().contains("F1, h* show this help"))
     }
 
     @Test func pickerBindingsMarkSortAndCloseWithTheNewKeysOnly() {
@@ -158,9 +158,9 @@ struct KeyContextBindingTests {
         h.key(Key(.function(2)))
         #expect(h.state.focus == .help)
         let screen = h.boundScreen()
-        #expect(screen.contains("f2, ?*"))
+        #expect(screen.contains("F2, ?*"))
         #expect(screen.contains("Y*"))
-        #expect(!screen.contains("f1"))
+        #expect(!screen.contains("F1"))
     }
 
     @Test func theFirstListedKeyIsTheOneHintsName() {
@@ -182,8 +182,8 @@ struct KeyContextBindingTests {
         #expect(warnings == [
             "[keys.compare]: unknown command 'quit' (use previous_pane, next_pane, focus_pane_1, focus_pane_2, focus_pane_3, focus_pane_4, toggle_scroll_lock, pick_pane)",
             "[keys]: unknown command 'frobnicate'",
-            "[keys.picker]: unknown command 'bogus' (use choose, close, mark, favourite, sort)",
-            "[keys]: unknown context 'sessions' in 'sessions.delete' (use transcript, picker, browser, themes, compare, or a plain command name for the prompt)",
+            "[keys.picker]: unknown command 'bogus' (use choose, close, mark, favourite, sort, up, down, page_up, page_down)",
+            "[keys]: unknown context 'sessions' in 'sessions.delete' (use transcript, picker, browser, themes, confirm, editor, compare, or a plain command name for the prompt)",
             "[keys] transcript.help: unknown key 'hyper+h'",
         ])
         #expect(bindings == .defaults, "nothing bad is applied")
@@ -221,6 +221,74 @@ struct OverlayKeyBindingTests {
         #expect(h.state.browser.confirmingDelete == "20261120-100000-aaaa")
         #expect(h.helpText().contains("F2 rename"))
         #expect(h.helpText().contains("Ctrl-K delete"))
+    }
+
+    @Test func pickerMovementIsRebindable() {
+        let h = BoundHarness(["picker.down": "ctrl+j", "picker.up": "ctrl+k"])
+        #expect(h.warnings.isEmpty)
+        h.key(.ctrl("p"))
+        h.key(.ctrl("u"))
+        let start = h.state.picker.selection
+        h.key(Key(.down))
+        #expect(h.state.picker.selection == start, "Down no longer moves")
+        h.key(.ctrl("j"))
+        #expect(h.state.picker.selection == start + 1)
+        h.key(.ctrl("k"))
+        #expect(h.state.picker.selection == start)
+        #expect(h.state.focus == .picker)
+    }
+
+    @Test func browserMovementAndTheRenameFieldFollowTheBrowserKeys() {
+        let h = browsing(["browser.down": "ctrl+n", "browser.resume": "ctrl+e", "browser.close": "ctrl+g"])
+        #expect(h.warnings.isEmpty)
+        h.state.browser.sessions.append(SessionSummary(Session(id: "20261121-100000-bbbb", title: "Bergen", createdAt: Date(timeIntervalSince1970: 0))))
+        h.key(Key(.down))
+        #expect(h.state.browser.selection == 0, "Down no longer moves")
+        h.key(.ctrl("n"))
+        #expect(h.state.browser.selection == 1)
+        h.key(.ctrl("r"))
+        #expect(h.state.browser.renaming?.editor.text == "Bergen")
+        h.key(.char("!"))
+        h.key(Key(.escape))
+        #expect(h.state.browser.renaming != nil, "Esc is no longer the close key, so it does not leave the field")
+        let effects = h.key(.ctrl("e"))
+        #expect(effects == [.renameSession(id: "20261121-100000-bbbb", title: "Bergen!")])
+        #expect(h.state.browser.renaming == nil)
+        h.key(.ctrl("r"))
+        h.key(.ctrl("g"))
+        #expect(h.state.browser.renaming == nil, "the close key gives up the rename")
+        #expect(h.state.focus == .browser)
+    }
+
+    @Test func theConfirmKeyIsRebindableAndNamedInTheQuestion() {
+        let h = browsing(["confirm.yes": "j"])
+        #expect(h.warnings.isEmpty)
+        h.key(.ctrl("d"))
+        #expect(h.boundScreen().contains("(20261120-100000-aaaa)? j/n"))
+        #expect(h.key(.char("y")).isEmpty, "y no longer confirms")
+        #expect(h.state.browser.confirmingDelete == nil)
+        h.key(.ctrl("d"))
+        #expect(h.key(.char("j")) == [.deleteSession(id: "20261120-100000-aaaa")])
+    }
+
+    @Test func editingKeysAreRebindableInEveryField() {
+        let h = BoundHarness(["editor.kill_to_start": "alt+u", "editor.line_start": "ctrl+a, home, alt+a"])
+        #expect(h.warnings.isEmpty)
+        for key in "hello".map({ Key.char($0) }) { h.key(key) }
+        h.key(.ctrl("u"))
+        #expect(h.state.prompt.text == "hello", "Ctrl-U no longer cuts")
+        h.key(.alt("a"))
+        h.key(.char(">"))
+        #expect(h.state.prompt.text == ">hello")
+        h.key(Key(.end))
+        h.key(.alt("u"))
+        #expect(h.state.prompt.text.isEmpty, "the new key cuts to the start in the prompt")
+        h.key(.ctrl("p"))
+        for key in "abc".map({ Key.char($0) }) { h.key(key) }
+        h.key(.alt("u"))
+        #expect(h.state.picker.query.isEmpty, "and in the picker's search")
+        #expect(h.helpText().contains("Alt-U cut to the start"))
+        #expect(h.helpText().contains("Alt-A/Ctrl-A/Home line start"))
     }
 
     @Test func themeSwitcherBindingsMoveAndKeepWithTheNewKeys() {

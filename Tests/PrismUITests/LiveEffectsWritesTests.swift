@@ -5,7 +5,7 @@ import Testing
 
 /// `LiveEffects` writes preferences on its save queue, not on the caller's (UI) thread:
 /// a burst keeps its order, and quitting waits for every write.
-@Suite("Live effects: preference writes")
+@Suite("Live effects: preference writes", .timeLimit(.minutes(1)))
 struct LiveEffectsWritesTests {
     @Test func historyAndPickerWritesLeaveTheCallerAndFinishBeforeQuit() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("prism-prefs-\(UUID().uuidString)")

@@ -121,6 +121,20 @@ struct MessageEditKeysTests {
         #expect(h.branch == ["q1"], "Delete and y work too")
     }
 
+    @Test func aReboundConfirmKeyAnswersTheDeleteQuestion() {
+        let h = EditHarness()
+        _ = h.env.bindings.apply(["confirm.yes": "ctrl+y"], parse: { try? KeySpec.parse($0) })
+        h.exchange("q1", "a1")
+        h.key(Key(.tab))
+        h.key(.char("d"))
+        #expect(h.notice == "delete this message? press again or Ctrl-Y to delete, any other key keeps it")
+        h.key(.char("y"))
+        #expect(h.state.session.messages.count == 2, "y no longer confirms")
+        h.key(.char("d"))
+        h.key(.ctrl("y"))
+        #expect(h.branch == ["q1"])
+    }
+
     @Test func deletingOneVersionShowsAnother() {
         let h = EditHarness()
         h.exchange("old", "old answer")

@@ -48,7 +48,7 @@ private struct Themes: ThemeProviding {
     var lastError: String? { nil }
 }
 
-@Suite("Model sets: saved from the chat screen to the file by the live effects")
+@Suite("Model sets: saved from the chat screen to the file by the live effects", .timeLimit(.minutes(1)))
 struct ModelSetEffectsTests {
     @Test func savingAndDeletingEmitTheChangeAndReachTheFile() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("prism-sets-\(UUID().uuidString)")

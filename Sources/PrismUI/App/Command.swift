@@ -64,15 +64,16 @@ public enum Command: String, CaseIterable, Sendable {
         case .focusPane1, .focusPane2, .focusPane3, .focusPane4: return "compare: focus pane \(rawValue.suffix(1))"
         case .toggleScrollLock: return "compare: scroll all panes together (or each on its own)"
         case .pickPane: return "compare: continue with the focused pane's model alone"
-        case .deleteMessage: return "delete the selected message and its replies (again or y confirms)"
+        case .deleteMessage: return "delete the selected message and its replies (asks first)"
         case .forkSession: return "fork: a new session with the path up to the selected message"
         }
     }
 }
 
-/// What a key can mean inside the model picker (besides moving and typing the search).
+/// What a key can mean inside the model picker (besides typing the search).
 public enum PickerCommand: String, CaseIterable, Sendable {
     case choose, close, mark, favourite, sort
+    case up, down, pageUp = "page_up", pageDown = "page_down"
 
     /// One line for the help overlay.
     public var summary: String {
@@ -82,13 +83,48 @@ public enum PickerCommand: String, CaseIterable, Sendable {
         case .mark: return "picker: mark a model to compare (or a set's models)"
         case .favourite: return "picker: star or unstar a model (stars sort first)"
         case .sort: return "picker: change the sort order"
+        case .up, .down, .pageUp, .pageDown: return "picker: move the highlight"
         }
     }
 }
 
-/// What a key can mean in the session browser (besides moving and typing the filter).
+/// What a key can mean in the session browser (besides typing the filter). In the rename
+/// field, the keys of `resume` save the title and the keys of `close` give up.
 public enum BrowserCommand: String, CaseIterable, Sendable {
     case resume, close, rename, delete, export
+    case up, down, pageUp = "page_up", pageDown = "page_down"
+}
+
+/// What a key can do in a text field (the prompt, the picker's search, the session filter,
+/// the rename field): readline's keys by default. Printable characters always type.
+public enum EditorCommand: String, CaseIterable, Sendable {
+    case lineStart = "line_start", lineEnd = "line_end", left, right, wordLeft = "word_left", wordRight = "word_right"
+    case killToEnd = "kill_to_end", killToStart = "kill_to_start", killWord = "kill_word", yank
+    case backspace, deleteForward = "delete_forward"
+
+    /// A few words for the help overlay.
+    public var summary: String {
+        switch self {
+        case .lineStart: return "line start"
+        case .lineEnd: return "line end"
+        case .left: return "a character left"
+        case .right: return "a character right"
+        case .wordLeft: return "a word left"
+        case .wordRight: return "a word right"
+        case .killToEnd: return "cut to the end"
+        case .killToStart: return "cut to the start"
+        case .killWord: return "cut a word"
+        case .yank: return "put the cut text back"
+        case .backspace: return "delete left"
+        case .deleteForward: return "delete right"
+        }
+    }
+}
+
+/// What a key can mean while Prism asks a yes/no question (delete a session, delete a
+/// message): `yes` answers it; any other key keeps things as they are.
+public enum ConfirmCommand: String, CaseIterable, Sendable {
+    case yes
 }
 
 /// What a key can mean in the theme switcher.
@@ -107,9 +143,13 @@ public struct KeyBindings: Sendable, Equatable {
     public private(set) var picker: [Key: PickerCommand]
     public private(set) var browser: [Key: BrowserCommand]
     public private(set) var themes: [Key: ThemesCommand]
+    public private(set) var confirm: [Key: ConfirmCommand] = KeyBindings.confirmKeys
+    public private(set) var editor: [Key: EditorCommand] = KeyBindings.editorKeys
     /// The key hints name for a command bound to several ("context.command", plain for the
     /// prompt): the first one the config listed, or the usual one by default.
-    private var named: [String: Key] = ["newline": Key(.enter, .alt), "picker.mark": .ctrl("t"), "themes.keep": Key(.enter)]
+    private var named: [String: Key] = [
+        "newline": Key(.enter, .alt), "picker.mark": .ctrl("t"), "themes.keep": Key(.enter), "confirm.yes": .char("y"),
+    ]
 
     public init(_ commands: [Key: Command], transcript: [Key: Command] = KeyBindings.transcriptKeys,
                 picker: [Key: PickerCommand] = KeyBindings.pickerKeys, browser: [Key: BrowserCommand] = KeyBindings.browserKeys,
@@ -173,19 +213,36 @@ public struct KeyBindings: Sendable, Equatable {
     public static let pickerKeys: [Key: PickerCommand] = [
         Key(.enter): .choose, Key(.escape): .close, .ctrl("t"): .mark, Key(.insert): .mark,
         .ctrl("s"): .favourite, Key(.tab): .sort,
+        Key(.up): .up, Key(.down): .down, Key(.pageUp): .pageUp, Key(.pageDown): .pageDown,
     ]
 
     /// The default keys in the session browser.
     public static let browserKeys: [Key: BrowserCommand] = [
         Key(.enter): .resume, Key(.escape): .close, .ctrl("r"): .rename, .ctrl("d"): .delete, .ctrl("s"): .export,
+        Key(.up): .up, Key(.down): .down, Key(.pageUp): .pageUp, Key(.pageDown): .pageDown,
     ]
 
     /// The default keys in the theme switcher: moving previews, and the theme you leave it on stays.
     public static let themesKeys: [Key: ThemesCommand] = [Key(.up): .previous, Key(.down): .next, Key(.enter): .keep, Key(.escape): .keep]
 
+    /// The default keys of every text field: readline's, plus the arrows, Home and End.
+    public static let editorKeys: [Key: EditorCommand] = [
+        .ctrl("a"): .lineStart, .ctrl("e"): .lineEnd, .ctrl("b"): .left, .ctrl("f"): .right,
+        .ctrl("k"): .killToEnd, .ctrl("u"): .killToStart, .ctrl("w"): .killWord, .ctrl("y"): .yank,
+        .ctrl("d"): .deleteForward, .ctrl("h"): .backspace, .alt("b"): .wordLeft, .alt("f"): .wordRight,
+        Key(.backspace): .backspace, Key(.delete): .deleteForward, Key(.left): .left, Key(.right): .right,
+        Key(.left, .control): .wordLeft, Key(.right, .control): .wordRight, Key(.home): .lineStart, Key(.end): .lineEnd,
+        // Alt and Shift with an arrow move a character, as before keys were data: Alt-←/→ means
+        // "pane" only in compare mode, and a terminal may add Shift.
+        Key(.left, .alt): .left, Key(.right, .alt): .right, Key(.left, .shift): .left, Key(.right, .shift): .right,
+    ]
+
+    /// The default answer keys of a yes/no question.
+    public static let confirmKeys: [Key: ConfirmCommand] = [.char("y"): .yes, .char("Y"): .yes]
+
     /// The contexts a `[keys]` entry can name before a dot (`picker.mark`), besides the prompt's
     /// plain names. `compare.pick_pane` is the same binding as plain `pick_pane`.
-    public static let contexts = ["transcript", "picker", "browser", "themes", "compare"]
+    public static let contexts = ["transcript", "picker", "browser", "themes", "confirm", "editor", "compare"]
 
     public func command(for key: Key) -> Command? { commands[key] }
 
@@ -239,6 +296,20 @@ public struct KeyBindings: Sendable, Equatable {
     public func name(_ command: BrowserCommand) -> String {
         if let key = named["browser." + command.rawValue], browser[key] == command { return key.hintName }
         return Self.shortest(keys(for: command))?.hintName ?? "[browser.\(command.rawValue)]"
+    }
+
+    /// The same for an editing key.
+    public func name(_ command: EditorCommand) -> String {
+        if let key = named["editor." + command.rawValue], editor[key] == command { return key.hintName }
+        return Self.shortest(Self.sortedKeys(editor.filter { $0.value == command }.map(\.key)))?.hintName
+            ?? "[editor.\(command.rawValue)]"
+    }
+
+    /// The same for the answer of a yes/no question.
+    public func name(_ command: ConfirmCommand) -> String {
+        if let key = named["confirm." + command.rawValue], confirm[key] == command { return key.hintName }
+        return Self.shortest(Self.sortedKeys(confirm.filter { $0.value == command }.map(\.key)))?.hintName
+            ?? "[confirm.\(command.rawValue)]"
     }
 
     /// The same for a theme switcher command.
@@ -306,6 +377,16 @@ public struct KeyBindings: Sendable, Equatable {
             case "themes"?:
                 if let command = ThemesCommand(rawValue: commandName) { Self.bind(&themes, command, keys) } else {
                     warnings.append(unknown(ThemesCommand.self, in: "themes"))
+                    known = false
+                }
+            case "editor"?:
+                if let command = EditorCommand(rawValue: commandName) { Self.bind(&editor, command, keys) } else {
+                    warnings.append(unknown(EditorCommand.self, in: "editor"))
+                    known = false
+                }
+            case "confirm"?:
+                if let command = ConfirmCommand(rawValue: commandName) { Self.bind(&confirm, command, keys) } else {
+                    warnings.append(unknown(ConfirmCommand.self, in: "confirm"))
                     known = false
                 }
             case let other?:

@@ -19,10 +19,15 @@ enum HelpText {
     static func lines(_ bindings: KeyBindings, width: Int) -> [Line] {
         var lines: [Line] = []
         for command in Command.allCases where !command.isCompareOnly {
-            let keys = bindings.keys(for: command).map(\.description)
-            let transcript = bindings.transcriptKeys(for: command).map(\.description)
+            let keys = bindings.keys(for: command).map(\.hintName)
+            let transcript = bindings.transcriptKeys(for: command).map(\.hintName)
             guard !keys.isEmpty || !transcript.isEmpty else { continue }
-            lines.append(.binding(keys: (keys + transcript.map { "\($0)*" }).joined(separator: ", "), summary: command.summary))
+            // A summary wider than the box goes on under its keys rather than being cut.
+            let room = max(8, width - keysWidth - 1)
+            let wrapped = TextWrap.wrap(StyledLine(command.summary), width: room).map(\.text)
+            for (i, part) in (wrapped.isEmpty ? [command.summary] : wrapped).enumerated() {
+                lines.append(.binding(keys: i == 0 ? (keys + transcript.map { "\($0)*" }).joined(separator: ", ") : "", summary: part))
+            }
         }
         var notes = OverlayPanes.compareKeys(bindings)
         notes += [
@@ -33,10 +38,10 @@ enum HelpText {
             "* in the transcript (\(bindings.name(.focusTranscript)) to focus it; it selects the message in view). Copy, reasoning and versions act "
                 + "on the selected message there (marked ▌) and on the newest reply anywhere else; on a selected prompt, "
                 + "versions are its edits and \(bindings.name(.editLast)) edits it. A fork's status bar says what it was forked from.",
-            "Every text field (prompt, picker search, session filter, rename): "
-                + "Ctrl-A/E start/end, Ctrl-B/F and ←/→ a character, Alt-B/F and Ctrl-←/→ a word, Ctrl-K/U/W cut to the end, "
-                + "to the start, a word, Ctrl-Y puts it back, Backspace/Delete, Home/End. "
+            "Every text field (prompt, picker search, session filter, rename), [keys.editor]: " + editorKeys(bindings) + ". "
                 + "Prompt: Up/Down for history; Tab completes a /command or a set name.",
+            "Every key here can be rebound in config.toml's [keys] (contexts: transcript, picker, browser, themes, "
+                + "confirm, compare), with names such as ctrl+k, alt+enter, f1; a rebound key shows its new name here and in the hints.",
             "Prompt commands:",
         ]
         notes += Reducer.slashCommands.map { "  " + $0.usage }
@@ -57,6 +62,16 @@ enum HelpText {
             lines += (wrapped.isEmpty ? [StyledLine()] : wrapped).map { .note($0.text) }
         }
         return lines
+    }
+
+    /// "Ctrl-A/Home line start, …": every editing command with its keys as bound now.
+    static func editorKeys(_ bindings: KeyBindings) -> String {
+        EditorCommand.allCases.compactMap { command in
+            let keys = bindings.editor.filter { $0.value == command }.map(\.key)
+                .sorted { ($0.modifiers.isEmpty ? 1 : 0, $0.hintName) < ($1.modifiers.isEmpty ? 1 : 0, $1.hintName) }
+            guard !keys.isEmpty else { return nil }
+            return keys.map(\.hintName).joined(separator: "/") + " " + command.summary
+        }.joined(separator: ", ")
     }
 
     /// The furthest the help can scroll on this screen: lines beyond what the overlay shows.

@@ -25,7 +25,7 @@ extension Reducer {
             state.confirmingDeleteID = target.id
             let what = target.role == .user ? "this prompt" : "this message"
             let under = doomed.count > 1 ? " and \(doomed.count - 1) under it" : ""
-            notify(&state, "delete \(what)\(under)? press again or y to delete, any other key keeps it")
+            notify(&state, "delete \(what)\(under)? press again or \(bindings.name(ConfirmCommand.yes)) to delete, any other key keeps it")
             return []
         }
         state.session.deleteSubtree(target.id, at: state.now)

@@ -56,7 +56,7 @@ extension Reducer {
 
     static func key(_ state: inout AppState, _ key: Key, _ env: ReducerEnvironment) -> [Effect] {
         if state.confirmingDeleteID != nil {
-            if state.focus == .transcript, key == .char("y") || BindingLookup.transcript(key, env.bindings) == .deleteMessage {
+            if state.focus == .transcript, env.bindings.confirm[key] == .yes || BindingLookup.transcript(key, env.bindings) == .deleteMessage {
                 return deleteMessage(&state, env.bindings)
             }
             state.confirmingDeleteID = nil
@@ -93,7 +93,7 @@ extension Reducer {
         if let command = env.bindings.command(for: key), !(command.isCompareOnly && !state.isComparing) {
             return run(command, &state, env)
         }
-        if state.focus == .prompt { editPrompt(&state, key) }
+        if state.focus == .prompt { editPrompt(&state, key, env.bindings) }
         return []
     }
 

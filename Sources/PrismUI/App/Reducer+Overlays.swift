@@ -24,6 +24,10 @@ extension Reducer {
             state.picker.sort = all[(all.firstIndex(of: state.picker.sort)! + 1) % all.count]
             state.picker.selection = 0
             return []
+        case .up?: movePicker(&state, -1); return []
+        case .down?: movePicker(&state, 1); return []
+        case .pageUp?: movePicker(&state, -10); return []
+        case .pageDown?: movePicker(&state, 10); return []
         case .favourite?:
             guard let id = state.pickerSelectedModel?.id else { return [] }
             if state.picker.favourites.contains(id) { state.picker.favourites.remove(id) } else { state.picker.favourites.insert(id) }
@@ -35,17 +39,10 @@ extension Reducer {
         case nil:
             break
         }
-        switch (key.code, key.modifiers) {
-        case (.up, _): movePicker(&state, -1); return []
-        case (.down, _): movePicker(&state, 1); return []
-        case (.pageUp, _): movePicker(&state, -10); return []
-        case (.pageDown, _): movePicker(&state, 10); return []
-        default:
-            let before = state.picker.query
-            guard state.picker.search.applyEditingKey(key) else { return nil }
-            if state.picker.query != before { state.picker.selection = 0 }
-            return []
-        }
+        let before = state.picker.query
+        guard state.picker.search.applyEditingKey(key, keys: env.bindings.editor) else { return nil }
+        if state.picker.query != before { state.picker.selection = 0 }
+        return []
     }
 
     /// Enter on a model row: compare the marked models, or choose the selected one.
@@ -117,11 +114,11 @@ extension Reducer {
     static func browserKey(_ state: inout AppState, _ key: Key, _ bindings: KeyBindings) -> [Effect]? {
         if let pending = state.browser.confirmingDelete {
             state.browser.confirmingDelete = nil
-            if key == .char("y") || key == .char("Y") { return [.deleteSession(id: pending)] }
+            if bindings.confirm[key] == .yes { return [.deleteSession(id: pending)] }
             notify(&state, "kept the session")
             return []
         }
-        if state.browser.renaming != nil { return renameKey(&state, key) }
+        if state.browser.renaming != nil { return renameKey(&state, key, bindings) }
         let visible = state.browser.visible
         let selected = state.browser.selection < visible.count ? visible[state.browser.selection] : nil
         switch bindings.browser[key] {
@@ -142,31 +139,28 @@ extension Reducer {
         case .export?:
             if let selected { return [.exportSession(id: selected.id)] }
             return []
+        case .up?: state.browser.selection = max(0, state.browser.selection - 1); return []
+        case .down?: state.browser.selection = min(max(0, visible.count - 1), state.browser.selection + 1); return []
+        case .pageUp?: state.browser.selection = max(0, state.browser.selection - 10); return []
+        case .pageDown?: state.browser.selection = min(max(0, visible.count - 1), state.browser.selection + 10); return []
         case nil:
             break
         }
-        switch (key.code, key.modifiers) {
-        case (.up, _): state.browser.selection = max(0, state.browser.selection - 1)
-        case (.down, _): state.browser.selection = min(max(0, visible.count - 1), state.browser.selection + 1)
-        case (.pageUp, _): state.browser.selection = max(0, state.browser.selection - 10)
-        case (.pageDown, _): state.browser.selection = min(max(0, visible.count - 1), state.browser.selection + 10)
-        default:
-            let before = state.browser.filter
-            guard state.browser.filterField.applyEditingKey(key) else { return nil }
-            guard state.browser.filter != before else { return [] }
-            state.browser.selection = 0
-            return filterChanged(&state)
-        }
-        return []
+        let before = state.browser.filter
+        guard state.browser.filterField.applyEditingKey(key, keys: bindings.editor) else { return nil }
+        guard state.browser.filter != before else { return [] }
+        state.browser.selection = 0
+        return filterChanged(&state)
     }
 
-    /// Keys of the rename field: Enter renames, Esc gives up, the rest edit the title.
-    static func renameKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    /// Keys of the rename field: the browser's resume key (Enter) renames, its close key (Esc)
+    /// gives up, the rest edit the title.
+    static func renameKey(_ state: inout AppState, _ key: Key, _ bindings: KeyBindings) -> [Effect] {
         guard var renaming = state.browser.renaming else { return [] }
-        switch (key.code, key.modifiers) {
-        case (.escape, _):
+        switch bindings.browser[key] {
+        case .close?:
             state.browser.renaming = nil
-        case (.enter, []):
+        case .resume?:
             state.browser.renaming = nil
             let title = renaming.editor.text.trimmingCharacters(in: .whitespaces)
             guard !title.isEmpty else { return [] }
@@ -174,7 +168,7 @@ extension Reducer {
             if state.session.id == renaming.id { state.session.title = title }
             return [.renameSession(id: renaming.id, title: title)]
         default:
-            renaming.editor.applyEditingKey(key)
+            renaming.editor.applyEditingKey(key, keys: bindings.editor)
             state.browser.renaming = renaming
         }
         return []

@@ -4,14 +4,14 @@ import PrismTerminal
 extension Reducer {
     /// Editing keys of the prompt: the readline keys every field shares, plus Up/Down, which
     /// move between lines and past the first or last line through history.
-    static func editPrompt(_ state: inout AppState, _ key: Key) {
+    static func editPrompt(_ state: inout AppState, _ key: Key, _ bindings: KeyBindings) {
         switch key.code {
         case .up:
             if !state.prompt.moveUp() { recallHistory(&state, by: -1) }
         case .down:
             if !state.prompt.moveDown() { recallHistory(&state, by: 1) }
         default:
-            state.prompt.applyEditingKey(key)
+            state.prompt.applyEditingKey(key, keys: bindings.editor)
         }
     }
 

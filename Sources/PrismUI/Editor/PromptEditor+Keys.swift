@@ -4,36 +4,39 @@ import PrismTerminal
 /// browser's filter and the rename field all call this, so a key edits the same way wherever
 /// the caret is.
 ///
+/// Which key does what is data (`KeyBindings.editor`, rebindable in `[keys.editor]`).
 /// Up and Down are left to the caller (history in the prompt, the list in the overlays), and so
 /// is every key that a field gives another meaning first (Ctrl-D deletes a session in the browser).
 extension PromptEditor {
-    /// Applies an editing key; false when `key` is not one (the caller then tries its own keys).
+    /// Applies an editing key through `keys` (the `editor` bindings, `[keys.editor]`); printable
+    /// characters always type. False when `key` is neither (the caller then tries its own keys).
     @discardableResult
-    public mutating func applyEditingKey(_ key: Key) -> Bool {
-        let m = key.modifiers
-        switch key.code {
-        case .character(let c) where m.isEmpty || m == .shift: insert(String(c))
-        case .character("a") where m == .control: moveToLineStart()
-        case .character("e") where m == .control: moveToLineEnd()
-        case .character("b") where m == .control: moveLeft()
-        case .character("f") where m == .control: moveRight()
-        case .character("k") where m == .control: killToLineEnd()
-        case .character("u") where m == .control: killToLineStart()
-        case .character("w") where m == .control: killWordBackward()
-        case .character("y") where m == .control: yank()
-        case .character("d") where m == .control: deleteForward()
-        case .character("h") where m == .control: backspace()
-        case .character("b") where m == .alt: moveWordBackward()
-        case .character("f") where m == .alt: moveWordForward()
-        case .backspace: backspace()
-        case .delete: deleteForward()
-        case .left: m.contains(.control) ? moveWordBackward() : moveLeft()
-        case .right: m.contains(.control) ? moveWordForward() : moveRight()
-        case .home where m.isEmpty: moveToLineStart()
-        case .end where m.isEmpty: moveToLineEnd()
-        default: return false
+    public mutating func applyEditingKey(_ key: Key, keys: [Key: EditorCommand] = KeyBindings.editorKeys) -> Bool {
+        if let command = keys[key] {
+            apply(command)
+            return true
         }
+        guard case .character(let c) = key.code, key.modifiers.isEmpty || key.modifiers == .shift else { return false }
+        insert(String(c))
         return true
+    }
+
+    /// Does one editing command.
+    public mutating func apply(_ command: EditorCommand) {
+        switch command {
+        case .lineStart: moveToLineStart()
+        case .lineEnd: moveToLineEnd()
+        case .left: moveLeft()
+        case .right: moveRight()
+        case .wordLeft: moveWordBackward()
+        case .wordRight: moveWordForward()
+        case .killToEnd: killToLineEnd()
+        case .killToStart: killToLineStart()
+        case .killWord: killWordBackward()
+        case .yank: yank()
+        case .backspace: backspace()
+        case .deleteForward: deleteForward()
+        }
     }
 
     /// Inserts pasted text into a one-line field: line breaks become spaces.

@@ -32,21 +32,23 @@ enum OverlayPanes {
     /// Two lines for the compare-mode keys, from the bindings in effect.
     static func compareKeys(_ bindings: KeyBindings) -> [String] {
         func keys(_ commands: Command...) -> String {
-            commands.compactMap { bindings.keys(for: $0).first?.description }.joined(separator: "/")
+            commands.map { bindings.name($0) }.joined(separator: "/")
         }
-        let first = bindings.keys(for: .focusPane1).first?.description ?? "", last = bindings.keys(for: .focusPane4).first?.description ?? ""
+        let first = bindings.name(.focusPane1), last = bindings.name(.focusPane4)
         return [
             "Compare: \(keys(.previousPane, .nextPane)), \(first)…\(last) focus · \(keys(.toggleScrollLock)) lock scroll · \(keys(.pickPane)) pick a pane",
             "Compare: \(bindings.name(PickerCommand.mark)) marks models in the picker · \(bindings.name(.cancelOrClear)) stops the focused pane · \(keys(.cancel)) stops all",
         ]
     }
 
-    /// "Delete “Oslo trip” (20261120-100000-aaaa)? y/n": the title says which session, the id makes it exact.
-    static func deletePrompt(_ id: String, in sessions: [SessionSummary], width: Int) -> String {
+    /// "Delete “Oslo trip” (20261120-100000-aaaa)? y/n": the title says which session, the id
+    /// makes it exact, and the answer is the confirm key as bound now.
+    static func deletePrompt(_ id: String, in sessions: [SessionSummary], width: Int, bindings: KeyBindings = .defaults) -> String {
+        let answer = "? \(bindings.name(ConfirmCommand.yes))/n"
         let title = sessions.first { $0.id == id }.map { $0.title.isEmpty ? "(untitled)" : TerminalSanitizer.metadata($0.title) }
-        guard let title else { return "Delete session \(id)? y/n" }
-        let fixed = "Delete “”" + " (\(id))? y/n"
-        return "Delete “\(title.truncatedAtWord(to: max(8, width - DisplayWidth.of(fixed))))” (\(id))? y/n"
+        guard let title else { return "Delete session \(id)\(answer)" }
+        let fixed = "Delete “”" + " (\(id))\(answer)"
+        return "Delete “\(title.truncatedAtWord(to: max(8, width - DisplayWidth.of(fixed))))” (\(id))\(answer)"
     }
 
     static func browser(_ state: AppState, bindings: KeyBindings = .defaults, theme: Theme, into frame: inout Frame, rect: Rect) {
@@ -59,7 +61,7 @@ enum OverlayPanes {
         // The field being typed into, after a label of this many cells.
         var field: (editor: PromptEditor, label: Int)?
         if let pending = b.confirmingDelete {
-            top = StyledLine(deletePrompt(pending, in: b.sessions, width: inner.width), theme.style(.error, on: .surface).adding(.bold))
+            top = StyledLine(deletePrompt(pending, in: b.sessions, width: inner.width, bindings: bindings), theme.style(.error, on: .surface).adding(.bold))
         } else if let renaming = b.renaming {
             field = (renaming.editor, 2 + DisplayWidth.of("rename: "))
             top.append("rename: " + renaming.editor.visibleLine(width: inner.width - field!.label).text, theme.style(.text, on: .surface))

@@ -43,7 +43,7 @@ enum PromptPane {
         let shown = PromptRows.around(text, caret: caret, width: inner.width, height: inner.height)
         let textStyle = theme.style(.text)
         if state.prompt.isEmpty {
-            let placeholder = state.comparedModels.map { "Ask all " + Formatting.count($0.count, "model") }
+            let placeholder = state.comparedModels.map { $0.count == 2 ? "Ask both models" : "Ask all " + Formatting.count($0.count, "model") }
                 ?? (state.session.model == nil ? "Choose a model with \(bindings.name(.togglePicker)), then type here" : "Ask anything")
             frame.put(placeholder, at: Point(x: inner.x, y: inner.y), style: theme.style(.textMuted), clip: inner)
         }
