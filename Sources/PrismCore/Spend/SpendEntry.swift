@@ -65,9 +65,9 @@ public struct SpendRequest: Sendable, Equatable {
         self.free = free
     }
 
-    /// Free when the id ends in `:free` or the catalog prices both tokens at zero.
+    /// Free by `FreeTier`'s one rule (a `:free` variant, or all prices known and zero).
     public static func isFree(model: String, pricing: ModelPricing?) -> Bool {
-        model.hasSuffix(":free") || pricing?.isFree == true
+        FreeTier.isFree(model: model, pricing: pricing)
     }
 }
 

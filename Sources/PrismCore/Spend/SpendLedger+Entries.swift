@@ -21,4 +21,15 @@ extension SpendLedger {
             }
         }
     }
+
+    /// When recent requests to free models started (not released), newest last: what
+    /// `FreeTier.pacingDelay` needs to keep every Prism process under 20 a minute.
+    public func freeRequestStarts(since: Date, now: Date = Date()) throws -> [Date] {
+        try read { db in
+            try db.prepare("""
+                SELECT started_at FROM spend_entries
+                WHERE started_at >= ?1 AND started_at <= ?2 AND free = 1 AND state <> 'released' ORDER BY started_at
+                """).bind([.int(Self.millis(since)), .int(Self.millis(now))]).rows { Self.date(millis: $0.int(0)) }
+        }
+    }
 }
