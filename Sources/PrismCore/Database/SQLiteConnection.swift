@@ -90,6 +90,19 @@ public final class SQLiteConnection: @unchecked Sendable {
         }
     }
 
+    /// Runs `body` in a read transaction (`BEGIN DEFERRED`): every query in it sees the same
+    /// snapshot, whatever other processes commit meanwhile (WAL never blocks it).
+    public func snapshot<T>(_ body: () throws -> T) throws -> T {
+        try locked {
+            try execute("BEGIN DEFERRED")
+            defer {
+                // Nothing was written: if COMMIT fails (a statement still stepping), ROLLBACK ends it the same.
+                if (try? execute("COMMIT")) == nil { try? execute("ROLLBACK") }
+            }
+            return try body()
+        }
+    }
+
     /// The row id the last insert on this connection made.
     public var lastInsertID: Int64 { sqlite3_last_insert_rowid(handle) }
 

@@ -93,39 +93,45 @@ public final class SpendLedger: @unchecked Sendable {
     /// last minute and today. Expires reservations of dead processes first.
     public func totals(now: Date = Date(), calendar: Calendar = .current) throws -> SpendTotals {
         let periods = SpendPeriods(now: now, calendar: calendar)
-        let minuteAgo = now.addingTimeInterval(-60)
         return try read { db in
-            let live = try expireDeadReservations(db, at: now)
-            let day = Self.millis(periods.dayStart), nextDay = Self.millis(periods.nextDay)
-            let month = Self.millis(periods.monthStart), nextMonth = Self.millis(periods.nextMonth)
-            var totals = SpendTotals()
-            // Settled cost and free requests from the 15-minute buckets (local midnight is a bucket bound).
-            let buckets = try db.prepare("""
-                SELECT coalesce(sum(CASE WHEN bucket >= ?1 AND bucket < ?2 THEN settled_pico END), 0),
-                       coalesce(sum(settled_pico), 0),
-                       coalesce(sum(CASE WHEN bucket >= ?1 AND bucket < ?2 THEN free_requests END), 0)
-                FROM spend_buckets WHERE bucket >= ?3 AND bucket < ?4
-                """)
-            try buckets.bind([.int(Self.bucket(day)), .int(Self.bucket(nextDay)), .int(Self.bucket(month)), .int(Self.bucket(nextMonth))])
-            if try buckets.step() {
-                totals.today = Money.decimal(pico: buckets.int(0))
-                totals.month = Money.decimal(pico: buckets.int(1))
-                totals.freeRequestsToday = Int(buckets.int(2))
-            }
-            // Live reservations: few, through the partial index (read while expiring the dead ones).
-            for held in live {
-                if held.startedAt >= day && held.startedAt < nextDay { totals.reservedToday += Money.decimal(pico: held.reserved) }
-                if held.startedAt >= month && held.startedAt < nextMonth { totals.reservedMonth += Money.decimal(pico: held.reserved) }
-            }
-            // Free requests in the last minute: a short range of the time index.
-            let minute = try db.prepare("""
-                SELECT count(*) FROM spend_entries
-                WHERE started_at >= ?1 AND started_at <= ?2 AND free = 1 AND state <> 'released'
-                """)
-            try minute.bind([.int(Self.millis(minuteAgo)), .int(Self.millis(now))])
-            if try minute.step() { totals.freeRequestsLastMinute = Int(minute.int(0)) }
-            return totals
+            try expireDeadReservations(db, at: now)
+            // One snapshot, so a request settling meanwhile is never counted both reserved and spent.
+            return try db.snapshot { try totals(db, periods: periods, now: now) }
         }
+    }
+
+    private func totals(_ db: SQLiteConnection, periods: SpendPeriods, now: Date) throws -> SpendTotals {
+        let minuteAgo = now.addingTimeInterval(-60)
+        let live = try liveReservations(db)
+        let day = Self.millis(periods.dayStart), nextDay = Self.millis(periods.nextDay)
+        let month = Self.millis(periods.monthStart), nextMonth = Self.millis(periods.nextMonth)
+        var totals = SpendTotals()
+        // Settled cost and free requests from the 15-minute buckets (local midnight is a bucket bound).
+        let buckets = try db.prepare("""
+            SELECT coalesce(sum(CASE WHEN bucket >= ?1 AND bucket < ?2 THEN settled_pico END), 0),
+                   coalesce(sum(settled_pico), 0),
+                   coalesce(sum(CASE WHEN bucket >= ?1 AND bucket < ?2 THEN free_requests END), 0)
+            FROM spend_buckets WHERE bucket >= ?3 AND bucket < ?4
+            """)
+        try buckets.bind([.int(Self.bucket(day)), .int(Self.bucket(nextDay)), .int(Self.bucket(month)), .int(Self.bucket(nextMonth))])
+        if try buckets.step() {
+            totals.today = Money.decimal(pico: buckets.int(0))
+            totals.month = Money.decimal(pico: buckets.int(1))
+            totals.freeRequestsToday = Int(buckets.int(2))
+        }
+        // Live reservations: few, through the partial index (read while expiring the dead ones).
+        for held in live {
+            if held.startedAt >= day && held.startedAt < nextDay { totals.reservedToday += Money.decimal(pico: held.reserved) }
+            if held.startedAt >= month && held.startedAt < nextMonth { totals.reservedMonth += Money.decimal(pico: held.reserved) }
+        }
+        // Free requests in the last minute: a short range of the time index.
+        let minute = try db.prepare("""
+            SELECT count(*) FROM spend_entries
+            WHERE started_at >= ?1 AND started_at <= ?2 AND free = 1 AND state <> 'released'
+            """)
+        try minute.bind([.int(Self.millis(minuteAgo)), .int(Self.millis(now))])
+        if try minute.step() { totals.freeRequestsLastMinute = Int(minute.int(0)) }
+        return totals
     }
 
     /// When today's and this month's totals start again from zero (local midnight, the 1st).
@@ -181,22 +187,29 @@ public final class SpendLedger: @unchecked Sendable {
                        text(costSource?.rawValue), .int(Int64(owner.pid)), .text(owner.token)]).run()
     }
 
-    /// Marks reservations of processes that are gone as expired; returns the live ones.
-    @discardableResult
-    func expireDeadReservations(_ db: SQLiteConnection, at now: Date) throws -> [(startedAt: Int64, reserved: Int64)] {
-        // No other column in the WHERE clause, so SQLite takes the partial index `spend_reserved`.
-        let held = try db.prepare("SELECT id, pid, process_token, started_at, reserved_pico FROM spend_entries WHERE state = 'reserved'").rows {
+    /// Marks reservations of processes that are gone as expired.
+    func expireDeadReservations(_ db: SQLiteConnection, at now: Date) throws {
+        let dead = try reservations(db).filter { !isAlive($0.owner) }
+        guard !dead.isEmpty else { return }
+        try db.transaction {
+            let update = try db.prepare("UPDATE spend_entries SET state = 'expired', ended_at = ?1 WHERE id = ?2 AND state = 'reserved'")
+            for entry in dead { try update.bind([.int(Self.millis(now)), .int(entry.id)]).run() }
+        }
+    }
+
+    /// Reservations held by running processes: start time and worst case.
+    private func liveReservations(_ db: SQLiteConnection) throws -> [(startedAt: Int64, reserved: Int64)] {
+        try reservations(db).filter { isAlive($0.owner) }.map { ($0.startedAt, $0.reserved) }
+    }
+
+    /// Every reservation held. No other column in the WHERE clause, so SQLite takes the
+    /// partial index `spend_reserved` (a SUM over it had it scan the whole time index).
+    private func reservations(_ db: SQLiteConnection) throws
+        -> [(id: Int64, owner: ProcessIdentity, startedAt: Int64, reserved: Int64)] {
+        try db.prepare("SELECT id, pid, process_token, started_at, reserved_pico FROM spend_entries WHERE state = 'reserved'").rows {
             (id: $0.int(0), owner: ProcessIdentity(pid: Int32(truncatingIfNeeded: $0.int(1)), token: $0.text(2) ?? ""),
              startedAt: $0.int(3), reserved: $0.int(4))
         }
-        let (alive, dead) = (held.filter { isAlive($0.owner) }, held.filter { !isAlive($0.owner) })
-        if !dead.isEmpty {
-            try db.transaction {
-                let update = try db.prepare("UPDATE spend_entries SET state = 'expired', ended_at = ?1 WHERE id = ?2 AND state = 'reserved'")
-                for entry in dead { try update.bind([.int(Self.millis(now)), .int(entry.id)]).run() }
-            }
-        }
-        return alive.map { ($0.startedAt, $0.reserved) }
     }
 
     /// The 15-minute bucket of a time in Unix milliseconds (as the `spend_buckets` triggers compute it).
