@@ -140,7 +140,9 @@ struct SpendLedgerTests {
             for _ in 0..<4 {
                 let ledger = sandbox.ledger()
                 group.addTask {
-                    for _ in 0..<10 { try? ledger.record(Self.ask(), cost: usd("0.000093"), source: .usage, at: now) }
+                    for _ in 0..<10 {
+                        do { try ledger.record(Self.ask(), cost: usd("0.000093"), source: .usage, at: now) } catch { Issue.record("\(error)") }
+                    }
                 }
             }
         }

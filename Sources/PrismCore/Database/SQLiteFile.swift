@@ -47,7 +47,21 @@ public struct SQLiteFile: Sendable {
         }
     }
 
+    /// Sets the connection up, trying again for a while when another process holds a lock
+    /// SQLite does not wait for (switching a fresh file to WAL, recovering another's WAL).
     private func attempt() throws -> SQLiteConnection {
+        var tries = 0
+        while true {
+            do {
+                return try setUp()
+            } catch let error as DatabaseError where error.kind == .busy && tries < 100 {
+                tries += 1
+                usleep(20_000)
+            }
+        }
+    }
+
+    private func setUp() throws -> SQLiteConnection {
         try createPrivately()
         let connection = try SQLiteConnection(path: url.path)
         let mode = try connection.texts("PRAGMA journal_mode = WAL").first ?? ""
