@@ -23,7 +23,7 @@ let package = Package(
         // Conversations, the OpenRouter wire format, streaming, sessions, config. No terminal code.
         .target(
             name: "PrismCore",
-            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CCurl", "CSQLite", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         // The live HTTP transport's C side: a non-variadic API over libcurl's easy interface.
@@ -33,6 +33,8 @@ let package = Package(
             cSettings: [.treatAllWarnings(as: .error)],
             linkerSettings: [.linkedLibrary("curl")]
         ),
+        // SQLite's C API from the system library (the spend ledger's database, PrismCore/Database).
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         // Cells, styles, frames, display width, wrapping, frame diff, input events and the
         // backend protocol, with a headless backend for tests. No curses, no HTTP.
         .target(name: "PrismTerminal", swiftSettings: strict),

@@ -90,17 +90,18 @@ struct AskCommand: AsyncParsableCommand {
         let session = sessionForAsk(context, text: text)
         let request = ChatRequest.build(model: modelID, session: session, upTo: session.currentLeafID, catalog: catalog,
                                         maxTokensCap: context.config.maxTokens)
-        try budget.check([RequestCost.estimate(request, session: session, upTo: session.currentLeafID)], context: context)
+        let estimate = RequestCost.estimate(request, session: session, upTo: session.currentLeafID)
+        try budget.check([estimate], context: context)
         var recorder = save ? try SessionRecorder(context: context, session: session) : nil
+        let spend = context.demo ? nil : InFlightSpend(context: context, source: .ask, sessionID: save ? session.id : nil)
+        let reservation = spend?.reserve(request, estimate: estimate)
         let stream = context.client.streamChat(request)
         let signals = SignalWatcher { stream.cancel() }
         var reply = await AskStreamer(json: json, journal: recorder?.openReplyJournal()).run(stream)
         signals.stop()
         let interruption = signals.note
         if let interruption, reply.failure?.kind == .cancelled { reply.failure?.message = interruption.message }
-        if !context.demo, let cost = reply.usage?.cost {
-            for warning in SpendLedger(paths: context.paths).record(cost) { StandardIO.error("prism: warning: \(TerminalSanitizer.metadata(warning))") }
-        }
+        spend?.finish(reservation, reply: reply)
         try recorder?.recordReply(reply)
         if let warning = AskJSON.skippedWarning(reply) { StandardIO.error(warning) }
 

@@ -77,9 +77,12 @@ struct CompareCommand: AsyncParsableCommand {
             ChatRequest.build(model: model, session: session, upTo: session.message(reply)?.parentID, catalog: catalog,
                               maxTokensCap: context.config.maxTokens)
         }
-        try budget.check(zip(requests, replyIDs).map { request, reply in
+        let estimates = zip(requests, replyIDs).map { request, reply in
             RequestCost.estimate(request, session: session, upTo: session.message(reply)?.parentID)
-        }, context: context)
+        }
+        try budget.check(estimates, context: context)
+        let spend = context.demo ? nil : InFlightSpend(context: context, source: .compare, sessionID: save ? session.id : nil)
+        let reservations = zip(requests, estimates).map { spend?.reserve($0, estimate: $1) }
         let recorder = save ? try CompareRecorder(context: context, session: session, replyIDs: replyIDs) : nil
         let saveFailures = SaveFailures()
         var run = CompareRun(client: context.client, requests: requests, showProgress: !json && StandardIO.stderrIsTerminal)
@@ -92,13 +95,7 @@ struct CompareCommand: AsyncParsableCommand {
         let (replies, interruption) = await run.run()
         let entries = zip(models, replies).map { (model: $0, reply: $1) }
         for entry in entries { if let warning = AskJSON.skippedWarning(entry.reply, model: entry.model) { StandardIO.error(warning) } }
-        if !context.demo {
-            let ledger = SpendLedger(paths: context.paths)
-            for reply in replies {
-                guard let cost = reply.usage?.cost else { continue }
-                for warning in ledger.record(cost) { StandardIO.error("prism: warning: \(TerminalSanitizer.metadata(warning))") }
-            }
-        }
+        for (reservation, reply) in zip(reservations, replies) { spend?.finish(reservation, reply: reply) }
 
         if let failure = saveFailures.first { throw CLIFailure.request(failure) }
         if let recorder, !json { StandardIO.error("prism: saved session \(recorder.sessionID)") }

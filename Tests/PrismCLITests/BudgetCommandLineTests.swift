@@ -33,7 +33,7 @@ extension ProcessSuites {
             let lines = r.stderr.split(separator: "\n")
             #expect(lines.count == 1, "\(r.stderr)")
             #expect(r.stderr.contains("not sent: over the per-request cap of $0.01: this request costs ≤ $0.0615 at most"), "\(r.stderr)")
-            #expect(r.stderr.contains("--max-tokens 666 fits"), "(0.01 - 2 prompt tokens × 0.000003) / 0.000015 = 666.3: \(r.stderr)")
+            #expect(r.stderr.contains("--max-tokens 665 fits"), "(0.01 - 6 prompt tokens (≈ 'hello', 4 a message) × 0.000003) / 0.000015 = 665.5: \(r.stderr)")
             #expect(r.stdout.isEmpty)
             #expect(server.chatRequests.isEmpty, "nothing reached the server")
         }
@@ -52,7 +52,7 @@ extension ProcessSuites {
         @Test func dailyCapFromConfigCountsTheLedgerAndNamesTheReset() throws {
             let (server, p) = try Self.setUp(config: "[budget]\ndaily = 1\n")
             defer { server.stop(); p.cleanUp() }
-            SpendLedger(paths: PrismPaths(environment: p.environment)).record(Decimal(string: "0.98")!)
+            try SpendLedger(paths: PrismPaths(environment: p.environment)).record(SpendRequest(model: "t/pricey", source: .ask, free: false), cost: Decimal(string: "0.98")!, source: .usage)
             let r = try p.run(["ask", "-m", "t/pricey", "hello"])
             #expect(r.status == 3)
             #expect(r.stderr.contains("over the daily cap of $1: $0.98 spent today + ≤ $0.0615 for this request; resets at 00:00 (in "), "\(r.stderr)")

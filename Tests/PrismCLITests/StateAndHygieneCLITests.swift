@@ -146,7 +146,7 @@ extension ProcessSuites {
 
             // The damaged file the test wrote was moved, not written, by Prism: it keeps its mode.
             let written = p.writtenFiles().map(\.path).filter { !$0.hasSuffix("chat.md") && !$0.contains("/corrupt/") }
-            for name in ["models-", "session-index.json", "prism.log", "spend.json", "\(id).json"] {
+            for name in ["models-", "session-index.json", "prism.log", "prism.db", "\(id).json"] {
                 #expect(written.contains { ($0 as NSString).lastPathComponent.hasPrefix(name) || $0.hasSuffix(name) }, "\(name) was written")
             }
             for path in written {

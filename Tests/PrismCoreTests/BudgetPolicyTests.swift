@@ -186,15 +186,18 @@ struct BudgetPolicyTests {
         #expect(RequestCost.estimate(unpriced, session: session, upTo: "u").worstCase == nil)
     }
 
-    @Test func ledgerTotalsAddUpTheMonthFromDays() throws {
+    @Test func ledgerTotalsCountTodayAndTheMonthWithReservations() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("prism-budget-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let ledger = SpendLedger(file: folder.appendingPathComponent("spend.json"))
-        ledger.record(d("1.25"), at: Self.date("2026-12-02T10:00:00Z"), calendar: Self.calendar)
-        ledger.record(d("0.5"), at: Self.date("2026-12-01T10:00:00Z"), calendar: Self.calendar)
-        ledger.record(d("7"), at: Self.date("2026-11-30T10:00:00Z"), calendar: Self.calendar)
-        let totals = ledger.spendTotals(now: Self.noon, calendar: Self.calendar).totals
-        #expect(totals.today == d("1.25"))
-        #expect(totals.month == d("1.75"))
+        let ledger = SpendLedger(file: folder.appendingPathComponent("prism.db"))
+        let request = SpendRequest(model: "a/b", source: .ask, free: false)
+        try ledger.record(request, cost: d("1.25"), source: .usage, at: Self.date("2026-12-02T10:00:00Z"))
+        try ledger.record(request, cost: d("0.5"), source: .usage, at: Self.date("2026-12-01T10:00:00Z"))
+        try ledger.record(request, cost: d("7"), source: .usage, at: Self.date("2026-11-30T10:00:00Z"))
+        _ = try ledger.reserve(request, worstCase: d("0.25"), at: Self.date("2026-12-02T11:00:00Z"))
+        let (totals, warnings) = ledger.spendTotals(now: Self.noon, calendar: Self.calendar)
+        #expect(warnings.isEmpty)
+        #expect(totals.today == d("1.25") && totals.reservedToday == d("0.25"))
+        #expect(totals.month == d("1.75") && totals.committedMonth == d("2"))
     }
 }

@@ -151,26 +151,12 @@ struct StateFileTests {
         #expect(store.load().map(\.name) == ["fast", "big"])
     }
 
-    @Test func theSpendLedgerMovesADamagedFileAsideAndReportsItFromRecord() throws {
-        let sandbox = Sandbox()
-        defer { sandbox.remove() }
-        try sandbox.write("{\"2026-11-22\": 0.5}", to: "spend.json")  // a number, not the string Prism writes
-        let ledger = SpendLedger(stateFile: sandbox.file("spend.json"))
-        let warnings = ledger.record(Decimal(string: "0.25")!)
-        #expect(warnings.count == 1 && warnings[0].hasPrefix("spend.json could not be read (wrong type at "), "\(warnings)")
-        #expect(ledger.total() == Decimal(string: "0.25"))
-        #expect(ledger.totalReporting().warnings.isEmpty, "said once")
-        #expect(sandbox.names(sandbox.corrupt) == ["spend.json.\(Self.stamp)"])
-    }
-
     @Test func writesArePrivateInPrivateFolders() throws {
         let sandbox = Sandbox()
         defer { sandbox.remove() }
         let sets = ModelSetStore(stateFile: sandbox.file("sets.json"))
         try sets.apply(from: [], to: [ModelSet(name: "fast", models: ["a/one", "b/two"])])
-        let ledger = SpendLedger(stateFile: sandbox.file("spend.json"))
-        ledger.record(1)
-        for name in ["sets.json", "spend.json", ".sets.lock", ".spend.lock"] {
+        for name in ["sets.json", ".sets.lock"] {
             #expect(Self.mode(sandbox.state.appendingPathComponent(name).path) == 0o600, "\(name)")
         }
         // Every folder Prism created on the way is 0700, not only the last one.

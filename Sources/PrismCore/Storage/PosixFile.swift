@@ -127,6 +127,13 @@ enum PosixFile {
         _ = systemClose(fd)
     }
 
+    /// Creates `path` empty with `mode` when missing; an existing file is left as it is.
+    static func createIfMissing(_ path: String, mode: mode_t = 0o600) throws {
+        let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw FileFailure("open") }
+        closeDescriptor(fd)
+    }
+
     /// Moves `source` to `target` only if nothing is at `target` (never replaces a file).
     static func moveWithoutReplacing(_ source: String, to target: String) throws {
         if link(source, target) == 0 {

@@ -28,7 +28,6 @@ public enum Action: Sendable {
     /// The session was deleted elsewhere, so this window's save was refused.
     case sessionDeletedElsewhere(id: String)
     case sessionDeleted(String)
-    case spentTodayComputed(Decimal)
     /// Today's and this month's spend, read from the ledger (`computeSpentToday`).
     case spendTotalsComputed(SpendTotals)
     /// `$EDITOR` closed: the edited draft, or why the draft stays as it was.
@@ -74,8 +73,8 @@ public enum Effect: Sendable, Equatable {
     case appendHistory(String)
     /// Reads what was spent today across sessions and commands (for the status bar).
     case computeSpentToday
-    /// Adds a finished reply's cost to today's spend.
-    case recordSpend(Decimal)
+    /// Records a finished reply in the spend ledger: what asked, its cost and where that came from.
+    case recordSpend(SpendRequest, cost: Decimal, source: SpendEntry.CostSource)
     /// Checks that what `/attach` names can be read, and reports `attachmentChecked` or `attachmentRefused`.
     case checkAttachment(String)
     case suspendToShell

@@ -75,10 +75,21 @@ extension Reducer {
                 notify(&state, warning, .error)
             }
             var effects: [Effect] = [.saveSession(state.session)]
-            if let cost = reply.usage?.cost, cost > 0, !state.demo { effects.append(.recordSpend(cost)) }
+            if !state.demo, let record = spendRecord(state, lane: lane, reply: reply) { effects.append(record) }
             if !state.demo, !state.isStreaming { effects.append(.fetchKeyInfo) }
             return effects
         }
+    }
+
+    /// The ledger entry for a finished reply: its cost (a free model's reply costs 0 even
+    /// when the server sent no cost, so it still counts against the free limits), or nil.
+    static func spendRecord(_ state: AppState, lane: Int, reply: Reply) -> Effect? {
+        guard let asked = state.model(ofLane: lane) ?? reply.model else { return nil }
+        let free = SpendRequest.isFree(model: asked, pricing: state.catalogEntry(asked)?.pricing)
+        guard let cost = reply.usage?.cost ?? (free ? 0 : nil), cost > 0 || free else { return nil }
+        let request = SpendRequest(model: asked, provider: reply.provider, sessionID: state.session.id,
+                                   source: state.isComparing ? .compare : .chat, free: free)
+        return .recordSpend(request, cost: cost, source: SpendEntry.CostSource.of(reply.usage) ?? .estimate)
     }
 
     /// "3 unreadable stream events were skipped…", when the server sent any.

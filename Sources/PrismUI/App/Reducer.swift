@@ -83,9 +83,6 @@ public enum Reducer {
             state.browser.selection = min(state.browser.selection, max(0, state.browser.visible.count - 1))
             notify(&state, "deleted session \(id)")
             return []
-        case .spentTodayComputed(let amount):
-            state.spentToday = amount
-            return []
         case .spendTotalsComputed(let totals):
             state.spend = totals
             state.spendAsOf = state.now

@@ -14,7 +14,7 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     let fetchKeyInfo: Bool
     /// Where session files are, for the browser's full-text search (nil: search titles only).
     let sessionsFolder: URL?
-    /// Today's spend across sessions and commands (nil: not tracked, as in demo mode).
+    /// Spend across sessions and commands, in the shared ledger (nil: not tracked, as in demo mode).
     let ledger: SpendLedger?
     /// Where sets saved with `/set save` live (nil: not kept).
     let modelSets: ModelSetStore?
@@ -173,10 +173,15 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                 post(.spendTotalsComputed(totals))
                 for warning in warnings { post(.warned(warning)) }
             }
-        case .recordSpend(let cost):
+        case .recordSpend(let request, let cost, let source):
             guard let ledger else { return }
             DispatchQueue.global(qos: .utility).async {
-                for warning in ledger.record(cost) { post(.warned(warning)) }
+                do {
+                    try ledger.record(request, cost: cost, source: source)
+                } catch {
+                    post(.warned("spend ledger: could not record \(Formatting.usd(cost)): \(error)"))
+                }
+                for notice in ledger.takeNotices() { post(.warned(notice)) }
             }
         case .quit:
             // Wait (briefly) for pending saves so quitting never loses the last reply.
