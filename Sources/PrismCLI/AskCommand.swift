@@ -102,6 +102,12 @@ struct AskCommand: AsyncParsableCommand {
         signals.stop()
         let interruption = signals.note
         if let interruption, reply.failure?.kind == .cancelled { reply.failure?.message = interruption.message }
+        if !context.demo, reply.needsGenerationLookup {
+            // No cost in the stream (cancelled, failed, or not sent): ask OpenRouter's record of it.
+            let (filled, problem) = await context.client.completingCost(of: reply)
+            reply = filled
+            if let problem, !json { StandardIO.error("prism: note: cost unknown: \(TerminalSanitizer.metadata(problem))") }
+        }
         if !context.demo, let cost = reply.usage?.cost {
             for warning in SpendLedger(paths: context.paths).record(cost) { StandardIO.error("prism: warning: \(TerminalSanitizer.metadata(warning))") }
         }

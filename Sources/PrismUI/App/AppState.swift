@@ -48,8 +48,19 @@ public struct AppState: Sendable {
     public var confirmingDeleteID: String?
     public var browser = SessionBrowserState()
 
-    /// Credits left on the key, when `/key` answered.
+    /// Usage and limit of the key, when `/key` answered.
     public var credits: KeyInfo?
+    /// Credit left: the account's (`/credits`) or the key's limit; nil until known.
+    public var balance: Balance?
+    /// Why the balance is not known, when fetching it failed.
+    public var balanceError: String?
+    /// When the balance was last asked for: it is refreshed after replies, at most every `balanceRefreshInterval`.
+    public var balanceAskedAt: Date?
+    /// Credit left below this (USD) shows in the warning colour; nil: no floor. Set from
+    /// `[budget] credit_floor` by whoever parses that section.
+    public var creditFloor: Decimal?
+    /// `/key` was typed: the next balance answer is shown as a notice.
+    public var keyReportPending = false
     /// What the user spent today across every session (from the session index).
     public var spentToday: Decimal = 0
     /// A one-line message shown in the status bar until it expires (errors, "saved", "copied").

@@ -71,9 +71,9 @@ extension Reducer {
                 notify(&state, warning, .error)
             }
             var effects: [Effect] = [.saveSession(state.session)]
-            if let cost = reply.usage?.cost, cost > 0, !state.demo { effects.append(.recordSpend(cost)) }
-            if !state.demo, !state.isStreaming { effects.append(.fetchKeyInfo) }
-            return effects
+            let lookup = generationLookup(state, messageID: stream.messageID)
+            if lookup.isEmpty, let cost = reply.usage?.cost, cost > 0, !state.demo { effects.append(.recordSpend(cost)) }
+            return effects + lookup + balanceRefresh(&state)
         }
     }
 
@@ -124,7 +124,8 @@ extension Reducer {
             var message = state.session.messages[index]
             message.apply(reply)
             state.session.update(message, at: state.now)
-            state.spentToday += reply.usage?.cost ?? 0
+            // A reply whose exact cost is still to come from `/generation` counts when it lands.
+            if state.demo || !reply.needsGenerationLookup { state.spentToday += reply.usage?.cost ?? 0 }
             return .finished(reply)
         }
         return .nothing
@@ -137,10 +138,13 @@ extension Reducer {
     /// The reducer does not wait for a stream's own `finished` event: by the time it
     /// arrives no lane has its request id, so it is ignored.
     static func cancelLanes(_ state: inout AppState, _ lanes: [Int]? = nil) -> [Effect] {
+        let stopping = (lanes ?? Array(state.lanes.indices)).compactMap { state.lanes.indices.contains($0) ? state.lanes[$0].stream?.messageID : nil }
         let effects = stopStreams(&state, lanes, reason: .cancelled)
         guard !effects.isEmpty else { return [] }
         notify(&state, effects.count == 1 ? "cancelled: the text so far is kept" : "cancelled \(effects.count) replies: their text so far is kept")
-        return effects + [.saveSession(state.session)]
+        // OpenRouter bills what was generated before the cancel: its record says how much.
+        let lookups = stopping.flatMap { generationLookup(state, messageID: $0) }
+        return effects + [.saveSession(state.session)] + lookups
     }
 
     /// Stops the streams of these lanes (every lane for nil), marking each reply with

@@ -71,8 +71,9 @@ enum StatusBar {
             right.append(seg("session \(total.estimated ? "~" : "")\(Formatting.usd(total.cost))", .cost, 70))
         }
         if state.spentToday > 0 { right.append(seg("today \(Formatting.usd(state.spentToday))", .cost, 35)) }
-        if let remaining = state.credits?.limitRemaining {
-            right.append(seg("credit \(Formatting.usd(remaining))", .statusBarText, 50))
+        if let balance = state.balance ?? state.credits.flatMap(Balance.keyLimit) {
+            let low = state.creditFloor.map { balance.remaining < $0 } ?? false
+            right.append(seg(balance.shortText, low ? .warning : .statusBarText, low ? 85 : 50))
         }
 
         if let notice = state.notice {
