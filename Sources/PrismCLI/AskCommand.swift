@@ -106,7 +106,10 @@ struct AskCommand: AsyncParsableCommand {
             // No cost in the stream (cancelled, failed, or not sent): ask OpenRouter's record of it.
             let (filled, problem) = await context.client.completingCost(of: reply)
             reply = filled
-            if let problem, !json { StandardIO.error("prism: note: cost unknown: \(TerminalSanitizer.metadata(problem))") }
+            // A stopped reply is billed for what was generated: say when that figure is not to be had.
+            if let problem, !json, reply.failure != nil {
+                StandardIO.error("prism: note: cost unknown: \(TerminalSanitizer.metadata(problem))")
+            }
         }
         if !context.demo, let cost = reply.usage?.cost {
             for warning in SpendLedger(paths: context.paths).record(cost) { StandardIO.error("prism: warning: \(TerminalSanitizer.metadata(warning))") }

@@ -25,6 +25,11 @@ public enum StubGenerationMode: Sendable, Equatable {
     case failing
 }
 
+extension StubServer {
+    /// What `/generation` says a reply without its own `cost` (or a misbehaving stream) was billed.
+    public static let defaultGenerationCost = "0.000061"
+}
+
 /// What the stub remembers of a generation it served, for `/generation`.
 struct StubGeneration: Sendable {
     var id: String
@@ -36,8 +41,7 @@ struct StubGeneration: Sendable {
     var completionTokens: Int
     var reasoningTokens: Int
 
-    /// What a reply without its own `cost` (or a misbehaving stream) is billed.
-    static let defaultCost = "0.000061"
+    static let defaultCost = StubServer.defaultGenerationCost
 
     init(id: String, model: String, behavior: StubBehavior) {
         self.id = id
