@@ -34,7 +34,7 @@ extension ProcessSuites {
             let o = try ask(p, "stub/no-usage")
             #expect(o["cost_source"] as? String == "generation")
             let usage = try #require(o["usage"] as? [String: Any])
-            #expect((usage["cost"] as? NSNumber)?.decimalValue == Decimal(string: "0.000093"))
+            #expect(usage["cost"] as? Double == 0.000093)
             #expect(usage["completion_tokens"] as? Int == 6)
             #expect(server.generationRequests.count == 2, "a late record is asked for again")
         }
