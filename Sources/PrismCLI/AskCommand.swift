@@ -101,6 +101,15 @@ struct AskCommand: AsyncParsableCommand {
         signals.stop()
         let interruption = signals.note
         if let interruption, reply.failure?.kind == .cancelled { reply.failure?.message = interruption.message }
+        if !context.demo, reply.needsGenerationLookup {
+            // No cost in the stream (cancelled, failed, or not sent): ask OpenRouter's record of it.
+            let (filled, problem) = await context.client.completingCost(of: reply)
+            reply = filled
+            // A stopped reply is billed for what was generated: say when that figure is not to be had.
+            if let problem, !json, reply.failure != nil {
+                StandardIO.error("prism: note: cost unknown: \(TerminalSanitizer.metadata(problem))")
+            }
+        }
         spend?.finish(reservation, reply: reply)
         try recorder?.recordReply(reply)
         if let warning = AskJSON.skippedWarning(reply) { StandardIO.error(warning) }

@@ -9,7 +9,7 @@ struct AskJSON: Encodable {
     enum Keys: String, CodingKey {
         case model, modelRequested = "model_requested", provider, generationID = "generation_id", content, reasoning
         case finishReason = "finish_reason", nativeFinishReason = "native_finish_reason", usage, timings, error
-        case skippedEvents = "skipped_events"
+        case skippedEvents = "skipped_events", costSource = "cost_source"
     }
     enum UsageKeys: String, CodingKey {
         case promptTokens = "prompt_tokens", completionTokens = "completion_tokens", totalTokens = "total_tokens"
@@ -31,6 +31,7 @@ struct AskJSON: Encodable {
         try encodeOrNull(reply.finishReason, &c, .finishReason)
         try encodeOrNull(reply.nativeFinishReason, &c, .nativeFinishReason)
         try c.encode(reply.skippedEvents, forKey: .skippedEvents)
+        try encodeOrNull(reply.usage?.source?.rawValue, &c, .costSource)
 
         var u = c.nestedContainer(keyedBy: UsageKeys.self, forKey: .usage)
         try encodeOrNull(reply.usage?.promptTokens, &u, .promptTokens)

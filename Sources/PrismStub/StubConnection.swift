@@ -107,6 +107,7 @@ final class StubConnection {
 
     private func perform(_ behavior: StubBehavior, requestModel: String, stream: Bool) throws(SocketIO.Interruption) {
         let id = server.nextGenerationID()
+        server.recordGeneration(id: id, model: requestModel, behavior: behavior)
         let generation = ["X-Generation-Id": id]
         switch behavior {
         case .stream(let reply):

@@ -67,6 +67,14 @@ public enum StubModels {
         model("stub/rate-limited", "Rate limited", "Fails at once with 429 and Retry-After: 1.") { _ in
             .rateLimited(retryAfter: 1)
         },
+        model("stub/free-daily", "Free daily limit", "Fails at once with the free tier's daily 429 (50/day) and X-RateLimit headers.",
+              prompt: "0", completion: "0") { _ in
+            .freeDailyLimit()
+        },
+        model("stub/free-minute", "Free per-minute limit", "Fails at once with the free tier's per-minute 429, resetting in 1 s.",
+              prompt: "0", completion: "0") { _ in
+            .freeMinuteLimit()
+        },
         model("stub/error-200", "Error in 200", "HTTP 200 whose body is an error object with no choices.") { _ in
             .errorBody200
         },

@@ -28,6 +28,10 @@ public final class StubServer: @unchecked Sendable {
     private var modelsOverride: Data?
     private var keyOverride: Data?
     private var echoesCredentials = false
+    private var credits = StubCreditsMode.standard
+    private var generationLookups = StubGenerationMode.available
+    private var served: [String: StubGeneration] = [:]
+    private var notFoundSent = 0
 
     public init(requiredKey: String? = nil) {
         self.requiredKey = requiredKey
@@ -154,6 +158,21 @@ public final class StubServer: @unchecked Sendable {
         get { locked { echoesCredentials } }
         set { locked { echoesCredentials = newValue } }
     }
+    /// How `GET /credits` answers (default: $25 bought, $12.66 used).
+    public var creditsMode: StubCreditsMode {
+        get { locked { credits } }
+        set { locked { credits = newValue } }
+    }
+
+    /// How `GET /generation` answers for generations this server served (others are always 404).
+    public var generationMode: StubGenerationMode {
+        get { locked { generationLookups } }
+        set { locked { generationLookups = newValue; notFoundSent = 0 } }
+    }
+
+    /// The `/generation` requests received, in order.
+    public var generationRequests: [RecordedRequest] { requests.filter { $0.route == "/generation" } }
+
     /// Bytes each `.endlessLine` response wrote before its client hung up, in order.
     public var endlessLineBytes: [Int] { locked { endlessLines } }
 
@@ -185,6 +204,10 @@ public final class StubServer: @unchecked Sendable {
             return .fixed(status: 200, body: modelsOverride ?? StubModels.modelsPayload(), headers: [:])
         case ("GET", "/key"):
             return .fixed(status: 200, body: keyOverride ?? StubModels.keyPayload(), headers: [:])
+        case ("GET", "/credits"):
+            return credits.action
+        case ("GET", "/generation"):
+            return generationAction(query: request.query)
         case ("POST", "/chat/completions"):
             let model = request.model ?? StubModels.echo
             let stream = request["stream"] as? Bool ?? false
@@ -216,6 +239,31 @@ public final class StubServer: @unchecked Sendable {
         locked {
             generations += 1
             return "gen-\(Int(Date().timeIntervalSince1970))-stub\(generations)"
+        }
+    }
+
+    /// Remembers what generation `id` was (its model and what it costs), for `/generation`.
+    func recordGeneration(id: String, model: String, behavior: StubBehavior) {
+        locked { served[id] = StubGeneration(id: id, model: model, behavior: behavior) }
+    }
+
+    /// The answer to `/generation?id=…` under the current mode; the caller holds the lock.
+    private func generationAction(query: String?) -> StubAction {
+        let id = (query ?? "").split(separator: "&").compactMap { pair -> String? in
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            return parts.count == 2 && parts[0] == "id" ? String(parts[1]).removingPercentEncoding : nil
+        }.first
+        switch generationLookups {
+        case .failing:
+            return Self.error(500, "Internal Server Error")
+        case .missing:
+            return Self.error(404, "Generation not found")
+        case .late(let count) where notFoundSent < count:
+            notFoundSent += 1
+            return Self.error(404, "Generation not found")
+        case .available, .late:
+            guard let id, let generation = served[id] else { return Self.error(404, "Generation not found") }
+            return .fixed(status: 200, body: generation.payload, headers: [:])
         }
     }
 

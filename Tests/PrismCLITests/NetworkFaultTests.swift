@@ -23,12 +23,13 @@ extension ProcessSuites {
         }
 
         @Test func keepAlivesForeverEndAtTheIdleTimeoutNamingIt() throws {
-            let (server, p) = try Self.setUp(config: "idle_timeout = 1\n")
+            // 2 s against keep-alives 1 s apart: at 1 s the first keep-alive raced the idle watch under load.
+            let (server, p) = try Self.setUp(config: "idle_timeout = 2\n")
             defer { server.stop(); p.cleanUp() }
             let r = try p.run(["ask", "-m", "stub/keepalive-forever", "q"], timeout: 20)
             #expect(r.status == 1)
             #expect(r.stdout == StubReply.fillerPieces(count: 1).joined() + "\n")
-            #expect(r.stderr == "prism: no reply content for 1 s, only keep-alive comments "
+            #expect(r.stderr == "prism: no reply content for 2 s, only keep-alive comments "
                     + "(set idle_timeout in config.toml to wait longer) (provider: Stub)\n")
         }
 

@@ -52,7 +52,7 @@ struct ReducerTests {
         #expect(h.state.session.currentBranch.last?.status == .complete)
         #expect(h.state.spentToday == Decimal(string: "0.01"))
         #expect(effects.contains { if case .saveSession = $0 { true } else { false } })
-        #expect(effects.contains(.fetchKeyInfo))
+        #expect(effects.contains(.fetchBalance))
     }
 
     @Test func escapeCancelsKeepsTextAndIgnoresLateEvents() {

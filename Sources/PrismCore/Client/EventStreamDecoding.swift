@@ -61,6 +61,14 @@ final class EventStreamDecoding: @unchecked Sendable {
         }
     }
 
+    /// Records the response's `X-Generation-Id` (before the body's first piece).
+    func noteGenerationID(_ id: String?) {
+        lock.withLock {
+            guard !closed else { return }
+            for e in state.accumulator.noteGenerationID(id) { emit(e) }
+        }
+    }
+
     /// Progress so far: events and keep-alive comments seen.
     var progress: (events: Int, keepAlives: Int) {
         lock.withLock { (events, keepAlives) }

@@ -14,6 +14,7 @@ extension OpenRouterClient {
         let decoding = EventStreamDecoding(state: state, maxEventBytes: configuration.maxEventBytes, emit: emit)
         http.bodySink = { head -> BodySink? in
             guard head.status == 200, head.contentType.contains("text/event-stream") else { return nil }
+            decoding.noteGenerationID(head.headers["x-generation-id"])
             return { piece in decoding.feed(piece) }
         }
         let response: HTTPResponse
@@ -29,6 +30,7 @@ extension OpenRouterClient {
             && response.head.contentType.contains("json") {
             return await nonStreamingBody(response, state: &state, emit: emit)
         }
+        if !response.bodyWentToSink { decoding.noteGenerationID(response.head.headers["x-generation-id"]) }
         let transportFailure = await readEventStream(response, decoding: decoding)
         let (seen, ending) = decoding.close()
         state = seen
@@ -86,6 +88,7 @@ extension OpenRouterClient {
         }
         failure.status = status
         failure.retryAfter = RetryPolicy.parseRetryAfter(response.head.headers["retry-after"])
+        FreeTierLimit.adjust(&failure, headers: response.head.headers, now: Date())
         return failure
     }
 

@@ -104,6 +104,10 @@ public struct OpenRouterClient: Sendable {
            let estimate = request.pricing?.estimate(promptTokens: usage.promptTokens, completionTokens: usage.completionTokens) {
             usage.cost = estimate
             usage.costIsEstimate = true
+            usage.costSource = .estimate
+            reply.usage = usage
+        } else if var usage = reply.usage, usage.cost != nil, usage.costSource == nil {
+            usage.costSource = usage.costIsEstimate ? .estimate : .usage
             reply.usage = usage
         }
         if reply.model == nil { reply.model = request.model }

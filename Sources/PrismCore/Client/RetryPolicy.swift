@@ -33,10 +33,13 @@ public struct RetryPolicy: Sendable {
     /// - First-byte and idle timeouts are not: the server has the request and may be working
     ///   on it (a second attempt could be billed too), and waiting the same time again would
     ///   multiply a wait the user already sat through.
+    /// - A 429 for the free tier's daily limit is not (`FreeTierLimit`).
     /// - An error object in a 200 body, before any token, is retried exactly as the HTTP
     ///   status its `code` names would be (OpenRouter's `code` is the status it would have
     ///   sent): 503 is, 400 is not, and a code that is not a number ("server_error") is not.
     public func isRetryable(_ failure: ReplyFailure) -> Bool {
+        // The free tier's daily limit holds until its reset, hours away: say so instead.
+        if failure.code == FreeTierLimit.dailyCode { return false }
         switch failure.kind {
         case .network:
             return true

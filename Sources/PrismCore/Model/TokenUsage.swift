@@ -5,7 +5,9 @@ import Foundation
 /// Every field is optional because OpenAI-compatible servers differ in what they
 /// report: OpenRouter sends everything including `cost`, Ollama or llama.cpp may send
 /// only token counts, some send nothing. A cost computed by Prism from catalog
-/// prices (rather than reported by the server) is flagged with `costIsEstimate`.
+/// prices (rather than reported by the server) is flagged with `costIsEstimate`, and
+/// `costSource` says where any cost came from (nil in files written before it existed:
+/// `source` then infers it from `costIsEstimate`).
 public struct TokenUsage: Codable, Sendable, Equatable, Hashable {
     public var promptTokens: Int?
     public var completionTokens: Int?
@@ -16,12 +18,15 @@ public struct TokenUsage: Codable, Sendable, Equatable, Hashable {
     public var cost: Decimal?
     /// True when `cost` was computed from catalog prices, not reported by the server.
     public var costIsEstimate: Bool
+    /// Where `cost` came from; saved as `cost_source`, only when known, and read leniently.
+    public var costSource: CostSource?
 
     public init(
         promptTokens: Int? = nil, completionTokens: Int? = nil, totalTokens: Int? = nil,
         cachedTokens: Int? = nil, reasoningTokens: Int? = nil,
-        cost: Decimal? = nil, costIsEstimate: Bool = false
+        cost: Decimal? = nil, costIsEstimate: Bool = false, costSource: CostSource? = nil
     ) {
+        self.costSource = costSource
         self.promptTokens = promptTokens
         self.completionTokens = completionTokens
         self.totalTokens = totalTokens
@@ -35,6 +40,7 @@ public struct TokenUsage: Codable, Sendable, Equatable, Hashable {
         case promptTokens = "prompt_tokens", completionTokens = "completion_tokens"
         case totalTokens = "total_tokens", cachedTokens = "cached_tokens"
         case reasoningTokens = "reasoning_tokens", cost, costIsEstimate = "cost_is_estimate"
+        case costSource = "cost_source"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -46,5 +52,24 @@ public struct TokenUsage: Codable, Sendable, Equatable, Hashable {
         reasoningTokens = try c.decodeIfPresent(Int.self, forKey: .reasoningTokens)
         cost = try c.decodeIfPresent(Decimal.self, forKey: .cost)
         costIsEstimate = try c.decodeIfPresent(Bool.self, forKey: .costIsEstimate) ?? false
+        costSource = (try? c.decodeIfPresent(CostSource.self, forKey: .costSource)).flatMap { $0 }
     }
+
+    /// Where the cost came from: `costSource` when recorded, else inferred (`estimate` when
+    /// flagged, `usage` otherwise); nil without a cost.
+    public var source: CostSource? {
+        guard cost != nil else { return nil }
+        return costSource ?? (costIsEstimate ? .estimate : .usage)
+    }
+}
+
+/// Where a reply's cost came from.
+public enum CostSource: String, Codable, Sendable, Hashable, CaseIterable {
+    /// The stream's own `usage.cost`.
+    case usage
+    /// Fetched afterwards from OpenRouter's `/generation` record (a cancelled or failed
+    /// reply, or a stream without a cost).
+    case generation
+    /// Catalog prices × the reported tokens: Prism's estimate.
+    case estimate
 }

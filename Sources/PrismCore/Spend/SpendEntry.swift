@@ -9,9 +9,8 @@ public struct SpendEntry: Sendable, Equatable {
 
     /// Where the exact cost came from: the stream's `usage.cost`, `GET /generation`, or
     /// catalog prices times token counts (an estimate, shown with ≈).
-    public enum CostSource: String, Sendable, CaseIterable {
-        case usage, generation, estimate
-    }
+    /// The same three sources a reply's usage records (`TokenUsage.costSource`).
+    public typealias CostSource = PrismCore.CostSource
 
     /// reserved (in flight) → settled (exact cost known) or released (nothing spent);
     /// a reservation whose process died is expired and no longer counts.
@@ -77,10 +76,9 @@ public struct ReservationID: Sendable, Hashable {
     public init(_ rawValue: Int64) { self.rawValue = rawValue }
 }
 
-extension SpendEntry.CostSource {
+extension CostSource {
     /// Where a finished reply's cost came from (nil: it reported none).
-    public static func of(_ usage: TokenUsage?) -> SpendEntry.CostSource? {
-        guard let usage, usage.cost != nil else { return nil }
-        return usage.costIsEstimate ? .estimate : .usage
+    public static func of(_ usage: TokenUsage?) -> CostSource? {
+        usage?.source
     }
 }

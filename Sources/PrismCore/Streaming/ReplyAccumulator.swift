@@ -39,6 +39,14 @@ public struct ReplyAccumulator: Sendable {
         return consume(chunk)
     }
 
+    /// Takes the generation id from the response's `X-Generation-Id` header, before any
+    /// chunk: a reply cancelled before its first chunk can then still be looked up.
+    public mutating func noteGenerationID(_ id: String?) -> [CompletionEvent] {
+        guard reply.generationID == nil, let id = id?.trimmingCharacters(in: .whitespaces), !id.isEmpty else { return [] }
+        reply.generationID = id
+        return [.metadata(model: reply.model, provider: reply.provider, generationID: id)]
+    }
+
     /// Handles one decoded chunk.
     public mutating func consume(_ chunk: StreamChunk) -> [CompletionEvent] {
         var events: [CompletionEvent] = []

@@ -12,6 +12,12 @@ public enum Action: Sendable {
     case catalogLoaded(CatalogSnapshot)
     case catalogFailed(String)
     case keyInfoLoaded(KeyInfo)
+    /// Credit left (the account's, or the key's limit), or why it is not known.
+    case balanceLoaded(Balance)
+    case balanceFailed(String)
+    /// OpenRouter's record of a reply whose stream gave no cost (cancelled, failed, no usage).
+    case generationLoaded(sessionID: String, messageID: String, record: GenerationRecord)
+    case generationFailed(sessionID: String, messageID: String, reason: String)
     case sessionsListed(SessionListing)
     case sessionLoaded(Session)
     /// Something the user asked for failed (see `OperationFailure`).
@@ -54,6 +60,10 @@ public enum Effect: Sendable, Equatable {
     case keepSession(Session)
     case loadCatalog(refresh: Bool)
     case fetchKeyInfo
+    /// Asks for the credit left (`/credits`, else the key's limit) and reports `balanceLoaded` or `balanceFailed`.
+    case fetchBalance
+    /// Fetches `/generation` for a reply that ended without a cost (a few tries: the record appears late).
+    case fetchGeneration(sessionID: String, messageID: String, generationID: String)
     case listSessions
     case searchSessions(query: String)
     case loadSession(id: String)

@@ -48,7 +48,7 @@ public struct AppState: Sendable {
     public var confirmingDeleteID: String?
     public var browser = SessionBrowserState()
 
-    /// Credits left on the key, when `/key` answered.
+    /// Usage and limit of the key, when `/key` answered.
     public var credits: KeyInfo?
     /// What was spent today and this month across every session and command (from the
     /// ledger, refreshed by `computeSpentToday`; replies finished here are added at once).
@@ -64,6 +64,20 @@ public struct AppState: Sendable {
     public var budget = BudgetCaps()
     /// A send the budget stopped or wants confirmed, until the user answers (see `Reducer+Budget`).
     public var budgetHold: BudgetHold?
+    /// Credit left: the account's (`/credits`) or the key's limit; nil until known.
+    public var balance: Balance?
+    /// Why the balance is not known, when fetching it failed.
+    public var balanceError: String?
+    /// When the balance was last asked for: it is refreshed after replies, at most every `balanceRefreshInterval`.
+    public var balanceAskedAt: Date?
+    /// Credit left below this (USD) shows in the warning colour; nil: no floor. It is the
+    /// budget's `credit_floor` (config.toml, or `/budget credit-floor` for this session).
+    public var creditFloor: Decimal? {
+        get { budget.creditFloor }
+        set { budget.creditFloor = newValue }
+    }
+    /// `/key` was typed: the next balance answer is shown as a notice.
+    public var keyReportPending = false
     /// A one-line message shown in the status bar until it expires (errors, "saved", "copied").
     public var notice: Notice?
     /// Increments on every tick while something is in progress; drives the spinner.

@@ -70,6 +70,13 @@ extension Reducer {
         return totals
     }
 
+    /// Counts a finished reply's cost in today's and this month's spend at once (the ledger
+    /// has it too, written by `.recordSpend`; the next read of its totals agrees).
+    static func addSpend(_ state: inout AppState, _ cost: Decimal) {
+        state.spend.today += cost
+        state.spend.month += cost
+    }
+
     /// Starts the day's (and month's) spend from zero once the period the totals were read in
     /// has ended, before a finished reply's cost is added to them.
     static func rollSpend(_ state: inout AppState, _ calendar: Calendar) {

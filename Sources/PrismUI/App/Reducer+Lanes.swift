@@ -75,9 +75,9 @@ extension Reducer {
                 notify(&state, warning, .error)
             }
             var effects: [Effect] = [.saveSession(state.session)]
-            if !state.demo, let record = spendRecord(state, lane: lane, reply: reply) { effects.append(record) }
-            if !state.demo, !state.isStreaming { effects.append(.fetchKeyInfo) }
-            return effects
+            let lookup = generationLookup(state, messageID: stream.messageID)
+            if lookup.isEmpty, !state.demo, let record = spendRecord(state, lane: lane, reply: reply) { effects.append(record) }
+            return effects + lookup + balanceRefresh(&state)
         }
     }
 
@@ -139,8 +139,8 @@ extension Reducer {
             var message = state.session.messages[index]
             message.apply(reply)
             state.session.update(message, at: state.now)
-            state.spend.today += reply.usage?.cost ?? 0
-            state.spend.month += reply.usage?.cost ?? 0
+            // A reply whose exact cost is still to come from `/generation` counts when it lands.
+            if state.demo || !reply.needsGenerationLookup { addSpend(&state, reply.usage?.cost ?? 0) }
             return .finished(reply)
         }
         return .nothing
@@ -153,10 +153,13 @@ extension Reducer {
     /// The reducer does not wait for a stream's own `finished` event: by the time it
     /// arrives no lane has its request id, so it is ignored.
     static func cancelLanes(_ state: inout AppState, _ lanes: [Int]? = nil) -> [Effect] {
+        let stopping = (lanes ?? Array(state.lanes.indices)).compactMap { state.lanes.indices.contains($0) ? state.lanes[$0].stream?.messageID : nil }
         let effects = stopStreams(&state, lanes, reason: .cancelled)
         guard !effects.isEmpty else { return [] }
         notify(&state, effects.count == 1 ? "cancelled: the text so far is kept" : "cancelled \(effects.count) replies: their text so far is kept")
-        return effects + [.saveSession(state.session)]
+        // OpenRouter bills what was generated before the cancel: its record says how much.
+        let lookups = stopping.flatMap { generationLookup(state, messageID: $0) }
+        return effects + [.saveSession(state.session)] + lookups
     }
 
     /// Stops the streams of these lanes (every lane for nil), marking each reply with

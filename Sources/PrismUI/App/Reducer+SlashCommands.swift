@@ -15,6 +15,7 @@ extension Reducer {
         ("/title", "/title TEXT: rename this session"),
         ("/new", "/new: start a new session"),
         ("/fork", "/fork: a new session with this one's current branch (f in the transcript forks at the selected message)"),
+        ("/key", "/key: credit left (account or key limit) and the key's spend"),
         ("/keep", "/keep: save this session again after it was deleted elsewhere"),
     ]
 
@@ -82,6 +83,8 @@ extension Reducer {
             return run(.newSession, &state, env)
         case "/keep":
             return keep(&state)
+        case "/key":
+            return keyCommand(&state)
         case "/fork":
             return fork(&state, env)
         default:

@@ -38,6 +38,16 @@ public enum Reducer {
         case .keyInfoLoaded(let info):
             state.credits = info
             return []
+        case .balanceLoaded(let balance):
+            return balanceLoaded(&state, balance)
+        case .balanceFailed(let reason):
+            return balanceFailed(&state, reason)
+        case .generationLoaded(let sessionID, let messageID, let record):
+            rollSpend(&state, env.calendar)
+            return generationLoaded(&state, sessionID: sessionID, messageID: messageID, record: record)
+        case .generationFailed(let sessionID, let messageID, let reason):
+            rollSpend(&state, env.calendar)
+            return generationFailed(&state, sessionID: sessionID, messageID: messageID, reason: reason)
         case .sessionsListed(let listing):
             state.browser.sessions = listing.sessions
             state.browser.problems = listing.problems

@@ -115,7 +115,8 @@ struct MessageBlock {
             var facts: [String] = []
             if let u = message.usage {
                 if let out = u.completionTokens { facts.append("\(Formatting.tokens(out)) tok") }
-                if u.cost != nil { facts.append(Formatting.cost(u)) }
+                // A cost from OpenRouter's record (the stream had none, e.g. cancelled) says so.
+                if u.cost != nil { facts.append(Formatting.cost(u) + (u.source == .generation ? " billed" : "")) }
             }
             if let t = message.timings?.totalMs { facts.append(Formatting.duration(ms: t)) }
             if !facts.isEmpty {

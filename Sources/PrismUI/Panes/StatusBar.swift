@@ -75,8 +75,9 @@ enum StatusBar {
         } else if state.spentToday > 0 {
             right.append(seg("today \(Formatting.usd(state.spentToday))", .cost, 35))
         }
-        if let remaining = state.credits?.limitRemaining {
-            right.append(seg("credit \(Formatting.usd(remaining))", .statusBarText, 50))
+        if let balance = state.balance ?? state.credits.flatMap(Balance.keyLimit) {
+            let low = state.creditFloor.map { balance.remaining < $0 } ?? false
+            right.append(seg(balance.shortText, low ? .warning : .statusBarText, low ? 85 : 50))
         }
 
         // A held send's line stays until it is answered.

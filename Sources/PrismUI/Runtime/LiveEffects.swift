@@ -103,6 +103,26 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
             Task {
                 if let info = try? await client.fetchKeyInfo() { post(.keyInfoLoaded(info)) }
             }
+        case .fetchBalance:
+            guard fetchKeyInfo else { return }
+            let client = self.client
+            Task {
+                do {
+                    post(.balanceLoaded(try await client.fetchBalance()))
+                } catch {
+                    post(.balanceFailed("\(error)"))
+                }
+            }
+        case .fetchGeneration(let sessionID, let messageID, let generationID):
+            let client = self.client
+            Task {
+                do {
+                    let record = try await client.generation(id: generationID)
+                    post(.generationLoaded(sessionID: sessionID, messageID: messageID, record: record))
+                } catch {
+                    post(.generationFailed(sessionID: sessionID, messageID: messageID, reason: "\(error)"))
+                }
+            }
         case .listSessions:
             let store = self.store
             saveQueue.async {
