@@ -105,14 +105,22 @@ extension ProcessSuites {
             second.send(SIGTERM)
             _ = first.wait()
             _ = second.wait()
-            #expect(try states(p) == ["released", "released"], "a cancelled reply with no cost releases its reservation")
+            // A stopped reply is billed for what was generated: OpenRouter's record (the stub's
+            // /generation) settles each reservation, none is left in flight.
+            #expect(try states(p) == ["settled", "settled"])
+            let stopped = try spendJSON(p)
+            let sources = try #require(stopped["cost_sources"] as? [String: Any])
+            #expect((sources["generation"] as? [String: Any])?["requests"] as? Int == 2, "\(sources)")
+            #expect((stopped["in_flight"] as? [String: Any])?["requests"] as? Int == 0)
+            let before = (stopped["total"] as? NSNumber)?.doubleValue ?? 0
             // Two replies finishing at once both land.
             let a = try RunningPrism(p, ["ask", "-m", "stub/echo", "a"])
             let b = try RunningPrism(p, ["ask", "-m", "stub/echo", "b"])
             #expect(a.wait() == 0 && b.wait() == 0)
             let json = try spendJSON(p)
-            #expect(json["requests"] as? Int == 2)
-            #expect(try p.run(["spend", "--json"]).stdout.contains(#""total":0.000084"#))
+            #expect(json["requests"] as? Int == 4)
+            let after = (json["total"] as? NSNumber)?.doubleValue ?? 0
+            #expect(abs(after - before - 0.000084) < 1e-12, "two echo replies at $0.000042 each: \(after - before)")
         }
 
         @Test func killNineWithAReservationHeldExpiresItAndKeepsSettledEntries() throws {

@@ -175,7 +175,7 @@ struct MessageEditKeysTests {
         let prompt = saved.currentBranch[2].id
         theirs.deleteSubtree(prompt, at: h.state.now)
         let effects = h.send(.sessionMerged(saved: saved, merged: theirs, summary: MergeSummary()))
-        #expect(effects == [.cancelStream(requestID: 2)])
+        #expect(effects == [.cancelStream(requestID: 2), .releaseSpend(replyID: saved.currentBranch[3].id)])
         #expect(!h.state.isStreaming && h.branch == ["q1", "a1"])
         #expect(h.notice == "another window deleted the message a reply was streaming into: stopped")
         h.finish(2, "late")

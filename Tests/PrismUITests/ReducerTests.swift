@@ -25,8 +25,9 @@ struct ReducerTests {
         #expect(h.state.session.id == "20261122-000000-abcd")
         #expect(h.state.session.title == "hello")
         #expect(h.state.prompt.isEmpty)
-        guard effects.count == 3, effects[0] == .appendHistory("hello"), case .saveSession = effects[1],
-              case .startStream(let id, let request, _) = effects[2] else {
+        guard effects.count == 4, effects[0] == .appendHistory("hello"), case .saveSession = effects[1],
+              case .reserveSpend(let replyID, _, _) = effects[2], replyID == branch[1].id,
+              case .startStream(let id, let request, _) = effects[3] else {
             Issue.record("unexpected effects \(effects)"); return
         }
         #expect(id == 1)

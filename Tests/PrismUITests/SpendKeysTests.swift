@@ -40,7 +40,7 @@ struct SpendKeysTests {
         #expect(message.usage?.source == .generation)
         #expect(message.usage?.completionTokens == 4)
         #expect(landed.contains(.recordSpend(SpendRequest(model: "a/one", provider: "Prov", sessionID: h.state.session.id, source: .chat, free: false),
-                                             cost: Decimal(string: "0.0005")!, source: .generation)), "the ledger gets it, from /generation")
+                                             cost: Decimal(string: "0.0005")!, source: .generation, replyID: reply.id)), "the ledger gets it, from /generation")
         #expect(landed.contains { if case .saveSession(let s) = $0 { s.message(reply.id)?.usage?.cost != nil } else { false } })
         #expect(h.state.spentToday == Decimal(string: "0.0005"))
         let screen = h.screen()
@@ -54,7 +54,7 @@ struct SpendKeysTests {
         let h = SpendHarness()
         let effects = h.send(.generationLoaded(sessionID: "elsewhere", messageID: "m9", record: SpendHarness.record))
         #expect(effects == [.recordSpend(SpendRequest(model: "a/one", provider: "Prov", sessionID: "elsewhere", source: .chat, free: false),
-                                         cost: Decimal(string: "0.0005")!, source: .generation)])
+                                         cost: Decimal(string: "0.0005")!, source: .generation, replyID: "m9")])
         #expect(h.state.spentToday == Decimal(string: "0.0005"))
     }
 
@@ -88,7 +88,7 @@ struct SpendKeysTests {
         let id = try #require(h.state.session.messages.last?.id)
         let fallback = h.send(.generationFailed(sessionID: h.state.session.id, messageID: id, reason: "gone"))
         #expect(fallback == [.recordSpend(SpendRequest(model: "a/one", sessionID: h.state.session.id, source: .chat, free: false),
-                                          cost: Decimal(string: "0.0002")!, source: .estimate)])
+                                          cost: Decimal(string: "0.0002")!, source: .estimate, replyID: id)])
         #expect(h.state.spentToday == Decimal(string: "0.0002"))
     }
 
@@ -102,7 +102,7 @@ struct SpendKeysTests {
         let effects = h.event(.finished(reply))
         #expect(!effects.contains { if case .fetchGeneration = $0 { true } else { false } })
         #expect(effects.contains(.recordSpend(SpendRequest(model: "a/one", sessionID: h.state.session.id, source: .chat, free: false),
-                                              cost: Decimal(string: "0.0001")!, source: .usage)))
+                                              cost: Decimal(string: "0.0001")!, source: .usage, replyID: h.state.session.messages.last?.id)))
     }
 
     @Test func theBalanceIsRefreshedAfterRepliesAtMostEveryThirtySeconds() {

@@ -21,6 +21,9 @@ extension OpenRouterClient {
         do {
             response = try await transport.send(http)
         } catch {
+            // What the decoder saw before the failure (the head's generation id, streamed
+            // text) stays on the reply: a cancel while the body stalls must keep the id.
+            state = decoding.close().0
             return state.accumulator.fail(Self.failure(from: error))
         }
         if response.head.status != 200 {

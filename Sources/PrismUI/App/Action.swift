@@ -83,8 +83,14 @@ public enum Effect: Sendable, Equatable {
     case appendHistory(String)
     /// Reads what was spent today across sessions and commands (for the status bar).
     case computeSpentToday
-    /// Records a finished reply in the spend ledger: what asked, its cost and where that came from.
-    case recordSpend(SpendRequest, cost: Decimal, source: SpendEntry.CostSource)
+    /// Reserves a reply's worst case in the spend ledger when its request starts, so other
+    /// windows and commands count it while it streams (settled or released when it ends).
+    case reserveSpend(replyID: String, request: SpendRequest, worstCase: Decimal)
+    /// Records a finished reply in the spend ledger: what asked, its cost and where that came
+    /// from; settles the reply's reservation when it has one (`replyID`).
+    case recordSpend(SpendRequest, cost: Decimal, source: SpendEntry.CostSource, replyID: String? = nil)
+    /// Drops a reply's reservation: it ended with no cost to record.
+    case releaseSpend(replyID: String)
     /// Checks that what `/attach` names can be read, and reports `attachmentChecked` or `attachmentRefused`.
     case checkAttachment(String)
     case suspendToShell

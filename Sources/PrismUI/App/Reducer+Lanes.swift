@@ -51,7 +51,20 @@ extension Reducer {
         var request = ChatRequest.build(model: model, session: state.session, upTo: parent, catalog: state.catalog,
                                         maxTokensCap: env.maxTokensCap)
         if let maxTokens { request.maxTokens = min(request.maxTokens, maxTokens) }
-        return [.startStream(requestID: state.nextRequestID, request: request, journal: journalTarget(state, replyID: replyID))]
+        var effects: [Effect] = []
+        if !state.demo {
+            // Reserved before the first byte goes, so another window's budget check sees it.
+            let spend = spendRequest(state, model: model, provider: nil)
+            let worstCase = spend.free ? 0 : env.estimateCost(request, state.session, parent).worstCase ?? 0
+            effects.append(.reserveSpend(replyID: replyID, request: spend, worstCase: worstCase))
+        }
+        return effects + [.startStream(requestID: state.nextRequestID, request: request, journal: journalTarget(state, replyID: replyID))]
+    }
+
+    /// What the ledger is told about a reply of `model` in this session.
+    static func spendRequest(_ state: AppState, model: String, provider: String?) -> SpendRequest {
+        SpendRequest(model: model, provider: provider, sessionID: state.session.id, source: state.isComparing ? .compare : .chat,
+                     free: SpendRequest.isFree(model: model, pricing: state.catalogEntry(model)?.pricing))
     }
 
     /// Applies one event of a lane's stream; events of cancelled requests are ignored.
@@ -76,20 +89,22 @@ extension Reducer {
             }
             var effects: [Effect] = [.saveSession(state.session)]
             let lookup = generationLookup(state, messageID: stream.messageID)
-            if lookup.isEmpty, !state.demo, let record = spendRecord(state, lane: lane, reply: reply) { effects.append(record) }
+            if lookup.isEmpty, !state.demo {
+                effects.append(spendRecord(state, lane: lane, reply: reply, replyID: stream.messageID) ?? .releaseSpend(replyID: stream.messageID))
+            }
+            // The ledger's totals again (after the record, on the same queue): other windows' spend shows too.
+            if !state.demo { effects.append(.computeSpentToday) }
             return effects + lookup + balanceRefresh(&state)
         }
     }
 
     /// The ledger entry for a finished reply: its cost (a free model's reply costs 0 even
     /// when the server sent no cost, so it still counts against the free limits), or nil.
-    static func spendRecord(_ state: AppState, lane: Int, reply: Reply) -> Effect? {
+    static func spendRecord(_ state: AppState, lane: Int, reply: Reply, replyID: String? = nil) -> Effect? {
         guard let asked = state.model(ofLane: lane) ?? reply.model else { return nil }
-        let free = SpendRequest.isFree(model: asked, pricing: state.catalogEntry(asked)?.pricing)
-        guard let cost = reply.usage?.cost ?? (free ? 0 : nil), cost > 0 || free else { return nil }
-        let request = SpendRequest(model: asked, provider: reply.provider, sessionID: state.session.id,
-                                   source: state.isComparing ? .compare : .chat, free: free)
-        return .recordSpend(request, cost: cost, source: SpendEntry.CostSource.of(reply.usage) ?? .estimate)
+        let request = spendRequest(state, model: asked, provider: reply.provider)
+        guard let cost = reply.usage?.cost ?? (request.free ? 0 : nil), cost > 0 || request.free else { return nil }
+        return .recordSpend(request, cost: cost, source: SpendEntry.CostSource.of(reply.usage) ?? .estimate, replyID: replyID)
     }
 
     /// "3 unreadable stream events were skipped…", when the server sent any.
@@ -157,9 +172,17 @@ extension Reducer {
         let effects = stopStreams(&state, lanes, reason: .cancelled)
         guard !effects.isEmpty else { return [] }
         notify(&state, effects.count == 1 ? "cancelled: the text so far is kept" : "cancelled \(effects.count) replies: their text so far is kept")
-        // OpenRouter bills what was generated before the cancel: its record says how much.
-        let lookups = stopping.flatMap { generationLookup(state, messageID: $0) }
-        return effects + [.saveSession(state.session)] + lookups
+        return effects + [.saveSession(state.session)] + costOfStopped(state, stopping)
+    }
+
+    /// For replies just stopped: OpenRouter bills what was generated before the stop, so its
+    /// record is asked for; a reply with no record to ask for gives its reservation back.
+    static func costOfStopped(_ state: AppState, _ replyIDs: [String]) -> [Effect] {
+        guard !state.demo else { return [] }
+        return replyIDs.flatMap { id in
+            let lookup = generationLookup(state, messageID: id)
+            return lookup.isEmpty ? [.releaseSpend(replyID: id)] : lookup
+        }
     }
 
     /// Stops the streams of these lanes (every lane for nil), marking each reply with

@@ -67,7 +67,9 @@ extension Reducer {
         if cost > 0, let model {
             effects.append(.recordSpend(SpendRequest(model: model, provider: record.providerName, sessionID: sessionID,
                                                      source: state.isComparing ? .compare : .chat, free: false),
-                                        cost: cost, source: .generation))
+                                        cost: cost, source: .generation, replyID: messageID))
+        } else {
+            effects.append(.releaseSpend(replyID: messageID))
         }
         return effects
     }
@@ -76,18 +78,19 @@ extension Reducer {
     /// (it was held back for the exact figure); the reason shows only for a cancelled or
     /// failed reply, whose cost is otherwise simply unknown.
     static func generationFailed(_ state: inout AppState, sessionID: String, messageID: String, reason: String) -> [Effect] {
-        guard sessionID == state.session.id, let message = state.session.message(messageID) else { return [] }
+        let release: [Effect] = [.releaseSpend(replyID: messageID)]
+        guard sessionID == state.session.id, let message = state.session.message(messageID) else { return release }
         if let usage = message.usage, let cost = usage.cost, usage.source == .estimate {
             addSpend(&state, cost)
-            guard cost > 0, let model = message.modelRequested ?? message.modelServed else { return [] }
+            guard cost > 0, let model = message.modelRequested ?? message.modelServed else { return release }
             return [.recordSpend(SpendRequest(model: model, provider: message.provider, sessionID: sessionID,
                                               source: state.isComparing ? .compare : .chat, free: false),
-                                 cost: cost, source: .estimate)]
+                                 cost: cost, source: .estimate, replyID: messageID)]
         }
         if message.status == .cancelled || message.status == .failed {
             notify(&state, "cost of the stopped reply unknown: \(reason)", .error)
         }
-        return []
+        return release
     }
 
     /// `/key`: what is known now, and a fresh balance (shown when it arrives).

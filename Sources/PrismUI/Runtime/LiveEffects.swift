@@ -28,6 +28,11 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     /// Why the most recent session save failed, until one succeeds (read after the UI quits).
     private var lastSaveFailure: String?
     private let saveQueue = DispatchQueue(label: "prism.save")
+    /// Every ledger read and write, in order: a reply's record lands before the totals read after it.
+    private let ledgerQueue = DispatchQueue(label: "prism.ledger", qos: .utility)
+    /// The ledger reservation of each reply streaming (or waiting for its billed cost), by
+    /// reply id; touched only on `ledgerQueue`.
+    private nonisolated(unsafe) var reservations: [String: ReservationID] = [:]
 
     public init(client: OpenRouterClient, store: any SessionStoring, catalog: CatalogCache,
                 preferences: PreferencesStore, fetchKeyInfo: Bool, sessionsFolder: URL? = nil, ledger: SpendLedger? = nil,
@@ -188,20 +193,44 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
             saveQueue.async { preferences.appendHistory(prompt) }
         case .computeSpentToday:
             guard let ledger else { return }
-            DispatchQueue.global(qos: .utility).async {
+            ledgerQueue.async {
                 let (totals, warnings) = ledger.spendTotals(now: Date())
                 post(.spendTotalsComputed(totals))
                 for warning in warnings { post(.warned(warning)) }
             }
-        case .recordSpend(let request, let cost, let source):
+        case .reserveSpend(let replyID, let request, let worstCase):
             guard let ledger else { return }
-            DispatchQueue.global(qos: .utility).async {
+            ledgerQueue.async { [self] in
                 do {
-                    try ledger.record(request, cost: cost, source: source)
+                    reservations[replyID] = try ledger.reserve(request, worstCase: worstCase)
+                } catch {
+                    post(.warned("spend ledger: could not reserve \(Formatting.usd(worstCase)): \(error)"))
+                }
+                for notice in ledger.takeNotices() { post(.warned(notice)) }
+            }
+        case .recordSpend(let request, let cost, let source, let replyID):
+            guard let ledger else { return }
+            ledgerQueue.async { [self] in
+                do {
+                    if let replyID, let reservation = reservations.removeValue(forKey: replyID) {
+                        try ledger.settle(reservation, cost: cost, source: source, provider: request.provider)
+                    } else {
+                        try ledger.record(request, cost: cost, source: source)
+                    }
                 } catch {
                     post(.warned("spend ledger: could not record \(Formatting.usd(cost)): \(error)"))
                 }
                 for notice in ledger.takeNotices() { post(.warned(notice)) }
+            }
+        case .releaseSpend(let replyID):
+            guard let ledger else { return }
+            ledgerQueue.async { [self] in
+                guard let reservation = reservations.removeValue(forKey: replyID) else { return }
+                do {
+                    try ledger.release(reservation)
+                } catch {
+                    post(.warned("spend ledger: \(error)"))
+                }
             }
         case .quit:
             // Wait (briefly) for pending saves so quitting never loses the last reply.
