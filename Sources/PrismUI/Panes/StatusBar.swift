@@ -79,6 +79,9 @@ enum StatusBar {
             let low = state.creditFloor.map { balance.remaining < $0 } ?? false
             right.append(seg(balance.shortText, low ? .warning : .statusBarText, low ? 85 : 50))
         }
+        if let free = freeSegmentText(state) {
+            right.append(seg(free.text, free.near ? .warning : .statusBarText, free.near ? 86 : 60))
+        }
 
         // A held send's line stays until it is answered.
         if let notice = state.budgetHold.map({ Notice($0.line(fitting: rect.width - 3), kind: .error, expires: .distantFuture) }) ?? state.notice {
@@ -89,6 +92,17 @@ enum StatusBar {
             right = right.filter { $0.priority >= 80 }
         }
         layOut(left: left, right: right, in: rect, base: base, into: &frame)
+    }
+
+    /// "free 37/50 today" while the focused model is free: requests to free models today (every
+    /// Prism process, from the ledger) against the account's daily limit, in the warning
+    /// colour from 80 % of it.
+    static func freeSegmentText(_ state: AppState) -> (text: String, near: Bool)? {
+        guard !state.demo, let model = state.model(ofLane: state.focusedLane),
+              FreeTier.isFree(model: model, pricing: state.catalogEntry(model)?.pricing) else { return nil }
+        let limit = FreeTier.dailyLimit(isFreeTier: state.credits?.isFreeTier)
+        let used = state.spend.freeRequestsToday
+        return (FreeTier.statusText(today: used, limit: limit), limit.map { used * 5 >= $0 * 4 } ?? false)
     }
 
     /// "$1.2/$2 today · $14/$30 mo" while a daily or monthly cap is set, in the warning
