@@ -94,6 +94,7 @@ struct AskCommand: AsyncParsableCommand {
         try budget.check([estimate], context: context)
         var recorder = save ? try SessionRecorder(context: context, session: session) : nil
         let spend = context.demo ? nil : InFlightSpend(context: context, source: .ask, sessionID: save ? session.id : nil)
+        await spend?.paceIfFree(request)
         let reservation = spend?.reserve(request, estimate: estimate)
         let stream = context.client.streamChat(request)
         let signals = SignalWatcher { stream.cancel() }

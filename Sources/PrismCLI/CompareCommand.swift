@@ -82,7 +82,12 @@ struct CompareCommand: AsyncParsableCommand {
         }
         try budget.check(estimates, context: context)
         let spend = context.demo ? nil : InFlightSpend(context: context, source: .compare, sessionID: save ? session.id : nil)
-        let reservations = zip(requests, estimates).map { spend?.reserve($0, estimate: $1) }
+        // Each request waits its turn under the free models' per-minute limit, then reserves.
+        var reservations: [InFlightSpend.Reservation?] = []
+        for (request, estimate) in zip(requests, estimates) {
+            await spend?.paceIfFree(request)
+            reservations.append(spend?.reserve(request, estimate: estimate))
+        }
         let recorder = save ? try CompareRecorder(context: context, session: session, replyIDs: replyIDs) : nil
         let saveFailures = SaveFailures()
         var run = CompareRun(client: context.client, requests: requests, showProgress: !json && StandardIO.stderrIsTerminal)

@@ -23,6 +23,22 @@ struct InFlightSpend {
         self.sessionID = sessionID
     }
 
+    /// Before a request to a free model: waits, saying so on stderr, while 20 requests to free
+    /// models (from any Prism process) started in the last minute, so the platform's limit
+    /// is never hit. Paid models never wait.
+    func paceIfFree(_ request: ChatRequest, now: @Sendable () -> Date = Date.init) async {
+        guard SpendRequest.isFree(model: request.model, pricing: request.pricing) else { return }
+        while true {
+            let start = now()
+            guard let starts = attempt({ try ledger.freeRequestStarts(since: start.addingTimeInterval(-60), now: start) }),
+                  let delay = FreeTier.pacingDelay(recent: starts, now: start) else { return }
+            let seconds = Int(delay.rounded(.up))
+            StandardIO.error("prism: free models allow \(FreeTier.perMinute) requests a minute: waiting \(seconds) s")
+            try? await Task.sleep(nanoseconds: UInt64(max(0.05, delay) * 1_000_000_000))
+            if Task.isCancelled { return }
+        }
+    }
+
     /// Reserves `estimate`'s worst case (the one budgets checked); nothing for a free model,
     /// and nothing when no price bounds it (the settled cost still counts when it ends).
     func reserve(_ request: ChatRequest, estimate: CostEstimate) -> Reservation {

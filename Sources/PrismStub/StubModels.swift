@@ -67,6 +67,10 @@ public enum StubModels {
         model("stub/rate-limited", "Rate limited", "Fails at once with 429 and Retry-After: 1.") { _ in
             .rateLimited(retryAfter: 1)
         },
+        model("stub/free", "Free", "A zero-priced model: answers at once, costs nothing, counts against the free limits.",
+              prompt: "0", completion: "0") { _ in
+            .stream(StubReply(content: words("Free answer: nothing to pay.")))
+        },
         model("stub/free-daily", "Free daily limit", "Fails at once with the free tier's daily 429 (50/day) and X-RateLimit headers.",
               prompt: "0", completion: "0") { _ in
             .freeDailyLimit()

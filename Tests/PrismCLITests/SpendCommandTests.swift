@@ -123,6 +123,24 @@ extension ProcessSuites {
             #expect(abs(after - before - 0.000084) < 1e-12, "two echo replies at $0.000042 each: \(after - before)")
         }
 
+        @Test func twentyFreeRequestsInAMinuteMakeTheNextOneWaitSayingSo() throws {
+            let (server, p) = try setUp()
+            defer { server.stop(); p.cleanUp() }
+            let ledger = SpendLedger(paths: PrismPaths(environment: p.environment))
+            let free = SpendRequest(model: "stub/free", source: .ask, free: true)
+            // Twenty started in the last minute, the oldest 59 s ago: the next may start in about 1 s.
+            for i in 0..<20 { try ledger.record(free, cost: 0, source: .usage, at: Date().addingTimeInterval(-59 + Double(i))) }
+            let paced = try p.run(["ask", "-m", "stub/free", "hi"])
+            #expect(paced.status == 0, "\(paced.stderr)")
+            #expect(paced.stderr.contains("prism: free models allow 20 requests a minute: waiting 1 s"), "\(paced.stderr)")
+            #expect(paced.stdout.contains("Free answer"))
+            #expect(server.chatRequests.count == 1)
+            // A paid model never waits.
+            for i in 0..<20 { try ledger.record(free, cost: 0, source: .usage, at: Date().addingTimeInterval(-30 + Double(i))) }
+            let paid = try p.run(["ask", "-m", "stub/fast", "hi"])
+            #expect(paid.status == 0 && !paid.stderr.contains("waiting"), "\(paid.stderr)")
+        }
+
         @Test func killNineWithAReservationHeldExpiresItAndKeepsSettledEntries() throws {
             let (server, p) = try setUp()
             defer { server.stop(); p.cleanUp() }
