@@ -69,7 +69,7 @@ public enum StubModels {
         },
         model("stub/free", "Free", "A zero-priced model: answers at once, costs nothing, counts against the free limits.",
               prompt: "0", completion: "0") { _ in
-            .stream(StubReply(content: words("Free answer: nothing to pay.")))
+            .stream(StubReply(content: words("Free answer: nothing to pay."), cost: "0"))
         },
         model("stub/free-daily", "Free daily limit", "Fails at once with the free tier's daily 429 (50/day) and X-RateLimit headers.",
               prompt: "0", completion: "0") { _ in

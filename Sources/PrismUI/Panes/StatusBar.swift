@@ -80,7 +80,7 @@ enum StatusBar {
             right.append(seg(balance.shortText, low ? .warning : .statusBarText, low ? 85 : 50))
         }
         if let free = freeSegmentText(state) {
-            right.append(seg(free.text, free.near ? .warning : .statusBarText, free.near ? 86 : 60))
+            right.append(seg(free.text, free.near ? .warning : .statusBarText, free.near ? 86 : 78))
         }
 
         // A held send's line stays until it is answered.
