@@ -16,15 +16,18 @@ public struct SpendTotals: Sendable, Equatable {
     /// Requests to free models (`:free` ids and zero-priced models) in the last 60 s and today.
     public var freeRequestsLastMinute: Int
     public var freeRequestsToday: Int
+    /// When the requests to free models of the last 60 s started (for pacing; empty when not read).
+    public var freeRequestStarts: [Date]
 
     public init(today: Decimal = 0, month: Decimal = 0, reservedToday: Decimal = 0, reservedMonth: Decimal = 0,
-                freeRequestsLastMinute: Int = 0, freeRequestsToday: Int = 0) {
+                freeRequestsLastMinute: Int = 0, freeRequestsToday: Int = 0, freeRequestStarts: [Date] = []) {
         self.today = today
         self.month = month
         self.reservedToday = reservedToday
         self.reservedMonth = reservedMonth
         self.freeRequestsLastMinute = freeRequestsLastMinute
         self.freeRequestsToday = freeRequestsToday
+        self.freeRequestStarts = freeRequestStarts
     }
 
     /// What a cap check must count: spent plus what is in flight.

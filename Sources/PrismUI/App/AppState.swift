@@ -62,6 +62,11 @@ public struct AppState: Sendable {
     }
     /// The caps sends are checked against: config.toml's `[budget]`, changed by `/budget` for this session.
     public var budget = BudgetCaps()
+    /// A send waiting for the free models' per-minute limit (see `Reducer+FreePacing`).
+    var pacedSend: Reducer.PacedSend?
+    /// Starts of requests to free models in the last minute: every process's from the
+    /// ledger, plus this window's own since.
+    public var freeStarts: [Date] = []
     /// A send the budget stopped or wants confirmed, until the user answers (see `Reducer+Budget`).
     public var budgetHold: BudgetHold?
     /// Credit left: the account's (`/credits`) or the key's limit; nil until known.

@@ -64,6 +64,7 @@ extension Reducer {
             if key == Key(.escape) { return [] }
         }
         if let hold = state.budgetHold, let effects = budgetKey(&state, hold, key, env) { return effects }
+        if env.bindings.command(for: key) == .cancelOrClear, cancelPacedSend(&state) { return [] }
         // Overlays take every key first.
         switch state.focus {
         case .help:

@@ -23,6 +23,7 @@ extension Reducer {
             return []
         }
         if budget == .check, !budgetAllows(&state, roundEstimates(state, text: text, env), pending: .send, env) { return [] }
+        guard freePacingAllows(&state, budget: budget, env) else { return [] }
         if state.session.messages.isEmpty, state.session.id.isEmpty {
             state.session.id = env.makeSessionID(state.now)
         }
@@ -55,6 +56,7 @@ extension Reducer {
         if !state.demo {
             // Reserved before the first byte goes, so another window's budget check sees it.
             let spend = spendRequest(state, model: model, provider: nil)
+            noteFreeStart(&state, free: spend.free)
             let worstCase = spend.free ? 0 : env.estimateCost(request, state.session, parent).worstCase ?? 0
             effects.append(.reserveSpend(replyID: replyID, request: spend, worstCase: worstCase))
         }

@@ -14,7 +14,7 @@ public enum Reducer {
             state.now = now
             if state.isStreaming || state.catalog.isEmpty && state.catalogError == nil { state.spinnerFrame &+= 1 }
             if let notice = state.notice, notice.expires <= now { state.notice = nil }
-            return []
+            return pacingTick(&state, env)
         case .completion(let id, let event):
             if case .finished = event { rollSpend(&state, env.calendar) }
             return completion(&state, requestID: id, event)
@@ -95,6 +95,8 @@ public enum Reducer {
             return []
         case .spendTotalsComputed(let totals):
             state.spend = totals
+            // The ledger's starts, and this window's own that it may not have yet.
+            state.freeStarts = Array(Set(totals.freeRequestStarts + state.freeStarts.filter { state.now.timeIntervalSince($0) < 60 })).sorted()
             state.spendAsOf = state.now
             return []
         case .editorFinished(let result):

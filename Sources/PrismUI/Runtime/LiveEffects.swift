@@ -194,7 +194,9 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
         case .computeSpentToday:
             guard let ledger else { return }
             ledgerQueue.async {
-                let (totals, warnings) = ledger.spendTotals(now: Date())
+                let now = Date()
+                var (totals, warnings) = ledger.spendTotals(now: now)
+                totals.freeRequestStarts = (try? ledger.freeRequestStarts(since: now.addingTimeInterval(-60), now: now)) ?? []
                 post(.spendTotalsComputed(totals))
                 for warning in warnings { post(.warned(warning)) }
             }
