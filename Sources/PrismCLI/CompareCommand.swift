@@ -97,7 +97,17 @@ struct CompareCommand: AsyncParsableCommand {
                 do { try recorder.record(index, reply) } catch { saveFailures.add("\(error)") }
             }
         }
-        let (replies, interruption) = await run.run()
+        var (replies, interruption) = await run.run()
+        // A reply whose stream gave no cost (stopped, failed, no usage) is still billed: ask
+        // OpenRouter's record of it, as `ask` does, and save the figure with the reply.
+        if !context.demo {
+            for index in replies.indices where replies[index].needsGenerationLookup {
+                replies[index] = await context.client.completingCost(of: replies[index]).reply
+                if replies[index].usage?.cost != nil, let recorder {
+                    do { try recorder.record(index, replies[index]) } catch { saveFailures.add("\(error)") }
+                }
+            }
+        }
         let entries = zip(models, replies).map { (model: $0, reply: $1) }
         for entry in entries { if let warning = AskJSON.skippedWarning(entry.reply, model: entry.model) { StandardIO.error(warning) } }
         for (reservation, reply) in zip(reservations, replies) { spend?.finish(reservation, reply: reply) }

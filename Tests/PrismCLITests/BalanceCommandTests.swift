@@ -39,6 +39,21 @@ extension ProcessSuites {
             #expect(server.generationRequests.count == 2, "a late record is asked for again")
         }
 
+        @Test func compareFillsAPanesMissingCostFromItsRecordAndSavesIt() throws {
+            let (server, p) = try setUp()
+            defer { server.stop(); p.cleanUp() }
+            let r = try p.run(["compare", "--json", "--save", "-m", "stub/no-usage", "-m", "stub/fast", "q"])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(server.generationRequests.count == 1, "only the pane without a cost is looked up")
+            #expect(r.stdout.contains("0.000186"), "both panes' costs add up in the round: \(r.stdout)")
+            let listed = try p.run(["sessions", "list", "--json"]).stdout
+            let list = try #require((try? JSONSerialization.jsonObject(with: Data(listed.utf8))) as? [[String: Any]])
+            let id = try #require(list.first?["id"] as? String)
+            let shown = try p.run(["sessions", "export", id, "--format", "json"])
+            #expect(shown.stdout.contains(#""cost_source" : "generation""#) || shown.stdout.contains(#""cost_source":"generation""#),
+                    "the billed cost is saved with the reply: \(shown.stdout.prefix(400))")
+        }
+
         @Test func costSourceIsEstimateWhenTheRecordFailsAndPricesAreKnown() throws {
             let (server, p) = try setUp()
             defer { server.stop(); p.cleanUp() }
