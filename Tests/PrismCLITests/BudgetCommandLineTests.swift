@@ -2,6 +2,9 @@ import Foundation
 import PrismCore
 import PrismStub
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension ProcessSuites {
     @Suite("Budgets on the command line", .serialized)
@@ -47,6 +50,23 @@ extension ProcessSuites {
             #expect(r.stdout == "ok\n")
             #expect(server.chatRequests.count == 1)
             #expect(r.stderr.contains("sent because of --over-budget"))
+        }
+
+        @Test func aRequestInFlightInAnotherProcessCountsAgainstTheDailyCap() throws {
+            let (server, p) = try Self.setUp(config: "[budget]\ndaily = 0.1\n")
+            defer { server.stop(); p.cleanUp() }
+            server.enqueue(.stall(after: 0))
+            let first = try RunningPrism(p, ["ask", "-m", "t/pricey", "hello"])
+            defer { first.send(SIGKILL); _ = first.wait() }
+            let ledger = SpendLedger(paths: PrismPaths(environment: p.environment))
+            let deadline = Date().addingTimeInterval(20)
+            while (try? ledger.totals().reservedToday) ?? 0 == 0, Date() < deadline { usleep(50_000) }
+            #expect(try ledger.totals().reservedToday > 0, "the first process reserved its worst case")
+            // ≤ $0.0615 reserved by the first + ≤ $0.0615 for this one > $0.1: refused, nothing sent.
+            let second = try p.run(["ask", "-m", "t/pricey", "hello"])
+            #expect(second.status == 3, "\(second.stderr)")
+            #expect(second.stderr.contains("over the daily cap of $0.1"), "\(second.stderr)")
+            #expect(server.chatRequests.count == 1, "only the first request reached the server")
         }
 
         @Test func dailyCapFromConfigCountsTheLedgerAndNamesTheReset() throws {

@@ -95,7 +95,13 @@ extension Reducer {
         if let command = env.bindings.command(for: key), !(command.isCompareOnly && !state.isComparing) {
             return run(command, &state, env)
         }
-        if state.focus == .prompt { editPrompt(&state, key, env.bindings) }
+        if state.focus == .prompt {
+            let wasEmpty = state.prompt.isEmpty
+            editPrompt(&state, key, env.bindings)
+            // A draft begins: read the ledger's totals again, so the budget check at Enter
+            // counts what other windows and commands spent (or hold in flight) meanwhile.
+            if wasEmpty, !state.prompt.isEmpty, !state.demo, !state.budget.isOff { return [.computeSpentToday] }
+        }
         return []
     }
 
