@@ -97,27 +97,8 @@ public struct SQLiteFile: Sendable {
     /// Moves the file (and its `-wal`, `-shm`) to `corrupt/`; nil when another process already had.
     private func moveAside() throws -> URL? {
         let folder = url.deletingLastPathComponent().appendingPathComponent("corrupt", isDirectory: true)
-        let stamp = (UTCTimestamp(now()) ?? UTCTimestamp(Date())!).compact(separator: "T", suffix: "Z")
         do {
-            try PosixFile.makeFolder(folder.path)
-            for attempt in 0..<1000 {
-                let target = folder.appendingPathComponent("\(url.lastPathComponent).\(stamp)" + (attempt == 0 ? "" : "-\(attempt)"))
-                do {
-                    try PosixFile.moveWithoutReplacing(url.path, to: target.path)
-                } catch let failure as FileFailure where failure.code == EEXIST {
-                    continue
-                } catch let failure as FileFailure where failure.code == ENOENT {
-                    return nil
-                }
-                for suffix in ["-wal", "-shm"] {
-                    try? PosixFile.moveWithoutReplacing(url.path + suffix, to: target.path + suffix)
-                }
-                AtomicFile.syncFolder(url.deletingLastPathComponent().path)
-                return target
-            }
-            throw FileFailure("rename", code: EEXIST)
-        } catch let error as DatabaseError {
-            throw error
+            return try CorruptFolder.moveAside(url, into: folder, at: now(), companions: ["-wal", "-shm"])
         } catch {
             throw DatabaseError(.open, "\(url.lastPathComponent) is damaged and could not be moved aside "
                 + "(\(SessionStoreError.reason(error))); left as it is")

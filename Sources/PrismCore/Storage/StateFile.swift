@@ -103,23 +103,10 @@ public struct StateFile: Sendable {
 
     /// Moves the damaged file to `corrupt/<name>.<UTC time>` (never replacing anything there).
     private func quarantine<Value>(reason: String) -> Loaded<Value> {
-        let stamp = (UTCTimestamp(clock()) ?? UTCTimestamp(Date())!).compact(separator: "T", suffix: "Z")
         do {
-            try PosixFile.makeFolder(corruptFolder.path)
-            for attempt in 0..<1000 {
-                let target = corruptFolder.appendingPathComponent("\(name).\(stamp)" + (attempt == 0 ? "" : "-\(attempt)"))
-                do {
-                    try PosixFile.moveWithoutReplacing(url.path, to: target.path)
-                } catch let failure as FileFailure where failure.code == EEXIST {
-                    continue
-                } catch let failure as FileFailure where failure.code == ENOENT {
-                    // Another Prism moved it aside first (and said so).
-                    return Loaded(value: nil)
-                }
-                AtomicFile.syncFolder(url.deletingLastPathComponent().path)
-                return Loaded(value: nil, warning: "\(name) could not be read (\(reason)); moved to \(target.path), starting afresh")
-            }
-            throw FileFailure("rename", code: EEXIST)
+            // nil: another Prism moved it aside first (and said so).
+            guard let target = try CorruptFolder.moveAside(url, into: corruptFolder, at: clock()) else { return Loaded(value: nil) }
+            return Loaded(value: nil, warning: "\(name) could not be read (\(reason)); moved to \(target.path), starting afresh")
         } catch {
             return Loaded(value: nil, warning: "\(name) could not be read (\(reason)) nor moved aside "
                 + "(\(SessionStoreError.reason(error))); it is left as it is and not overwritten", blocked: true)
