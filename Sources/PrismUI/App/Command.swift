@@ -307,34 +307,27 @@ public struct KeyBindings: Sendable, Equatable {
 
     /// The same for a picker command.
     public func name(_ command: PickerCommand) -> String {
-        if let key = named["picker." + command.rawValue], picker[key] == command { return key.hintName }
-        return Self.shortest(keys(for: command))?.hintName ?? "[picker.\(command.rawValue)]"
+        name(command, in: picker, context: "picker")
     }
 
     /// The same for a session browser command.
     public func name(_ command: BrowserCommand) -> String {
-        if let key = named["browser." + command.rawValue], browser[key] == command { return key.hintName }
-        return Self.shortest(keys(for: command))?.hintName ?? "[browser.\(command.rawValue)]"
+        name(command, in: browser, context: "browser")
     }
 
     /// The same for an editing key.
     public func name(_ command: EditorCommand) -> String {
-        if let key = named["editor." + command.rawValue], editor[key] == command { return key.hintName }
-        return Self.shortest(Self.sortedKeys(editor.filter { $0.value == command }.map(\.key)))?.hintName
-            ?? "[editor.\(command.rawValue)]"
+        name(command, in: editor, context: "editor")
     }
 
     /// The same for the answer of a yes/no question.
     public func name(_ command: ConfirmCommand) -> String {
-        if let key = named["confirm." + command.rawValue], confirm[key] == command { return key.hintName }
-        return Self.shortest(Self.sortedKeys(confirm.filter { $0.value == command }.map(\.key)))?.hintName
-            ?? "[confirm.\(command.rawValue)]"
+        name(command, in: confirm, context: "confirm")
     }
 
     /// The same for a theme switcher command.
     public func name(_ command: ThemesCommand) -> String {
-        if let key = named["themes." + command.rawValue], themes[key] == command { return key.hintName }
-        return Self.shortest(keys(for: command))?.hintName ?? "[themes.\(command.rawValue)]"
+        name(command, in: themes, context: "themes")
     }
 
     /// The keys bound to a budget command.
@@ -344,8 +337,16 @@ public struct KeyBindings: Sendable, Equatable {
 
     /// The same for a budget command.
     public func name(_ command: BudgetCommand) -> String {
-        if let key = named["budget." + command.rawValue], budget[key] == command { return key.hintName }
-        return Self.shortest(keys(for: command))?.hintName ?? "[budget.\(command.rawValue)]"
+        name(command, in: budget, context: "budget")
+    }
+
+    /// How hints name a command of one overlay context: the first key the config listed for
+    /// it, else its shortest key, else the config name in brackets (so a hint never lies).
+    private func name<C: RawRepresentable & Equatable>(_ command: C, in map: [Key: C], context: String) -> String
+        where C.RawValue == String {
+        if let key = named[context + "." + command.rawValue], map[key] == command { return key.hintName }
+        return Self.shortest(Self.sortedKeys(map.filter { $0.value == command }.map(\.key)))?.hintName
+            ?? "[\(context).\(command.rawValue)]"
     }
 
     /// Alphabetical by config spelling, so the help overlay's order is stable.
