@@ -49,7 +49,7 @@ public struct PrismConfig: Sendable, Equatable {
         "connect_timeout", "first_byte_timeout", "idle_timeout", "budget",
     ]
     static let providerKeys: Set<String> = [
-        "order", "allow_fallbacks", "require_parameters", "data_collection", "zdr", "only", "ignore", "sort", "max_price",
+        "order", "allow_fallbacks", "require_parameters", "data_collection", "zdr", "only", "ignore", "sort", "max_price", "quantizations",
     ]
 
     /// Parses config.toml text; unknown keys become warnings, wrong types and bad values throw `TOMLError`.
@@ -107,7 +107,8 @@ public struct PrismConfig: Sendable, Equatable {
         prefs.zdr = try reader.bool("provider", "zdr")
         prefs.only = try reader.strings("provider", "only")
         prefs.ignore = try reader.strings("provider", "ignore")
-        prefs.sort = try reader.choice("provider", "sort", from: ["price", "throughput", "latency"])
+        prefs.sort = try reader.choice("provider", "sort", from: ProviderPreferences.sorts)
+        prefs.quantizations = try reader.strings("provider", "quantizations")
         if try reader.table("provider", "max_price") != nil {
             func price(_ key: String) throws(TOMLError) -> Decimal? {
                 try reader.number("provider", "max_price", key, in: 0...1_000_000).flatMap { Decimal(string: String($0)) }

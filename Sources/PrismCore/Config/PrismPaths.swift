@@ -42,4 +42,8 @@ public struct PrismPaths: Sendable, Equatable {
     public var logFile: URL { state.appendingPathComponent("prism.log") }
     public var catalogCache: URL { cache.appendingPathComponent("models.json") }
     public var sessionIndex: URL { cache.appendingPathComponent("session-index.json") }
+    /// Each model's providers, fetched for the provider table and `prism models endpoints`.
+    public var endpointCache: URL { cache.appendingPathComponent("endpoints", isDirectory: true) }
+    /// Provider preferences saved per model from the chat screen.
+    public var routingFile: URL { state.appendingPathComponent("routing.json") }
 }

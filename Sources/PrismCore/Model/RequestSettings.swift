@@ -62,11 +62,13 @@ public struct ProviderPreferences: Codable, Sendable, Equatable, Hashable {
     /// `"price"`, `"throughput"` or `"latency"`.
     public var sort: String?
     public var maxPrice: MaxPrice?
+    /// Only endpoints with these quantizations (`int4`, `fp8`, `bf16`…).
+    public var quantizations: [String]?
 
     public init(
         order: [String]? = nil, allowFallbacks: Bool? = nil, requireParameters: Bool? = nil,
         dataCollection: String? = nil, zdr: Bool? = nil, only: [String]? = nil, ignore: [String]? = nil,
-        sort: String? = nil, maxPrice: MaxPrice? = nil
+        sort: String? = nil, maxPrice: MaxPrice? = nil, quantizations: [String]? = nil
     ) {
         self.order = order
         self.allowFallbacks = allowFallbacks
@@ -77,11 +79,48 @@ public struct ProviderPreferences: Codable, Sendable, Equatable, Hashable {
         self.ignore = ignore
         self.sort = sort
         self.maxPrice = maxPrice
+        self.quantizations = quantizations
     }
 
     enum CodingKeys: String, CodingKey {
         case order, allowFallbacks = "allow_fallbacks", requireParameters = "require_parameters"
-        case dataCollection = "data_collection", zdr, only, ignore, sort, maxPrice = "max_price"
+        case dataCollection = "data_collection", zdr, only, ignore, sort, maxPrice = "max_price", quantizations
+    }
+
+    /// The sorts OpenRouter accepts.
+    public static let sorts = ["price", "throughput", "latency"]
+    /// The quantizations OpenRouter names.
+    public static let knownQuantizations = ["int4", "int8", "fp4", "mxfp4", "nvfp4", "fp6", "fp8", "mxfp8", "fp16", "bf16", "fp32", "unknown"]
+
+    /// These preferences with every field `higher` sets taking its place, field by field
+    /// (`max_price` too, per price): how flags override a model's saved choice, which overrides config.
+    public func overridden(by higher: ProviderPreferences?) -> ProviderPreferences {
+        guard let higher else { return self }
+        var out = self
+        if let v = higher.order { out.order = v }
+        if let v = higher.allowFallbacks { out.allowFallbacks = v }
+        if let v = higher.requireParameters { out.requireParameters = v }
+        if let v = higher.dataCollection { out.dataCollection = v }
+        if let v = higher.zdr { out.zdr = v }
+        if let v = higher.only { out.only = v }
+        if let v = higher.ignore { out.ignore = v }
+        if let v = higher.sort { out.sort = v }
+        if let v = higher.quantizations { out.quantizations = v }
+        if let v = higher.maxPrice {
+            var price = out.maxPrice ?? MaxPrice()
+            if let p = v.prompt { price.prompt = p }
+            if let p = v.completion { price.completion = p }
+            if let p = v.request { price.request = p }
+            if let p = v.image { price.image = p }
+            out.maxPrice = price
+        }
+        return out
+    }
+
+    /// Layers from lowest to highest (config, saved per model, flags); nil when nothing is set.
+    public static func layered(_ layers: [ProviderPreferences?]) -> ProviderPreferences? {
+        let merged = layers.reduce(ProviderPreferences()) { $0.overridden(by: $1) }
+        return merged.isEmpty ? nil : merged
     }
 
     /// True when no preference is set, so the field can be left out of the request.
