@@ -2,10 +2,21 @@ import ArgumentParser
 import Foundation
 import PrismCore
 
-/// `prism models`: the catalog as a table or JSON.
+/// `prism models`: the catalog (`list`, the default), and what OpenRouter knows of one model.
 struct ModelsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "models",
+        abstract: "List the models of the catalog, with prices and context sizes.",
+        discussion: "`prism models` alone is `prism models list`.",
+        subcommands: [ModelsListCommand.self],
+        defaultSubcommand: ModelsListCommand.self
+    )
+}
+
+/// `prism models list`: the catalog as a table or JSON.
+struct ModelsListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List the models of the catalog, with prices and context sizes.",
         discussion: "The catalog is cached on disk and refreshed when older than 6 hours; it works offline from the cache."
     )
