@@ -65,8 +65,9 @@ import Testing
         let p = ProviderPreferences(order: ["a", "b"], allowFallbacks: false, sort: "throughput", maxPrice: MaxPrice(prompt: 1, completion: 4))
         #expect(p.badge(fitting: 30) == "⇄ throughput · 2 pinned +2")
         #expect(p.badge(fitting: 16) == "⇄ throughput +3")
-        #expect(p.badge(fitting: 6) == "⇄ +4")
-        #expect(p.badge(fitting: 3) == nil)
-        for width in 4...60 { #expect((p.badge(fitting: width)?.count ?? 0) <= width) }
+        #expect(p.badge(fitting: 6) == "⇄+4")
+        #expect(p.badge(fitting: 3) == "⇄+4")
+        #expect(p.badge(fitting: 2) == nil)
+        for width in 3...60 { #expect((p.badge(fitting: width)?.count ?? 0) <= width) }
     }
 }

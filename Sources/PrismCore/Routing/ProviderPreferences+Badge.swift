@@ -3,7 +3,8 @@ import Foundation
 extension ProviderPreferences {
     /// The preferences in a few words, most telling first: `⇄ throughput · 2 pinned · no fallbacks · ≤$1/$4`
     /// (price caps in USD per million tokens, prompt/completion). Words that do not fit in
-    /// `width` columns are left off and counted (`+2`); nil when nothing is set or nothing fits.
+    /// `width` columns are left off and counted (`+2`), down to the count alone (`⇄+4`); nil when
+    /// nothing is set or nothing fits.
     public func badge(fitting width: Int) -> String? {
         let parts = badgeParts
         guard !parts.isEmpty else { return nil }
@@ -12,7 +13,8 @@ extension ProviderPreferences {
             let text = "⇄ " + parts.prefix(kept).joined(separator: " · ") + (left > 0 ? " +\(left)" : "")
             if text.count <= width { return text }
         }
-        return width >= 4 ? "⇄ +\(parts.count)" : nil
+        let count = "⇄+\(parts.count)"
+        return count.count <= width ? count : nil
     }
 
     /// One short phrase per preference set, in the order the badge keeps them.
