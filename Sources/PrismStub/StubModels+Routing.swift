@@ -8,7 +8,7 @@ extension StubModels {
     /// `model`. When every model fails, the last failure is the answer. With `provider.order`,
     /// a reply names the first listed provider as the one that served it. Nil when no model of
     /// the request is a stub model.
-    static func routed(_ request: RecordedRequest) -> (behavior: StubBehavior, model: String)? {
+    public static func routed(_ request: RecordedRequest) -> (behavior: StubBehavior, model: String)? {
         let requested = request.model ?? echo
         var chain = (request["models"] as? [String]) ?? []
         if chain.first != requested { chain.insert(requested, at: 0) }
