@@ -15,8 +15,9 @@ enum StatusBar {
         var priority: Int
         /// May be shortened (with …) instead of dropped when space runs out.
         var shrinkable = false
-        /// A shorter form, and its priority, that takes the segment's place instead of it being dropped.
-        var compact: (line: StyledLine, priority: Int)?
+        /// A shorter form for the columns left (nil when none fits), and its priority, that takes
+        /// the segment's place instead of it being dropped.
+        var compact: (fit: (Int) -> StyledLine?, priority: Int)?
     }
 
     static func render(_ state: AppState, sessionCost total: (cost: Decimal, estimated: Bool, known: Bool),
@@ -50,11 +51,12 @@ enum StatusBar {
         modelSegment.shrinkable = true
         left.append(modelSegment)
         if let badge = routingBadge(state, width: rect.width / 3) {
-            // In full it gives way to every figure but speed and today's spend; shortened to its count
-            // ("⇄+4") it stays over token counts, and still goes before any cost or credit figure.
+            // In full it gives way to every figure but speed and today's spend; shortened to the room
+            // left (down to its count, "⇄+4") it stays over token counts, and still goes before any
+            // cost or credit figure.
             let style = merged(base, theme[.accent])
-            left.append(Segment(line: StyledLine(badge, style), priority: 45,
-                                compact: routingBadge(state, width: 3).map { (StyledLine($0, style), 66) }))
+            let fit: (Int) -> StyledLine? = { width in routingBadge(state, width: width).map { StyledLine($0, style) } }
+            left.append(Segment(line: StyledLine(badge, style), priority: 45, compact: (fit, 66)))
         }
         if let origin = state.session.forkedFrom {
             left.append(seg("fork of \(TerminalSanitizer.sanitize(origin.title.isEmpty ? origin.sessionID : origin.title))", .statusBarText, 45))
@@ -161,10 +163,14 @@ enum StatusBar {
             } else if let lm = lMin, l.count > 1 || r.isEmpty {
                 if l.count == 1 { break }
                 if let compact = l[lm.offset].compact {
-                    l[lm.offset].line = compact.line
-                    l[lm.offset].priority = compact.priority
                     l[lm.offset].compact = nil
-                    continue
+                    let current = DisplayWidth.of(l[lm.offset].line.text)
+                    // The room left now, or the shortest form, while lower segments may still go.
+                    if let line = compact.fit(max(3, rect.width - (width(l) + width(r) + 2 - current))) {
+                        l[lm.offset].line = line
+                        l[lm.offset].priority = compact.priority
+                        continue
+                    }
                 }
                 l.remove(at: lm.offset)
             } else {
