@@ -123,6 +123,28 @@ extension ProcessSuites {
             }
         }
 
+        @Test func compareSaysOnStderrWhichModelAFallbackServed() throws {
+            try withStub(config: #"fallback_models = ["stub/fast"]"#) { server, p in
+                let r = try p.run(["compare", "-m", "stub/http-502", "-m", "stub/echo", "hi"])
+                #expect(r.status == 0, "\(r.stderr)")
+                #expect(r.stderr.contains("prism: note: stub/http-502: served by fallback stub/fast after stub/http-502 failed"), "\(r.stderr)")
+                #expect(!r.stderr.contains("stub/echo: served"), "the echo was served as asked")
+                #expect(server.chatRequests.allSatisfy { ($0["models"] as? [String])?.last == "stub/fast" })
+            }
+        }
+
+        @Test func aSavedReplyKeepsTheRouteItWasSentWith() throws {
+            try withStub { _, p in
+                #expect(try p.run(["ask", "--save", "-m", "stub/http-502", "--fallback", "stub/fast", "--provider", "acme", "hi"]).status == 0)
+                let session = try #require(try FaultSuite.sessions(p).first)
+                let reply = try #require(FaultSuite.replies(session).first)
+                let route = reply["sent_route"] as? [String: Any]
+                #expect(route?["models"] as? [String] == ["stub/http-502", "stub/fast"])
+                #expect(route?["order"] as? [String] == ["acme"])
+                #expect(reply["model_served"] as? String == "stub/fast" && reply["provider"] as? String == "acme")
+            }
+        }
+
         @Test func compareSendsTheFlagsToEveryModelAndReportsRoutingPerEntry() throws {
             try withStub { server, p in
                 let r = try p.run(["compare", "--json", "-m", "stub/fast", "-m", "stub/echo", "--provider", "acme", "--zdr", "hi"])
