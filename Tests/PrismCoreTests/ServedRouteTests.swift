@@ -20,6 +20,14 @@ import Testing
         #expect(ServedRoute.explain(requested: "a/one", chain: chain, servedModel: "c/three", provider: "P", order: ["q"])
                 == "served by fallback c/three after a/one, b/two failed")
         #expect(ServedRoute.failedBefore(requested: "a/one", chain: chain, servedModel: "a/one") == nil)
+        // A fallback whose id starts with the first model's is still a fallback, not the same model.
+        #expect(ServedRoute.explain(requested: "openai/gpt-4o", chain: ["openai/gpt-4o", "openai/gpt-4o-mini"],
+                                    servedModel: "openai/gpt-4o-mini", provider: nil, order: nil)
+                == "served by fallback openai/gpt-4o-mini after openai/gpt-4o failed")
+        #expect(ServedRoute.explain(requested: "openai/gpt-4o", chain: ["openai/gpt-4o", "b/two"],
+                                    servedModel: "openai/gpt-4o-2024-08-06", provider: nil, order: nil) == nil)
+        #expect(ServedRoute.explain(requested: "a/one", chain: chain, servedModel: "b/two-20250101", provider: nil, order: nil)
+                == "served by fallback b/two-20250101 after a/one failed", "a snapshot of a later model")
     }
 
     @Test func routersAndOtherModelsAreNamed() {
@@ -27,6 +35,8 @@ import Testing
                 == "routed to anthropic/claude-sonnet-4.5 by openrouter/auto")
         #expect(ServedRoute.explain(requested: "a/one", chain: nil, servedModel: "z/other", provider: nil, order: nil)
                 == "served by z/other (asked for a/one)")
+        #expect(ServedRoute.explain(requested: "openai/gpt-4o", chain: nil, servedModel: "openai/gpt-4o-mini", provider: nil, order: nil)
+                == "served by openai/gpt-4o-mini (asked for openai/gpt-4o)")
     }
 
     @Test func aPinnedFirstProviderThatDidNotServeIsSaid() {

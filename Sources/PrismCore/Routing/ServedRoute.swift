@@ -34,11 +34,11 @@ public enum ServedRoute {
     public static func explain(requested: String, chain: [String]?, servedModel: String?, provider: String?,
                                order: [String]?) -> String? {
         guard let served = servedModel, !served.isEmpty else { return nil }
+        if let failed = failedBefore(requested: requested, chain: chain, servedModel: served) {
+            return "served by fallback \(served) after \(failed.joined(separator: ", ")) failed"
+        }
         if !sameModel(served: served, asked: requested) {
             if isRouter(requested) { return "routed to \(served) by \(requested)" }
-            if let failed = failedBefore(requested: requested, chain: chain, servedModel: served) {
-                return "served by fallback \(served) after \(failed.joined(separator: ", ")) failed"
-            }
             return "served by \(served) (asked for \(requested))"
         }
         if let first = order?.first, let provider, !provider.isEmpty, !sameProvider(provider, first) {
@@ -49,9 +49,13 @@ public enum ServedRoute {
 
     /// The models of the chain that failed before `servedModel` answered; nil when it was not a later model of the chain.
     public static func failedBefore(requested: String, chain: [String]?, servedModel: String?) -> [String]? {
-        guard let served = servedModel, let chain, !sameModel(served: served, asked: requested) else { return nil }
+        guard let served = servedModel, let chain, served != requested else { return nil }
         let start = chain.firstIndex(of: requested) ?? 0
-        guard let at = chain.indices.first(where: { $0 > start && sameModel(served: served, asked: chain[$0]) }) else { return nil }
+        let later = chain.indices.filter { $0 > start }
+        // The chain's own id first (`gpt-4o-mini` after `gpt-4o`), then a snapshot of a later model.
+        guard let at = later.first(where: { chain[$0] == served })
+                ?? later.first(where: { sameModel(served: served, asked: chain[$0]) && !sameModel(served: served, asked: requested) })
+        else { return nil }
         return Array(chain[start..<at])
     }
 
@@ -68,11 +72,13 @@ public enum ServedRoute {
     }
 
     /// The served id names the asked model: the same id, the id without its variant (`:free`),
-    /// or a dated snapshot of it (`openai/gpt-4o-2024-08-06` for `openai/gpt-4o`).
+    /// or a dated snapshot of it (`openai/gpt-4o-2024-08-06` for `openai/gpt-4o`, not `openai/gpt-4o-mini`).
     static func sameModel(served: String, asked: String) -> Bool {
         if served == asked { return true }
         let base = asked.split(separator: ":", maxSplits: 1).first.map(String.init) ?? asked
-        return served == base || served.hasPrefix(base + "-")
+        guard served != base else { return true }
+        guard served.hasPrefix(base + "-") else { return false }
+        return served.dropFirst(base.count + 1).first?.isNumber ?? false
     }
 
     /// A provider's display name ("Google Vertex") against a routing slug ("google-vertex", "deepinfra/turbo").
