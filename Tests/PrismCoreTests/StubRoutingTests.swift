@@ -20,8 +20,12 @@ import Testing
     @Test func whenEveryModelFailsTheLastFailureAnswers() throws {
         let routed = try #require(StubModels.routed(try request(["model": "stub/http-502", "models": ["stub/http-502", "stub/rate-limited"]])))
         #expect(routed.model == "stub/rate-limited")
-        guard case .httpError(let status, _, _) = routed.behavior else { Issue.record("not an error: \(routed.behavior)"); return }
+        guard case .httpError(let status, let body, _) = routed.behavior else { Issue.record("not an error: \(routed.behavior)"); return }
         #expect(status == 429)
+        let error = (try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])?["error"] as? [String: Any]
+        let previous = (error?["metadata"] as? [String: Any])?["previous_errors"] as? [[String: Any]]
+        #expect(previous?.count == 1 && previous?.first?["model"] as? String == "stub/http-502" && previous?.first?["status"] as? Int == 502)
+        #expect(error?["message"] as? String == "Rate limit exceeded: free-models-per-min.", "the last failure's own message")
         let alone = try #require(StubModels.routed(try request(["model": "stub/http-502"])))
         guard case .httpError(502, _, _) = alone.behavior else { Issue.record("no chain: the model's own failure"); return }
     }
