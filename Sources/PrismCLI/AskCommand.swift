@@ -46,6 +46,8 @@ struct AskCommand: AsyncParsableCommand {
     @Option(name: .customLong("reasoning-effort"), help: "Reasoning effort: max, xhigh, high, medium, low, minimal or none.")
     var reasoningEffort: String?
 
+    @OptionGroup var routing: RoutingOptions
+
     @OptionGroup var connection: ConnectionOptions
 
     @OptionGroup var budget: BudgetOptions
@@ -89,7 +91,7 @@ struct AskCommand: AsyncParsableCommand {
         let catalog = await context.catalogForAsk()
         let session = sessionForAsk(context, text: text)
         let request = ChatRequest.build(model: modelID, session: session, upTo: session.currentLeafID, catalog: catalog,
-                                        maxTokensCap: context.config.maxTokens)
+                                        maxTokensCap: context.config.maxTokens, routing: try routing.layers(context))
         let estimate = RequestCost.estimate(request, session: session, upTo: session.currentLeafID)
         try budget.check([estimate], context: context)
         var recorder = save ? try SessionRecorder(context: context, session: session) : nil
@@ -112,11 +114,13 @@ struct AskCommand: AsyncParsableCommand {
             }
         }
         spend?.finish(reservation, reply: reply)
-        try recorder?.recordReply(reply)
+        try recorder?.recordReply(reply, route: request.sentRoute)
         if let warning = AskJSON.skippedWarning(reply) { StandardIO.error(warning) }
+        let result = AskJSON(reply: reply, requestedModel: modelID, request: request)
+        if !json, let note = result.servedNote { StandardIO.error("prism: note: \(TerminalSanitizer.metadata(note))") }
 
         if json {
-            StandardIO.out(AskJSON(reply: reply, requestedModel: modelID).render() + "\n")
+            StandardIO.out(result.render() + "\n")
         } else if StandardIO.stderrIsTerminal, reply.failure == nil {
             StandardIO.error("\u{1B}[2m\(TerminalSanitizer.metadata(Formatting.replySummary(reply)))\u{1B}[0m")
         }

@@ -5,12 +5,16 @@ import PrismCore
 struct AskJSON: Encodable {
     var reply: Reply
     var requestedModel: String
+    /// The request as sent, for its routing (nil: not known, printed as null).
+    var request: ChatRequest?
 
     enum Keys: String, CodingKey {
         case model, modelRequested = "model_requested", provider, generationID = "generation_id", content, reasoning
         case finishReason = "finish_reason", nativeFinishReason = "native_finish_reason", usage, timings, error
-        case skippedEvents = "skipped_events", costSource = "cost_source"
+        case skippedEvents = "skipped_events", costSource = "cost_source", routing, servedBy = "served_by"
     }
+    enum RoutingKeys: String, CodingKey { case provider, models }
+    enum ServedKeys: String, CodingKey { case model, provider, fallback, note }
     enum UsageKeys: String, CodingKey {
         case promptTokens = "prompt_tokens", completionTokens = "completion_tokens", totalTokens = "total_tokens"
         case cost, costIsEstimate = "cost_is_estimate", cachedTokens = "cached_tokens", reasoningTokens = "reasoning_tokens"
@@ -32,6 +36,7 @@ struct AskJSON: Encodable {
         try encodeOrNull(reply.nativeFinishReason, &c, .nativeFinishReason)
         try c.encode(reply.skippedEvents, forKey: .skippedEvents)
         try encodeOrNull(reply.usage?.source?.rawValue, &c, .costSource)
+        try encodeRouting(&c)
 
         var u = c.nestedContainer(keyedBy: UsageKeys.self, forKey: .usage)
         try encodeOrNull(reply.usage?.promptTokens, &u, .promptTokens)
@@ -60,6 +65,31 @@ struct AskJSON: Encodable {
         } else {
             try c.encodeNil(forKey: .error)
         }
+    }
+
+    /// `routing`: the `provider` object and `models` chain sent (null when neither was);
+    /// `served_by`: who answered, whether a fallback did, and the one-line explanation (null when served as asked).
+    private func encodeRouting(_ c: inout KeyedEncodingContainer<Keys>) throws {
+        let provider = request?.settings.provider
+        let chain = request?.sentRoute?.models
+        if provider != nil || chain != nil {
+            var r = c.nestedContainer(keyedBy: RoutingKeys.self, forKey: .routing)
+            try encodeOrNull(provider, &r, .provider)
+            try encodeOrNull(chain, &r, .models)
+        } else {
+            try c.encodeNil(forKey: .routing)
+        }
+        var s = c.nestedContainer(keyedBy: ServedKeys.self, forKey: .servedBy)
+        try encodeOrNull(reply.model, &s, .model)
+        try encodeOrNull(reply.provider, &s, .provider)
+        try s.encode(ServedRoute.failedBefore(requested: requestedModel, chain: chain, servedModel: reply.model) != nil, forKey: .fallback)
+        try encodeOrNull(servedNote, &s, .note)
+    }
+
+    /// How the reply was served when not as asked, in one line (`ServedRoute`).
+    var servedNote: String? {
+        ServedRoute.explain(requested: requestedModel, chain: request?.sentRoute?.models, servedModel: reply.model,
+                            provider: reply.provider, order: request?.sentRoute?.order)
     }
 
     private func encodeOrNull<K: CodingKey, V: Encodable>(_ value: V?, _ c: inout KeyedEncodingContainer<K>, _ key: K) throws {

@@ -32,6 +32,8 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Sampling temperature, 0 to 2.")
     var temperature: Double?
 
+    @OptionGroup var routing: RoutingOptions
+
     @OptionGroup var connection: ConnectionOptions
 
     @OptionGroup var budget: BudgetOptions
@@ -73,9 +75,14 @@ struct CompareCommand: AsyncParsableCommand {
                               model: models.first, settings: settings)
         session.startCompare(models: models)
         let replyIDs = session.appendRound(text, at: Date(), makeID: { UUID().uuidString.lowercased() })
+        let layers = try routing.layers(context)
         let requests = zip(models, replyIDs).map { model, reply in
             ChatRequest.build(model: model, session: session, upTo: session.message(reply)?.parentID, catalog: catalog,
-                              maxTokensCap: context.config.maxTokens)
+                              maxTokensCap: context.config.maxTokens, routing: layers)
+        }
+        // Each reply keeps the chain and provider order it was sent with (how it was served is told from them).
+        for (reply, request) in zip(replyIDs, requests) {
+            if let index = session.index(of: reply) { session.messages[index].sentRoute = request.sentRoute }
         }
         let estimates = zip(requests, replyIDs).map { request, reply in
             RequestCost.estimate(request, session: session, upTo: session.message(reply)?.parentID)
@@ -110,12 +117,17 @@ struct CompareCommand: AsyncParsableCommand {
         }
         let entries = zip(models, replies).map { (model: $0, reply: $1) }
         for entry in entries { if let warning = AskJSON.skippedWarning(entry.reply, model: entry.model) { StandardIO.error(warning) } }
+        for (entry, request) in zip(entries, requests) where !json {
+            if let note = AskJSON(reply: entry.reply, requestedModel: entry.model, request: request).servedNote {
+                StandardIO.error("prism: note: \(TerminalSanitizer.metadata(entry.model)): \(TerminalSanitizer.metadata(note))")
+            }
+        }
         for (reservation, reply) in zip(reservations, replies) { spend?.finish(reservation, reply: reply) }
 
         if let failure = saveFailures.first { throw CLIFailure.request(failure) }
         if let recorder, !json { StandardIO.error("prism: saved session \(recorder.sessionID)") }
         if json {
-            StandardIO.out(CompareJSON(entries: entries).render() + "\n")
+            StandardIO.out(CompareJSON(entries: entries, requests: requests).render() + "\n")
         } else {
             StandardIO.out(CompareReport.text(entries))
         }

@@ -49,6 +49,8 @@ enum CompareReport {
 /// The `--json` result of `prism compare`: an entry per model (the `ask --json` shape) and the summary.
 struct CompareJSON: Encodable {
     var entries: [(model: String, reply: Reply)]
+    /// The requests as sent, in the order of `entries`, for each entry's `routing`.
+    var requests: [ChatRequest] = []
 
     enum Keys: String, CodingKey { case models, summary }
     enum SummaryKeys: String, CodingKey {
@@ -58,7 +60,9 @@ struct CompareJSON: Encodable {
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(entries.map { AskJSON(reply: $0.reply, requestedModel: $0.model) }, forKey: .models)
+        try c.encode(entries.enumerated().map { index, entry in
+            AskJSON(reply: entry.reply, requestedModel: entry.model, request: requests.indices.contains(index) ? requests[index] : nil)
+        }, forKey: .models)
         let s = CompareSummary(entries)
         var sc = c.nestedContainer(keyedBy: SummaryKeys.self, forKey: .summary)
         func put(_ value: String?, _ key: SummaryKeys) throws {

@@ -30,9 +30,11 @@ struct SessionRecorder {
         return store.openJournal(session: skeleton, replyID: replyID)
     }
 
-    mutating func recordReply(_ reply: Reply) throws {
+    /// Saves the reply with the routing it was sent with (`route`), so "served by" can be told after a resume.
+    mutating func recordReply(_ reply: Reply, route: SentRoute? = nil) throws {
         var message = emptyReply()
         message.apply(reply)
+        message.sentRoute = route
         session.append(message)
         try persist()
     }

@@ -214,8 +214,8 @@ public final class StubServer: @unchecked Sendable {
             if !queue.isEmpty {
                 return .behavior(queue.removeFirst(), model: model, stream: stream)
             }
-            if let behavior = StubModels.behavior(forModel: model, lastUserText: request.lastUserText ?? "") {
-                return .behavior(behavior, model: model, stream: stream)
+            if let routed = StubModels.routed(request) {
+                return .behavior(routed.behavior, model: routed.model, stream: stream)
             }
             return Self.error(400, "\(model) is not a valid model ID")
         default:

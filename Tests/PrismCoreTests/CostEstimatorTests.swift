@@ -115,7 +115,7 @@ import Testing
             s.settings.maxTokens = explicit
             for model in ["other/model", "big/model", "x/unknown"] {
                 let e = CostEstimator.estimate(model: model, session: s, upTo: "u1", catalog: catalog, maxTokensCap: 4096, draft: "d")
-                let sent = ChatRequest.build(model: model, session: s, upTo: "u1", catalog: catalog, maxTokensCap: 4096)
+                let sent = ChatRequest.build(model: model, session: s, upTo: "u1", catalog: catalog, maxTokensCap: 4096, routing: .none)
                 #expect(e.maxOutputTokens == sent.maxTokens, "\(model), explicit \(String(describing: explicit))")
             }
         }

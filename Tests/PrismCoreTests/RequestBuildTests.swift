@@ -21,19 +21,19 @@ import Testing
     }
 
     @Test func theConfiguredCapIsLoweredToEachModelsOwnLimit() {
-        let small = ChatRequest.build(model: "small/model", session: session(), upTo: "u2", catalog: catalog, maxTokensCap: 4096)
-        let big = ChatRequest.build(model: "big/model", session: session(), upTo: "u2", catalog: catalog, maxTokensCap: 4096)
-        let unknown = ChatRequest.build(model: "x/unknown", session: session(), upTo: "u2", catalog: catalog, maxTokensCap: 4096)
+        let small = ChatRequest.build(model: "small/model", session: session(), upTo: "u2", catalog: catalog, maxTokensCap: 4096, routing: .none)
+        let big = ChatRequest.build(model: "big/model", session: session(), upTo: "u2", catalog: catalog, maxTokensCap: 4096, routing: .none)
+        let unknown = ChatRequest.build(model: "x/unknown", session: session(), upTo: "u2", catalog: catalog, maxTokensCap: 4096, routing: .none)
         #expect(small.maxTokens == 500 && big.maxTokens == 4096 && unknown.maxTokens == 4096)
         #expect(small.pricing?.prompt == Decimal(string: "0.000001") && unknown.pricing == nil)
     }
 
     @Test func anExplicitBudgetWinsAndTheThreadIsSentWithItsSystemPrompt() {
-        let request = ChatRequest.build(model: "small/model", session: session(maxTokens: 2000), upTo: "u2", catalog: catalog, maxTokensCap: 4096)
+        let request = ChatRequest.build(model: "small/model", session: session(maxTokens: 2000), upTo: "u2", catalog: catalog, maxTokensCap: 4096, routing: .none)
         #expect(request.maxTokens == 2000)
         #expect(request.settings.temperature == 0.3)
         #expect(request.messages.map(\.content) == ["Be brief.", "first", "answer", "second"])
-        let earlier = ChatRequest.build(model: "small/model", session: session(), upTo: "u1", catalog: catalog, maxTokensCap: 4096)
+        let earlier = ChatRequest.build(model: "small/model", session: session(), upTo: "u1", catalog: catalog, maxTokensCap: 4096, routing: .none)
         #expect(earlier.messages.map(\.content) == ["Be brief.", "first"])
     }
 }

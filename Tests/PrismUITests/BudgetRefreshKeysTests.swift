@@ -9,13 +9,13 @@ struct BudgetRefreshKeysTests {
     @Test func theFirstKeyOfADraftRereadsTheTotalsOnlyWithCapsSet() {
         let h = ReducerHarness(model: "a/one")
         h.state.budget = BudgetCaps(daily: 2)
-        #expect(h.key(.char("h")) == [.computeSpentToday], "so Enter checks what other windows spent meanwhile")
+        #expect(h.key(.char("h")) == [.computeSpentToday, .loadRouting], "so Enter checks what other windows spent meanwhile")
         #expect(h.key(.char("i")).isEmpty, "once per draft, not per key")
         h.key(.ctrl("u"))
-        #expect(h.key(.char("x")) == [.computeSpentToday], "a new draft reads again")
+        #expect(h.key(.char("x")) == [.computeSpentToday, .loadRouting], "a new draft reads again")
 
         let uncapped = ReducerHarness(model: "a/one")
-        #expect(uncapped.key(.char("h")).isEmpty, "no caps: nothing to check against")
+        #expect(uncapped.key(.char("h")) == [.loadRouting], "no caps: nothing to check against, but routing is read again")
     }
 
     @Test func anotherWindowsSpendReadMeanwhileRefusesTheSend() {

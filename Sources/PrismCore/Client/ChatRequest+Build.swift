@@ -3,15 +3,18 @@ import Foundation
 extension ChatRequest {
     /// The one place a chat request is built, for the chat screen, compare panes, `ask` and
     /// `compare` alike: the thread of `session` ending at `leafID`, the session's settings,
-    /// the model's catalog entry for its limit and prices, and the configured reply cap.
+    /// the model's catalog entry for its limit and prices, the configured reply cap, and the
+    /// routing above config (`routing`: the model's saved choice, then flags, field by field).
     ///
     /// Checks that every request must pass (budgets, routing) belong here.
     public static func build(model: String, session: Session, upTo leafID: String?,
-                             catalog: [ModelInfo], maxTokensCap: Int) -> ChatRequest {
+                             catalog: [ModelInfo], maxTokensCap: Int, routing: RoutingLayers) -> ChatRequest {
         let info = catalog.first { $0.id == model }
         let maxTokens = resolveMaxTokens(explicit: session.settings.maxTokens, configuredCap: maxTokensCap,
                                          modelLimit: info?.maxCompletionTokens)
-        return ChatRequest(model: model, messages: messages(for: session, upTo: leafID), settings: session.settings,
+        var settings = session.settings
+        settings.provider = routing.preferences(for: model, base: settings.provider)
+        return ChatRequest(model: model, messages: messages(for: session, upTo: leafID), settings: settings,
                            maxTokens: maxTokens, pricing: info?.pricing)
     }
 }

@@ -38,6 +38,9 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
     /// Stream events skipped as unreadable (`Reply.skippedEvents`); nil when none were.
     /// Saved as `skipped_events`, only when there were some, and read leniently.
     public var skippedEvents: Int?
+    /// The fallback chain and provider order the reply was sent with (`ServedRoute` explains
+    /// from it); nil when the request sent neither, and in files written before it existed.
+    public var sentRoute: SentRoute?
 
     public init(
         id: String, parentID: String?, role: Role, content: String,
@@ -57,7 +60,7 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
         case generationID = "generation_id", finishReason = "finish_reason"
         case nativeFinishReason = "native_finish_reason", toolCalls = "tool_calls"
         case usage, timings, status, failure
-        case skippedEvents = "skipped_events"
+        case skippedEvents = "skipped_events", sentRoute = "sent_route"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -81,6 +84,7 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
         status = try c.decodeIfPresent(Status.self, forKey: .status)
         failure = try c.decodeIfPresent(ReplyFailure.self, forKey: .failure)
         skippedEvents = (try? c.decodeIfPresent(Int.self, forKey: .skippedEvents)).flatMap { $0 }.flatMap { $0 > 0 ? $0 : nil }
+        sentRoute = (try? c.decodeIfPresent(SentRoute.self, forKey: .sentRoute)).flatMap { $0 }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -104,6 +108,7 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
         try c.encodeIfPresent(status, forKey: .status)
         try c.encodeIfPresent(failure, forKey: .failure)
         try c.encodeIfPresent(skippedEvents, forKey: .skippedEvents)
+        try c.encodeIfPresent(sentRoute, forKey: .sentRoute)
     }
 }
 

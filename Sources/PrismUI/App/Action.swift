@@ -46,6 +46,8 @@ public enum Action: Sendable {
     case attachmentChecked(Attachment, typed: String)
     /// `/attach` could not use what the user typed.
     case attachmentRefused(typed: String, reason: String)
+    /// Each model's saved provider preferences, read from `routing.json` (`.loadRouting`, or after a save).
+    case routingLoaded([String: ProviderPreferences])
     /// Something the user should know that stops nothing (a damaged state file moved aside).
     case warned(String)
 }
@@ -83,6 +85,8 @@ public enum Effect: Sendable, Equatable {
     case appendHistory(String)
     /// Reads what was spent today across sessions and commands (for the status bar).
     case computeSpentToday
+    /// Reads each model's saved provider preferences again and reports `routingLoaded`.
+    case loadRouting
     /// Reserves a reply's worst case in the spend ledger when its request starts, so other
     /// windows and commands count it while it streams (settled or released when it ends).
     case reserveSpend(replyID: String, request: SpendRequest, worstCase: Decimal)

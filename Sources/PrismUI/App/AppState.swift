@@ -33,6 +33,9 @@ public struct AppState: Sendable {
     public var picker = ModelPickerState()
     /// Named lists of models to compare: config.toml's and those saved with `/set save`.
     public var modelSets = ModelSets()
+    /// Routing above config for every request: each model's saved choice (`routing.json`, read
+    /// at start and again when a draft begins, `.routingLoaded`); no flags in the chat screen.
+    public var routing = RoutingLayers()
 
     /// One lane per model on screen: one in single chat, two to four in compare mode.
     public var lanes: [Lane] = [Lane()]

@@ -29,7 +29,7 @@ extension Reducer {
         return replies.enumerated().compactMap { lane, reply in
             guard trial.laneModels.indices.contains(lane), let model = trial.laneModels[lane],
                   let parent = trial.message(reply)?.parentID else { return nil }
-            let request = ChatRequest.build(model: model, session: trial, upTo: parent, catalog: state.catalog, maxTokensCap: env.maxTokensCap)
+            let request = ChatRequest.build(model: model, session: trial, upTo: parent, catalog: state.catalog, maxTokensCap: env.maxTokensCap, routing: state.routing)
             return env.estimateCost(request, trial, parent)
         }
     }

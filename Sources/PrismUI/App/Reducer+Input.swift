@@ -99,8 +99,11 @@ extension Reducer {
             let wasEmpty = state.prompt.isEmpty
             editPrompt(&state, key, env.bindings)
             // A draft begins: read the ledger's totals again, so the budget check at Enter
-            // counts what other windows and commands spent (or hold in flight) meanwhile.
-            if wasEmpty, !state.prompt.isEmpty, !state.demo, !state.budget.isOff { return [.computeSpentToday] }
+            // counts what other windows and commands spent (or hold in flight) meanwhile, and
+            // each model's saved routing, which another window may have changed.
+            if wasEmpty, !state.prompt.isEmpty, !state.demo {
+                return (state.budget.isOff ? [] : [.computeSpentToday]) + [.loadRouting]
+            }
         }
         return []
     }

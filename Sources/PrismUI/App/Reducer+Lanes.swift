@@ -50,8 +50,9 @@ extension Reducer {
         state.lanes[lane].stream = StreamState(requestID: state.nextRequestID, messageID: replyID, startedAt: state.now)
         state.lanes[lane].view.follow()
         var request = ChatRequest.build(model: model, session: state.session, upTo: parent, catalog: state.catalog,
-                                        maxTokensCap: env.maxTokensCap)
+                                        maxTokensCap: env.maxTokensCap, routing: state.routing)
         if let maxTokens { request.maxTokens = min(request.maxTokens, maxTokens) }
+        if let index = state.session.index(of: replyID) { state.session.messages[index].sentRoute = request.sentRoute }
         var effects: [Effect] = []
         if !state.demo {
             // Reserved before the first byte goes, so another window's budget check sees it.
@@ -220,7 +221,7 @@ extension Reducer {
             var trial = state.session
             if let reply = trial.appendRetry(lane: lane, at: state.now, makeID: { "budget-check" }),
                let model = trial.laneModels[lane], let parent = trial.message(reply)?.parentID {
-                let request = ChatRequest.build(model: model, session: trial, upTo: parent, catalog: state.catalog, maxTokensCap: env.maxTokensCap)
+                let request = ChatRequest.build(model: model, session: trial, upTo: parent, catalog: state.catalog, maxTokensCap: env.maxTokensCap, routing: state.routing)
                 guard budgetAllows(&state, [env.estimateCost(request, trial, parent)], pending: .regenerate(lane: lane), env) else { return [] }
             }
         }

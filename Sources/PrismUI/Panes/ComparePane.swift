@@ -76,7 +76,11 @@ enum ComparePane {
         guard let reply else { return ("no reply yet", theme.style(.textMuted)) }
         if reply.status == .failed { return ("✗ " + (reply.failure?.oneLine ?? "failed"), theme.style(.error)) }
         var parts: [String] = reply.status == .cancelled ? ["⊘ cancelled"] : []
-        if let provider = reply.provider { parts.append(TerminalSanitizer.sanitize(provider)) }
+        if let note = ServedRoute.explain(reply) {
+            parts.append("↪ " + TerminalSanitizer.sanitize(note))
+        } else if let provider = reply.provider {
+            parts.append(TerminalSanitizer.sanitize(provider))
+        }
         if let ttft = reply.timings?.ttftMs { parts.append("ttft " + Formatting.duration(ms: ttft)) }
         if let rate = Formatting.rate(reply.timings, completionTokens: reply.usage?.completionTokens) { parts.append(rate) }
         if let u = reply.usage {

@@ -35,6 +35,12 @@ struct MessageBlock {
     /// a long reasoning every frame would cost its length).
     func top(reasoningWords: Int? = nil) -> [StyledLine] {
         var out: [StyledLine] = [header()]
+        if let note = ServedRoute.explain(message) {
+            // How the reply was served when not as asked (a fallback, a router's pick, another provider).
+            for line in TextWrap.wrap("↪ " + TerminalSanitizer.sanitize(note), style: theme.style(.textMuted), width: max(1, width - Self.gutter)) {
+                out.append(indent(line))
+            }
+        }
         let reasoning = message.reasoning ?? ""
         if !reasoning.isEmpty {
             if expanded {

@@ -15,6 +15,9 @@ enum StatusBar {
         var priority: Int
         /// May be shortened (with …) instead of dropped when space runs out.
         var shrinkable = false
+        /// A shorter form for the columns left (nil when none fits), and its priority, that takes
+        /// the segment's place instead of it being dropped.
+        var compact: (fit: (Int) -> StyledLine?, priority: Int)?
     }
 
     static func render(_ state: AppState, sessionCost total: (cost: Decimal, estimated: Bool, known: Bool),
@@ -47,6 +50,14 @@ enum StatusBar {
         var modelSegment = seg(modelText, .statusBarText, 90)
         modelSegment.shrinkable = true
         left.append(modelSegment)
+        if let badge = routingBadge(state, width: rect.width / 3) {
+            // In full it gives way to every figure but speed and today's spend; shortened to the room
+            // left (down to its count, "⇄+4") it stays over token counts, and still goes before any
+            // cost or credit figure.
+            let style = merged(base, theme[.accent])
+            let fit: (Int) -> StyledLine? = { width in routingBadge(state, width: width).map { StyledLine($0, style) } }
+            left.append(Segment(line: StyledLine(badge, style), priority: 45, compact: (fit, 66)))
+        }
         if let origin = state.session.forkedFrom {
             left.append(seg("fork of \(TerminalSanitizer.sanitize(origin.title.isEmpty ? origin.sessionID : origin.title))", .statusBarText, 45))
         }
@@ -92,6 +103,13 @@ enum StatusBar {
             right = right.filter { $0.priority >= 80 }
         }
         layOut(left: left, right: right, in: rect, base: base, into: &frame)
+    }
+
+    /// The focused model's effective routing in a few words, when any is set (config, its saved
+    /// choice, or flags: the layers `ChatRequest.build` applies); nil when routing is OpenRouter's default.
+    static func routingBadge(_ state: AppState, width: Int) -> String? {
+        guard let model = state.model(ofLane: state.focusedLane) else { return nil }
+        return state.routing.preferences(for: model, base: state.session.settings.provider)?.badge(fitting: width)
     }
 
     /// "free 37/50 today" while the focused model is free: requests to free models today (every
@@ -144,6 +162,16 @@ enum StatusBar {
                 r.remove(at: rm.offset)
             } else if let lm = lMin, l.count > 1 || r.isEmpty {
                 if l.count == 1 { break }
+                if let compact = l[lm.offset].compact {
+                    l[lm.offset].compact = nil
+                    let current = DisplayWidth.of(l[lm.offset].line.text)
+                    // The room left now, or the shortest form, while lower segments may still go.
+                    if let line = compact.fit(max(3, rect.width - (width(l) + width(r) + 2 - current))) {
+                        l[lm.offset].line = line
+                        l[lm.offset].priority = compact.priority
+                        continue
+                    }
+                }
                 l.remove(at: lm.offset)
             } else {
                 break

@@ -27,6 +27,8 @@ final class TranscriptLayout {
         var spinner: String
         var theme: String
         var provider: String?
+        /// The model that served (with `provider`, what the "served by" line is told from).
+        var served: String? = nil
         /// Attachments and tool calls shown under the body (they arrive with the finished reply).
         var extras = 0
         /// The body piece's version, and whether this part carries the header or the footer.
@@ -180,7 +182,7 @@ final class TranscriptLayout {
             selected: selected, width: width,
             siblings: siblings.count, siblingIndex: siblingIndex, hasUsage: message.usage != nil,
             hasTimings: message.timings != nil, spinner: spinner, theme: theme.name, provider: message.provider,
-            extras: message.attachments.count + (message.toolCalls?.count ?? 0),
+            served: message.modelServed, extras: message.attachments.count + (message.toolCalls?.count ?? 0),
             piece: bodies.version(of: part, for: message, theme: theme), first: part == 0, last: part == count - 1)
         if !fingerprint.first && !fingerprint.last {
             // A middle part is body only: the header's and footer's facts do not show in it.

@@ -18,6 +18,8 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     let ledger: SpendLedger?
     /// Where sets saved with `/set save` live (nil: not kept).
     let modelSets: ModelSetStore?
+    /// Each model's saved provider preferences, `routing.json` (nil: none, as in demo mode).
+    let savedRouting: SavedRouting?
     let logger = Logger(label: "prism.ui")
 
     private let lock = NSLock()
@@ -36,7 +38,8 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
 
     public init(client: OpenRouterClient, store: any SessionStoring, catalog: CatalogCache,
                 preferences: PreferencesStore, fetchKeyInfo: Bool, sessionsFolder: URL? = nil, ledger: SpendLedger? = nil,
-                modelSets: ModelSetStore? = nil) {
+                modelSets: ModelSetStore? = nil, savedRouting: SavedRouting? = nil) {
+        self.savedRouting = savedRouting
         self.sessionsFolder = sessionsFolder
         self.modelSets = modelSets
         self.ledger = ledger
@@ -191,6 +194,14 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
         case .appendHistory(let prompt):
             let preferences = self.preferences
             saveQueue.async { preferences.appendHistory(prompt) }
+        case .loadRouting:
+            guard let savedRouting else { return }
+            // On the save queue, so a choice saved there just before is read back.
+            saveQueue.async {
+                let loaded = savedRouting.loadAll()
+                post(.routingLoaded(loaded.models))
+                if let warning = loaded.warning { post(.warned(warning)) }
+            }
         case .computeSpentToday:
             guard let ledger else { return }
             ledgerQueue.async {
