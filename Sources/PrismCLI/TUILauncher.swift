@@ -47,6 +47,9 @@ struct TUILauncher {
         let setStore = ModelSetStore(paths: context.paths, demo: context.demo)
         let (savedSets, setWarnings) = setStore.loadReporting()
         state.modelSets = ModelSets(config: context.config, saved: savedSets)
+        let fallbackStore = context.demo ? nil : SavedFallbacks(paths: context.paths)
+        let (savedChains, chainWarning) = fallbackStore?.loadAll() ?? ([:], nil)
+        state.savedFallbacks = savedChains
         if state.session.model == nil, !state.isComparing { state.focus = .picker }
 
         var bindings = KeyBindings.defaults
@@ -55,14 +58,15 @@ struct TUILauncher {
         // Config warnings went to stderr, under the screen, and damaged state files were moved
         // aside: say so on the first frame, where the user is looking.
         state.notice = Notice.startup(configWarnings: context.config.warnings + bindingWarnings,
-                                      stateWarnings: preferences.loadWarnings + setWarnings, now: now)
+                                      stateWarnings: preferences.loadWarnings + setWarnings + [chainWarning].compactMap { $0 }, now: now)
         let environment = ReducerEnvironment(
             makeID: { UUID().uuidString.lowercased() }, makeSessionID: { SessionID.make(now: $0) },
             maxTokensCap: context.config.maxTokens, bindings: bindings)
         let effects = LiveEffects(client: context.client, store: store, catalog: context.catalogCache,
                                   preferences: preferences, fetchKeyInfo: !context.demo && context.config.isOpenRouter,
                                   sessionsFolder: context.paths.sessions,
-                                  ledger: context.demo ? nil : SpendLedger(paths: context.paths), modelSets: setStore)
+                                  ledger: context.demo ? nil : SpendLedger(paths: context.paths), modelSets: setStore,
+                                  fallbacks: fallbackStore)
 
         // Every curses call happens on one dedicated thread; the async world (network,
         // disk) runs on the cooperative pool and talks to it only through `post`.

@@ -11,7 +11,11 @@ extension ChatRequest {
         let info = catalog.first { $0.id == model }
         let maxTokens = resolveMaxTokens(explicit: session.settings.maxTokens, configuredCap: maxTokensCap,
                                          modelLimit: info?.maxCompletionTokens)
-        return ChatRequest(model: model, messages: messages(for: session, upTo: leafID), settings: session.settings,
+        var settings = session.settings
+        // A compare pane asks its own model only: falling back to the session's chain would
+        // put another model's answer in a pane named for this one.
+        if session.compare != nil { settings.fallbackModels = [] }
+        return ChatRequest(model: model, messages: messages(for: session, upTo: leafID), settings: settings,
                            maxTokens: maxTokens, pricing: info?.pricing)
     }
 }

@@ -49,7 +49,7 @@ public struct Layout: Equatable, Sendable {
             } else {
                 picker = upper
             }
-        case .help, .browser, .themes:
+        case .help, .browser, .themes, .fallbacks:
             let width = min(main.width, max(40, main.width * 4 / 5))
             let height = min(main.height, max(8, main.height * 4 / 5))
             overlay = Rect(x: (main.width - width) / 2, y: (main.height - height) / 2, width: width, height: height)

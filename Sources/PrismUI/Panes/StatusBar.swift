@@ -47,6 +47,7 @@ enum StatusBar {
         var modelSegment = seg(modelText, .statusBarText, 90)
         modelSegment.shrinkable = true
         left.append(modelSegment)
+        if let chain = fallbackText(state, width: rect.width) { left.append(seg(chain, .statusBarText, fallbackPriority)) }
         if let origin = state.session.forkedFrom {
             left.append(seg("fork of \(TerminalSanitizer.sanitize(origin.title.isEmpty ? origin.sessionID : origin.title))", .statusBarText, 45))
         }
