@@ -50,7 +50,8 @@ public struct Layout: Equatable, Sendable {
                 picker = upper
             }
         case .help, .browser, .themes, .fallbacks:
-            let width = min(main.width, max(40, main.width * 4 / 5))
+            // The fallback chain is a table of prices: it takes more of a narrow screen.
+            let width = min(main.width, max(focus == .fallbacks ? 72 : 40, main.width * 4 / 5))
             let height = min(main.height, max(8, main.height * 4 / 5))
             overlay = Rect(x: (main.width - width) / 2, y: (main.height - height) / 2, width: width, height: height)
         case .prompt, .transcript:

@@ -9,8 +9,12 @@ enum FallbacksPane {
     /// The note column: "pricier" or nothing (a model not in the catalog says so in its row).
     static let noteWidth = 9
 
-    static func render(_ state: AppState, bindings: KeyBindings = .defaults, theme: Theme, into frame: inout Frame, rect: Rect) {
+    static func render(_ state: AppState, bindings: KeyBindings = .defaults, theme: Theme, into frame: inout Frame, rect area: Rect) {
         guard let editor = state.fallbackEditor else { return }
+        // As tall as its rows (borders, header, current model, chain, a gap, footer), centred in the overlay's area.
+        let footer = footerLines(state, editor: editor, bindings: bindings, width: area.width - 2)
+        let height = min(area.height, 2 + 2 + max(1, editor.draft.count) + 1 + footer.count)
+        let rect = Rect(x: area.x, y: area.y + (area.height - height) / 2, width: area.width, height: height)
         frame.fill(rect, style: theme.style(.surface, on: .surface))
         var title = StyledLine("Fallback chain", theme.style(.accent, on: .surface))
         title.append(" · tried in order when the model fails", theme.style(.textMuted, on: .surface))
@@ -31,7 +35,6 @@ enum FallbacksPane {
             frame.put("   no model chosen yet: \(bindings.name(.togglePicker)) picks one", at: Point(x: inner.x, y: y), style: muted, clip: inner)
         }
         y += 1
-        let footer = footerLines(state, editor: editor, bindings: bindings, width: inner.width)
         let listEnd = inner.maxY - footer.count - 1
         if editor.draft.isEmpty, y < listEnd {
             frame.put("   no fallbacks: \(bindings.name(FallbacksCommand.add)) adds one", at: Point(x: inner.x, y: y), style: muted, clip: inner)
