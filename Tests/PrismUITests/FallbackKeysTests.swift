@@ -102,7 +102,7 @@ struct FallbackKeysTests {
         h.key(.alt("k"))
         h.key(.char("a"))
         #expect(h.state.focus == .fallbacks, "the picker does not open beyond the limit")
-        #expect(h.state.notice?.text == "at most 2 fallbacks: OpenRouter takes 3 models in `models`, the current one first")
+        #expect(h.state.notice?.text == "at most 2 fallbacks (OpenRouter takes 3 models, the current one first)")
         #expect(h.state.notice?.kind == .error)
         h.command("")
         h.command("/fallbacks add google/gemini-2.5-flash:free")

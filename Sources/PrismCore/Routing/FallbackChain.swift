@@ -20,7 +20,7 @@ public enum FallbackChain {
     }
 
     /// The refusal of a fallback beyond `maxFallbacks`.
-    public static let limitRefusal = "at most \(maxFallbacks) fallbacks: OpenRouter takes \(maxModels) models in `models`, the current one first"
+    public static let limitRefusal = "at most \(maxFallbacks) fallbacks (OpenRouter takes \(maxModels) models, the current one first)"
 
     /// The model's id without its author ("openai/gpt-5-mini" → "gpt-5-mini"), for short displays.
     public static func shortName(_ model: String) -> String {

@@ -38,7 +38,7 @@ public final class SavedFallbacks: @unchecked Sendable {
             var contents = loaded.value ?? Contents(models: [:])
             contents.models[model] = chain.isEmpty ? nil : chain
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             try file.save(try encoder.encode(contents))
         }
     }
