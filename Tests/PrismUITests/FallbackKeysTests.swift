@@ -163,6 +163,17 @@ struct FallbackKeysTests {
         #expect(h.state.notice?.text == "chain unchanged: openai/gpt-5-mini is already in the chain")
     }
 
+    @Test func tabCompletesTheQuickFormsWords() {
+        let h = FallbackHarness()
+        h.type("/fallb")
+        h.key(Key(.tab))
+        #expect(h.state.prompt.text == "/fallbacks ")
+        h.type("cl")
+        h.key(Key(.tab))
+        #expect(h.state.prompt.text == "/fallbacks clear")
+        #expect(h.state.focus == .prompt)
+    }
+
     @Test func aModelsSavedDefaultIsAppliedWhenSwitchingInASessionWithoutAChain() {
         let h = FallbackHarness()
         h.state.session.model = FallbackHarness.mini

@@ -6,8 +6,9 @@ import PrismTerminal
 /// the order OpenRouter tries it, each with the catalog's prices and context, a fallback
 /// dearer than the current model marked, a model the catalog does not know marked too.
 enum FallbacksPane {
-    /// The note column: "pricier" or nothing (a model not in the catalog says so in its row).
-    static let noteWidth = 9
+    /// The note column: "current", "pricier" or nothing (a model not in the catalog says so
+    /// in its row), with two spaces before and one after.
+    static let noteWidth = 10
 
     static func render(_ state: AppState, bindings: KeyBindings = .defaults, theme: Theme, into frame: inout Frame, rect area: Rect) {
         guard let editor = state.fallbackEditor else { return }
