@@ -40,6 +40,26 @@ struct FallbackChainTests {
         #expect(loaded.warning?.hasPrefix("fallbacks.json could not be read") == true)
     }
 
+    @Test func theWorstCaseIsTheDearestModelOfTheChain() {
+        let catalog = [ModelInfo(id: "cheap/main", pricing: ModelPricing(prompt: Decimal(string: "0.000001"), completion: Decimal(string: "0.000002"))),
+                       ModelInfo(id: "dear/fallback", pricing: ModelPricing(prompt: Decimal(string: "0.00001"), completion: Decimal(string: "0.00003"))),
+                       ModelInfo(id: "cheaper/fallback", pricing: ModelPricing(prompt: 0, completion: 0))]
+        var session = Session(id: "s", createdAt: Date(timeIntervalSince1970: 0), model: "cheap/main")
+        session.append(Message(id: "u1", parentID: nil, role: .user, content: "hello there", createdAt: Date(timeIntervalSince1970: 1)))
+        func worst(_ chain: [String]) -> CostEstimate {
+            session.settings.fallbackModels = chain
+            let request = ChatRequest.build(model: "cheap/main", session: session, upTo: "u1", catalog: catalog, maxTokensCap: 1000)
+            return RequestCost.estimate(request, session: session, upTo: "u1")
+        }
+        let alone = worst([])
+        #expect(alone.model == "cheap/main" && alone.worstCase != nil)
+        #expect(worst(["cheaper/fallback", "x/unknown"]) == alone, "a cheaper or unpriced fallback changes nothing")
+        let dear = worst(["cheaper/fallback", "dear/fallback"])
+        #expect(dear.model == "dear/fallback")
+        #expect(dear.maxOutputCost == Decimal(string: "0.03"), "1000 tokens at the fallback's price, the max_tokens sent")
+        #expect(dear.worstCase! > alone.worstCase!)
+    }
+
     @Test func singleChatSendsTheChainAfterTheModelAndCompareSendsNone() throws {
         var session = Session(id: "s", createdAt: Date(timeIntervalSince1970: 0), model: "a/one",
                               settings: RequestSettings(fallbackModels: ["b/two", "c/three"]))

@@ -163,6 +163,22 @@ struct FallbackKeysTests {
         #expect(h.state.notice?.text == "chain unchanged: openai/gpt-5-mini is already in the chain")
     }
 
+    @Test func theCostPreviewsAtMostCountsAPricierFallback() throws {
+        let h = FallbackHarness()
+        h.state.session.model = FallbackHarness.mini
+        h.type("How long is a piece of string?")
+        let alone = try #require(CostPreview.line(h.state, maxTokensCap: 1000))
+        h.state.session.settings.fallbackModels = [FallbackHarness.qwen]
+        #expect(CostPreview.line(h.state, maxTokensCap: 1000) == alone, "a cheaper fallback leaves the figure as it was")
+        h.state.session.settings.fallbackModels = [FallbackHarness.qwen, FallbackHarness.sonnet]
+        let chained = try #require(CostPreview.line(h.state, maxTokensCap: 1000))
+        #expect(chained != alone)
+        // Sonnet at $15/M out: 1,000 tokens alone are $0.015, more than mini's whole worst case.
+        let atMost = try #require(chained.components(separatedBy: "≤ $").last?.split(separator: " ").first.flatMap { Decimal(string: String($0)) })
+        #expect(atMost >= Decimal(string: "0.015")!)
+        #expect(chained.hasPrefix(alone.components(separatedBy: " · ").first!), "the ≈ input figure stays the current model's")
+    }
+
     @Test func tabCompletesTheQuickFormsWords() {
         let h = FallbackHarness()
         h.type("/fallb")

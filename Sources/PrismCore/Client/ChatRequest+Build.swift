@@ -15,7 +15,11 @@ extension ChatRequest {
         // A compare pane asks its own model only: falling back to the session's chain would
         // put another model's answer in a pane named for this one.
         if session.compare != nil { settings.fallbackModels = [] }
-        return ChatRequest(model: model, messages: messages(for: session, upTo: leafID), settings: settings,
-                           maxTokens: maxTokens, pricing: info?.pricing)
+        var request = ChatRequest(model: model, messages: messages(for: session, upTo: leafID), settings: settings,
+                                  maxTokens: maxTokens, pricing: info?.pricing)
+        for fallback in settings.fallbackModels {
+            if let pricing = catalog.first(where: { $0.id == fallback })?.pricing { request.fallbackPricing[fallback] = pricing }
+        }
+        return request
     }
 }

@@ -22,6 +22,15 @@ public enum FallbackChain {
     /// The refusal of a fallback beyond `maxFallbacks`.
     public static let limitRefusal = "at most \(maxFallbacks) fallbacks (OpenRouter takes \(maxModels) models, the current one first)"
 
+    /// The estimate with the largest worst case: any model of the chain may answer, billed at
+    /// its own prices. An unknown worst case of the model asked for stays unknown.
+    public static func dearest(_ primary: CostEstimate, _ fallbacks: [CostEstimate]) -> CostEstimate {
+        fallbacks.reduce(primary) { best, next in
+            guard let current = best.worstCase, let candidate = next.worstCase, candidate > current else { return best }
+            return next
+        }
+    }
+
     /// The model's id without its author ("openai/gpt-5-mini" → "gpt-5-mini"), for short displays.
     public static func shortName(_ model: String) -> String {
         guard let slash = model.firstIndex(of: "/"), model.index(after: slash) < model.endIndex else { return model }
