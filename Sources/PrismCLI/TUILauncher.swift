@@ -50,6 +50,9 @@ struct TUILauncher {
         let savedRouting = context.demo ? nil : SavedRouting(paths: context.paths)
         let routing = savedRouting?.loadAll()
         state.routing.saved = routing?.models ?? [:]
+        let fallbackStore = context.demo ? nil : SavedFallbacks(paths: context.paths)
+        let (savedChains, chainWarning) = fallbackStore?.loadAll() ?? ([:], nil)
+        state.savedFallbacks = savedChains
         if state.session.model == nil, !state.isComparing { state.focus = .picker }
 
         var bindings = KeyBindings.defaults
@@ -58,7 +61,7 @@ struct TUILauncher {
         // Config warnings went to stderr, under the screen, and damaged state files were moved
         // aside: say so on the first frame, where the user is looking.
         state.notice = Notice.startup(configWarnings: context.config.warnings + bindingWarnings,
-                                      stateWarnings: preferences.loadWarnings + setWarnings + [routing?.warning].compactMap { $0 }, now: now)
+                                      stateWarnings: preferences.loadWarnings + setWarnings + [routing?.warning, chainWarning].compactMap { $0 }, now: now)
         let environment = ReducerEnvironment(
             makeID: { UUID().uuidString.lowercased() }, makeSessionID: { SessionID.make(now: $0) },
             maxTokensCap: context.config.maxTokens, bindings: bindings)
@@ -66,7 +69,7 @@ struct TUILauncher {
                                   preferences: preferences, fetchKeyInfo: !context.demo && context.config.isOpenRouter,
                                   sessionsFolder: context.paths.sessions,
                                   ledger: context.demo ? nil : SpendLedger(paths: context.paths), modelSets: setStore,
-                                  savedRouting: savedRouting)
+                                  savedRouting: savedRouting, fallbacks: fallbackStore)
 
         // Every curses call happens on one dedicated thread; the async world (network,
         // disk) runs on the cooperative pool and talks to it only through `post`.

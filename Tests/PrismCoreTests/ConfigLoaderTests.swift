@@ -84,6 +84,16 @@ struct ConfigLoaderTests {
         #expect(!config.isOpenRouter)
     }
 
+    @Test func aChainLongerThanOpenRouterTakesIsCutWithAWarning() throws {
+        let xdg = try TempXDG()
+        try xdg.writeConfig("""
+            fallback_models = ["a/one", "b/two", "c/three"]
+            """)
+        let config = try xdg.resolve()
+        #expect(config.fallbackModels == ["a/one", "b/two"])
+        #expect(config.warnings == ["config.toml line 1: OpenRouter takes 3 models with the main one: only the first 2 fallbacks are used"])
+    }
+
     @Test func environmentBeatsFile() throws {
         let xdg = try TempXDG()
         defer { xdg.remove() }

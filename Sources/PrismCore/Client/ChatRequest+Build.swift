@@ -14,7 +14,14 @@ extension ChatRequest {
                                          modelLimit: info?.maxCompletionTokens)
         var settings = session.settings
         settings.provider = routing.preferences(for: model, base: settings.provider)
-        return ChatRequest(model: model, messages: messages(for: session, upTo: leafID), settings: settings,
-                           maxTokens: maxTokens, pricing: info?.pricing)
+        // A compare pane asks its own model only: falling back to the session's chain would
+        // put another model's answer in a pane named for this one.
+        if session.compare != nil { settings.fallbackModels = [] }
+        var request = ChatRequest(model: model, messages: messages(for: session, upTo: leafID), settings: settings,
+                                  maxTokens: maxTokens, pricing: info?.pricing)
+        for fallback in settings.fallbackModels {
+            if let pricing = catalog.first(where: { $0.id == fallback })?.pricing { request.fallbackPricing[fallback] = pricing }
+        }
+        return request
     }
 }

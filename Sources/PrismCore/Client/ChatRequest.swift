@@ -23,6 +23,9 @@ public struct ChatRequest: Sendable, Equatable {
     public var maxTokens: Int
     /// Catalog prices of the model, used only to estimate a cost the server did not report.
     public var pricing: ModelPricing?
+    /// Catalog prices of the fallback models the catalog knows, by id: a fallback that
+    /// answers bills at its own prices, so the worst case counts the dearest.
+    public var fallbackPricing: [String: ModelPricing] = [:]
 
     public init(model: String, messages: [ChatMessage], settings: RequestSettings = RequestSettings(),
                 maxTokens: Int, pricing: ModelPricing? = nil) {

@@ -80,6 +80,12 @@ public struct PrismConfig: Sendable, Equatable {
         config.theme = try reader.string("theme")
         config.systemPrompt = try reader.string("system_prompt")
         config.fallbackModels = try reader.strings("fallback_models")
+        if let chain = config.fallbackModels, chain.count > FallbackChain.maxFallbacks {
+            // Sent as it is, every request would be refused with a 400.
+            reader.warn(["fallback_models"], "OpenRouter takes \(FallbackChain.maxModels) models with the main one: "
+                + "only the first \(FallbackChain.maxFallbacks) fallbacks are used")
+            config.fallbackModels = Array(chain.prefix(FallbackChain.maxFallbacks))
+        }
         config.temperature = try reader.number("temperature", in: 0...2)
         config.provider = try readProvider(reader)
         config.reasoning = try readReasoning(reader)

@@ -46,4 +46,6 @@ public struct PrismPaths: Sendable, Equatable {
     public var endpointCache: URL { cache.appendingPathComponent("endpoints", isDirectory: true) }
     /// Provider preferences saved per model from the chat screen.
     public var routingFile: URL { state.appendingPathComponent("routing.json") }
+    /// Default fallback chains saved per model from the chat screen.
+    public var fallbacksFile: URL { state.appendingPathComponent("fallbacks.json") }
 }

@@ -83,6 +83,8 @@ public enum Effect: Sendable, Equatable {
     /// changes to sets this one did not touch are kept).
     case saveModelSets(before: [ModelSet], after: [ModelSet])
     case appendHistory(String)
+    /// Saves (an empty chain: forgets) a model's default fallback chain in `fallbacks.json`.
+    case saveFallbackDefault(model: String, chain: [String])
     /// Reads what was spent today across sessions and commands (for the status bar).
     case computeSpentToday
     /// Reads each model's saved provider preferences again and reports `routingLoaded`.

@@ -10,7 +10,7 @@ import PrismTerminal
 public struct AppState: Sendable {
     /// Which part of the screen takes the keys.
     public enum Focus: Sendable, Equatable {
-        case prompt, transcript, picker, browser, help, themes
+        case prompt, transcript, picker, browser, help, themes, fallbacks
     }
 
     public var size: Size
@@ -50,6 +50,11 @@ public struct AppState: Sendable {
     /// The message the delete key was pressed on once; a second press (or y) deletes it, any other key keeps it.
     public var confirmingDeleteID: String?
     public var browser = SessionBrowserState()
+    /// The fallback chain editor, while open (the picker may be over it, adding a model).
+    public var fallbackEditor: FallbackEditorState?
+    /// Default chains saved per model (`fallbacks.json`), applied when switching to a model
+    /// in a session with no chain of its own.
+    public var savedFallbacks: [String: [String]] = [:]
 
     /// Usage and limit of the key, when `/key` answered.
     public var credits: KeyInfo?

@@ -19,6 +19,7 @@ public enum Command: String, CaseIterable, Sendable {
     case focusPane1 = "focus_pane_1", focusPane2 = "focus_pane_2", focusPane3 = "focus_pane_3", focusPane4 = "focus_pane_4"
     case toggleScrollLock = "toggle_scroll_lock", pickPane = "pick_pane"
     case deleteMessage = "delete_message", forkSession = "fork_session"
+    case editFallbacks = "edit_fallbacks"
 
     /// Commands that mean something only in compare mode; elsewhere their keys keep their old use.
     public var isCompareOnly: Bool {
@@ -66,6 +67,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .pickPane: return "compare: continue with the focused pane's model alone"
         case .deleteMessage: return "delete the selected message and its replies (asks first)"
         case .forkSession: return "fork: a new session with the path up to the selected message"
+        case .editFallbacks: return "edit this session's fallback chain (sent as models)"
         }
     }
 }
@@ -146,6 +148,25 @@ public enum BudgetCommand: String, CaseIterable, Sendable {
     }
 }
 
+/// What a key can mean in the fallback chain editor.
+public enum FallbacksCommand: String, CaseIterable, Sendable {
+    case add, remove, moveUp = "move_up", moveDown = "move_down", up, down, save, discard
+    case saveDefault = "save_default"
+
+    /// One line for the help overlay.
+    public var summary: String {
+        switch self {
+        case .add: return "fallbacks: add a model (from the picker)"
+        case .remove: return "fallbacks: remove the selected model"
+        case .moveUp, .moveDown: return "fallbacks: move the selected model up or down"
+        case .up, .down: return "fallbacks: move the highlight"
+        case .save: return "fallbacks: keep the chain for this session"
+        case .discard: return "fallbacks: close, forgetting the changes"
+        case .saveDefault: return "fallbacks: keep it as the default chain of the current model"
+        }
+    }
+}
+
 /// Which key triggers which command, per context.
 ///
 /// `commands` are the prompt's (and, where no transcript key says otherwise, the
@@ -158,12 +179,14 @@ public struct KeyBindings: Sendable, Equatable {
     public private(set) var browser: [Key: BrowserCommand]
     public private(set) var themes: [Key: ThemesCommand]
     public private(set) var budget: [Key: BudgetCommand] = KeyBindings.budgetKeys
+    public private(set) var fallbacks: [Key: FallbacksCommand] = KeyBindings.fallbacksKeys
     public private(set) var confirm: [Key: ConfirmCommand] = KeyBindings.confirmKeys
     public private(set) var editor: [Key: EditorCommand] = KeyBindings.editorKeys
     /// The key hints name for a command bound to several ("context.command", plain for the
     /// prompt): the first one the config listed, or the usual one by default.
     private var named: [String: Key] = [
         "newline": Key(.enter, .alt), "picker.mark": .ctrl("t"), "themes.keep": Key(.enter), "confirm.yes": .char("y"),
+        "fallbacks.add": .char("a"), "fallbacks.remove": .char("d"), "fallbacks.move_up": .char("K"), "fallbacks.move_down": .char("J"),
     ]
 
     public init(_ commands: [Key: Command], transcript: [Key: Command] = KeyBindings.transcriptKeys,
@@ -211,6 +234,7 @@ public struct KeyBindings: Sendable, Equatable {
         .alt("4"): .focusPane4,
         .alt("l"): .toggleScrollLock,
         .alt("p"): .pickPane,
+        .alt("k"): .editFallbacks,
     ])
 
     /// The default keys that mean a command only outside a text editor (in the transcript).
@@ -244,6 +268,14 @@ public struct KeyBindings: Sendable, Equatable {
     /// must not spend past a cap.
     public static let budgetKeys: [Key: BudgetCommand] = [.char("y"): .sendAnyway, .char("l"): .lowerMaxTokens, Key(.escape): .back]
 
+    /// The default keys of the fallback chain editor: letters, since nothing is typed there.
+    public static let fallbacksKeys: [Key: FallbacksCommand] = [
+        .char("a"): .add, Key(.insert): .add, .char("d"): .remove, Key(.delete): .remove,
+        .char("K"): .moveUp, Key(.up, .alt): .moveUp, .char("J"): .moveDown, Key(.down, .alt): .moveDown,
+        Key(.up): .up, .char("k"): .up, Key(.down): .down, .char("j"): .down,
+        Key(.enter): .save, Key(.escape): .discard, .char("s"): .saveDefault,
+    ]
+
     /// The default keys of every text field: readline's, plus the arrows, Home and End.
     public static let editorKeys: [Key: EditorCommand] = [
         .ctrl("a"): .lineStart, .ctrl("e"): .lineEnd, .ctrl("b"): .left, .ctrl("f"): .right,
@@ -261,7 +293,7 @@ public struct KeyBindings: Sendable, Equatable {
 
     /// The contexts a `[keys]` entry can name before a dot (`picker.mark`), besides the prompt's
     /// plain names. `compare.pick_pane` is the same binding as plain `pick_pane`.
-    public static let contexts = ["transcript", "picker", "browser", "themes", "confirm", "editor", "budget", "compare"]
+    public static let contexts = ["transcript", "picker", "browser", "themes", "confirm", "editor", "budget", "fallbacks", "compare"]
 
     public func command(for key: Key) -> Command? { commands[key] }
 
@@ -340,6 +372,16 @@ public struct KeyBindings: Sendable, Equatable {
         name(command, in: budget, context: "budget")
     }
 
+    /// The keys bound to a fallback chain editor command.
+    public func keys(for command: FallbacksCommand) -> [Key] {
+        Self.sortedKeys(fallbacks.filter { $0.value == command }.map(\.key))
+    }
+
+    /// The same for a fallback chain editor command.
+    public func name(_ command: FallbacksCommand) -> String {
+        name(command, in: fallbacks, context: "fallbacks")
+    }
+
     /// How hints name a command of one overlay context: the first key the config listed for
     /// it, else its shortest key, else the config name in brackets (so a hint never lies).
     private func name<C: RawRepresentable & Equatable>(_ command: C, in map: [Key: C], context: String) -> String
@@ -408,6 +450,11 @@ public struct KeyBindings: Sendable, Equatable {
             case "budget"?:
                 if let command = BudgetCommand(rawValue: commandName) { Self.bind(&budget, command, keys) } else {
                     warnings.append(unknown(BudgetCommand.self, in: "budget"))
+                    known = false
+                }
+            case "fallbacks"?:
+                if let command = FallbacksCommand(rawValue: commandName) { Self.bind(&fallbacks, command, keys) } else {
+                    warnings.append(unknown(FallbacksCommand.self, in: "fallbacks"))
                     known = false
                 }
             case "themes"?:

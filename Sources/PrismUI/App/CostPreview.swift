@@ -100,7 +100,16 @@ enum CostPreview {
             return "no price for " + TerminalSanitizer.sanitize(unpriced.model)
         }
         let total = CostEstimate.total(all)
-        guard let text = CostEstimate.summary(input: total.input, worstCase: total.worstCase) else { return nil }
+        var worstCase = total.worstCase
+        if !state.isComparing, let primary = all.first {
+            // A fallback may answer instead, billed at its own prices: "at most" counts the dearest.
+            let basis = basis(state, lane: 0, maxTokensCap: maxTokensCap)
+            let chain = state.session.settings.fallbackModels.compactMap(state.catalogEntry).map {
+                CostEstimator.estimate(model: $0.id, info: $0, basis: basis)
+            }
+            worstCase = FallbackChain.dearest(primary, chain).worstCase
+        }
+        guard let text = CostEstimate.summary(input: total.input, worstCase: worstCase) else { return nil }
         return all.count > 1 ? "next round " + text : text
     }
 }

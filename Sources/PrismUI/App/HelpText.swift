@@ -1,4 +1,5 @@
 import Foundation
+import PrismCore
 import PrismTerminal
 
 /// What the help overlay lists, as plain lines: every bound command, then notes on
@@ -53,6 +54,10 @@ enum HelpText {
             + "\(pickerKeys(.mark)) marks a model to compare, \(pickerKeys(.choose)) chooses, \(pickerKeys(.close)) closes ([keys.picker]). "
             + "Sessions: type to filter, \(bindings.name(BrowserCommand.rename)) rename (the old title, Ctrl-U clears it), "
             + "\(bindings.name(BrowserCommand.delete)) delete, \(bindings.name(BrowserCommand.export)) export.")
+        notes.append("Fallbacks (\(bindings.name(.editFallbacks)) or /fallbacks): models OpenRouter tries in order when the current one fails, "
+            + "at most \(FallbackChain.maxFallbacks). \(bindings.name(FallbacksCommand.add)) adds (from the picker), \(bindings.name(FallbacksCommand.remove)) removes, "
+            + "\(bindings.name(FallbacksCommand.moveUp))/\(bindings.name(FallbacksCommand.moveDown)) move, \(bindings.name(FallbacksCommand.save)) keeps it for the session, "
+            + "\(bindings.name(FallbacksCommand.saveDefault)) makes it the model's default, \(bindings.name(FallbacksCommand.discard)) discards ([keys.fallbacks]).")
         notes.append("Budget: a send over a cap (or above confirm_above) is held, not sent: \(bindings.name(BudgetCommand.sendAnyway)) sends it anyway, "
             + "\(bindings.name(BudgetCommand.lowerMaxTokens)) lowers max_tokens to fit, \(bindings.name(BudgetCommand.back)) goes back to the draft ([keys.budget]).")
         for note in notes {

@@ -41,6 +41,19 @@ enum KeyHints {
         }
     }
 
+    /// The fallback chain editor's footer hints, most useful first.
+    static func fallbacksHints(_ bindings: KeyBindings) -> [String] {
+        let has = { (command: FallbacksCommand) in !bindings.keys(for: command).isEmpty }
+        var hints: [String] = []
+        if has(.add) { hints.append(bindings.name(FallbacksCommand.add) + " add") }
+        if has(.remove) { hints.append(bindings.name(FallbacksCommand.remove) + " remove") }
+        if has(.moveUp), has(.moveDown) { hints.append(bindings.name(FallbacksCommand.moveUp) + "/" + bindings.name(FallbacksCommand.moveDown) + " move") }
+        if has(.save) { hints.append(bindings.name(FallbacksCommand.save) + " keep") }
+        if has(.discard) { hints.append(bindings.name(FallbacksCommand.discard) + " discard") }
+        if has(.saveDefault) { hints.append(bindings.name(FallbacksCommand.saveDefault) + " default for this model") }
+        return hints
+    }
+
     /// The prompt border's hint: as many hints as fit in `width` cells (spaces around
     /// included), in order; one that does not fit is dropped, a shorter later one may still fit.
     static func prompt(_ bindings: KeyBindings, streaming: Bool, width: Int) -> String {

@@ -49,8 +49,9 @@ public struct Layout: Equatable, Sendable {
             } else {
                 picker = upper
             }
-        case .help, .browser, .themes:
-            let width = min(main.width, max(40, main.width * 4 / 5))
+        case .help, .browser, .themes, .fallbacks:
+            // The fallback chain is a table of prices: it takes more of a narrow screen.
+            let width = min(main.width, max(focus == .fallbacks ? 72 : 40, main.width * 4 / 5))
             let height = min(main.height, max(8, main.height * 4 / 5))
             overlay = Rect(x: (main.width - width) / 2, y: (main.height - height) / 2, width: width, height: height)
         case .prompt, .transcript:

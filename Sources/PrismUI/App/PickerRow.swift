@@ -9,7 +9,8 @@ public enum PickerRow: Sendable, Equatable {
 
 extension AppState {
     /// The sets the picker lists above the models.
-    var pickerSets: [ModelSet] { picker.visibleSets(modelSets) }
+    /// None while the picker adds a fallback: a chain takes one model at a time.
+    var pickerSets: [ModelSet] { fallbackEditor?.adding == true ? [] : picker.visibleSets(modelSets) }
 
     /// How many rows the picker lists: matching sets, then matching models.
     public var pickerRowCount: Int { pickerSets.count + picker.modelCount(in: catalog) }

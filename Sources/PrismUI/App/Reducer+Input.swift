@@ -82,6 +82,8 @@ extension Reducer {
             if let effects = browserKey(&state, key, env.bindings) { return effects }
         case .themes:
             if let effects = themeKey(&state, key, env.bindings) { return effects }
+        case .fallbacks:
+            if let effects = fallbacksKey(&state, key, env) { return effects }
         case .transcript:
             if let command = BindingLookup.transcript(key, env.bindings) { return run(command, &state, env) }
             if case .character(let c) = key.code, key.modifiers.isEmpty {
@@ -125,6 +127,10 @@ extension Reducer {
             if state.lane.stream != nil { return cancelLanes(&state, [state.focusedLane]) }
             if state.focus != .prompt { state.focus = .prompt }
         case .togglePicker:
+            if pickingFallback(state) {
+                closeFallbackPicker(&state)
+                return []
+            }
             state.focus = state.focus == .picker ? .prompt : .picker
             if state.focus == .picker {
                 state.picker.marked = state.comparedModels ?? []
@@ -210,6 +216,8 @@ extension Reducer {
             return deleteMessage(&state, env.bindings)
         case .forkSession:
             return fork(&state, env)
+        case .editFallbacks:
+            return openFallbacks(&state)
         }
         return []
     }

@@ -6,8 +6,17 @@ extension Reducer {
     /// Keys of the model picker; nil lets the key fall through to the global bindings.
     static func pickerKey(_ state: inout AppState, _ key: Key, _ env: ReducerEnvironment) -> [Effect]? {
         switch env.bindings.picker[key] {
+        case .close? where pickingFallback(state):
+            closeFallbackPicker(&state)
+            return []
         case .close?:
             state.focus = .prompt
+            return []
+        case .choose? where pickingFallback(state):
+            guard let id = state.pickerSelectedModel?.id else { return [] }
+            return addPickedFallback(&state, id)
+        case .mark? where pickingFallback(state):
+            notify(&state, "adding a fallback: \(env.bindings.name(PickerCommand.choose)) adds the highlighted model")
             return []
         case .mark?:
             if case .set(let set) = state.pickerSelectedRow { markSet(&state, set, env.bindings) } else { toggleMark(&state) }
@@ -64,7 +73,7 @@ extension Reducer {
         if state.picker.recents.count > 8 { state.picker.recents.removeLast() }
         state.picker.query = ""
         state.focus = .prompt
-        notify(&state, "model: \(chosen)")
+        notify(&state, "model: \(chosen)" + adaptChain(&state, to: chosen))
         var effects: [Effect] = [.savePickerPreferences(favourites: state.picker.favourites.sorted(), recents: state.picker.recents)]
         if !state.session.messages.isEmpty { effects.append(.saveSession(state.session)) }
         return effects

@@ -11,6 +11,7 @@ extension Reducer {
         ("/compare", "/compare ID ID [ID] [ID] or /compare SET: compare 2 to 4 models side by side"),
         ("/set", "/set NAME: compare a model set · /set save NAME [ID…] · /set delete NAME"),
         ("/sets", "/sets: list the model sets (in the picker)"),
+        ("/fallbacks", "/fallbacks: edit the fallback chain · /fallbacks MODEL [MODEL] · /fallbacks add MODEL · /fallbacks clear"),
         ("/budget", "/budget: caps and spend · /budget daily|monthly|per-request|confirm-above USD|off · /budget warn-at 0.8 · /budget off"),
         ("/title", "/title TEXT: rename this session"),
         ("/new", "/new: start a new session"),
@@ -54,10 +55,11 @@ extension Reducer {
                 return catalogLoadEffects(state)
             }
             state.session.model = argument
+            let chain = adaptChain(&state, to: argument)
             if !state.catalog.isEmpty, !state.catalog.contains(where: { $0.id == argument }) {
-                notify(&state, "model: \(argument) (not in the catalog)", .error)
+                notify(&state, "model: \(argument) (not in the catalog)" + chain, .error)
             } else {
-                notify(&state, "model: \(argument)")
+                notify(&state, "model: \(argument)" + chain)
             }
             return state.session.messages.isEmpty ? [] : [.saveSession(state.session)]
         case "/compare":
@@ -74,6 +76,8 @@ extension Reducer {
             return listSets(&state, env.bindings)
         case "/budget":
             return budgetCommand(&state, argument)
+        case "/fallbacks":
+            return fallbacksCommand(&state, argument)
         case "/title":
             guard !argument.isEmpty else { return [] }
             state.session.title = Session.cleanTitle(argument)

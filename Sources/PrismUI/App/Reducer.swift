@@ -9,6 +9,7 @@ public enum Reducer {
         case .input(let event):
             let effects = input(&state, event, env)
             keepSelectionInThread(&state)
+            dropStaleFallbackEditor(&state)
             return effects
         case .tick(let now):
             state.now = now

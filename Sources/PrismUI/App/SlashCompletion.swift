@@ -28,10 +28,12 @@ struct SlashCompletion: Equatable {
             let takesSet = words.count == 2 && (words[0] == "/set" || words[0] == "/compare")
                 || words.count == 3 && words[0] == "/set" && words[1] == "delete"
             let takesCap = words.count == 2 && words[0] == "/budget"
-            guard takesSet || takesCap, let last = words.last else { return nil }
+            let takesChainWord = words.count == 2 && words[0] == "/fallbacks"
+            guard takesSet || takesCap || takesChainWord, let last = words.last else { return nil }
             head = words.dropLast().joined(separator: " ") + " "
             word = last
-            candidates = (takesCap ? Reducer.budgetSettings : sets.all.map(\.name)).filter { $0.hasPrefix(last) }
+            let choices = takesCap ? Reducer.budgetSettings : takesChainWord ? ["add", "clear"] : sets.all.map(\.name)
+            candidates = choices.filter { $0.hasPrefix(last) }
             if words.count == 2, words[0] == "/set" {
                 candidates += ["save", "delete"].filter { $0.hasPrefix(last) }
             }

@@ -7,7 +7,8 @@ enum PickerPane {
     static func render(_ state: AppState, bindings: KeyBindings = .defaults, theme: Theme, into frame: inout Frame, rect: Rect) {
         guard rect.width >= 10, rect.height >= 4 else { return }
         frame.fill(rect, style: theme.style(.surface, on: .surface))
-        var title = StyledLine("Models", theme.style(.accent, on: .surface))
+        let adding = state.fallbackEditor?.adding == true
+        var title = StyledLine(adding ? "Add a fallback" : "Models", theme.style(.accent, on: .surface))
         title.append(" · sort: \(state.picker.sort.label) (\(bindings.name(PickerCommand.sort)))", theme.style(.textMuted, on: .surface))
         frame.drawBox(rect, style: theme.style(.borderFocused, on: .surface), title: title)
         let inner = rect.inset(top: 1, left: 1, bottom: 1, right: 1)
@@ -90,7 +91,9 @@ enum PickerPane {
         }
         let enter = bindings.name(PickerCommand.choose), mark = bindings.name(PickerCommand.mark)
         let close = bindings.name(PickerCommand.close)
-        if case .set(let set)? = state.pickerSelectedRow {
+        if state.fallbackEditor?.adding == true {
+            pieces += ["\(enter) add to the chain", "\(close) back"]
+        } else if case .set(let set)? = state.pickerSelectedRow {
             pieces += ["\(enter) compare set \(set.name)", "\(mark) mark", "\(close) close"]
         } else if state.picker.marked.isEmpty {
             pieces += ["\(enter) choose", "\(mark) mark to compare", "\(bindings.name(PickerCommand.favourite)) favourite", "\(close) close"]

@@ -58,6 +58,7 @@ enum StatusBar {
             let fit: (Int) -> StyledLine? = { width in routingBadge(state, width: width).map { StyledLine($0, style) } }
             left.append(Segment(line: StyledLine(badge, style), priority: 45, compact: (fit, 66)))
         }
+        if let chain = fallbackText(state, width: rect.width) { left.append(seg(chain, .statusBarText, fallbackPriority)) }
         if let origin = state.session.forkedFrom {
             left.append(seg("fork of \(TerminalSanitizer.sanitize(origin.title.isEmpty ? origin.sessionID : origin.title))", .statusBarText, 45))
         }

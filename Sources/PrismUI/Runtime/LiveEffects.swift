@@ -20,6 +20,8 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     let modelSets: ModelSetStore?
     /// Each model's saved provider preferences, `routing.json` (nil: none, as in demo mode).
     let savedRouting: SavedRouting?
+    /// Where default fallback chains per model live (nil: not kept).
+    let fallbacks: SavedFallbacks?
     let logger = Logger(label: "prism.ui")
 
     private let lock = NSLock()
@@ -38,9 +40,10 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
 
     public init(client: OpenRouterClient, store: any SessionStoring, catalog: CatalogCache,
                 preferences: PreferencesStore, fetchKeyInfo: Bool, sessionsFolder: URL? = nil, ledger: SpendLedger? = nil,
-                modelSets: ModelSetStore? = nil, savedRouting: SavedRouting? = nil) {
+                modelSets: ModelSetStore? = nil, savedRouting: SavedRouting? = nil, fallbacks: SavedFallbacks? = nil) {
         self.savedRouting = savedRouting
         self.sessionsFolder = sessionsFolder
+        self.fallbacks = fallbacks
         self.modelSets = modelSets
         self.ledger = ledger
         self.client = client
@@ -185,6 +188,15 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                     for warning in try store.applyReporting(from: before, to: after) { post(.warned(warning)) }
                 } catch {
                     post(.failed(.modelSets(reason: "\(error)")))
+                }
+            }
+        case .saveFallbackDefault(let model, let chain):
+            guard let store = fallbacks else { return }
+            saveQueue.async {
+                do {
+                    try store.save(chain, for: model)
+                } catch {
+                    post(.warned("could not save the default chain: \(error)"))
                 }
             }
         case .checkAttachment(let typed):
