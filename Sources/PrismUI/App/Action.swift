@@ -48,6 +48,13 @@ public enum Action: Sendable {
     case attachmentRefused(typed: String, reason: String)
     /// Something the user should know that stops nothing (a damaged state file moved aside).
     case warned(String)
+    /// The providers of a model, for its provider table; `stale` when the fetch failed and an older cached copy answered.
+    case providersLoaded(ModelEndpoints, stale: Bool)
+    case providersFailed(model: String, reason: String)
+    /// The routing saved for a model (nil: none), read when its provider table opens.
+    case routingLoaded(model: String, preferences: ProviderPreferences?)
+    /// The provider table's choice was written (`cleared`: the model's routing was forgotten).
+    case routingSaved(model: String, cleared: Bool)
 }
 
 /// Work for the runtime: I/O the reducer asked for. Effects report back as actions.
@@ -91,6 +98,13 @@ public enum Effect: Sendable, Equatable {
     case recordSpend(SpendRequest, cost: Decimal, source: SpendEntry.CostSource, replyID: String? = nil)
     /// Drops a reply's reservation: it ended with no cost to record.
     case releaseSpend(replyID: String)
+    /// Fetches a model's providers through the endpoint cache (`refresh`: ignore a fresh copy)
+    /// and reports `providersLoaded` or `providersFailed`.
+    case loadProviders(model: String, refresh: Bool)
+    /// Reads the routing saved for a model and reports `routingLoaded`.
+    case loadRouting(model: String)
+    /// Writes (nil: forgets) the routing saved for a model, and reports `routingSaved` or a failure.
+    case saveRouting(model: String, preferences: ProviderPreferences?)
     /// Checks that what `/attach` names can be read, and reports `attachmentChecked` or `attachmentRefused`.
     case checkAttachment(String)
     case suspendToShell

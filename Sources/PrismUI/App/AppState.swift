@@ -10,7 +10,7 @@ import PrismTerminal
 public struct AppState: Sendable {
     /// Which part of the screen takes the keys.
     public enum Focus: Sendable, Equatable {
-        case prompt, transcript, picker, browser, help, themes
+        case prompt, transcript, picker, browser, help, themes, providers
     }
 
     public var size: Size
@@ -47,6 +47,8 @@ public struct AppState: Sendable {
     /// The message the delete key was pressed on once; a second press (or y) deletes it, any other key keeps it.
     public var confirmingDeleteID: String?
     public var browser = SessionBrowserState()
+    /// The provider table of one model (`/providers`), while open.
+    public var providers: ProviderTableState?
 
     /// Usage and limit of the key, when `/key` answered.
     public var credits: KeyInfo?

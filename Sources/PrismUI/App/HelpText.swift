@@ -41,7 +41,7 @@ enum HelpText {
             "Every text field (prompt, picker search, session filter, rename), [keys.editor]: " + editorKeys(bindings) + ". "
                 + "Prompt: Up/Down for history; Tab completes a /command or a set name.",
             "Every key here can be rebound in config.toml's [keys] (contexts: transcript, picker, browser, themes, "
-                + "confirm, compare), with names such as ctrl+k, alt+enter, f1; a rebound key shows its new name here and in the hints.",
+                + "confirm, compare, providers), with names such as ctrl+k, alt+enter, f1; a rebound key shows its new name here and in the hints.",
             "Prompt commands:",
         ]
         notes += Reducer.slashCommands.map { "  " + $0.usage }
@@ -53,6 +53,15 @@ enum HelpText {
             + "\(pickerKeys(.mark)) marks a model to compare, \(pickerKeys(.choose)) chooses, \(pickerKeys(.close)) closes ([keys.picker]). "
             + "Sessions: type to filter, \(bindings.name(BrowserCommand.rename)) rename (the old title, Ctrl-U clears it), "
             + "\(bindings.name(BrowserCommand.delete)) delete, \(bindings.name(BrowserCommand.export)) export.")
+        func providerKeys(_ commands: ProvidersCommand...) -> String {
+            commands.map { bindings.name($0) }.joined(separator: "/")
+        }
+        notes.append("Providers (\(bindings.name(.openProviders)), /providers, or \(bindings.name(PickerCommand.providers)) on a picker row): "
+            + "\(providerKeys(.sort)) lists by price/throughput/latency/uptime, \(providerKeys(.pin)) pins (tried 1, 2, 3…), "
+            + "\(providerKeys(.moveUp, .moveDown)) move a pin, \(providerKeys(.exclude)) excludes, \(providerKeys(.quantization)) filters by the row's quantization, "
+            + "\(providerKeys(.fallbacks)) fallbacks, \(providerKeys(.routingSort)) routing sort, \(providerKeys(.maxPrice)) max price, "
+            + "\(providerKeys(.dataCollection)) deny data collection, \(providerKeys(.zdr)) ZDR; \(providerKeys(.save)) saves for the model, "
+            + "\(providerKeys(.close)) discards, \(providerKeys(.reset)) forgets what is saved, \(providerKeys(.refresh)) fetches again ([keys.providers]).")
         notes.append("Budget: a send over a cap (or above confirm_above) is held, not sent: \(bindings.name(BudgetCommand.sendAnyway)) sends it anyway, "
             + "\(bindings.name(BudgetCommand.lowerMaxTokens)) lowers max_tokens to fit, \(bindings.name(BudgetCommand.back)) goes back to the draft ([keys.budget]).")
         for note in notes {

@@ -41,6 +41,17 @@ enum KeyHints {
         }
     }
 
+    /// The provider table's footer: saving and leaving first (they must never be dropped), then the row's keys.
+    static func providersHints(_ bindings: KeyBindings, editingPrice: Bool) -> [String] {
+        let wanted: [(ProvidersCommand, String)] = editingPrice
+            ? [(.save, "apply"), (.close, "cancel")]
+            : [(.save, "save"), (.close, "discard"), (.pin, "pin"), (.exclude, "exclude"), (.moveUp, "earlier"), (.moveDown, "later"),
+               (.sort, "list order"), (.reset, "reset saved"), (.refresh, "refetch")]
+        return wanted.compactMap { command, word in
+            bindings.keys(for: command).isEmpty ? nil : bindings.name(command) + " " + word
+        }
+    }
+
     /// The prompt border's hint: as many hints as fit in `width` cells (spaces around
     /// included), in order; one that does not fit is dropped, a shorter later one may still fit.
     static func prompt(_ bindings: KeyBindings, streaming: Bool, width: Int) -> String {

@@ -49,6 +49,9 @@ public struct Layout: Equatable, Sendable {
             } else {
                 picker = upper
             }
+        case .providers:
+            // The whole area above the status bar: a table of ten columns wants every cell.
+            overlay = main
         case .help, .browser, .themes:
             let width = min(main.width, max(40, main.width * 4 / 5))
             let height = min(main.height, max(8, main.height * 4 / 5))

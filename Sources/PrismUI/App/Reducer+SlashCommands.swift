@@ -11,6 +11,7 @@ extension Reducer {
         ("/compare", "/compare ID ID [ID] [ID] or /compare SET: compare 2 to 4 models side by side"),
         ("/set", "/set NAME: compare a model set · /set save NAME [ID…] · /set delete NAME"),
         ("/sets", "/sets: list the model sets (in the picker)"),
+        ("/providers", "/providers [ID]: the providers of the current model (or ID): pin, exclude, routing preferences"),
         ("/budget", "/budget: caps and spend · /budget daily|monthly|per-request|confirm-above USD|off · /budget warn-at 0.8 · /budget off"),
         ("/title", "/title TEXT: rename this session"),
         ("/new", "/new: start a new session"),
@@ -74,6 +75,8 @@ extension Reducer {
             return listSets(&state, env.bindings)
         case "/budget":
             return budgetCommand(&state, argument)
+        case "/providers":
+            return openProviders(&state, model: argument.isEmpty ? currentModel(state) : argument)
         case "/title":
             guard !argument.isEmpty else { return [] }
             state.session.title = Session.cleanTitle(argument)

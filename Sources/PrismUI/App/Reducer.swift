@@ -114,6 +114,14 @@ public enum Reducer {
         case .themesListed(let names):
             state.availableThemes = names
             return []
+        case .providersLoaded(let endpoints, let stale):
+            return providersLoaded(&state, endpoints, stale: stale)
+        case .providersFailed(let model, let reason):
+            return providersFailed(&state, model: model, reason: reason)
+        case .routingLoaded(let model, let preferences):
+            return routingLoaded(&state, model: model, preferences: preferences)
+        case .routingSaved(let model, let cleared):
+            return routingSaved(&state, model: model, cleared: cleared)
         case .themeApplied(let name):
             state.theme = name
             notify(&state, "theme: \(name)")
@@ -144,6 +152,7 @@ public enum Reducer {
         state.editingPromptID = nil
         state.confirmingDeleteID = nil
         state.budgetHold = nil
+        state.providers = nil
         state.prompt.clear()
         state.focus = .prompt
     }

@@ -52,6 +52,7 @@ public final class AppRenderer {
             case .help: OverlayPanes.help(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
             case .browser: OverlayPanes.browser(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
             case .themes: OverlayPanes.themes(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
+            case .providers: ProviderTablePane.render(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
             default: break
             }
         }

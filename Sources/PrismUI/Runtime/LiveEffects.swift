@@ -18,6 +18,10 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     let ledger: SpendLedger?
     /// Where sets saved with `/set save` live (nil: not kept).
     let modelSets: ModelSetStore?
+    /// Each model's providers, cached for a short while (nil: the provider table cannot fetch).
+    let endpoints: EndpointCache?
+    /// The routing saved per model from the provider table (nil: not kept).
+    let routing: SavedRouting?
     let logger = Logger(label: "prism.ui")
 
     private let lock = NSLock()
@@ -36,7 +40,9 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
 
     public init(client: OpenRouterClient, store: any SessionStoring, catalog: CatalogCache,
                 preferences: PreferencesStore, fetchKeyInfo: Bool, sessionsFolder: URL? = nil, ledger: SpendLedger? = nil,
-                modelSets: ModelSetStore? = nil) {
+                modelSets: ModelSetStore? = nil, endpoints: EndpointCache? = nil, routing: SavedRouting? = nil) {
+        self.endpoints = endpoints
+        self.routing = routing
         self.sessionsFolder = sessionsFolder
         self.modelSets = modelSets
         self.ledger = ledger
@@ -182,6 +188,40 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                     for warning in try store.applyReporting(from: before, to: after) { post(.warned(warning)) }
                 } catch {
                     post(.failed(.modelSets(reason: "\(error)")))
+                }
+            }
+        case .loadProviders(let model, let refresh):
+            guard let cache = endpoints else {
+                post(.providersFailed(model: model, reason: "providers are not available here"))
+                return
+            }
+            let client = self.client
+            Task {
+                do {
+                    let found = try await cache.endpoints(model: model, client: client, refresh: refresh)
+                    post(.providersLoaded(found, stale: cache.isStale(found)))
+                } catch {
+                    post(.providersFailed(model: model, reason: "\(error)"))
+                }
+            }
+        case .loadRouting(let model):
+            let routing = self.routing
+            saveQueue.async {
+                let (models, warning) = routing?.loadAll() ?? ([:], nil)
+                if let warning { post(.warned(warning)) }
+                post(.routingLoaded(model: model, preferences: models[model].flatMap { $0.isEmpty ? nil : $0 }))
+            }
+        case .saveRouting(let model, let preferences):
+            guard let routing else {
+                post(.failed(.routing(model: model, reason: "routing is not kept here")))
+                return
+            }
+            saveQueue.async {
+                do {
+                    try routing.save(preferences, for: model)
+                    post(.routingSaved(model: model, cleared: preferences == nil))
+                } catch {
+                    post(.failed(.routing(model: model, reason: "\(error)")))
                 }
             }
         case .checkAttachment(let typed):
