@@ -26,8 +26,8 @@ extension ProcessSuites {
             #expect(lines.first?.contains("P50 TOK/S") == true)
             // Cheapest first by default: Fireworks is 0.9×, the odd one has no price (last).
             #expect(lines.dropFirst().map { $0.split(separator: " ").first.map(String.init) ?? "" }
-                        == ["Fireworks", "DeepInfra", "Together", "Odd[31mCloud"], "\(r.stdout)")
-            #expect(lines[2].contains("deepinfra/fp8") && lines[2].contains("fp8") && lines[2].contains("$1") && lines[2].contains("99.5%")
+                        == ["Fireworks", "DeepInfra/fp8", "Together", "Odd␛[31mCloud"], "\(r.stdout)")
+            #expect(lines[2].hasPrefix("DeepInfra/fp8 ") && lines[2].contains("fp8") && lines[2].contains("$1") && lines[2].contains("99.5%")
                     && lines[2].contains("420ms") && lines[2].contains("85 tok/s"), "\(lines[2])")
             #expect(lines[1].contains("degraded (-2)"))
             #expect(lines[4].contains("950ms") && lines[4].contains(" - "), "the odd row: known latency, unknown rest")

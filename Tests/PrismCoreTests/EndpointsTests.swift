@@ -53,6 +53,21 @@ struct EndpointsTests {
         #expect(EndpointSort.uptime.next == .price)
     }
 
+    @Test("display names say the tag in few cells, and unknown figures are dashes")
+    func displayCells() {
+        #expect(ProviderEndpoint(providerName: "DeepInfra", tag: "deepinfra/fp8").displayName == "DeepInfra/fp8")
+        #expect(ProviderEndpoint(providerName: "Together", tag: "together").displayName == "Together")
+        #expect(ProviderEndpoint(providerName: "Lambda", tag: "lambda-labs").displayName == "Lambda (lambda-labs)")
+        #expect(ProviderEndpoint(providerName: "Bad\u{1B}]0;x\u{07}", tag: "bad").displayName.unicodeScalars.allSatisfy { $0.value >= 0x20 })
+        let bare = ProviderEndpoint(providerName: "X")
+        #expect([bare.quantizationText, bare.contextText, bare.maxOutText, bare.promptPriceText, bare.uptimeText,
+                 bare.latencyText, bare.throughputText, bare.statusText].allSatisfy { $0 == "-" })
+        let full = ProviderEndpoint(providerName: "Y", pricing: ModelPricing(prompt: 0, completion: Decimal(string: "0.0000025")), status: -1,
+                                    uptime30m: 99.54, latency: Percentiles(p50: 1800), throughput: Percentiles(p50: 84.6))
+        #expect([full.promptPriceText, full.completionPriceText, full.uptimeText, full.latencyText, full.throughputText, full.statusText]
+                    == ["free", "$2.5", "99.5%", "1.8s", "85 tok/s", "degraded (-1)"])
+    }
+
     @Test("preferences in words")
     func summary() {
         #expect(ProviderPreferences().summary.contains("default routing"))

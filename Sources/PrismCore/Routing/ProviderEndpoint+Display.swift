@@ -3,10 +3,13 @@ import Foundation
 /// The provider table's cells, the same in `prism models endpoints` and the chat screen:
 /// every unknown figure is "-", names are cleaned for a terminal.
 extension ProviderEndpoint {
-    /// "DeepInfra (deepinfra/fp8)"; the tag alone is left out when it only repeats the name.
+    /// The name and the tag in as few cells as say both: "DeepInfra/fp8" for the tag
+    /// `deepinfra/fp8`, "Together" for `together`, "Lambda (lambda-labs)" otherwise.
     public var displayName: String {
         let name = TerminalSanitizer.metadata(providerName)
         guard let tag, tag.lowercased() != providerName.lowercased() else { return name }
+        let prefix = providerName.lowercased() + "/"
+        if tag.lowercased().hasPrefix(prefix) { return name + "/" + TerminalSanitizer.metadata(String(tag.dropFirst(prefix.count))) }
         return "\(name) (\(TerminalSanitizer.metadata(tag)))"
     }
 
@@ -19,6 +22,10 @@ extension ProviderEndpoint {
     public var uptimeText: String { uptime30m.map { String(format: "%.1f%%", $0) } ?? "-" }
     /// Median time to the first token over the last 30 minutes: "420ms", "1.8s".
     public var latencyText: String { latency?.p50.map { Formatting.duration(ms: $0) } ?? "-" }
+    /// Time to the first token for 9 requests in 10 over the last 30 minutes.
+    public var latencyP90Text: String { latency?.p90.map { Formatting.duration(ms: $0) } ?? "-" }
+    /// Uptime over the last day.
+    public var uptimeDayText: String { uptime1d.map { String(format: "%.1f%%", $0) } ?? "-" }
     /// Median output speed over the last 30 minutes: "85 tok/s".
     public var throughputText: String { throughput?.p50.map { "\(Int($0.rounded())) tok/s" } ?? "-" }
     /// "ok", "degraded (-2)", or "-" when not reported.

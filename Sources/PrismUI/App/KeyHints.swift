@@ -43,12 +43,12 @@ enum KeyHints {
 
     /// The provider table's footer: saving and leaving first (they must never be dropped), then the row's keys.
     static func providersHints(_ bindings: KeyBindings, editingPrice: Bool) -> [String] {
-        let wanted: [(ProvidersCommand, String)] = editingPrice
-            ? [(.save, "apply"), (.close, "cancel")]
-            : [(.save, "save"), (.close, "discard"), (.pin, "pin"), (.exclude, "exclude"), (.moveUp, "earlier"), (.moveDown, "later"),
-               (.sort, "list order"), (.reset, "reset saved"), (.refresh, "refetch")]
-        return wanted.compactMap { command, word in
-            bindings.keys(for: command).isEmpty ? nil : bindings.name(command) + " " + word
+        let wanted: [([ProvidersCommand], String)] = editingPrice
+            ? [([.save], "apply"), ([.close], "cancel")]
+            : [([.save], "save"), ([.close], "discard"), ([.pin], "pin"), ([.moveUp, .moveDown], "move"), ([.exclude], "exclude"),
+               ([.sort], "list order"), ([.reset], "reset saved"), ([.refresh], "refetch")]
+        return wanted.compactMap { commands, word in
+            commands.contains { bindings.keys(for: $0).isEmpty } ? nil : commands.map { bindings.name($0) }.joined(separator: " ") + " " + word
         }
     }
 

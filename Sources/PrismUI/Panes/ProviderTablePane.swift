@@ -25,8 +25,10 @@ enum ProviderTablePane {
         Column(title: "$/M in", width: 7, right: true, priority: 9) { $0.promptPriceText },
         Column(title: "$/M out", width: 7, right: true, priority: 8) { $0.completionPriceText },
         Column(title: "up 30m", width: 6, right: true, priority: 5) { $0.uptimeText },
-        Column(title: "p50 lat", width: 7, right: true, priority: 6) { $0.latencyText },
-        Column(title: "p50 tok/s", width: 9, right: true, priority: 7) { $0.throughputText },
+        Column(title: "up 1d", width: 6, right: true, priority: -2) { $0.uptimeDayText },
+        Column(title: "latency", width: 7, right: true, priority: 6) { $0.latencyText },
+        Column(title: "p90 lat", width: 7, right: true, priority: -1) { $0.latencyP90Text },
+        Column(title: "tok/s", width: 5, right: true, priority: 7) { e in e.throughput?.p50.map { String(Int($0.rounded())) } ?? "-" },
         Column(title: "status", width: 8, right: false, priority: 4) { e in e.status == nil ? "-" : e.isDegraded ? "degraded" : "ok" },
     ]
 
@@ -60,10 +62,17 @@ enum ProviderTablePane {
             return
         }
         frame.put(loadLine(table, now: state.now, theme: theme), at: Point(x: inner.x + 1, y: inner.y), clip: inner)
-        let footer = 3
+        let settings = settingsLines(table, bindings: bindings, theme: theme, width: inner.width - 2)
+        // Tall boxes also show every figure of the highlighted provider.
+        let details = inner.height >= 22 ? detailLines(table.selectedRow, theme: theme) : []
+        let footer = 2 + (table.priceField == nil ? settings.count : 1) + details.count
         let list = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1 - footer)
         drawRows(table, theme: theme, into: &frame, rect: list)
-        let bottom = inner.maxY - footer
+        var bottom = inner.maxY - footer
+        for line in details {
+            frame.put(line, at: Point(x: inner.x + 1, y: bottom), clip: inner)
+            bottom += 1
+        }
         if let field = table.priceField {
             let label = "max price, USD per million tokens, IN OUT (- no cap, empty clears): "
             var line = StyledLine(" " + label, theme.style(.accent, on: .surface))
@@ -72,7 +81,10 @@ enum ProviderTablePane {
             frame.put(line, at: Point(x: inner.x, y: bottom), clip: inner)
             frame.cursor = Point(x: min(inner.maxX - 1, inner.x + 1 + DisplayWidth.of(label) + visible.caretColumn), y: bottom)
         } else {
-            frame.put(settingsLine(table, bindings: bindings, theme: theme), at: Point(x: inner.x + 1, y: bottom), clip: inner)
+            for (i, line) in settings.enumerated() {
+                frame.put(line, at: Point(x: inner.x + 1, y: bottom + i), clip: inner)
+            }
+            bottom += settings.count - 1
         }
         frame.put(summaryLine(table, theme: theme, width: inner.width - 2), at: Point(x: inner.x + 1, y: bottom + 1), clip: inner)
         let hints = KeyHints.fit(KeyHints.providersHints(bindings, editingPrice: table.priceField != nil), width: inner.width - 2)
@@ -93,24 +105,29 @@ enum ProviderTablePane {
             if stale {
                 return StyledLine("\(count)\(skipped) · offline: figures from \(age), could not refresh", theme.style(.warning, on: .surface))
             }
-            return StyledLine("\(count)\(skipped) · fetched \(age) · figures of the last 30 min, - unknown", theme.style(.textMuted, on: .surface))
+            return StyledLine("\(count)\(skipped) · fetched \(age) · medians of the last 30 min · - unknown",
+                              theme.style(.textMuted, on: .surface))
         }
     }
 
     static func drawRows(_ table: ProviderTableState, theme: Theme, into frame: inout Frame, rect: Rect) {
         guard rect.height >= 2 else { return }
         let columns = fitting(width: rect.width)
-        let nameWidth = rect.width - markWidth - columns.reduce(0) { $0 + $1.width + 1 }
+        let rows = table.rows
+        // The name takes what it needs; room left over spreads the columns apart.
+        let room = rect.width - markWidth - columns.reduce(0) { $0 + $1.width + 1 }
+        let longest = rows.map { DisplayWidth.of($0.displayName) }.max() ?? 0
+        let nameWidth = min(room, max(nameMinimum, longest + 1))
+        let gap = 1 + (columns.isEmpty ? 0 : min(3, (room - nameWidth) / columns.count))
         func line(mark: String, name: String, cells: [String]) -> String {
             var text = mark.padded(to: markWidth) + name.padded(to: nameWidth)
             for (column, cell) in zip(columns, cells) {
-                text += " " + (column.right ? cell.leftPadded(to: column.width) : cell.padded(to: column.width))
+                text += String(repeating: " ", count: gap) + (column.right ? cell.leftPadded(to: column.width) : cell.padded(to: column.width))
             }
             return text
         }
         frame.put(line(mark: "", name: "provider", cells: columns.map(\.title)), at: Point(x: rect.x, y: rect.y),
                   style: theme.style(.accent, on: .surface).adding(.bold), clip: rect)
-        let rows = table.rows
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         if rows.isEmpty {
             if case .loaded = table.load {
@@ -142,8 +159,9 @@ enum ProviderTablePane {
         }
     }
 
-    /// The model's settings, each after the key that changes it: "f fallbacks on · o sort none · …".
-    static func settingsLine(_ table: ProviderTableState, bindings: KeyBindings, theme: Theme) -> StyledLine {
+    /// The model's settings, each after the key that changes it: "f fallbacks on · o sort none · …",
+    /// on as many lines as `width` needs (a setting is never split).
+    static func settingsLines(_ table: ProviderTableState, bindings: KeyBindings, theme: Theme, width: Int) -> [StyledLine] {
         let d = table.draft
         let price = MaxPriceText.format(d.maxPrice)
         let quant = (d.quantizations ?? []).isEmpty ? "any" : d.quantizations!.joined(separator: "/")
@@ -155,13 +173,37 @@ enum ProviderTablePane {
             (.dataCollection, "data " + (d.dataCollection == "deny" ? "deny" : "allow")),
             (.zdr, "ZDR " + (d.zdr == true ? "on" : "off")),
         ]
+        var lines: [StyledLine] = []
         var line = StyledLine()
-        for (i, (command, text)) in items.enumerated() {
-            if i > 0 { line.append(" · ", theme.style(.textMuted, on: .surface)) }
-            line.append(bindings.name(command) + " ", theme.style(.accent, on: .surface))
+        for (command, text) in items {
+            let key = bindings.name(command) + " "
+            let separator = line.spans.isEmpty ? "" : " · "
+            if !line.spans.isEmpty, DisplayWidth.of(line.text + separator + key + text) > width {
+                lines.append(line)
+                line = StyledLine()
+            }
+            if !line.spans.isEmpty { line.append(" · ", theme.style(.textMuted, on: .surface)) }
+            line.append(key, theme.style(.accent, on: .surface))
             line.append(text, theme.style(.text, on: .surface))
         }
-        return line
+        return lines + [line]
+    }
+
+    /// Every figure of one provider, for tall boxes: percentiles, uptimes, limits.
+    static func detailLines(_ e: ProviderEndpoint?, theme: Theme) -> [StyledLine] {
+        guard let e else { return [] }
+        func ms(_ v: Double?) -> String { v.map { Formatting.duration(ms: $0) } ?? "-" }
+        func speed(_ v: Double?) -> String { v.map { String(Int($0.rounded())) } ?? "-" }
+        func percent(_ v: Double?) -> String { v.map { String(format: "%.1f%%", $0) } ?? "-" }
+        let l = e.latency, t = e.throughput
+        var first = StyledLine(e.displayName + ": ", theme.style(.accent, on: .surface))
+        first.append("first token p50 \(ms(l?.p50)) · p75 \(ms(l?.p75)) · p90 \(ms(l?.p90)) · p99 \(ms(l?.p99))"
+            + " · tok/s p50 \(speed(t?.p50)) · p75 \(speed(t?.p75)) · p90 \(speed(t?.p90)) · p99 \(speed(t?.p99))", theme.style(.text, on: .surface))
+        let caching = e.supportsImplicitCaching.map { $0 ? "yes" : "no" } ?? "-"
+        let second = StyledLine("  uptime 5 min \(percent(e.uptime5m)) · 30 min \(percent(e.uptime30m)) · 1 day \(percent(e.uptime1d))"
+            + " · context \(e.contextText) · max out \(e.maxOutText) · caching \(caching) · status \(e.statusText)",
+            theme.style(.textMuted, on: .surface))
+        return [first, second]
     }
 
     /// "Saved: …" or "Unsaved: …" and the preferences in words, cut to the width.
