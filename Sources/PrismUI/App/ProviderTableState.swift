@@ -169,7 +169,7 @@ enum MaxPriceText {
                 if digits == "-" { amounts.append(nil); continue }
                 guard digits.allSatisfy({ $0.isNumber || $0 == "." }), digits.contains(where: \.isNumber),
                       let value = Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX")), value >= 0, value <= 10_000 else {
-                    return .failure(ParseError("max price: '\(TerminalSanitizer.metadata(word))' is not an amount in USD per million tokens (e.g. 0.5 2, - for no cap)"))
+                    return .failure(ParseError("max price: '\(TerminalSanitizer.metadata(word))' is not an amount (USD per million tokens, e.g. 0.5 2)"))
                 }
                 amounts.append(value)
             }

@@ -61,11 +61,12 @@ enum ProviderTablePane {
             }
             return
         }
-        frame.put(loadLine(table, now: state.now, theme: theme), at: Point(x: inner.x + 1, y: inner.y), clip: inner)
+        frame.put(loadLine(table, now: state.now, theme: theme, width: inner.width - 2), at: Point(x: inner.x + 1, y: inner.y), clip: inner)
         let settings = settingsLines(table, bindings: bindings, theme: theme, width: inner.width - 2)
         // Tall boxes also show every figure of the highlighted provider.
         let details = inner.height >= 22 ? detailLines(table.selectedRow, theme: theme) : []
-        let footer = 2 + (table.priceField == nil ? settings.count : 1) + details.count
+        let summary = summaryLines(table, theme: theme, width: inner.width - 2)
+        let footer = 1 + summary.count + (table.priceField == nil ? settings.count : 1) + details.count
         let list = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1 - footer)
         drawRows(table, theme: theme, into: &frame, rect: list)
         var bottom = inner.maxY - footer
@@ -86,13 +87,15 @@ enum ProviderTablePane {
             }
             bottom += settings.count - 1
         }
-        frame.put(summaryLine(table, theme: theme, width: inner.width - 2), at: Point(x: inner.x + 1, y: bottom + 1), clip: inner)
+        for (i, line) in summary.enumerated() {
+            frame.put(line, at: Point(x: inner.x + 1, y: bottom + 1 + i), clip: inner)
+        }
         let hints = KeyHints.fit(KeyHints.providersHints(bindings, editingPrice: table.priceField != nil), width: inner.width - 2)
-        frame.put(hints, at: Point(x: inner.x + 1, y: bottom + 2), style: theme.style(.textMuted, on: .surface), clip: inner)
+        frame.put(hints, at: Point(x: inner.x + 1, y: bottom + 1 + summary.count), style: theme.style(.textMuted, on: .surface), clip: inner)
     }
 
     /// "loading…", the reason it failed, or how old the figures are (in the warning colour when an old copy stands in).
-    static func loadLine(_ table: ProviderTableState, now: Date, theme: Theme) -> StyledLine {
+    static func loadLine(_ table: ProviderTableState, now: Date, theme: Theme, width: Int) -> StyledLine {
         switch table.load {
         case .loading:
             return StyledLine("loading…", theme.style(.textMuted, on: .surface))
@@ -100,13 +103,12 @@ enum ProviderTablePane {
             return StyledLine("could not fetch the providers: \(reason)", theme.style(.error, on: .surface))
         case .loaded(let loaded, let stale):
             let age = Formatting.age(seconds: now.timeIntervalSince(loaded.fetchedAt))
-            let count = Formatting.count(loaded.endpoints.count, "provider")
-            let skipped = loaded.skipped > 0 ? " (\(loaded.skipped) unreadable left out)" : ""
-            if stale {
-                return StyledLine("\(count)\(skipped) · offline: figures from \(age), could not refresh", theme.style(.warning, on: .surface))
-            }
-            return StyledLine("\(count)\(skipped) · fetched \(age) · medians of the last 30 min · - unknown",
-                              theme.style(.textMuted, on: .surface))
+            // Most important first; what does not fit is left out whole.
+            var parts = [Formatting.count(loaded.endpoints.count, "provider")]
+            parts.append(stale ? "offline: figures from \(age), could not refresh" : "fetched \(age)")
+            if loaded.skipped > 0 { parts.append("\(loaded.skipped) unreadable skipped") }
+            parts += ["medians of the last 30 min", "- unknown"]
+            return StyledLine(KeyHints.fit(parts, width: width), theme.style(stale ? .warning : .textMuted, on: .surface))
         }
     }
 
@@ -206,13 +208,16 @@ enum ProviderTablePane {
         return [first, second]
     }
 
-    /// "Saved: …" or "Unsaved: …" and the preferences in words, cut to the width.
-    static func summaryLine(_ table: ProviderTableState, theme: Theme, width: Int) -> StyledLine {
+    /// "Saved: …" or "Unsaved: …" and the preferences in words, on at most two lines (cut at a word with "…").
+    static func summaryLines(_ table: ProviderTableState, theme: Theme, width: Int) -> [StyledLine] {
         let label = !table.routingRead ? "Reading the saved routing…" : table.isDirty ? "Unsaved: " : table.saved == nil ? "Default: " : "Saved: "
         var line = StyledLine(label, (table.isDirty ? theme.style(.warning, on: .surface) : theme.style(.success, on: .surface)).adding(.bold))
-        if table.routingRead {
-            line.append(table.draft.summary.truncatedAtWord(to: max(1, width - DisplayWidth.of(label)), separators: "·,"), theme.style(.text, on: .surface))
-        }
-        return line
+        guard table.routingRead else { return [line] }
+        let text = theme.style(.text, on: .surface)
+        line.append(table.draft.summary, text)
+        let wrapped = TextWrap.wrap(line, width: max(1, width))
+        guard wrapped.count > 2 else { return wrapped }
+        let rest = wrapped.dropFirst().map(\.text).joined(separator: " ")
+        return [wrapped[0], StyledLine(rest.truncatedAtWord(to: width, separators: "·,"), text)]
     }
 }

@@ -198,8 +198,10 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
             let client = self.client
             Task {
                 do {
+                    let asked = Date()
                     let found = try await cache.endpoints(model: model, client: client, refresh: refresh)
-                    post(.providersLoaded(found, stale: cache.isStale(found)))
+                    // An older copy answered: the cache's lifetime is over, or a refetch asked for failed.
+                    post(.providersLoaded(found, stale: cache.isStale(found) || refresh && found.fetchedAt < asked))
                 } catch {
                     post(.providersFailed(model: model, reason: "\(error)"))
                 }
