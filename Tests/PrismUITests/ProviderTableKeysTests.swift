@@ -245,6 +245,26 @@ struct ProviderTableKeysTests {
         #expect(h.screen().contains("offline: figures from 45 min ago, could not refresh"))
     }
 
+    @Test func inCompareModeTheFocusedPanesModelOpensAndCtrlCStillStopsReplies() {
+        let h = ProviderHarness()
+        h.command("/compare a/one b/two")
+        #expect(h.state.isComparing)
+        h.key(.alt("2"))
+        h.key(.alt("r"))
+        #expect(h.state.providers?.model == "b/two")
+        #expect(h.state.isStreaming == false)
+        h.key(Key(.escape))
+        h.command("hello")
+        #expect(h.state.isStreaming)
+        h.key(.alt("r"))
+        #expect(h.state.focus == .providers)
+        h.key(.char("j"))
+        #expect(h.state.isStreaming, "table keys never touch the replies")
+        h.key(.ctrl("c"))
+        #expect(!h.state.isStreaming, "Ctrl-C stops the replies even with the table open")
+        #expect(h.state.focus == .providers)
+    }
+
     @Test func keysAreDataInTheProvidersContext() {
         var bindings = KeyBindings.defaults
         let warnings = bindings.apply(["providers.pin": "P", "providers.nonsense": "n", "open_providers": "f2"], parse: { try? KeySpec.parse($0) })

@@ -30,7 +30,11 @@ extension Reducer {
         }
         defer { if state.focus == .providers { state.providers = table } }
         if table.priceField != nil { return priceFieldKey(&state, &table, key, env) }
-        guard let command = env.bindings.providers[key] else { return [] }
+        guard let command = env.bindings.providers[key] else {
+            // Stopping a reply and quitting work everywhere; nothing else leaves the table by accident.
+            if let global = env.bindings.command(for: key), global == .cancel || global == .quit { return run(global, &state, env) }
+            return []
+        }
         let rows = table.rows
         func move(_ delta: Int) {
             table.selection = max(0, min(rows.count - 1, table.selection + delta))
