@@ -39,7 +39,7 @@ struct ModelsEndpointsCommand: AsyncParsableCommand {
         }
         let context = try CLIContext(connection: connection)
         try context.requireKey()
-        let cache = EndpointCache(folder: context.paths.endpointCache)
+        let cache = context.endpointCache
         let endpoints: ModelEndpoints
         do {
             endpoints = try await cache.endpoints(model: model, client: context.client, refresh: refresh)

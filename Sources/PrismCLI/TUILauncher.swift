@@ -63,7 +63,7 @@ struct TUILauncher {
                                   preferences: preferences, fetchKeyInfo: !context.demo && context.config.isOpenRouter,
                                   sessionsFolder: context.paths.sessions,
                                   ledger: context.demo ? nil : SpendLedger(paths: context.paths), modelSets: setStore,
-                                  endpoints: EndpointCache(folder: context.paths.endpointCache), routing: SavedRouting(paths: context.paths))
+                                  endpoints: context.endpointCache, routing: SavedRouting(paths: context.paths))
 
         // Every curses call happens on one dedicated thread; the async world (network,
         // disk) runs on the cooperative pool and talks to it only through `post`.

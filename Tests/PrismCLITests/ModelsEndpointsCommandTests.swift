@@ -57,6 +57,9 @@ extension ProcessSuites {
             let byLatency = try p.run(["models", "endpoints", "stub/fast", "--json", "--sort", "latency"])
             #expect(Self.providers(byLatency) == ["Together", "DeepInfra", "Odd\u{1B}[31mCloud", "Fireworks"])
             #expect(asked() == 1, "a fresh cache answers without a request")
+            let folder = p.home.appendingPathComponent("cache/prism/endpoints/127.0.0.1-\(server.port)_api_v1")
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("stub_fast.json").path),
+                    "cached per server, like the catalog")
             _ = try p.run(["models", "endpoints", "stub/fast", "--json", "--refresh"])
             #expect(asked() == 2)
             #expect(try p.run(["models", "endpoints", "stub/fast", "--sort", "cheapest"]).status == 2)

@@ -107,7 +107,7 @@ enum ProviderTablePane {
             var parts = [Formatting.count(loaded.endpoints.count, "provider")]
             parts.append(stale ? "offline: figures from \(age), could not refresh" : "fetched \(age)")
             if loaded.skipped > 0 { parts.append("\(loaded.skipped) unreadable skipped") }
-            parts += ["medians of the last 30 min", "- unknown"]
+            parts += ["medians of the last 30 min", "- = unknown"]
             return StyledLine(KeyHints.fit(parts, width: width), theme.style(stale ? .warning : .textMuted, on: .surface))
         }
     }
