@@ -32,9 +32,7 @@ struct ModelsEndpointsCommand: AsyncParsableCommand {
 
     func run() async throws {
         // One line and status 2, before any request: the API would only say 404.
-        let base = model.split(separator: ":", maxSplits: 1).first.map(String.init) ?? model
-        let parts = base.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty }), !model.contains(where: \.isWhitespace) else {
+        guard OpenRouterClient.endpointsPath(model: model) != nil else {
             throw CLIFailure.usage("'\(model)' is not a model id (author/slug, e.g. meta-llama/llama-3.3-70b-instruct)")
         }
         let context = try CLIContext(connection: connection)

@@ -127,6 +127,15 @@ struct EndpointsTests {
         #expect(!FileManager.default.fileExists(atPath: cache.file(for: "nobody/nothing").path))
     }
 
+    @Test("the endpoints path: author/slug only, the variant left off, each part one segment")
+    func endpointsPath() {
+        #expect(OpenRouterClient.endpointsPath(model: "meta-llama/llama-3.3-70b:free") == "models/meta-llama/llama-3.3-70b/endpoints")
+        #expect(OpenRouterClient.endpointsPath(model: "a/b?c") == "models/a/b%3Fc/endpoints")
+        for bad in ["nope", "a/b/c", "/b", "a/", "a b/c", ""] {
+            #expect(OpenRouterClient.endpointsPath(model: bad) == nil, "\(bad)")
+        }
+    }
+
     @Test("cache file names cannot leave the folder")
     func fileNameSafety() {
         let cache = EndpointCache(folder: URL(fileURLWithPath: "/tmp/cache/endpoints"))
