@@ -51,6 +51,17 @@ struct ProviderTableFrameTests {
         #expect(screen.contains("too small") || screen.contains("Prism needs"), "\(screen)")
     }
 
+    @Test(arguments: [Size(width: 44, height: 12), Size(width: 50, height: 16), Size(width: 60, height: 18), Size(width: 200, height: 60)])
+    func everySizeShowsRowsOrSaysItIsTooSmall(size: Size) {
+        let h = ProviderHarness(size: size)
+        h.open()
+        h.key(.char("f"))
+        h.key(.char("o"))
+        let screen = h.screen()
+        #expect(screen.contains("DeepInfra") || screen.contains("too small"), "\(screen)")
+        #expect(screen.contains("Esc"), "the way out is always named: \(screen)")
+    }
+
     @Test func columnsDropByPriorityAndTheNameKeepsItsRoom() {
         let narrow = ProviderTablePane.fitting(width: 78).map(\.title)
         #expect(!narrow.contains("max out") && !narrow.contains("context"))

@@ -54,19 +54,20 @@ enum ProviderTablePane {
         let title = StyledLine("Providers · \(model) · \(table.sort.caption)", theme.style(.accent, on: .surface))
         frame.drawBox(rect, style: theme.style(.borderFocused, on: .surface), title: title)
         let inner = rect.inset(top: 1, left: 1, bottom: 1, right: 1)
-        guard rect.width >= minimum.width, rect.height >= minimum.height else {
-            let text = "The terminal is too small for the provider table (\(minimum.width)×\(minimum.height + 1)); Esc closes it"
+        let settings = settingsLines(table, bindings: bindings, theme: theme, width: inner.width - 2)
+        // Tall boxes also show every figure of the highlighted provider.
+        let details = inner.height >= 22 ? detailLines(table.selectedRow, theme: theme) : []
+        let summary = summaryLines(table, theme: theme, width: inner.width - 2)
+        let footer = 1 + summary.count + (table.priceField == nil ? settings.count : 1) + details.count
+        // The header and three rows at least, or a line saying so: never a table with no room for rows.
+        guard rect.width >= minimum.width, rect.height >= minimum.height, inner.height - 1 - footer >= 4 else {
+            let text = "The terminal is too small for the provider table (\(minimum.width)×\(minimum.height + 1) at least); Esc closes it"
             for (i, line) in TextWrap.wrap(text, style: theme.style(.warning, on: .surface), width: max(1, inner.width)).prefix(max(0, inner.height)).enumerated() {
                 frame.put(line, at: Point(x: inner.x, y: inner.y + i), clip: inner)
             }
             return
         }
         frame.put(loadLine(table, now: state.now, theme: theme, width: inner.width - 2), at: Point(x: inner.x + 1, y: inner.y), clip: inner)
-        let settings = settingsLines(table, bindings: bindings, theme: theme, width: inner.width - 2)
-        // Tall boxes also show every figure of the highlighted provider.
-        let details = inner.height >= 22 ? detailLines(table.selectedRow, theme: theme) : []
-        let summary = summaryLines(table, theme: theme, width: inner.width - 2)
-        let footer = 1 + summary.count + (table.priceField == nil ? settings.count : 1) + details.count
         let list = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1 - footer)
         drawRows(table, theme: theme, into: &frame, rect: list)
         var bottom = inner.maxY - footer
