@@ -65,6 +65,12 @@ struct CLIContext {
             """)
     }
 
+    /// Each model's providers, cached per server like the catalog, so a local proxy's or the
+    /// demo's answers are never shown as OpenRouter's.
+    var endpointCache: EndpointCache {
+        EndpointCache(folder: paths.endpointCache.appendingPathComponent(demo ? "demo" : CLIContext.slug(config.baseURL), isDirectory: true))
+    }
+
     /// The catalog from the disk cache only (no network): prices and limits for `ask`.
     func cachedCatalog() -> [ModelInfo] {
         catalogCache.load(baseURL: config.baseURL)?.models ?? []

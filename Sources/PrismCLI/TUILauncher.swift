@@ -69,7 +69,7 @@ struct TUILauncher {
                                   preferences: preferences, fetchKeyInfo: !context.demo && context.config.isOpenRouter,
                                   sessionsFolder: context.paths.sessions,
                                   ledger: context.demo ? nil : SpendLedger(paths: context.paths), modelSets: setStore,
-                                  savedRouting: savedRouting, fallbacks: fallbackStore)
+                                  savedRouting: savedRouting, fallbacks: fallbackStore, endpoints: context.endpointCache)
 
         // Every curses call happens on one dedicated thread; the async world (network,
         // disk) runs on the cooperative pool and talks to it only through `post`.

@@ -204,6 +204,11 @@ public final class StubServer: @unchecked Sendable {
             return .fixed(status: 200, body: modelsOverride ?? StubModels.modelsPayload(), headers: [:])
         case ("GET", "/key"):
             return .fixed(status: 200, body: keyOverride ?? StubModels.keyPayload(), headers: [:])
+        case ("GET", let route) where route.hasPrefix("/models/") && route.hasSuffix("/endpoints"):
+            // `/models/{author}/{slug}/endpoints`, the id percent-decoded as a server would.
+            let id = String(route.dropFirst("/models/".count).dropLast("/endpoints".count)).removingPercentEncoding ?? ""
+            guard let body = StubModels.endpointsPayload(for: id) else { return Self.error(404, "No endpoints found for \(id)") }
+            return .fixed(status: 200, body: body, headers: [:])
         case ("GET", "/credits"):
             return credits.action
         case ("GET", "/generation"):

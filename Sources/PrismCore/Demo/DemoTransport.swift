@@ -1,6 +1,6 @@
 import Foundation
 
-/// An offline server: answers `/models`, `/key` and `/chat/completions` with
+/// An offline server: answers `/models`, a model's `/endpoints`, `/key` and `/chat/completions` with
 /// simulated models that stream real OpenRouter-shaped SSE bytes.
 ///
 /// It sits below the client, so demo replies go through the same SSE decoder,
@@ -13,6 +13,13 @@ public struct DemoTransport: HTTPTransport {
         if request.method == "GET", path.hasSuffix("/models") {
             let payload: [String: Any] = ["data": DemoModel.all.map(\.catalogEntry)]
             return Self.json(200, try JSONSerialization.data(withJSONObject: payload))
+        }
+        if request.method == "GET", path.hasSuffix("/endpoints"), let range = path.range(of: "/models/") {
+            let id = String(path[range.upperBound...].dropLast("/endpoints".count))
+            guard let model = DemoModel.named(id) else {
+                return Self.json(404, Data(#"{"error":{"code":404,"message":"not a demo model"}}"#.utf8))
+            }
+            return Self.json(200, try JSONSerialization.data(withJSONObject: model.endpointsPayload))
         }
         if request.method == "GET", path.hasSuffix("/key") {
             let key = #"{"data":{"label":"demo (simulated)","limit":null,"limit_remaining":null,"usage":0,"usage_daily":0,"usage_weekly":0,"usage_monthly":0,"is_free_tier":true}}"#

@@ -46,10 +46,16 @@ public enum Action: Sendable {
     case attachmentChecked(Attachment, typed: String)
     /// `/attach` could not use what the user typed.
     case attachmentRefused(typed: String, reason: String)
-    /// Each model's saved provider preferences, read from `routing.json` (`.loadRouting`, or after a save).
+    /// Each model's saved provider preferences, read from `routing.json` (`.loadRouting`: when a
+    /// draft begins and when a provider table opens).
     case routingLoaded([String: ProviderPreferences])
     /// Something the user should know that stops nothing (a damaged state file moved aside).
     case warned(String)
+    /// The providers of a model, for its provider table; `stale` when the fetch failed and an older cached copy answered.
+    case providersLoaded(ModelEndpoints, stale: Bool)
+    case providersFailed(model: String, reason: String)
+    /// The provider table's choice was written (nil: the model's routing was forgotten).
+    case routingSaved(model: String, preferences: ProviderPreferences?)
 }
 
 /// Work for the runtime: I/O the reducer asked for. Effects report back as actions.
@@ -97,6 +103,11 @@ public enum Effect: Sendable, Equatable {
     case recordSpend(SpendRequest, cost: Decimal, source: SpendEntry.CostSource, replyID: String? = nil)
     /// Drops a reply's reservation: it ended with no cost to record.
     case releaseSpend(replyID: String)
+    /// Fetches a model's providers through the endpoint cache (`refresh`: ignore a fresh copy)
+    /// and reports `providersLoaded` or `providersFailed`.
+    case loadProviders(model: String, refresh: Bool)
+    /// Writes (nil: forgets) the routing saved for a model, and reports `routingSaved` or a failure.
+    case saveRouting(model: String, preferences: ProviderPreferences?)
     /// Checks that what `/attach` names can be read, and reports `attachmentChecked` or `attachmentRefused`.
     case checkAttachment(String)
     case suspendToShell

@@ -10,7 +10,7 @@ import PrismTerminal
 public struct AppState: Sendable {
     /// Which part of the screen takes the keys.
     public enum Focus: Sendable, Equatable {
-        case prompt, transcript, picker, browser, help, themes, fallbacks
+        case prompt, transcript, picker, browser, help, themes, fallbacks, providers
     }
 
     public var size: Size
@@ -55,6 +55,8 @@ public struct AppState: Sendable {
     /// Default chains saved per model (`fallbacks.json`), applied when switching to a model
     /// in a session with no chain of its own.
     public var savedFallbacks: [String: [String]] = [:]
+    /// The provider table of one model (`/providers`), while open.
+    public var providers: ProviderTableState?
 
     /// Usage and limit of the key, when `/key` answered.
     public var credits: KeyInfo?

@@ -20,6 +20,7 @@ public enum Command: String, CaseIterable, Sendable {
     case toggleScrollLock = "toggle_scroll_lock", pickPane = "pick_pane"
     case deleteMessage = "delete_message", forkSession = "fork_session"
     case editFallbacks = "edit_fallbacks"
+    case openProviders = "open_providers"
 
     /// Commands that mean something only in compare mode; elsewhere their keys keep their old use.
     public var isCompareOnly: Bool {
@@ -68,13 +69,14 @@ public enum Command: String, CaseIterable, Sendable {
         case .deleteMessage: return "delete the selected message and its replies (asks first)"
         case .forkSession: return "fork: a new session with the path up to the selected message"
         case .editFallbacks: return "edit this session's fallback chain (sent as models)"
+        case .openProviders: return "the current model's providers: pin, exclude, routing preferences"
         }
     }
 }
 
 /// What a key can mean inside the model picker (besides typing the search).
 public enum PickerCommand: String, CaseIterable, Sendable {
-    case choose, close, mark, favourite, sort
+    case choose, close, mark, favourite, sort, providers
     case up, down, pageUp = "page_up", pageDown = "page_down"
 
     /// One line for the help overlay.
@@ -85,6 +87,7 @@ public enum PickerCommand: String, CaseIterable, Sendable {
         case .mark: return "picker: mark a model to compare (or a set's models)"
         case .favourite: return "picker: star or unstar a model (stars sort first)"
         case .sort: return "picker: change the sort order"
+        case .providers: return "picker: the highlighted model's providers (routing)"
         case .up, .down, .pageUp, .pageDown: return "picker: move the highlight"
         }
     }
@@ -167,6 +170,37 @@ public enum FallbacksCommand: String, CaseIterable, Sendable {
     }
 }
 
+/// What a key can mean in the provider table (`/providers`): moving, the row's provider
+/// (pin, exclude, quantization), the model's routing settings, saving or discarding.
+public enum ProvidersCommand: String, CaseIterable, Sendable {
+    case up, down, pageUp = "page_up", pageDown = "page_down"
+    case sort, pin, moveUp = "move_up", moveDown = "move_down", exclude, quantization
+    case fallbacks, routingSort = "routing_sort", maxPrice = "max_price", dataCollection = "data_collection", zdr
+    case save, close, reset, refresh
+
+    /// One line for the help overlay.
+    public var summary: String {
+        switch self {
+        case .up, .down, .pageUp, .pageDown: return "providers: move the highlight"
+        case .sort: return "providers: list by price, throughput, latency or uptime (the view only)"
+        case .pin: return "providers: pin or unpin the provider (tried in pin order, 1 first)"
+        case .moveUp: return "providers: move a pinned provider earlier"
+        case .moveDown: return "providers: move a pinned provider later"
+        case .exclude: return "providers: never use the provider (or use it again)"
+        case .quantization: return "providers: only the highlighted row's quantization (toggle; several allowed)"
+        case .fallbacks: return "providers: allow fallbacks to other providers, on or off"
+        case .routingSort: return "providers: ask OpenRouter to prefer price, throughput or latency (or neither)"
+        case .maxPrice: return "providers: max price in and out, USD per million tokens"
+        case .dataCollection: return "providers: deny providers that store or train on data (toggle)"
+        case .zdr: return "providers: zero-data-retention endpoints only (toggle)"
+        case .save: return "providers: save the routing for this model and close"
+        case .close: return "providers: close, discarding unsaved changes"
+        case .reset: return "providers: forget the routing saved for this model"
+        case .refresh: return "providers: fetch the providers again now"
+        }
+    }
+}
+
 /// Which key triggers which command, per context.
 ///
 /// `commands` are the prompt's (and, where no transcript key says otherwise, the
@@ -182,11 +216,13 @@ public struct KeyBindings: Sendable, Equatable {
     public private(set) var fallbacks: [Key: FallbacksCommand] = KeyBindings.fallbacksKeys
     public private(set) var confirm: [Key: ConfirmCommand] = KeyBindings.confirmKeys
     public private(set) var editor: [Key: EditorCommand] = KeyBindings.editorKeys
+    public private(set) var providers: [Key: ProvidersCommand] = KeyBindings.providersKeys
     /// The key hints name for a command bound to several ("context.command", plain for the
     /// prompt): the first one the config listed, or the usual one by default.
     private var named: [String: Key] = [
         "newline": Key(.enter, .alt), "picker.mark": .ctrl("t"), "themes.keep": Key(.enter), "confirm.yes": .char("y"),
         "fallbacks.add": .char("a"), "fallbacks.remove": .char("d"), "fallbacks.move_up": .char("K"), "fallbacks.move_down": .char("J"),
+        "picker.providers": .alt("r"), "providers.save": Key(.enter), "providers.move_up": .char("["), "providers.move_down": .char("]"),
     ]
 
     public init(_ commands: [Key: Command], transcript: [Key: Command] = KeyBindings.transcriptKeys,
@@ -235,6 +271,7 @@ public struct KeyBindings: Sendable, Equatable {
         .alt("l"): .toggleScrollLock,
         .alt("p"): .pickPane,
         .alt("k"): .editFallbacks,
+        .alt("r"): .openProviders,
     ])
 
     /// The default keys that mean a command only outside a text editor (in the transcript).
@@ -251,8 +288,18 @@ public struct KeyBindings: Sendable, Equatable {
     /// same in every terminal (Ctrl-Space does not); Insert is the other file-manager habit.
     public static let pickerKeys: [Key: PickerCommand] = [
         Key(.enter): .choose, Key(.escape): .close, .ctrl("t"): .mark, Key(.insert): .mark,
-        .ctrl("s"): .favourite, Key(.tab): .sort,
+        .ctrl("s"): .favourite, Key(.tab): .sort, .alt("r"): .providers, .ctrl("o"): .providers,
         Key(.up): .up, Key(.down): .down, Key(.pageUp): .pageUp, Key(.pageDown): .pageDown,
+    ]
+
+    /// The default keys of the provider table. Letters are free here: the table has no text
+    /// field except the max price one, which takes its own keys while open.
+    public static let providersKeys: [Key: ProvidersCommand] = [
+        Key(.up): .up, Key(.down): .down, .char("k"): .up, .char("j"): .down, Key(.pageUp): .pageUp, Key(.pageDown): .pageDown,
+        .char("s"): .sort, .char("p"): .pin, .char(" "): .pin, .char("["): .moveUp, .char("]"): .moveDown,
+        Key(.up, .shift): .moveUp, Key(.down, .shift): .moveDown, .char("x"): .exclude, .char("q"): .quantization,
+        .char("f"): .fallbacks, .char("o"): .routingSort, .char("m"): .maxPrice, .char("d"): .dataCollection, .char("z"): .zdr,
+        Key(.enter): .save, .ctrl("s"): .save, Key(.escape): .close, .char("r"): .reset, .ctrl("r"): .refresh,
     ]
 
     /// The default keys in the session browser.
@@ -293,7 +340,7 @@ public struct KeyBindings: Sendable, Equatable {
 
     /// The contexts a `[keys]` entry can name before a dot (`picker.mark`), besides the prompt's
     /// plain names. `compare.pick_pane` is the same binding as plain `pick_pane`.
-    public static let contexts = ["transcript", "picker", "browser", "themes", "confirm", "editor", "budget", "fallbacks", "compare"]
+    public static let contexts = ["transcript", "picker", "browser", "themes", "confirm", "editor", "budget", "fallbacks", "compare", "providers"]
 
     public func command(for key: Key) -> Command? { commands[key] }
 
@@ -382,6 +429,16 @@ public struct KeyBindings: Sendable, Equatable {
         name(command, in: fallbacks, context: "fallbacks")
     }
 
+    /// The keys bound to a provider table command.
+    public func keys(for command: ProvidersCommand) -> [Key] {
+        Self.sortedKeys(providers.filter { $0.value == command }.map(\.key))
+    }
+
+    /// The same for a provider table command.
+    public func name(_ command: ProvidersCommand) -> String {
+        name(command, in: providers, context: "providers")
+    }
+
     /// How hints name a command of one overlay context: the first key the config listed for
     /// it, else its shortest key, else the config name in brackets (so a hint never lies).
     private func name<C: RawRepresentable & Equatable>(_ command: C, in map: [Key: C], context: String) -> String
@@ -465,6 +522,11 @@ public struct KeyBindings: Sendable, Equatable {
             case "editor"?:
                 if let command = EditorCommand(rawValue: commandName) { Self.bind(&editor, command, keys) } else {
                     warnings.append(unknown(EditorCommand.self, in: "editor"))
+                    known = false
+                }
+            case "providers"?:
+                if let command = ProvidersCommand(rawValue: commandName) { Self.bind(&providers, command, keys) } else {
+                    warnings.append(unknown(ProvidersCommand.self, in: "providers"))
                     known = false
                 }
             case "confirm"?:

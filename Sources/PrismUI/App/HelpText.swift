@@ -42,7 +42,7 @@ enum HelpText {
             "Every text field (prompt, picker search, session filter, rename), [keys.editor]: " + editorKeys(bindings) + ". "
                 + "Prompt: Up/Down for history; Tab completes a /command or a set name.",
             "Every key here can be rebound in config.toml's [keys] (contexts: transcript, picker, browser, themes, "
-                + "confirm, compare), with names such as ctrl+k, alt+enter, f1; a rebound key shows its new name here and in the hints.",
+                + "confirm, compare, providers), with names such as ctrl+k, alt+enter, f1; a rebound key shows its new name here and in the hints.",
             "Prompt commands:",
         ]
         notes += Reducer.slashCommands.map { "  " + $0.usage }
@@ -58,6 +58,15 @@ enum HelpText {
             + "at most \(FallbackChain.maxFallbacks). \(bindings.name(FallbacksCommand.add)) adds (from the picker), \(bindings.name(FallbacksCommand.remove)) removes, "
             + "\(bindings.name(FallbacksCommand.moveUp))/\(bindings.name(FallbacksCommand.moveDown)) move, \(bindings.name(FallbacksCommand.save)) keeps it for the session, "
             + "\(bindings.name(FallbacksCommand.saveDefault)) makes it the model's default, \(bindings.name(FallbacksCommand.discard)) discards ([keys.fallbacks]).")
+        func providerKeys(_ commands: ProvidersCommand...) -> String {
+            commands.map { bindings.name($0) }.joined(separator: "/")
+        }
+        notes.append("Providers (\(bindings.name(.openProviders)), /providers, or \(bindings.name(PickerCommand.providers)) on a picker row): "
+            + "\(providerKeys(.sort)) lists by price/throughput/latency/uptime, \(providerKeys(.pin)) pins (tried 1, 2, 3…), "
+            + "\(providerKeys(.moveUp, .moveDown)) move a pin, \(providerKeys(.exclude)) excludes, \(providerKeys(.quantization)) filters by the row's quantization, "
+            + "\(providerKeys(.fallbacks)) fallbacks, \(providerKeys(.routingSort)) routing sort, \(providerKeys(.maxPrice)) max price, "
+            + "\(providerKeys(.dataCollection)) deny data collection, \(providerKeys(.zdr)) ZDR; \(providerKeys(.save)) saves for the model, "
+            + "\(providerKeys(.close)) discards, \(providerKeys(.reset)) forgets what is saved, \(providerKeys(.refresh)) fetches again ([keys.providers]).")
         notes.append("Budget: a send over a cap (or above confirm_above) is held, not sent: \(bindings.name(BudgetCommand.sendAnyway)) sends it anyway, "
             + "\(bindings.name(BudgetCommand.lowerMaxTokens)) lowers max_tokens to fit, \(bindings.name(BudgetCommand.back)) goes back to the draft ([keys.budget]).")
         for note in notes {

@@ -54,6 +54,17 @@ enum KeyHints {
         return hints
     }
 
+    /// The provider table's footer: saving and leaving first (they must never be dropped), then the row's keys.
+    static func providersHints(_ bindings: KeyBindings, editingPrice: Bool) -> [String] {
+        let wanted: [([ProvidersCommand], String)] = editingPrice
+            ? [([.save], "apply"), ([.close], "cancel")]
+            : [([.save], "save"), ([.close], "discard"), ([.pin], "pin"), ([.moveUp, .moveDown], "move"), ([.exclude], "exclude"),
+               ([.sort], "list order"), ([.reset], "reset saved"), ([.refresh], "refetch")]
+        return wanted.compactMap { commands, word in
+            commands.contains { bindings.keys(for: $0).isEmpty } ? nil : commands.map { bindings.name($0) }.joined(separator: " ") + " " + word
+        }
+    }
+
     /// The prompt border's hint: as many hints as fit in `width` cells (spaces around
     /// included), in order; one that does not fit is dropped, a shorter later one may still fit.
     static func prompt(_ bindings: KeyBindings, streaming: Bool, width: Int) -> String {

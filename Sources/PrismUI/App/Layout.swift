@@ -49,6 +49,9 @@ public struct Layout: Equatable, Sendable {
             } else {
                 picker = upper
             }
+        case .providers:
+            // The whole area above the status bar: a table of ten columns wants every cell.
+            overlay = main
         case .help, .browser, .themes, .fallbacks:
             // The fallback chain is a table of prices: it takes more of a narrow screen.
             let width = min(main.width, max(focus == .fallbacks ? 72 : 40, main.width * 4 / 5))

@@ -10,6 +10,7 @@ public enum OperationFailure: Sendable, Equatable {
     case export(id: String, reason: String)
     case modelSets(reason: String)
     case theme(name: String, reason: String)
+    case routing(model: String, reason: String)
 
     /// One line for the status bar.
     public var message: String {
@@ -18,6 +19,7 @@ public enum OperationFailure: Sendable, Equatable {
         case .export(_, let reason): "export failed: \(reason)"
         case .modelSets(let reason): "could not save the model sets: \(reason)"
         case .theme(_, let reason): reason
+        case .routing(let model, let reason): "could not save the routing for \(model): \(reason)"
         }
     }
 }

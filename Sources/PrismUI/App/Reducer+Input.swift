@@ -34,6 +34,8 @@ extension Reducer {
             state.browser.filterField.insertOnOneLine(clean)
             state.browser.selection = 0
             return filterChanged(&state)
+        case .providers:
+            state.providers?.priceField?.insertOnOneLine(clean)
         default:
             state.focus = .prompt
             state.prompt.insert(clean) // a pasted newline is text, never "send"
@@ -45,9 +47,9 @@ extension Reducer {
         if state.isComparing, compareMouse(&state, mouse) { return [] }
         switch mouse.kind {
         case .wheelUp:
-            if state.focus == .picker { movePicker(&state, -3) } else { scroll(&state, .lines(-3)) }
+            if state.focus == .picker { movePicker(&state, -3) } else if state.focus == .providers { moveProviders(&state, -3) } else { scroll(&state, .lines(-3)) }
         case .wheelDown:
-            if state.focus == .picker { movePicker(&state, 3) } else { scroll(&state, .lines(3)) }
+            if state.focus == .picker { movePicker(&state, 3) } else if state.focus == .providers { moveProviders(&state, 3) } else { scroll(&state, .lines(3)) }
         case .press, .release:
             break
         }
@@ -84,6 +86,8 @@ extension Reducer {
             if let effects = themeKey(&state, key, env.bindings) { return effects }
         case .fallbacks:
             if let effects = fallbacksKey(&state, key, env) { return effects }
+        case .providers:
+            return providersKey(&state, key, env)
         case .transcript:
             if let command = BindingLookup.transcript(key, env.bindings) { return run(command, &state, env) }
             if case .character(let c) = key.code, key.modifiers.isEmpty {
@@ -218,6 +222,8 @@ extension Reducer {
             return fork(&state, env)
         case .editFallbacks:
             return openFallbacks(&state)
+        case .openProviders:
+            return openProviders(&state, model: currentModel(state))
         }
         return []
     }

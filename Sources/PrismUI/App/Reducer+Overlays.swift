@@ -33,6 +33,12 @@ extension Reducer {
             state.picker.sort = all[(all.firstIndex(of: state.picker.sort)! + 1) % all.count]
             state.picker.selection = 0
             return []
+        case .providers?:
+            guard let id = state.pickerSelectedModel?.id else {
+                notify(&state, "highlight a model to see its providers", .error)
+                return []
+            }
+            return openProviders(&state, model: id)
         case .up?: movePicker(&state, -1); return []
         case .down?: movePicker(&state, 1); return []
         case .pageUp?: movePicker(&state, -10); return []

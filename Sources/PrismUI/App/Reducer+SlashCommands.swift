@@ -12,6 +12,7 @@ extension Reducer {
         ("/set", "/set NAME: compare a model set · /set save NAME [ID…] · /set delete NAME"),
         ("/sets", "/sets: list the model sets (in the picker)"),
         ("/fallbacks", "/fallbacks: edit the fallback chain · /fallbacks MODEL [MODEL] · /fallbacks add MODEL · /fallbacks clear"),
+        ("/providers", "/providers [ID]: the providers of the current model (or ID): pin, exclude, routing preferences"),
         ("/budget", "/budget: caps and spend · /budget daily|monthly|per-request|confirm-above USD|off · /budget warn-at 0.8 · /budget off"),
         ("/title", "/title TEXT: rename this session"),
         ("/new", "/new: start a new session"),
@@ -78,6 +79,8 @@ extension Reducer {
             return budgetCommand(&state, argument)
         case "/fallbacks":
             return fallbacksCommand(&state, argument)
+        case "/providers":
+            return openProviders(&state, model: argument.isEmpty ? currentModel(state) : argument)
         case "/title":
             guard !argument.isEmpty else { return [] }
             state.session.title = Session.cleanTitle(argument)

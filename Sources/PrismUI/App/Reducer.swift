@@ -95,8 +95,7 @@ public enum Reducer {
             notify(&state, "deleted session \(id)")
             return []
         case .routingLoaded(let saved):
-            state.routing.saved = saved
-            return []
+            return routingLoaded(&state, saved: saved)
         case .spendTotalsComputed(let totals):
             state.spend = totals
             // The ledger's starts, and this window's own that it may not have yet.
@@ -118,6 +117,12 @@ public enum Reducer {
         case .themesListed(let names):
             state.availableThemes = names
             return []
+        case .providersLoaded(let endpoints, let stale):
+            return providersLoaded(&state, endpoints, stale: stale)
+        case .providersFailed(let model, let reason):
+            return providersFailed(&state, model: model, reason: reason)
+        case .routingSaved(let model, let preferences):
+            return routingSaved(&state, model: model, preferences: preferences)
         case .themeApplied(let name):
             state.theme = name
             notify(&state, "theme: \(name)")
@@ -148,6 +153,7 @@ public enum Reducer {
         state.editingPromptID = nil
         state.confirmingDeleteID = nil
         state.budgetHold = nil
+        state.providers = nil
         state.prompt.clear()
         state.focus = .prompt
     }

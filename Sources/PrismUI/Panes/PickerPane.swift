@@ -108,6 +108,15 @@ enum PickerPane {
                 lines.append(piece)
             }
         }
+        // On a model row, the provider table's key, only where it fits whole.
+        if case .model? = state.pickerSelectedRow, state.picker.marked.isEmpty {
+            let providers = "\(bindings.name(PickerCommand.providers)) providers"
+            if let last = lines.last, DisplayWidth.of(last) + 3 + DisplayWidth.of(providers) <= width {
+                lines[lines.count - 1] = last + " · " + providers
+            } else if lines.count < maxLines {
+                lines.append(providers)
+            }
+        }
         return lines.map { $0.truncated(to: width) }
     }
 

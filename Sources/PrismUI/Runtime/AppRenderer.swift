@@ -53,6 +53,7 @@ public final class AppRenderer {
             case .browser: OverlayPanes.browser(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
             case .themes: OverlayPanes.themes(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
             case .fallbacks: FallbacksPane.render(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
+            case .providers: ProviderTablePane.render(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
             default: break
             }
         }

@@ -22,6 +22,8 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     let savedRouting: SavedRouting?
     /// Where default fallback chains per model live (nil: not kept).
     let fallbacks: SavedFallbacks?
+    /// Each model's providers, cached for a short while (nil: the provider table cannot fetch).
+    let endpoints: EndpointCache?
     let logger = Logger(label: "prism.ui")
 
     private let lock = NSLock()
@@ -40,8 +42,10 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
 
     public init(client: OpenRouterClient, store: any SessionStoring, catalog: CatalogCache,
                 preferences: PreferencesStore, fetchKeyInfo: Bool, sessionsFolder: URL? = nil, ledger: SpendLedger? = nil,
-                modelSets: ModelSetStore? = nil, savedRouting: SavedRouting? = nil, fallbacks: SavedFallbacks? = nil) {
+                modelSets: ModelSetStore? = nil, savedRouting: SavedRouting? = nil, fallbacks: SavedFallbacks? = nil,
+                endpoints: EndpointCache? = nil) {
         self.savedRouting = savedRouting
+        self.endpoints = endpoints
         self.sessionsFolder = sessionsFolder
         self.fallbacks = fallbacks
         self.modelSets = modelSets
@@ -197,6 +201,35 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                     try store.save(chain, for: model)
                 } catch {
                     post(.warned("could not save the default chain: \(error)"))
+                }
+            }
+        case .loadProviders(let model, let refresh):
+            guard let cache = endpoints else {
+                post(.providersFailed(model: model, reason: "providers are not available here"))
+                return
+            }
+            let client = self.client
+            Task {
+                do {
+                    let asked = Date()
+                    let found = try await cache.endpoints(model: model, client: client, refresh: refresh)
+                    // An older copy answered: the cache's lifetime is over, or a refetch asked for failed.
+                    post(.providersLoaded(found, stale: cache.isStale(found) || refresh && found.fetchedAt < asked))
+                } catch {
+                    post(.providersFailed(model: model, reason: "\(error)"))
+                }
+            }
+        case .saveRouting(let model, let preferences):
+            guard let routing = savedRouting else {
+                post(.failed(.routing(model: model, reason: "routing is not kept here")))
+                return
+            }
+            saveQueue.async {
+                do {
+                    try routing.save(preferences, for: model)
+                    post(.routingSaved(model: model, preferences: preferences))
+                } catch {
+                    post(.failed(.routing(model: model, reason: "\(error)")))
                 }
             }
         case .checkAttachment(let typed):
