@@ -69,7 +69,7 @@ struct PickerKeysTests {
 
     @Test func theHelpOverlaySaysWhichKeyMarks() {
         let h = PickerHarness()
-        h.state.size = Size(width: 200, height: 80)
+        h.state.size = Size(width: 200, height: 120)
         h.key(Key(.function(1)))
         let screen = h.screen()
         #expect(screen.contains("Ctrl-T or Insert marks a model to compare"))

@@ -62,7 +62,7 @@ struct SlashCommandKeysTests {
     }
 
     @Test func theHelpOverlayDocumentsTheEscape() {
-        let h = ReducerHarness(size: Size(width: 200, height: 80))
+        let h = ReducerHarness(size: Size(width: 200, height: 120))
         h.key(Key(.function(1)))
         #expect(h.screen().contains("//TEXT: send TEXT with one leading /"))
     }
