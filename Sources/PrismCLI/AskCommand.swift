@@ -161,7 +161,7 @@ struct AskCommand: AsyncParsableCommand {
                                   draft: PendingText(), explicitMaxTokens: session.settings.maxTokens,
                                   maxTokensCap: context.config.maxTokens)
         let modelID = context.config.model.id
-        let estimate = CostEstimator.estimate(model: modelID, info: catalog.first { $0.id == modelID }, basis: basis)
+        let estimate = CostEstimator.estimate(model: modelID, info: catalog.entry(for: modelID), basis: basis)
         StandardIO.out(json ? AskEstimate(estimate: estimate).json() + "\n" : AskEstimate(estimate: estimate).text())
     }
 

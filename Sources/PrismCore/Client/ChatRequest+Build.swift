@@ -8,7 +8,7 @@ extension ChatRequest {
     /// Checks that every request must pass (budgets, routing) belong here.
     public static func build(model: String, session: Session, upTo leafID: String?,
                              catalog: [ModelInfo], maxTokensCap: Int) -> ChatRequest {
-        let info = catalog.first { $0.id == model }
+        let info = catalog.entry(for: model)
         let maxTokens = resolveMaxTokens(explicit: session.settings.maxTokens, configuredCap: maxTokensCap,
                                          modelLimit: info?.maxCompletionTokens)
         return ChatRequest(model: model, messages: messages(for: session, upTo: leafID), settings: session.settings,

@@ -72,7 +72,7 @@ public enum Command: String, CaseIterable, Sendable {
 
 /// What a key can mean inside the model picker (besides typing the search).
 public enum PickerCommand: String, CaseIterable, Sendable {
-    case choose, close, mark, favourite, sort
+    case choose, close, mark, favourite, sort, variant
     case up, down, pageUp = "page_up", pageDown = "page_down"
 
     /// One line for the help overlay.
@@ -83,6 +83,7 @@ public enum PickerCommand: String, CaseIterable, Sendable {
         case .mark: return "picker: mark a model to compare (or a set's models)"
         case .favourite: return "picker: star or unstar a model (stars sort first)"
         case .sort: return "picker: change the sort order"
+        case .variant: return "picker: cycle the row's variants (:free, :nitro, :floor, :online, …)"
         case .up, .down, .pageUp, .pageDown: return "picker: move the highlight"
         }
     }
@@ -227,7 +228,7 @@ public struct KeyBindings: Sendable, Equatable {
     /// same in every terminal (Ctrl-Space does not); Insert is the other file-manager habit.
     public static let pickerKeys: [Key: PickerCommand] = [
         Key(.enter): .choose, Key(.escape): .close, .ctrl("t"): .mark, Key(.insert): .mark,
-        .ctrl("s"): .favourite, Key(.tab): .sort,
+        .ctrl("s"): .favourite, Key(.tab): .sort, .ctrl("v"): .variant,
         Key(.up): .up, Key(.down): .down, Key(.pageUp): .pageUp, Key(.pageDown): .pageDown,
     ]
 

@@ -54,8 +54,10 @@ extension Reducer {
                 return catalogLoadEffects(state)
             }
             state.session.model = argument
-            if !state.catalog.isEmpty, !state.catalog.contains(where: { $0.id == argument }) {
+            if !state.catalog.isEmpty, state.catalogEntry(argument) == nil {
                 notify(&state, "model: \(argument) (not in the catalog)", .error)
+            } else if let note = state.catalogEntry(argument)?.variantNote {
+                notify(&state, "model: \(argument) (\(note))")
             } else {
                 notify(&state, "model: \(argument)")
             }

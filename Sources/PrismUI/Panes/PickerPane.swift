@@ -54,7 +54,7 @@ enum PickerPane {
             let rowStyle = selected ? theme.style(.selection, on: .surface) : theme.style(.text, on: .surface)
             if selected { frame.fill(Rect(x: rows.x, y: y, width: rows.width, height: 1), style: rowStyle) }
             let marker: String, markerStyle: Style, text: String
-            var current = false
+            var current = false, variants: VariantChips?
             if i < sets.count {
                 let set = sets[i]
                 let marked = state.picker.marked == set.models
@@ -63,16 +63,20 @@ enum PickerPane {
                 text = columns.row(set, catalog: state.catalog, origin: state.modelSets.origin(of: set.name) ?? .saved, basis: basis)
             } else {
                 let model = shown[i - sets.count - max(0, top - sets.count)]
-                let marked = state.picker.marked.contains(model.id)
+                let chips = VariantChips(state, model, offered: selected)
+                let marked = state.picker.marked.contains(chips.choice.id)
                 marker = marked ? "✓" : state.picker.favourites.contains(model.id) ? "★" : (state.picker.recents.contains(model.id) ? "↺" : " ")
                 markerStyle = marked ? theme.style(.success, on: .surface).adding(.bold) : theme.style(.warning, on: .surface)
-                text = columns.row(model, basis: basis)
-                current = model.id == state.session.model
+                text = columns.row(chips.choice, basis: basis, label: chips.label)
+                current = state.session.model.map { ModelVariant.parse($0).base == model.id || $0 == model.id } ?? false
+                variants = chips
             }
             // The current model's dot has a column of its own, so it never pushes the id aside.
             var line = StyledLine(marker + (current ? "●" : " ") + " ", selected ? rowStyle : markerStyle.background(rowStyle.background))
             line.append(text, rowStyle)
             frame.put(line, at: Point(x: rows.x, y: y), clip: rows)
+            variants?.draw(into: &frame, row: Rect(x: rows.x + Columns.markerWidth, y: y, width: min(columns.idWidth, rows.width - Columns.markerWidth), height: 1),
+                           style: theme.style(.textMuted, on: .surface).background(rowStyle.background))
         }
         if modelCount == 0, count - top < rows.height {
             frame.put(emptyMessage, at: Point(x: rows.x + 2, y: rows.y + count - top), style: theme.style(.textMuted, on: .surface), clip: rows)
@@ -90,6 +94,10 @@ enum PickerPane {
         }
         let enter = bindings.name(PickerCommand.choose), mark = bindings.name(PickerCommand.mark)
         let close = bindings.name(PickerCommand.close)
+        if let model = state.pickerSelectedModel {
+            if let note = state.pickerChoice(model).variantNote { pieces.insert(note, at: 0) }
+            if !state.offeredVariants(model).isEmpty { pieces.append("\(bindings.name(PickerCommand.variant)) variant") }
+        }
         if case .set(let set)? = state.pickerSelectedRow {
             pieces += ["\(enter) compare set \(set.name)", "\(mark) mark", "\(close) close"]
         } else if state.picker.marked.isEmpty {
@@ -186,8 +194,9 @@ enum PickerPane {
             return s
         }
 
-        func row(_ m: ModelInfo, basis: EstimateBasis) -> String {
-            var s = m.id.padded(to: idWidth)
+        /// A model's row; `label` replaces the id in its column (a chosen variant's tag).
+        func row(_ m: ModelInfo, basis: EstimateBasis, label: String? = nil) -> String {
+            var s = (label ?? m.id).padded(to: idWidth)
             s += " " + Formatting.perMillion(m.pricing.prompt).leftPadded(to: priceWidth)
             s += " " + Formatting.perMillion(m.pricing.completion).leftPadded(to: priceWidth)
             if showEstimate { s += " " + Self.estimate(CostEstimator.estimate(model: m.id, info: m, basis: basis).inputCost) }
