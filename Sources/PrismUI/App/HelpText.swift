@@ -50,7 +50,8 @@ enum HelpText {
             bindings.keys(for: command).map(\.hintName).joined(separator: " or ")
         }
         notes.append("Picker: type to search (Space separates words), \(pickerKeys(.sort)) sort, \(pickerKeys(.favourite)) favourite, "
-            + "\(pickerKeys(.variant)) cycles a row's variants (:free, :nitro, …), \(pickerKeys(.mark)) marks a model to compare, \(pickerKeys(.choose)) chooses, \(pickerKeys(.close)) closes ([keys.picker]). "
+            + "\(pickerKeys(.mark)) marks a model to compare, \(pickerKeys(.choose)) chooses, \(pickerKeys(.close)) closes, "
+            + "\(pickerKeys(.variant)) cycles the row's variants (:free, :nitro, :floor, :online, …) ([keys.picker]). "
             + "Sessions: type to filter, \(bindings.name(BrowserCommand.rename)) rename (the old title, Ctrl-U clears it), "
             + "\(bindings.name(BrowserCommand.delete)) delete, \(bindings.name(BrowserCommand.export)) export.")
         notes.append("Budget: a send over a cap (or above confirm_above) is held, not sent: \(bindings.name(BudgetCommand.sendAnyway)) sends it anyway, "

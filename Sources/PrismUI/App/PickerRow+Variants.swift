@@ -27,6 +27,15 @@ extension AppState {
         return catalogEntry(model.id + variant.suffix) ?? model
     }
 
+    /// The row the current model's dot goes on: its own, or for a variant that has no row
+    /// (`x:nitro`, or a free twin listed as its base's toggle) its base's.
+    var pickerCurrentRowID: String? {
+        guard let model = session.model, !catalog.isEmpty else { return session.model }
+        let index = CatalogIndex.of(catalog)
+        if let i = index.models(id: model).first, index.freeTwinBase[i] < 0 { return model }
+        return ModelVariant.parse(model).base
+    }
+
     /// The id Enter chooses or the mark key marks on the highlighted row; nil on a set row.
     var pickerSelectedChoice: String? { pickerSelectedModel.map { pickerChoice($0).id } }
 }

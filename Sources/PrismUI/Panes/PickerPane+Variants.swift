@@ -11,22 +11,31 @@ extension PickerPane {
         let choice: ModelInfo
         /// The id column's text.
         let label: String
-        /// The offered variants not chosen, as one dimmed piece after the label; empty off the highlight.
-        let others: String
+        /// The offered variants not chosen, dimmed after the label; empty off the highlight.
+        let others: [String]
 
         init(_ state: AppState, _ model: ModelInfo, offered: Bool) {
             let chosen = state.picker.variants[model.id]
             choice = state.pickerChoice(model)
-            label = model.id + (chosen.map { " [\($0.rawValue)]" } ?? "")
-            others = offered ? state.offeredVariants(model).filter { $0 != chosen }.map(\.suffix).joined(separator: " ") : ""
+            label = Self.label(model.id, chosen)
+            others = offered ? state.offeredVariants(model).filter { $0 != chosen }.map(\.suffix) : []
         }
 
-        /// Draws the dimmed variants after the label, inside the id column `row`.
+        /// A row's id with its chosen variant's tag.
+        static func label(_ id: String, _ chosen: ModelVariant?) -> String {
+            id + (chosen.map { " [\($0.rawValue)]" } ?? "")
+        }
+
+        /// Draws the dimmed variants after the label, inside the id column `row`: as many
+        /// whole ones as fit (a cut `:fl` would name nothing).
         func draw(into frame: inout Frame, row: Rect, style: Style) {
-            guard !others.isEmpty else { return }
-            let x = row.x + DisplayWidth.of(label) + 1
-            guard x < row.maxX else { return }
-            frame.put(others, at: Point(x: x, y: row.y), style: style, clip: Rect(x: x, y: row.y, width: row.maxX - x, height: 1))
+            var x = row.x + DisplayWidth.of(label) + 1
+            for chip in others {
+                let width = DisplayWidth.of(chip)
+                guard x + width <= row.maxX else { return }
+                frame.put(chip, at: Point(x: x, y: row.y), style: style, clip: row)
+                x += width + 1
+            }
         }
     }
 }

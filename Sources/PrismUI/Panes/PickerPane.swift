@@ -25,6 +25,7 @@ enum PickerPane {
 
         let sets = state.pickerSets
         let models = state.pickerModels
+        let currentRow = state.pickerCurrentRowID
         let basis = CostPreview.pickerBasis(state)
         let modelCount = models.count
         // The footer takes a second line rather than cut its keys off when the picker is narrow.
@@ -68,7 +69,7 @@ enum PickerPane {
                 marker = marked ? "✓" : state.picker.favourites.contains(model.id) ? "★" : (state.picker.recents.contains(model.id) ? "↺" : " ")
                 markerStyle = marked ? theme.style(.success, on: .surface).adding(.bold) : theme.style(.warning, on: .surface)
                 text = columns.row(chips.choice, basis: basis, label: chips.label)
-                current = state.session.model.map { ModelVariant.parse($0).base == model.id || $0 == model.id } ?? false
+                current = model.id == currentRow
                 variants = chips
             }
             // The current model's dot has a column of its own, so it never pushes the id aside.
@@ -83,7 +84,8 @@ enum PickerPane {
         }
     }
 
-    /// The footer's pieces (counts, the catalog's age, the keys) packed into at most `maxLines` lines.
+    /// The footer's pieces (counts, the catalog's age, the keys) packed into at most `maxLines`
+    /// lines, after a line saying what a chosen variant's figures mean.
     static func footer(_ state: AppState, bindings: KeyBindings = .defaults, count: Int, width: Int, maxLines: Int) -> [String] {
         var pieces: [String] = []
         let sets = state.pickerSets.count
@@ -94,16 +96,18 @@ enum PickerPane {
         }
         let enter = bindings.name(PickerCommand.choose), mark = bindings.name(PickerCommand.mark)
         let close = bindings.name(PickerCommand.close)
-        if let model = state.pickerSelectedModel {
-            if let note = state.pickerChoice(model).variantNote { pieces.insert(note, at: 0) }
-            if !state.offeredVariants(model).isEmpty { pieces.append("\(bindings.name(PickerCommand.variant)) variant") }
-        }
         if case .set(let set)? = state.pickerSelectedRow {
             pieces += ["\(enter) compare set \(set.name)", "\(mark) mark", "\(close) close"]
         } else if state.picker.marked.isEmpty {
             pieces += ["\(enter) choose", "\(mark) mark to compare", "\(bindings.name(PickerCommand.favourite)) favourite", "\(close) close"]
         } else {
             pieces += ["\(state.picker.marked.count) marked", "\(enter) compare", "\(mark) mark", "\(close) close"]
+        }
+        // The key that changes the highlighted row's variant, and on a line of its own what a chosen one's figures mean.
+        var note: String?
+        if let model = state.pickerSelectedModel {
+            note = maxLines >= 2 ? state.pickerChoice(model).variantNote : nil
+            if !state.offeredVariants(model).isEmpty { pieces.append("\(bindings.name(PickerCommand.variant)) variant") }
         }
         var lines: [String] = []
         for piece in pieces {
@@ -113,14 +117,16 @@ enum PickerPane {
                 lines.append(piece)
             }
         }
-        return lines.map { $0.truncated(to: width) }
+        return ((note.map { [$0] } ?? []) + lines).map { $0.truncated(to: width) }
     }
 
-    /// How wide the id column would like to be: the longest id in the catalog (or set row), within reason.
+    /// How wide the id column would like to be: the longest id in the catalog (or set row,
+    /// or id with its chosen variant's tag), within reason.
     static func wantedIDWidth(_ state: AppState) -> Int {
         let ids = state.catalog.isEmpty ? 30 : CatalogIndex.of(state.catalog).longestID
         let sets = state.pickerSets.map { DisplayWidth.of(Columns.setLabel($0)) }.max() ?? 0
-        return min(Columns.maxIDWidth, max(ids, sets, 12))
+        let tagged = state.picker.variants.map { DisplayWidth.of(VariantChips.label($0.key, $0.value)) }.max() ?? 0
+        return min(Columns.maxIDWidth, max(ids, sets, tagged, 12))
     }
 
     /// The picker's width beside the transcript: its content's, between `minimum` and `limit`.
