@@ -51,6 +51,17 @@ enum EstimateBench {
             blackHole(picker.visibleModels(in: catalog, basis: basis).count)
         }
         add(&table, "picker: order 400 models by the estimate (new draft)", sorted, target: false)
+
+        // The one catalog lookup (`entry(for:)`, a scan) for the last model's id, as listed and as a derived variant.
+        let last = catalog[catalog.count - 1].id
+        let lookups = (try? Measure.interleaved(runs: 2_000, [
+            { blackHole(catalog.entry(for: last)) },
+            { blackHole(catalog.entry(for: last + ":nitro")) },
+        ])) ?? []
+        if lookups.count == 2 {
+            add(&table, "lookup: the last of 400 ids (a scan)", lookups[0], target: true)
+            add(&table, "lookup: the same id with :nitro (two scans, derived)", lookups[1], target: true)
+        }
         table.note("Thread: 1,000 prompts and replies, usage on every reply but the last 10; catalog of 400 priced models.")
         table.print()
     }
