@@ -182,3 +182,19 @@ struct PickerVariantDotTests {
         #expect(rows.count == 1 && rows[0].contains("openai/gpt-4o [nitro]"), "\(rows)")
     }
 }
+
+@Suite("Picker variants: recents")
+struct PickerVariantRecentsTests {
+    @Test func aChosenVariantKeepsItsBaseRowAmongTheRecents() {
+        let h = VariantHarness()
+        h.highlight("qwen/qwq")
+        h.key(.ctrl("v"))
+        h.key(Key(.enter))
+        #expect(h.state.picker.recents == ["qwen/qwq:nitro"])
+        h.key(.ctrl("p"))
+        let ids = h.state.picker.visibleModels(in: h.state.catalog).map(\.id)
+        #expect(ids.first == "qwen/qwq", "recents sort first, by their base row: \(ids)")
+        let row = h.screen().split(separator: "\n").first { $0.contains("qwen/qwq [nitro]") }.map(String.init) ?? ""
+        #expect(row.contains("↺"), "\(row)")
+    }
+}

@@ -66,7 +66,7 @@ enum PickerPane {
                 let model = shown[i - sets.count - max(0, top - sets.count)]
                 let chips = VariantChips(state, model, offered: selected)
                 let marked = state.picker.marked.contains(chips.choice.id)
-                marker = marked ? "✓" : state.picker.favourites.contains(model.id) ? "★" : (state.picker.recents.contains(model.id) ? "↺" : " ")
+                marker = marked ? "✓" : state.picker.favourites.contains(model.id) ? "★" : (state.picker.recents.contains { ModelVariant.parse($0).base == model.id || $0 == model.id } ? "↺" : " ")
                 markerStyle = marked ? theme.style(.success, on: .surface).adding(.bold) : theme.style(.warning, on: .surface)
                 text = columns.row(chips.choice, basis: basis, label: chips.label)
                 current = model.id == currentRow

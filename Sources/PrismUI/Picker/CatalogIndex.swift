@@ -244,6 +244,14 @@ final class CatalogIndex: @unchecked Sendable {
         return rank
     }
 
+    /// The picker rows that stand for an id: its own, else (a free twin, or a variant the
+    /// catalog does not list, as recents hold them) its base's.
+    func rows(id: String) -> [Int] {
+        let own = models(id: id)
+        if !own.isEmpty, own.allSatisfy({ freeTwinBase[$0] < 0 }) { return own }
+        return models(id: ModelVariant.parse(id).base)
+    }
+
     /// The model with this id (the first, if several share it).
     func model(id: String) -> ModelInfo? { models(id: id).min().map { catalog[$0] } }
 

@@ -38,7 +38,7 @@ final class ModelList: @unchecked Sendable {
         var special = [UInt16](repeating: 0, count: count)
         for id in key.favourites { for m in index.models(id: id) { special[m] = 1 } }
         for (position, id) in key.recents.enumerated() {
-            for m in index.models(id: id) where special[m] == 0 { special[m] = 2 + UInt16(min(position, 255)) }
+            for m in index.rows(id: id) where special[m] == 0 { special[m] = 2 + UInt16(min(position, 255)) }
         }
         let querying = matches != nil
         let ranks: [Int32]
