@@ -118,6 +118,13 @@ struct PickerVariantTests {
         local.highlight("openai/gpt-4o")
         local.key(.ctrl("v"))
         #expect(local.state.picker.variants.isEmpty)
+        // Started with a variant this server does not offer: the row shows it, and the key goes back to the base.
+        local.key(Key(.escape))
+        local.state.session.model = "openai/gpt-4o:nitro"
+        local.key(.ctrl("p"))
+        #expect(local.state.pickerSelectedChoice == "openai/gpt-4o:nitro")
+        local.key(.ctrl("v"))
+        #expect(local.state.pickerSelectedChoice == "openai/gpt-4o")
     }
 
     @Test func theVariantKeyIsConfigurable() {

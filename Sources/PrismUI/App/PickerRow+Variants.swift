@@ -46,11 +46,17 @@ extension Reducer {
     static func cycleVariant(_ state: inout AppState, _ bindings: KeyBindings) {
         guard let model = state.pickerSelectedModel else { return }
         let offered = state.offeredVariants(model)
+        let current = state.picker.variants[model.id]
+        if let current, !offered.contains(current) {
+            // Chosen elsewhere (`-m x:nitro` on a server that does not offer it): back to the base.
+            state.picker.variants[model.id] = nil
+            return
+        }
         guard !offered.isEmpty else {
             notify(&state, "\(TerminalSanitizer.metadata(model.id)) has no variants here")
             return
         }
-        let next = state.picker.variants[model.id].flatMap(offered.firstIndex).map { $0 + 1 } ?? 0
+        let next = current.flatMap(offered.firstIndex).map { $0 + 1 } ?? 0
         state.picker.variants[model.id] = next < offered.count ? offered[next] : nil
     }
 
