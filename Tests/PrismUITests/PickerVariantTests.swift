@@ -205,3 +205,20 @@ struct PickerVariantRecentsTests {
         #expect(row.contains("↺"), "\(row)")
     }
 }
+
+@Suite("Variants: the prompt border's estimate")
+struct VariantPreviewTests {
+    @Test func aVariantDraftIsPricedAndOnlineSaysTheSearchIsExtra() {
+        let h = VariantHarness()
+        h.state.session.model = "openai/gpt-4o:floor"
+        h.type("how much?")
+        let floor = h.screen()
+        #expect(floor.contains("≈ $"), "priced from the base model")
+        #expect(!floor.contains("no price for"))
+        #expect(!floor.contains("web search"))
+        h.state.session.model = "openai/gpt-4o:online"
+        #expect(h.screen().contains("at most + web search"))
+        h.state.session.model = "meta/llama:free"
+        #expect(h.screen().contains("≈ $0 in"), "\(h.screen().split(separator: "\n").filter { $0.contains("≈") })")
+    }
+}

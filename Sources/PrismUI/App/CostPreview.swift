@@ -101,6 +101,8 @@ enum CostPreview {
         }
         let total = CostEstimate.total(all)
         guard let text = CostEstimate.summary(input: total.input, worstCase: total.worstCase) else { return nil }
-        return all.count > 1 ? "next round " + text : text
+        // `:online` adds a web search per request, which no catalog price covers: said, not guessed.
+        let search = all.contains { ModelVariant.parse($0.model).variants.contains(.online) } ? " + web search" : ""
+        return (all.count > 1 ? "next round " + text : text) + search
     }
 }
