@@ -15,8 +15,8 @@ extension AppState {
         guard !catalog.isEmpty else { return [] }
         let index = CatalogIndex.of(catalog)
         return ModelVariant.allCases.filter { variant in
-            if ModelVariant.routing.contains(variant) { return offersRoutingVariants && !model.isRouter }
-            return !index.models(id: model.id + variant.suffix).isEmpty
+            if ModelVariant.listed.contains(variant) { return !index.models(id: model.id + variant.suffix).isEmpty }
+            return offersRoutingVariants && !model.isRouter
         }
     }
 
