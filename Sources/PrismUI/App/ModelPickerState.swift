@@ -47,11 +47,12 @@ public struct ModelPickerState: Sendable, Equatable {
         return list.models(0..<list.count)
     }
 
-    /// How many models the picker lists (while no query is typed: every one but the free
-    /// twins shown as their base row's variant).
+    /// How many models the picker lists: while no query is typed, every one but the free
+    /// twins shown as their base row's variant, which only the index knows; until its
+    /// background build is done, every one (a catalog arriving never waits for the index).
     func modelCount(in catalog: [ModelInfo]) -> Int {
         guard query.split(separator: " ").isEmpty else { return models(in: catalog).count }
-        return catalog.isEmpty ? 0 : catalog.count - CatalogIndex.of(catalog).hiddenCount
+        return catalog.count - (CatalogIndex.ifReady(catalog)?.hiddenCount ?? 0)
     }
 
     /// The same list, counted at once and ordered only where it is read (see `ModelList`).
