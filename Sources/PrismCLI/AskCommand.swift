@@ -165,8 +165,9 @@ struct AskCommand: AsyncParsableCommand {
                                   draft: PendingText(), explicitMaxTokens: session.settings.maxTokens,
                                   maxTokensCap: context.config.maxTokens)
         let modelID = context.config.model.id
-        let estimate = CostEstimator.estimate(model: modelID, info: catalog.first { $0.id == modelID }, basis: basis)
-        StandardIO.out(json ? AskEstimate(estimate: estimate).json() + "\n" : AskEstimate(estimate: estimate).text())
+        let info = catalog.entry(for: modelID)
+        let report = AskEstimate(estimate: CostEstimator.estimate(model: modelID, info: info, basis: basis), note: info?.variantNote)
+        StandardIO.out(json ? report.json() + "\n" : report.text())
     }
 
     /// The failure in one line; when the server refused the request (400, 404) and `-m` did

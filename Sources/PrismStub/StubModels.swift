@@ -116,8 +116,23 @@ public enum StubModels {
     public static var ids: [String] { all.map(\.id) }
 
     /// The behavior of the built-in model `id`, or nil if there is no such model.
+    /// A variant id (`stub/echo:nitro`, stacked `stub/echo:free:online`) behaves as its base model.
     public static func behavior(forModel id: String, lastUserText: String) -> StubBehavior? {
-        all.first { $0.id == id }?.behavior(lastUserText)
+        let wanted = all.contains { $0.id == id } ? id : baseID(id)
+        return all.first { $0.id == wanted }?.behavior(lastUserText)
+    }
+
+    /// OpenRouter's variant suffixes, which the stub accepts after any of its ids. (The stub
+    /// imports no Prism code, so it keeps its own list; `ModelVariant` is Prism's.)
+    static let variantSuffixes: Set<Substring> = ["free", "nitro", "floor", "online", "exacto", "thinking", "extended"]
+
+    /// `id` without the known variant suffixes at its end.
+    static func baseID(_ id: String) -> String {
+        var base = Substring(id)
+        while let colon = base.lastIndex(of: ":"), variantSuffixes.contains(base[base.index(after: colon)...]) {
+            base = base[..<colon]
+        }
+        return String(base)
     }
 
     /// The stub/echo reply: a short markdown answer quoting `text`.

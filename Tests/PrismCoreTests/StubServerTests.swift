@@ -120,6 +120,18 @@ import Testing
         #expect(Self.text(error) == #"{"error":{"code":400,"message":"nope/x is not a valid model ID"}}"#)
     }
 
+    @Test func variantIdsAreServedByTheirBaseModel() async throws {
+        let server = StubServer()
+        try server.start()
+        defer { server.stop() }
+        let (data, response) = try await Self.session().data(for: Self.chatRequest(server, model: "stub/echo:free:online"))
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        #expect(Self.text(data).contains(#""content":"stub\n\n""#), "stub/echo's reply")
+        // An unknown suffix is another model, which the stub does not have.
+        let (_, unknown) = try await Self.session().data(for: Self.chatRequest(server, model: "stub/echo:beta"))
+        #expect((unknown as? HTTPURLResponse)?.statusCode == 400)
+    }
+
     @Test func requiredKeyGives401WithoutBearer() async throws {
         let server = StubServer(requiredKey: "sk-test")
         try server.start()

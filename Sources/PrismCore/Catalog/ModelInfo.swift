@@ -83,6 +83,9 @@ public struct ModelInfo: Codable, Sendable, Equatable, Hashable, Identifiable {
     public var pricing: ModelPricing
     public var maxCompletionTokens: Int?
     public var supportedParameters: [String]
+    /// For an id with a variant suffix derived from its base entry (`x:nitro`), what the
+    /// suffix means for the figures shown (see `ModelVariant.note`); nil for catalog entries.
+    public var variantNote: String?
 
     public init(id: String, name: String? = nil, created: Date? = nil, description: String? = nil,
                 contextLength: Int? = nil, inputModalities: [String] = ["text"], outputModalities: [String] = ["text"],

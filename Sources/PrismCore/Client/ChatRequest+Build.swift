@@ -9,7 +9,7 @@ extension ChatRequest {
     /// Checks that every request must pass (budgets, routing) belong here.
     public static func build(model: String, session: Session, upTo leafID: String?,
                              catalog: [ModelInfo], maxTokensCap: Int, routing: RoutingLayers) -> ChatRequest {
-        let info = catalog.first { $0.id == model }
+        let info = catalog.entry(for: model)
         let maxTokens = resolveMaxTokens(explicit: session.settings.maxTokens, configuredCap: maxTokensCap,
                                          modelLimit: info?.maxCompletionTokens)
         var settings = session.settings
@@ -20,7 +20,7 @@ extension ChatRequest {
         var request = ChatRequest(model: model, messages: messages(for: session, upTo: leafID), settings: settings,
                                   maxTokens: maxTokens, pricing: info?.pricing)
         for fallback in settings.fallbackModels {
-            if let pricing = catalog.first(where: { $0.id == fallback })?.pricing { request.fallbackPricing[fallback] = pricing }
+            if let pricing = catalog.entry(for: fallback)?.pricing { request.fallbackPricing[fallback] = pricing }
         }
         return request
     }

@@ -29,7 +29,7 @@ public enum CostEstimator {
         let basis = EstimateBasis(thread: ThreadEstimate(session: session, upTo: leafID),
                                   draft: PendingText(message: draft, attachments: attachments),
                                   explicitMaxTokens: session.settings.maxTokens, maxTokensCap: maxTokensCap)
-        return estimate(model: model, info: catalog.first { $0.id == model }, basis: basis)
+        return estimate(model: model, info: catalog.entry(for: model), basis: basis)
     }
 
     /// Prices one model: `info` nil (not in the catalog) gives nil costs, never $0.

@@ -15,8 +15,7 @@ public enum FreeTier {
     /// A `:free` variant (also stacked, `…:free:online`), or a model whose catalog prices
     /// are all zero. A model with unknown prices is not counted as free.
     public static func isFree(model: String, pricing: ModelPricing?) -> Bool {
-        let suffixes = model.split(separator: "/").last.map { $0.split(separator: ":").dropFirst() } ?? []
-        if suffixes.contains("free") { return true }
+        if ModelVariant.parse(model).variants.contains(.free) { return true }
         guard let pricing, let prompt = pricing.prompt, let completion = pricing.completion else { return false }
         return prompt == 0 && completion == 0 && (pricing.request ?? 0) == 0
     }

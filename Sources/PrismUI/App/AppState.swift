@@ -127,10 +127,11 @@ public struct AppState: Sendable {
     /// Catalog entry of the current model, when known.
     public var modelInfo: ModelInfo? { session.model.flatMap(catalogEntry) }
 
-    /// The catalog entry with this id: from the picker's index once it is built, else by a scan.
+    /// The catalog entry with this id, variants included (`ModelVariant.entry`): from the
+    /// picker's index once it is built, else by a scan.
     func catalogEntry(_ id: String) -> ModelInfo? {
-        if let index = CatalogIndex.ifReady(catalog) { return index.model(id: id) }
-        return catalog.first { $0.id == id }
+        if let index = CatalogIndex.ifReady(catalog) { return ModelVariant.entry(for: id, exact: index.model(id:)) }
+        return catalog.entry(for: id)
     }
 }
 

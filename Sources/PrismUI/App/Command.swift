@@ -76,7 +76,7 @@ public enum Command: String, CaseIterable, Sendable {
 
 /// What a key can mean inside the model picker (besides typing the search).
 public enum PickerCommand: String, CaseIterable, Sendable {
-    case choose, close, mark, favourite, sort, providers
+    case choose, close, mark, favourite, sort, providers, variant
     case up, down, pageUp = "page_up", pageDown = "page_down"
 
     /// One line for the help overlay.
@@ -88,6 +88,7 @@ public enum PickerCommand: String, CaseIterable, Sendable {
         case .favourite: return "picker: star or unstar a model (stars sort first)"
         case .sort: return "picker: change the sort order"
         case .providers: return "picker: the highlighted model's providers (routing)"
+        case .variant: return "picker: cycle the row's variants (:free, :nitro, :floor, :online, …)"
         case .up, .down, .pageUp, .pageDown: return "picker: move the highlight"
         }
     }
@@ -288,7 +289,7 @@ public struct KeyBindings: Sendable, Equatable {
     /// same in every terminal (Ctrl-Space does not); Insert is the other file-manager habit.
     public static let pickerKeys: [Key: PickerCommand] = [
         Key(.enter): .choose, Key(.escape): .close, .ctrl("t"): .mark, Key(.insert): .mark,
-        .ctrl("s"): .favourite, Key(.tab): .sort, .alt("r"): .providers, .ctrl("o"): .providers,
+        .ctrl("s"): .favourite, Key(.tab): .sort, .alt("r"): .providers, .ctrl("o"): .providers, .ctrl("v"): .variant,
         Key(.up): .up, Key(.down): .down, Key(.pageUp): .pageUp, Key(.pageDown): .pageDown,
     ]
 

@@ -110,6 +110,8 @@ enum CostPreview {
             worstCase = FallbackChain.dearest(primary, chain).worstCase
         }
         guard let text = CostEstimate.summary(input: total.input, worstCase: worstCase) else { return nil }
-        return all.count > 1 ? "next round " + text : text
+        // `:online` adds a web search per request, which no catalog price covers: said, not guessed.
+        let search = all.contains { ModelVariant.parse($0.model).variants.contains(.online) } ? " + web search" : ""
+        return (all.count > 1 ? "next round " + text : text) + search
     }
 }

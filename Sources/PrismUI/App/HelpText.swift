@@ -51,7 +51,8 @@ enum HelpText {
             bindings.keys(for: command).map(\.hintName).joined(separator: " or ")
         }
         notes.append("Picker: type to search (Space separates words), \(pickerKeys(.sort)) sort, \(pickerKeys(.favourite)) favourite, "
-            + "\(pickerKeys(.mark)) marks a model to compare, \(pickerKeys(.choose)) chooses, \(pickerKeys(.close)) closes ([keys.picker]). "
+            + "\(pickerKeys(.mark)) marks a model to compare, \(pickerKeys(.choose)) chooses, \(pickerKeys(.close)) closes, "
+            + "\(pickerKeys(.variant)) cycles the row's variants (:free, :nitro, :floor, :online, …) ([keys.picker]). "
             + "Sessions: type to filter, \(bindings.name(BrowserCommand.rename)) rename (the old title, Ctrl-U clears it), "
             + "\(bindings.name(BrowserCommand.delete)) delete, \(bindings.name(BrowserCommand.export)) export.")
         notes.append("Fallbacks (\(bindings.name(.editFallbacks)) or /fallbacks): models OpenRouter tries in order when the current one fails, "

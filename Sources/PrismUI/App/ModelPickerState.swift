@@ -28,6 +28,8 @@ public struct ModelPickerState: Sendable, Equatable {
     public var recents: [String] = []
     /// Models marked for compare mode (`PickerCommand.mark`), in the order they were marked.
     public var marked: [String] = []
+    /// The variant chosen on a model's row (`PickerCommand.variant`), by the row's id.
+    public var variants: [String: ModelVariant] = [:]
 
     public init() {}
 
@@ -45,9 +47,12 @@ public struct ModelPickerState: Sendable, Equatable {
         return list.models(0..<list.count)
     }
 
-    /// How many models the picker lists (every one while no query is typed, without the index).
+    /// How many models the picker lists: while no query is typed, every one but the free
+    /// twins shown as their base row's variant, which only the index knows; until its
+    /// background build is done, every one (a catalog arriving never waits for the index).
     func modelCount(in catalog: [ModelInfo]) -> Int {
-        query.split(separator: " ").isEmpty ? catalog.count : models(in: catalog).count
+        guard query.split(separator: " ").isEmpty else { return models(in: catalog).count }
+        return catalog.count - (CatalogIndex.ifReady(catalog)?.hiddenCount ?? 0)
     }
 
     /// The same list, counted at once and ordered only where it is read (see `ModelList`).

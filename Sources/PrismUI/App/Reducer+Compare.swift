@@ -24,7 +24,7 @@ extension Reducer {
         state.focus = .prompt
         state.editingPromptID = nil
         let paneKeys = bindings.name(.previousPane) + "/" + bindings.name(.nextPane)
-        let unknown = state.catalog.isEmpty ? [] : models.filter { id in !state.catalog.contains { $0.id == id } }
+        let unknown = state.catalog.isEmpty ? [] : models.filter { state.catalogEntry($0) == nil }
         if !unknown.isEmpty {
             notify(&state, "comparing " + Formatting.count(models.count, "model") + ", but not in the catalog: \(unknown.joined(separator: ", "))", .error)
         } else if let setName {

@@ -39,6 +39,9 @@ extension Reducer {
                 return []
             }
             return openProviders(&state, model: id)
+        case .variant?:
+            cycleVariant(&state, env.bindings)
+            return []
         case .up?: movePicker(&state, -1); return []
         case .down?: movePicker(&state, 1); return []
         case .pageUp?: movePicker(&state, -10); return []
@@ -72,7 +75,7 @@ extension Reducer {
             state.picker.query = ""
             return enterCompare(&state, models: marked, env.bindings)
         }
-        guard let chosen = state.pickerSelectedModel?.id else { return [] }
+        guard let chosen = state.pickerSelectedChoice else { return [] }
         state.session.model = chosen
         state.picker.recents.removeAll { $0 == chosen }
         state.picker.recents.insert(chosen, at: 0)
@@ -87,7 +90,7 @@ extension Reducer {
 
     /// Marks or unmarks the selected model for compare mode (at most four).
     static func toggleMark(_ state: inout AppState) {
-        guard let id = state.pickerSelectedModel?.id else { return }
+        guard let id = state.pickerSelectedChoice else { return }
         if let i = state.picker.marked.firstIndex(of: id) {
             state.picker.marked.remove(at: i)
         } else if state.picker.marked.count >= Lane.maxCount {
@@ -120,9 +123,8 @@ extension Reducer {
     }
 
     static func selectCurrentModelInPicker(_ state: inout AppState) {
-        guard let model = state.session.model,
-              let i = state.pickerModels.position(of: model) else { return }
-        state.picker.selection = state.pickerSets.count + i
+        guard let model = state.session.model else { return }
+        _ = selectInPicker(&state, model)
     }
 
     /// Keys of the session browser.

@@ -57,8 +57,10 @@ extension Reducer {
             }
             state.session.model = argument
             let chain = adaptChain(&state, to: argument)
-            if !state.catalog.isEmpty, !state.catalog.contains(where: { $0.id == argument }) {
+            if !state.catalog.isEmpty, state.catalogEntry(argument) == nil {
                 notify(&state, "model: \(argument) (not in the catalog)" + chain, .error)
+            } else if let note = state.catalogEntry(argument)?.variantNote {
+                notify(&state, "model: \(argument) (\(note))" + chain)
             } else {
                 notify(&state, "model: \(argument)" + chain)
             }

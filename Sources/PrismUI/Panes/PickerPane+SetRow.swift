@@ -5,7 +5,7 @@ extension PickerPane.Columns {
     /// A set's row: its name and models, what a million tokens cost across all of them,
     /// the smallest context among them (the one that limits a shared prompt), and where it is defined.
     func row(_ set: ModelSet, catalog: [ModelInfo], origin: ModelSets.Origin, basis: EstimateBasis) -> String {
-        let infos = set.models.map { id in catalog.first { $0.id == id } }
+        let infos = set.models.map { id in catalog.entry(for: id) }
         var s = Self.setLabel(set).padded(to: idWidth)
         s += " " + Formatting.perMillion(Self.total(infos, \.prompt)).leftPadded(to: priceWidth)
         s += " " + Formatting.perMillion(Self.total(infos, \.completion)).leftPadded(to: priceWidth)

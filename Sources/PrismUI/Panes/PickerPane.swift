@@ -26,6 +26,7 @@ enum PickerPane {
 
         let sets = state.pickerSets
         let models = state.pickerModels
+        let currentRow = state.pickerCurrentRowID
         let basis = CostPreview.pickerBasis(state)
         let modelCount = models.count
         // The footer takes a second line rather than cut its keys off when the picker is narrow.
@@ -55,7 +56,7 @@ enum PickerPane {
             let rowStyle = selected ? theme.style(.selection, on: .surface) : theme.style(.text, on: .surface)
             if selected { frame.fill(Rect(x: rows.x, y: y, width: rows.width, height: 1), style: rowStyle) }
             let marker: String, markerStyle: Style, text: String
-            var current = false
+            var current = false, variants: VariantChips?
             if i < sets.count {
                 let set = sets[i]
                 let marked = state.picker.marked == set.models
@@ -64,23 +65,28 @@ enum PickerPane {
                 text = columns.row(set, catalog: state.catalog, origin: state.modelSets.origin(of: set.name) ?? .saved, basis: basis)
             } else {
                 let model = shown[i - sets.count - max(0, top - sets.count)]
-                let marked = state.picker.marked.contains(model.id)
-                marker = marked ? "✓" : state.picker.favourites.contains(model.id) ? "★" : (state.picker.recents.contains(model.id) ? "↺" : " ")
+                let chips = VariantChips(state, model, offered: selected)
+                let marked = state.picker.marked.contains(chips.choice.id)
+                marker = marked ? "✓" : state.picker.favourites.contains(model.id) ? "★" : (state.picker.recents.contains { ModelVariant.parse($0).base == model.id || $0 == model.id } ? "↺" : " ")
                 markerStyle = marked ? theme.style(.success, on: .surface).adding(.bold) : theme.style(.warning, on: .surface)
-                text = columns.row(model, basis: basis)
-                current = model.id == state.session.model
+                text = columns.row(chips.choice, basis: basis, label: chips.label)
+                current = model.id == currentRow
+                variants = chips
             }
             // The current model's dot has a column of its own, so it never pushes the id aside.
             var line = StyledLine(marker + (current ? "●" : " ") + " ", selected ? rowStyle : markerStyle.background(rowStyle.background))
             line.append(text, rowStyle)
             frame.put(line, at: Point(x: rows.x, y: y), clip: rows)
+            variants?.draw(into: &frame, row: Rect(x: rows.x + Columns.markerWidth, y: y, width: min(columns.idWidth, rows.width - Columns.markerWidth), height: 1),
+                           style: theme.style(.textMuted, on: .surface).background(rowStyle.background))
         }
         if modelCount == 0, count - top < rows.height {
             frame.put(emptyMessage, at: Point(x: rows.x + 2, y: rows.y + count - top), style: theme.style(.textMuted, on: .surface), clip: rows)
         }
     }
 
-    /// The footer's pieces (counts, the catalog's age, the keys) packed into at most `maxLines` lines.
+    /// The footer's pieces (counts, the catalog's age, the keys) packed into at most `maxLines`
+    /// lines, after a line saying what a chosen variant's figures mean.
     static func footer(_ state: AppState, bindings: KeyBindings = .defaults, count: Int, width: Int, maxLines: Int) -> [String] {
         var pieces: [String] = []
         let sets = state.pickerSets.count
@@ -100,6 +106,12 @@ enum PickerPane {
         } else {
             pieces += ["\(state.picker.marked.count) marked", "\(enter) compare", "\(mark) mark", "\(close) close"]
         }
+        // The key that changes the highlighted row's variant, and on a line of its own what a chosen one's figures mean.
+        var note: String?
+        if let model = state.pickerSelectedModel {
+            note = maxLines >= 2 ? state.pickerChoice(model).variantNote : nil
+            if !state.offeredVariants(model).isEmpty { pieces.append("\(bindings.name(PickerCommand.variant)) variant") }
+        }
         var lines: [String] = []
         for piece in pieces {
             if let last = lines.last, lines.count >= maxLines || DisplayWidth.of(last) + 3 + DisplayWidth.of(piece) <= width {
@@ -113,18 +125,20 @@ enum PickerPane {
             let providers = "\(bindings.name(PickerCommand.providers)) providers"
             if let last = lines.last, DisplayWidth.of(last) + 3 + DisplayWidth.of(providers) <= width {
                 lines[lines.count - 1] = last + " · " + providers
-            } else if lines.count < maxLines {
+            } else if lines.count + (note == nil ? 0 : 1) < maxLines {
                 lines.append(providers)
             }
         }
-        return lines.map { $0.truncated(to: width) }
+        return ((note.map { [$0] } ?? []) + lines).map { $0.truncated(to: width) }
     }
 
-    /// How wide the id column would like to be: the longest id in the catalog (or set row), within reason.
+    /// How wide the id column would like to be: the longest id in the catalog (or set row,
+    /// or id with its chosen variant's tag), within reason.
     static func wantedIDWidth(_ state: AppState) -> Int {
         let ids = state.catalog.isEmpty ? 30 : CatalogIndex.of(state.catalog).longestID
         let sets = state.pickerSets.map { DisplayWidth.of(Columns.setLabel($0)) }.max() ?? 0
-        return min(Columns.maxIDWidth, max(ids, sets, 12))
+        let tagged = state.picker.variants.map { DisplayWidth.of(VariantChips.label($0.key, $0.value)) }.max() ?? 0
+        return min(Columns.maxIDWidth, max(ids, sets, tagged, 12))
     }
 
     /// The picker's width beside the transcript: its content's, between `minimum` and `limit`.
@@ -198,8 +212,9 @@ enum PickerPane {
             return s
         }
 
-        func row(_ m: ModelInfo, basis: EstimateBasis) -> String {
-            var s = m.id.padded(to: idWidth)
+        /// A model's row; `label` replaces the id in its column (a chosen variant's tag).
+        func row(_ m: ModelInfo, basis: EstimateBasis, label: String? = nil) -> String {
+            var s = (label ?? m.id).padded(to: idWidth)
             s += " " + Formatting.perMillion(m.pricing.prompt).leftPadded(to: priceWidth)
             s += " " + Formatting.perMillion(m.pricing.completion).leftPadded(to: priceWidth)
             if showEstimate { s += " " + Self.estimate(CostEstimator.estimate(model: m.id, info: m, basis: basis).inputCost) }

@@ -39,6 +39,11 @@ final class CatalogIndex: @unchecked Sendable {
     /// The same for price, context, newest and name (each tie broken by id).
     let modeRank: [ModelPickerState.Sort: [Int32]]
     let modeOrder: [ModelPickerState.Sort: [Int32]]
+    /// For an `x:free` entry whose base `x` is listed too, the base's index, else -1: the
+    /// picker shows the free endpoint as the base row's variant, not as a row of its own.
+    private(set) var freeTwinBase: [Int32] = []
+    /// How many entries are such twins (the picker lists that many fewer rows).
+    private(set) var hiddenCount = 0
 
     let lock = NSLock()
     /// Matches per query (most recent last), for narrowing and for Backspace.
@@ -164,6 +169,20 @@ final class CatalogIndex: @unchecked Sendable {
         for (k, mode) in modes.enumerated() { modeOrder[mode] = (slots.base + k).move() }
         self.modeOrder = modeOrder
         modeRank = modeOrder.mapValues(Self.ranks)
+        findFreeTwins()
+    }
+
+    /// Fills `freeTwinBase` and `hiddenCount`: a binary search per `:free` id.
+    private func findFreeTwins() {
+        var twins = [Int32](repeating: -1, count: catalog.count)
+        for (i, model) in catalog.enumerated() where model.id.hasSuffix(ModelVariant.free.suffix) {
+            let base = String(model.id.dropLast(ModelVariant.free.suffix.count))
+            if let b = models(id: base).min() {
+                twins[i] = Int32(b)
+                hiddenCount += 1
+            }
+        }
+        freeTwinBase = twins
     }
 
     /// Models by lowercased name, ties broken by id.
@@ -223,6 +242,14 @@ final class CatalogIndex: @unchecked Sendable {
         var rank = [Int32](repeating: 0, count: order.count)
         for (position, model) in order.enumerated() { rank[Int(model)] = Int32(position) }
         return rank
+    }
+
+    /// The picker rows that stand for an id: its own, else (a free twin, or a variant the
+    /// catalog does not list, as recents hold them) its base's.
+    func rows(id: String) -> [Int] {
+        let own = models(id: id)
+        if !own.isEmpty, own.allSatisfy({ freeTwinBase[$0] < 0 }) { return own }
+        return models(id: ModelVariant.parse(id).base)
     }
 
     /// The model with this id (the first, if several share it).

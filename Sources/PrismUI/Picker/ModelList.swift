@@ -38,7 +38,7 @@ final class ModelList: @unchecked Sendable {
         var special = [UInt16](repeating: 0, count: count)
         for id in key.favourites { for m in index.models(id: id) { special[m] = 1 } }
         for (position, id) in key.recents.enumerated() {
-            for m in index.models(id: id) where special[m] == 0 { special[m] = 2 + UInt16(min(position, 255)) }
+            for m in index.rows(id: id) where special[m] == 0 { special[m] = 2 + UInt16(min(position, 255)) }
         }
         let querying = matches != nil
         let ranks: [Int32]
@@ -59,9 +59,18 @@ final class ModelList: @unchecked Sendable {
             return group << 62 | recent << 54 | UInt64(ranks[m])
         }
         var keys: [UInt64] = []
+        let twins = index.hiddenCount > 0 ? index.freeTwinBase : nil
         if let matches {
             keys.reserveCapacity(matches.models.count)
-            for (m, score) in zip(matches.models, matches.scores) {
+            // A matching free twin lists its base row (once), so a search for "free" finds it.
+            var listed = twins.map { _ in [Bool](repeating: false, count: count) }
+            for (found, score) in zip(matches.models, matches.scores) {
+                var m = found
+                if let twins, twins[Int(found)] >= 0 { m = twins[Int(found)] }
+                if listed != nil {
+                    if listed![Int(m)] { continue }
+                    listed![Int(m)] = true
+                }
                 var k = keyOf(Int(m))
                 if relevance {
                     let bounded = Swift.max(-Self.scoreBias + 1, Swift.min(Self.scoreBias - 1, Int64(score)))
@@ -70,7 +79,7 @@ final class ModelList: @unchecked Sendable {
                 keys.append(k)
             }
         } else {
-            keys = (0..<count).map(keyOf)
+            keys = twins.map { twins in (0..<count).filter { twins[$0] < 0 }.map(keyOf) } ?? (0..<count).map(keyOf)
         }
         order = LazyOrder(keys)
     }
