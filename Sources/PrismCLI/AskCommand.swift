@@ -88,7 +88,11 @@ struct AskCommand: AsyncParsableCommand {
         let modelID = context.config.model.id
         let catalog = await context.catalogForAsk()
         let session = sessionForAsk(context, text: text)
-        let request = ChatRequest.build(model: modelID, session: session, upTo: session.currentLeafID, catalog: catalog,
+        // Models whose circuit is open leave the chain; the request is built for the model sent.
+        let gate = HealthGate(context: context, source: .ask)
+        var routed = session
+        let (sentModel, skipped) = gate.route(model: modelID, settings: &routed.settings)
+        let request = ChatRequest.build(model: sentModel, session: routed, upTo: session.currentLeafID, catalog: catalog,
                                         maxTokensCap: context.config.maxTokens)
         let estimate = RequestCost.estimate(request, session: session, upTo: session.currentLeafID)
         try budget.check([estimate], context: context)
@@ -112,11 +116,12 @@ struct AskCommand: AsyncParsableCommand {
             }
         }
         spend?.finish(reservation, reply: reply)
+        gate.record(reply, model: request.model)
         try recorder?.recordReply(reply)
         if let warning = AskJSON.skippedWarning(reply) { StandardIO.error(warning) }
 
         if json {
-            StandardIO.out(AskJSON(reply: reply, requestedModel: modelID).render() + "\n")
+            StandardIO.out(AskJSON(reply: reply, requestedModel: modelID, skippedModels: skipped).render() + "\n")
         } else if StandardIO.stderrIsTerminal, reply.failure == nil {
             StandardIO.error("\u{1B}[2m\(TerminalSanitizer.metadata(Formatting.replySummary(reply)))\u{1B}[0m")
         }

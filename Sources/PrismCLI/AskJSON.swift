@@ -5,11 +5,13 @@ import PrismCore
 struct AskJSON: Encodable {
     var reply: Reply
     var requestedModel: String
+    /// Models left out of the fallback chain because their circuit was open (`RouteHealth`).
+    var skippedModels: [SkippedModel] = []
 
     enum Keys: String, CodingKey {
         case model, modelRequested = "model_requested", provider, generationID = "generation_id", content, reasoning
         case finishReason = "finish_reason", nativeFinishReason = "native_finish_reason", usage, timings, error
-        case skippedEvents = "skipped_events", costSource = "cost_source"
+        case skippedEvents = "skipped_events", costSource = "cost_source", skippedModels = "skipped_models"
     }
     enum UsageKeys: String, CodingKey {
         case promptTokens = "prompt_tokens", completionTokens = "completion_tokens", totalTokens = "total_tokens"
@@ -31,6 +33,7 @@ struct AskJSON: Encodable {
         try encodeOrNull(reply.finishReason, &c, .finishReason)
         try encodeOrNull(reply.nativeFinishReason, &c, .nativeFinishReason)
         try c.encode(reply.skippedEvents, forKey: .skippedEvents)
+        try c.encode(skippedModels, forKey: .skippedModels)
         try encodeOrNull(reply.usage?.source?.rawValue, &c, .costSource)
 
         var u = c.nestedContainer(keyedBy: UsageKeys.self, forKey: .usage)

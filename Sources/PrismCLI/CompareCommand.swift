@@ -73,9 +73,15 @@ struct CompareCommand: AsyncParsableCommand {
                               model: models.first, settings: settings)
         session.startCompare(models: models)
         let replyIDs = session.appendRound(text, at: Date(), makeID: { UUID().uuidString.lowercased() })
+        // Each model's chain (it, then the fallbacks) without the models whose circuit is open.
+        let gate = HealthGate(context: context, source: .compare)
+        var skipped: [[SkippedModel]] = []
         let requests = zip(models, replyIDs).map { model, reply in
-            ChatRequest.build(model: model, session: session, upTo: session.message(reply)?.parentID, catalog: catalog,
-                              maxTokensCap: context.config.maxTokens)
+            var routed = session
+            let sent = gate.route(model: model, settings: &routed.settings)
+            skipped.append(sent.skipped)
+            return ChatRequest.build(model: sent.model, session: routed, upTo: session.message(reply)?.parentID, catalog: catalog,
+                                     maxTokensCap: context.config.maxTokens)
         }
         let estimates = zip(requests, replyIDs).map { request, reply in
             RequestCost.estimate(request, session: session, upTo: session.message(reply)?.parentID)
@@ -111,11 +117,12 @@ struct CompareCommand: AsyncParsableCommand {
         let entries = zip(models, replies).map { (model: $0, reply: $1) }
         for entry in entries { if let warning = AskJSON.skippedWarning(entry.reply, model: entry.model) { StandardIO.error(warning) } }
         for (reservation, reply) in zip(reservations, replies) { spend?.finish(reservation, reply: reply) }
+        for (request, reply) in zip(requests, replies) { gate.record(reply, model: request.model) }
 
         if let failure = saveFailures.first { throw CLIFailure.request(failure) }
         if let recorder, !json { StandardIO.error("prism: saved session \(recorder.sessionID)") }
         if json {
-            StandardIO.out(CompareJSON(entries: entries).render() + "\n")
+            StandardIO.out(CompareJSON(entries: entries, skipped: skipped).render() + "\n")
         } else {
             StandardIO.out(CompareReport.text(entries))
         }

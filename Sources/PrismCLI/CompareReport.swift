@@ -49,6 +49,8 @@ enum CompareReport {
 /// The `--json` result of `prism compare`: an entry per model (the `ask --json` shape) and the summary.
 struct CompareJSON: Encodable {
     var entries: [(model: String, reply: Reply)]
+    /// Per entry, the models its chain skipped (open circuits); missing entries skipped none.
+    var skipped: [[SkippedModel]] = []
 
     enum Keys: String, CodingKey { case models, summary }
     enum SummaryKeys: String, CodingKey {
@@ -58,7 +60,9 @@ struct CompareJSON: Encodable {
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(entries.map { AskJSON(reply: $0.reply, requestedModel: $0.model) }, forKey: .models)
+        try c.encode(entries.indices.map { i in
+            AskJSON(reply: entries[i].reply, requestedModel: entries[i].model, skippedModels: i < skipped.count ? skipped[i] : [])
+        }, forKey: .models)
         let s = CompareSummary(entries)
         var sc = c.nestedContainer(keyedBy: SummaryKeys.self, forKey: .summary)
         func put(_ value: String?, _ key: SummaryKeys) throws {

@@ -56,15 +56,23 @@ public enum ChainSkip {
         return Plan(chain: kept, skipped: open, allOpen: false, open: [])
     }
 
-    /// Applies the plan to `request` (its `model` and fallbacks) and returns it.
+    /// The model to send for `model` with `settings`' fallbacks, which become the rest of the
+    /// chain. Callers build the request (`ChatRequest.build`) for the model returned, so its
+    /// price and output limit are that model's.
+    public static func route(model: String, settings: inout RequestSettings, health: HealthSnapshot, now: Date)
+        -> (model: String, plan: Plan) {
+        let plan = plan(chain: [model] + settings.fallbackModels, health: health, now: now)
+        guard let first = plan.chain.first else { return (model, plan) }
+        settings.fallbackModels = Array(plan.chain.dropFirst())
+        return (first, plan)
+    }
+
+    /// Applies the plan to a built `request` (its `model` and fallbacks) and returns it.
     @discardableResult
     public static func apply(to request: inout ChatRequest, health: HealthSnapshot, now: Date) -> Plan {
-        let plan = plan(chain: [request.model] + request.settings.fallbackModels, health: health, now: now)
-        if !plan.allOpen, let first = plan.chain.first {
-            request.model = first
-            request.settings.fallbackModels = Array(plan.chain.dropFirst())
-        }
-        return plan
+        let routed = route(model: request.model, settings: &request.settings, health: health, now: now)
+        request.model = routed.model
+        return routed.plan
     }
 
     /// The notices to show for a plan: one per skipped model, or one when all were open.
@@ -77,7 +85,7 @@ public enum ChainSkip {
     }
 
     /// "4 min", "30 s", "1 h".
-    static func minutes(_ seconds: Int) -> String {
+    public static func minutes(_ seconds: Int) -> String {
         if seconds < 60 { return "\(seconds) s" }
         if seconds < 3600 { return "\((seconds + 59) / 60) min" }
         return "\((seconds + 3599) / 3600) h"
