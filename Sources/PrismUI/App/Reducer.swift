@@ -93,6 +93,9 @@ public enum Reducer {
             state.browser.selection = min(state.browser.selection, max(0, state.browser.visible.count - 1))
             notify(&state, "deleted session \(id)")
             return []
+        case .healthRead(let snapshot):
+            state.health = snapshot
+            return []
         case .spendTotalsComputed(let totals):
             state.spend = totals
             // The ledger's starts, and this window's own that it may not have yet.
