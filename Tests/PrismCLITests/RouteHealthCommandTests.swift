@@ -1,4 +1,5 @@
 import Foundation
+import PrismCore
 import PrismStub
 import Testing
 
@@ -72,6 +73,20 @@ extension ProcessSuites {
             #expect(server.chatRequests.suffix(2).compactMap(\.model).sorted() == ["stub/echo", "stub/fast"])
             let after = try #require(try p.run(["models", "health", "--json"]).stdout.jsonObject?["models"] as? [[String: Any]])
             #expect(after.first { $0["name"] as? String == "stub/echo" }?["requests"] as? Int == 1)
+        }
+
+        /// Names in the record came from servers: the table cleans them like every other cell.
+        @Test func hostileNamesInTheRecordReachTheTerminalCleaned() throws {
+            let p = try PrismProcess(key: Self.key)
+            defer { p.cleanUp() }
+            let paths = PrismPaths(environment: p.environment)
+            let health = RouteHealth(paths: paths)
+            try FileManager.default.createDirectory(at: paths.state, withIntermediateDirectories: true)
+            try health.record(RouteOutcome(model: "evil/\u{1B}[31mred", provider: "Prov\u{1B}]0;owned\u{07}", kind: .failed(.network), at: Date()))
+            let r = try p.run(["models", "health"])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(!r.stdout.contains("\u{1B}") && !r.stdout.contains("\u{07}"), "\(r.stdout)")
+            #expect(r.stdout.contains("evil/␛[31mred") && r.stdout.contains("network ×1"), "\(r.stdout)")
         }
 
         @Test func aChainOfOnlyOpenModelsIsSentAsAskedAndSaysSo() throws {
