@@ -145,6 +145,29 @@ struct RouteHealthTests {
         #expect(b.requests == 2 && b.okPercent == 100 && b.p50TotalMs == 3000 && b.p50TtftMs == 400, "a cancel is not a request")
     }
 
+    @Test func aReplyServedByAFallbackClosesTheFallbackNotTheModelAsked() throws {
+        let sandbox = LedgerSandbox()
+        defer { sandbox.remove() }
+        let health = RouteHealth(database: DatabaseHandle(file: sandbox.database), settings: Self.settings)
+        try health.record(Self.failure(0))
+        try health.record(Self.failure(10))
+        try health.record(RouteOutcome(model: "a/m", modelServed: "b/fallback", provider: "P", kind: .ok, at: Self.t0.addingTimeInterval(15)))
+        try health.record(RouteOutcome(model: "a/m", modelServed: "a/m-2026-01-01", provider: "P", kind: .ok, at: Self.t0.addingTimeInterval(16)))
+        try health.record(Self.failure(20))
+        let now = Self.t0.addingTimeInterval(30)
+        let snapshot = try health.snapshot(now: now)
+        #expect(snapshot.state(ofModel: "a/m", at: now) == .closed, "a dated id of the model asked is the model asked")
+        #expect(snapshot.models["b/fallback"] != nil && snapshot.state(ofModel: "b/fallback", at: now) == .closed)
+        #expect(RouteOutcome(model: "a/m", modelServed: "b/fallback", kind: .ok, at: Self.t0).effect == .neutral)
+        #expect(RouteOutcome(model: "a/m", modelServed: "A/M", kind: .ok, at: Self.t0).effect == .success)
+    }
+
+    @Test func aSuccessOfAFallbackDoesNotCloseTheModelAsked() {
+        let fellBack = RouteOutcome(model: "a/m", modelServed: "b/fallback", kind: .ok, at: Self.t0.addingTimeInterval(15))
+        let circuit = Self.circuit([Self.failure(0), Self.failure(10), fellBack, Self.failure(20)])
+        #expect(circuit.state(at: Self.t0.addingTimeInterval(30)) == .open(until: Self.t0.addingTimeInterval(320)))
+    }
+
     @Test func oldRowsArePruned() throws {
         let sandbox = LedgerSandbox()
         defer { sandbox.remove() }

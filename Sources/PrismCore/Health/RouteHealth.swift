@@ -54,6 +54,9 @@ public final class RouteHealth: @unchecked Sendable {
         var snapshot = HealthSnapshot(settings: settings)
         for row in rows {
             snapshot.models[row.model, default: Circuit()].apply(row.effect, at: row.at, settings: settings)
+            if row.kind == .ok, row.servedByAnother, let served = row.modelServed {
+                snapshot.models[served, default: Circuit()].apply(.success, at: row.at, settings: settings)
+            }
             if let provider = row.provider {
                 snapshot.providers[provider, default: Circuit()].apply(row.effect, at: row.at, settings: settings)
             }

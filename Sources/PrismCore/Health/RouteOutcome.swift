@@ -69,6 +69,7 @@ public struct RouteOutcome: Sendable, Equatable {
     /// What this outcome does to a circuit: a success closes it; a failure that says
     /// something about the model or provider counts towards opening it; the rest is neutral.
     ///
+    /// A success served by another model (a fallback) is neutral for the model asked.
     /// Counted: HTTP 408, 429 (except OpenRouter's free-model limits, which are the
     /// account's) and 5xx, errors mid-stream, cut-off streams, network errors, timeouts and
     /// unreadable responses. Not counted: the user's cancel, and 4xx answers about the
@@ -76,13 +77,22 @@ public struct RouteOutcome: Sendable, Equatable {
     /// unknown model, 413 too large): skipping a model would not fix those.
     public var effect: CircuitEffect {
         switch kind {
-        case .ok: return .success
+        case .ok: return servedByAnother ? .neutral : .success
         case .failed(.cancelled): return .neutral
         case .failed:
             if let code, code.lowercased().contains("free-models-per") { return .neutral }
             guard let status = status ?? code.flatMap({ Int($0) }) else { return .failure }
             return status == 408 || status == 429 || status >= 500 || status < 400 ? .failure : .neutral
         }
+    }
+
+    /// The reply came from another model than the one asked (OpenRouter fell back to one of
+    /// the `models`): it says nothing good about the model asked, only about the one that
+    /// served. A dated or variant id of the same model ("openai/gpt-4o-2024-08-06") is the same.
+    public var servedByAnother: Bool {
+        guard let served = modelServed?.lowercased(), !served.isEmpty else { return false }
+        let asked = model.lowercased()
+        return !served.hasPrefix(asked) && !asked.hasPrefix(served)
     }
 
     public enum CircuitEffect: Sendable, Equatable {
