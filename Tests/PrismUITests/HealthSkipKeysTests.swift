@@ -102,6 +102,27 @@ struct HealthSkipKeysTests {
         #expect(Self.outcomes(ended).first?.source == "compare")
     }
 
+    @Test func skipsInSeveralPanesAreAllNamed() {
+        let h = ReducerHarness(model: "a/one")
+        h.state.catalog = [ModelInfo(id: "a/one"), ModelInfo(id: "b/two")]
+        h.state.session.settings.fallbackModels = ["c/three"]
+        h.key(.ctrl("p"))
+        for row in [0, 1] {
+            h.state.picker.selection = row
+            h.key(.ctrl("t"))
+        }
+        h.key(Key(.enter))
+        h.send(.healthRead(Self.snapshot(open: ["a/one", "b/two"])))
+        let effects = h.command("hello")
+        #expect(Self.streams(effects).map(\.model) == ["c/three", "c/three"])
+        #expect(h.state.notice?.text == "skipping a/one for 4 min: 3 failures in 10 min; skipping b/two for 4 min: 3 failures in 10 min")
+        // The next send starts afresh: the notice is not added to forever.
+        h.state.now = h.state.now.addingTimeInterval(1)
+        for id in [1, 2] { h.finish(id, "ok") }
+        h.command("again")
+        #expect(h.state.notice?.text == "skipping a/one for 4 min: 3 failures in 10 min; skipping b/two for 4 min: 3 failures in 10 min")
+    }
+
     @Test func demoRepliesAreNotRecorded() {
         let h = ReducerHarness(model: "a/one")
         h.state.demo = true

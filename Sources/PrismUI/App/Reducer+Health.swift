@@ -10,8 +10,14 @@ extension Reducer {
     static func routeLane(_ state: inout AppState, model: String) -> (model: String, fallbacks: [String]) {
         var settings = state.session.settings
         let routed = ChainSkip.route(model: model, settings: &settings, health: state.health, now: state.now)
-        let notices = ChainSkip.notices(routed.plan)
-        if !notices.isEmpty { notify(&state, notices.joined(separator: "; "), .error) }
+        var notices = ChainSkip.notices(routed.plan)
+        guard !notices.isEmpty else { return (routed.model, settings.fallbackModels) }
+        // Compare panes start in one step: keep the panes before this one's skips in the notice.
+        if let earlier = state.notice, earlier.expires == state.now.addingTimeInterval(8),
+           earlier.text.hasPrefix("skipping ") || earlier.text.hasPrefix("circuit open ") {
+            notices.insert(earlier.text, at: 0)
+        }
+        notify(&state, notices.joined(separator: "; "), .error)
         return (routed.model, settings.fallbackModels)
     }
 
