@@ -8,7 +8,12 @@ extension ProcessSuites {
     @Suite("Route health, run as processes", .serialized)
     struct RouteHealthCommandTests {
         static let key = "sk-or-v1-HEALTHKEY0123456789abcdef"
-        static let config = "max_retries = 0\nfallback_models = [\"stub/fast\"]\n"
+        static let config = "max_retries = 0\n"
+
+        /// Replaces the process's config.toml (the next run reads it).
+        static func writeConfig(_ text: String, _ p: PrismProcess) throws {
+            try text.write(to: p.home.appendingPathComponent("config/prism/config.toml"), atomically: true, encoding: .utf8)
+        }
 
         @Test func threeFailuresTripTheBreakerAndTheFourthRunSkipsTheModel() throws {
             let server = StubServer(requiredKey: Self.key)
@@ -29,9 +34,10 @@ extension ProcessSuites {
             for request in server.chatRequests {
                 let body = try #require(request.bodyJSON as? [String: Any])
                 #expect(body["model"] as? String == "stub/http-502")
-                #expect(body["models"] as? [String] == ["stub/http-502", "stub/fast"])
             }
 
+            // Now with a fallback (from config.toml): the open model leaves the chain.
+            try Self.writeConfig(Self.config + "fallback_models = [\"stub/fast\"]\n", p)
             let fourth = try p.run(["ask", "--json", "-m", "stub/http-502", "q"])
             #expect(fourth.status == 0, "\(fourth.stderr)")
             #expect(fourth.stderr == "prism: note: skipping stub/http-502 for 5 min: 3 failures in 10 min\n")
