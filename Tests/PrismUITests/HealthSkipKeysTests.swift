@@ -123,6 +123,20 @@ struct HealthSkipKeysTests {
         #expect(h.state.notice?.text == "skipping a/one for 4 min: 3 failures in 10 min; skipping b/two for 4 min: 3 failures in 10 min")
     }
 
+    @Test func aDraftBeginningRereadsTheCircuitsSoAnotherWindowsFailuresCount() throws {
+        let h = ReducerHarness(model: "a/one")
+        h.state.session.settings.fallbackModels = ["b/two"]
+        #expect(h.key(.char("h")).isEmpty, "never read (not kept): nothing to read again")
+        h.key(.ctrl("u"))
+        h.send(.healthRead(HealthSnapshot(settings: Self.settings)))
+        #expect(h.key(.char("h")) == [.readHealth], "the first key of a draft reads the record again")
+        #expect(h.key(.char("i")).isEmpty, "once per draft")
+        // What the read brings: another process opened a/one's circuit meanwhile.
+        h.send(.healthRead(Self.snapshot(open: ["a/one"])))
+        let request = try #require(Self.streams(h.key(Key(.enter))).first)
+        #expect(request.model == "b/two")
+    }
+
     @Test func demoRepliesAreNotRecorded() {
         let h = ReducerHarness(model: "a/one")
         h.state.demo = true

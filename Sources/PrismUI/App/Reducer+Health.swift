@@ -21,6 +21,12 @@ extension Reducer {
         return (routed.model, settings.fallbackModels)
     }
 
+    /// When a draft begins: the circuits again, so Enter skips what other windows and commands
+    /// found failing meanwhile. Only once the record was read at all (it is not kept in demo mode).
+    static func healthRefresh(_ state: AppState) -> [Effect] {
+        state.healthReadAt == nil ? [] : [.readHealth]
+    }
+
     /// The health record of a finished reply of `stream` (none in demo mode, whose replies are simulated).
     static func outcomeRecord(_ state: AppState, stream: StreamState, reply: Reply) -> [Effect] {
         guard !state.demo, let model = stream.model else { return [] }

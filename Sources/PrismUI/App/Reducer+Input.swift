@@ -100,7 +100,9 @@ extension Reducer {
             editPrompt(&state, key, env.bindings)
             // A draft begins: read the ledger's totals again, so the budget check at Enter
             // counts what other windows and commands spent (or hold in flight) meanwhile.
-            if wasEmpty, !state.prompt.isEmpty, !state.demo, !state.budget.isOff { return [.computeSpentToday] }
+            if wasEmpty, !state.prompt.isEmpty, !state.demo {
+                return (state.budget.isOff ? [] : [.computeSpentToday]) + healthRefresh(state)
+            }
         }
         return []
     }

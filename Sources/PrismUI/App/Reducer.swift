@@ -95,6 +95,7 @@ public enum Reducer {
             return []
         case .healthRead(let snapshot):
             state.health = snapshot
+            state.healthReadAt = state.now
             return []
         case .spendTotalsComputed(let totals):
             state.spend = totals
