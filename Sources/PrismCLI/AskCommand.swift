@@ -90,7 +90,11 @@ struct AskCommand: AsyncParsableCommand {
         let modelID = context.config.model.id
         let catalog = await context.catalogForAsk()
         let session = sessionForAsk(context, text: text)
-        let request = ChatRequest.build(model: modelID, session: session, upTo: session.currentLeafID, catalog: catalog,
+        // Models whose circuit is open leave the chain; the request is built for the model sent.
+        let gate = HealthGate(context: context, source: .ask)
+        var routed = session
+        let (sentModel, skipped) = gate.route(model: modelID, settings: &routed.settings)
+        let request = ChatRequest.build(model: sentModel, session: routed, upTo: session.currentLeafID, catalog: catalog,
                                         maxTokensCap: context.config.maxTokens, routing: try routing.layers(context))
         let estimate = RequestCost.estimate(request, session: session, upTo: session.currentLeafID)
         try budget.check([estimate], context: context)
@@ -114,9 +118,10 @@ struct AskCommand: AsyncParsableCommand {
             }
         }
         spend?.finish(reservation, reply: reply)
+        gate.record(reply, model: request.model)
         try recorder?.recordReply(reply, route: request.sentRoute)
         if let warning = AskJSON.skippedWarning(reply) { StandardIO.error(warning) }
-        let result = AskJSON(reply: reply, requestedModel: modelID, request: request)
+        let result = AskJSON(reply: reply, requestedModel: modelID, request: request, skippedModels: skipped)
         if !json, let note = result.servedNote { StandardIO.error("prism: note: \(TerminalSanitizer.metadata(note))") }
 
         if json {

@@ -7,11 +7,13 @@ struct AskJSON: Encodable {
     var requestedModel: String
     /// The request as sent, for its routing (nil: not known, printed as null).
     var request: ChatRequest?
+    /// Models left out of the fallback chain because their circuit was open (`RouteHealth`).
+    var skippedModels: [SkippedModel] = []
 
     enum Keys: String, CodingKey {
         case model, modelRequested = "model_requested", provider, generationID = "generation_id", content, reasoning
         case finishReason = "finish_reason", nativeFinishReason = "native_finish_reason", usage, timings, error
-        case skippedEvents = "skipped_events", costSource = "cost_source", routing, servedBy = "served_by"
+        case skippedEvents = "skipped_events", costSource = "cost_source", routing, servedBy = "served_by", skippedModels = "skipped_models"
     }
     enum RoutingKeys: String, CodingKey { case provider, models }
     enum ServedKeys: String, CodingKey { case model, provider, fallback, note }
@@ -35,6 +37,7 @@ struct AskJSON: Encodable {
         try encodeOrNull(reply.finishReason, &c, .finishReason)
         try encodeOrNull(reply.nativeFinishReason, &c, .nativeFinishReason)
         try c.encode(reply.skippedEvents, forKey: .skippedEvents)
+        try c.encode(skippedModels, forKey: .skippedModels)
         try encodeOrNull(reply.usage?.source?.rawValue, &c, .costSource)
         try encodeRouting(&c)
 

@@ -76,9 +76,17 @@ struct CompareCommand: AsyncParsableCommand {
         session.startCompare(models: models)
         let replyIDs = session.appendRound(text, at: Date(), makeID: { UUID().uuidString.lowercased() })
         let layers = try routing.layers(context)
+        // Each model's chain (it, then the fallbacks) without the models whose circuit is open.
+        // A compare pane sends its own model only, so a pane whose circuit is open goes as asked.
+        let gate = HealthGate(context: context, source: .compare)
+        var skipped: [[SkippedModel]] = []
         let requests = zip(models, replyIDs).map { model, reply in
-            ChatRequest.build(model: model, session: session, upTo: session.message(reply)?.parentID, catalog: catalog,
-                              maxTokensCap: context.config.maxTokens, routing: layers)
+            var routed = session
+            routed.settings.fallbackModels = []
+            let sent = gate.route(model: model, settings: &routed.settings)
+            skipped.append(sent.skipped)
+            return ChatRequest.build(model: sent.model, session: routed, upTo: session.message(reply)?.parentID, catalog: catalog,
+                                     maxTokensCap: context.config.maxTokens, routing: layers)
         }
         // Each reply keeps the chain and provider order it was sent with (how it was served is told from them).
         for (reply, request) in zip(replyIDs, requests) {
@@ -123,11 +131,12 @@ struct CompareCommand: AsyncParsableCommand {
             }
         }
         for (reservation, reply) in zip(reservations, replies) { spend?.finish(reservation, reply: reply) }
+        for (request, reply) in zip(requests, replies) { gate.record(reply, model: request.model) }
 
         if let failure = saveFailures.first { throw CLIFailure.request(failure) }
         if let recorder, !json { StandardIO.error("prism: saved session \(recorder.sessionID)") }
         if json {
-            StandardIO.out(CompareJSON(entries: entries, requests: requests).render() + "\n")
+            StandardIO.out(CompareJSON(entries: entries, requests: requests, skipped: skipped).render() + "\n")
         } else {
             StandardIO.out(CompareReport.text(entries))
         }

@@ -51,6 +51,8 @@ struct CompareJSON: Encodable {
     var entries: [(model: String, reply: Reply)]
     /// The requests as sent, in the order of `entries`, for each entry's `routing`.
     var requests: [ChatRequest] = []
+    /// Per entry, the models its chain skipped (open circuits); missing entries skipped none.
+    var skipped: [[SkippedModel]] = []
 
     enum Keys: String, CodingKey { case models, summary }
     enum SummaryKeys: String, CodingKey {
@@ -61,7 +63,8 @@ struct CompareJSON: Encodable {
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(entries.enumerated().map { index, entry in
-            AskJSON(reply: entry.reply, requestedModel: entry.model, request: requests.indices.contains(index) ? requests[index] : nil)
+            AskJSON(reply: entry.reply, requestedModel: entry.model, request: requests.indices.contains(index) ? requests[index] : nil,
+                    skippedModels: skipped.indices.contains(index) ? skipped[index] : [])
         }, forKey: .models)
         let s = CompareSummary(entries)
         var sc = c.nestedContainer(keyedBy: SummaryKeys.self, forKey: .summary)

@@ -8,7 +8,7 @@ struct ModelsCommand: AsyncParsableCommand {
         commandName: "models",
         abstract: "List the models of the catalog, with prices and context sizes.",
         discussion: "`prism models` alone is `prism models list`.",
-        subcommands: [ModelsListCommand.self, ModelsEndpointsCommand.self],
+        subcommands: [ModelsListCommand.self, ModelsEndpointsCommand.self, ModelsHealthCommand.self],
         defaultSubcommand: ModelsListCommand.self
     )
 }

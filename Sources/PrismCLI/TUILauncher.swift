@@ -65,11 +65,14 @@ struct TUILauncher {
         let environment = ReducerEnvironment(
             makeID: { UUID().uuidString.lowercased() }, makeSessionID: { SessionID.make(now: $0) },
             maxTokensCap: context.config.maxTokens, bindings: bindings)
+        // The ledger and the health record share one connection to prism.db (none in demo mode).
+        let ledger = context.demo ? nil : SpendLedger(paths: context.paths)
+        let health = ledger.map { RouteHealth(database: $0.database, settings: context.config.health) }
         let effects = LiveEffects(client: context.client, store: store, catalog: context.catalogCache,
                                   preferences: preferences, fetchKeyInfo: !context.demo && context.config.isOpenRouter,
                                   sessionsFolder: context.paths.sessions,
-                                  ledger: context.demo ? nil : SpendLedger(paths: context.paths), modelSets: setStore,
-                                  savedRouting: savedRouting, fallbacks: fallbackStore, endpoints: context.endpointCache)
+                                  ledger: ledger, modelSets: setStore,
+                                  savedRouting: savedRouting, fallbacks: fallbackStore, endpoints: context.endpointCache, health: health)
 
         // Every curses call happens on one dedicated thread; the async world (network,
         // disk) runs on the cooperative pool and talks to it only through `post`.
@@ -131,7 +134,7 @@ struct UIStart: @unchecked Sendable {
         // Benchmarks only: PRISM_FRAME_LOG=PATH writes each frame's CLOCK_MONOTONIC time (ns), one per line, on exit.
         let frameLog = terminalEnvironment["PRISM_FRAME_LOG"].flatMap { $0.isEmpty ? nil : $0 }
         if frameLog != nil { runtime.frameTimes = [] }
-        runtime.run(initialEffects: [.loadCatalog(refresh: false), .fetchKeyInfo, .fetchBalance, .computeSpentToday, .listThemes])
+        runtime.run(initialEffects: [.loadCatalog(refresh: false), .fetchKeyInfo, .fetchBalance, .computeSpentToday, .readHealth, .listThemes])
         if let frameLog, let times = runtime.frameTimes {
             try? Data(times.map { "\($0)\n" }.joined().utf8).write(to: URL(fileURLWithPath: frameLog))
         }

@@ -16,7 +16,7 @@ struct DatabaseTests {
         #expect(try db.texts("PRAGMA journal_mode") == ["wal"])
         #expect(try db.scalarInt("PRAGMA foreign_keys") == 1)
         let tables = try db.texts("SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name")
-        #expect(tables == ["meta", "spend_buckets", "spend_by_time", "spend_entries", "spend_reserved"])
+        #expect(tables == ["meta", "route_by_model", "route_by_time", "route_outcomes", "spend_buckets", "spend_by_time", "spend_entries", "spend_reserved"])
         try db.execute("INSERT INTO meta VALUES ('x', 'y')")
         for file in ["prism.db", "prism.db-wal", "prism.db-shm"] {
             #expect(StateFileTests.mode(sandbox.state.appendingPathComponent(file).path) == 0o600, "\(file)")
@@ -38,24 +38,25 @@ struct DatabaseTests {
         #expect(try Migrator.version(of: old) == 1)
         let (db, notice) = try PrismDatabase.open(sandbox.database)
         #expect(notice == nil)
-        #expect(try Migrator.version(of: db) == 3)
+        #expect(try Migrator.version(of: db) == PrismDatabase.migrator.latest)
         #expect(try db.scalarInt("SELECT cost_pico FROM spend_entries WHERE model = 'a/b'") == 5)
         #expect(try db.scalarInt("SELECT settled_pico FROM spend_buckets") == 5, "v3 added up the rows already there")
-        #expect(try db.texts("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name") == ["spend_by_time", "spend_reserved"])
+        #expect(try db.texts("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name") == ["route_by_model", "route_by_time", "spend_by_time", "spend_reserved"])
     }
 
     @Test func aFailingStepRollsBackAndSaysWhichInOneLine() throws {
         let sandbox = LedgerSandbox()
         defer { sandbox.remove() }
-        let broken = Migrator(steps: PrismDatabase.migrator.steps + [.init(version: 4, name: "broken", sql: "CREATE TABLE meta (x)")])
+        let next = PrismDatabase.migrator.latest + 1
+        let broken = Migrator(steps: PrismDatabase.migrator.steps + [.init(version: next, name: "broken", sql: "CREATE TABLE meta (x)")])
         #expect {
             try SQLiteFile(url: sandbox.database, migrator: broken).open()
         } throws: { error in
             let text = "\(error)"
-            return text.contains("migration v4 (broken) failed") && text.contains("already exists") && !text.contains("\n")
+            return text.contains("migration v\(next) (broken) failed") && text.contains("already exists") && !text.contains("\n")
         }
         let (db, _) = try PrismDatabase.open(sandbox.database)
-        #expect(try Migrator.version(of: db) == 3, "steps 1 to 3 committed, step 4 rolled back")
+        #expect(try Migrator.version(of: db) == next - 1, "the shipped steps committed, the broken one rolled back")
     }
 
     @Test func aFileFromANewerPrismIsKeptAsideAndANewOneStarted() throws {
@@ -67,8 +68,8 @@ struct DatabaseTests {
         }
         let (db, notice) = try PrismDatabase.open(sandbox.database, now: Self.fixedNow)
         let moved = sandbox.corrupt.appendingPathComponent("prism.db.\(Self.stamp)")
-        #expect(notice == "prism.db was written by a newer Prism (schema v9; this one knows up to v3); moved to \(moved.path), starting a new one")
-        #expect(try Migrator.version(of: db) == 3)
+        #expect(notice == "prism.db was written by a newer Prism (schema v9; this one knows up to v\(PrismDatabase.migrator.latest)); moved to \(moved.path), starting a new one")
+        #expect(try Migrator.version(of: db) == PrismDatabase.migrator.latest)
         #expect(try db.scalarInt("SELECT count(*) FROM meta") == 0)
         let kept = try SQLiteConnection(path: moved.path)
         #expect(try kept.texts("SELECT value FROM meta") == ["newer"], "the newer file is intact")
@@ -86,7 +87,7 @@ struct DatabaseTests {
                     "\(notice ?? "none")")
             #expect(notice?.contains("\n") == false)
             #expect(try Data(contentsOf: moved) == junk)
-            #expect(try Migrator.version(of: db) == 3)
+            #expect(try Migrator.version(of: db) == PrismDatabase.migrator.latest)
         }
         // A second damaged file does not replace the first one kept aside.
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sandbox.database.path + suffix) }

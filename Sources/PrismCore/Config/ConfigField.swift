@@ -35,4 +35,5 @@ public enum ConfigField: String, Sendable, Hashable, CaseIterable {
     case keys
     case sets
     case budget
+    case health
 }

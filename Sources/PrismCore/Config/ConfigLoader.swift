@@ -98,6 +98,10 @@ public enum ConfigLoader {
             resolved.budget = budget
             resolved.sources[.budget] = .file
         }
+        if let health = config.health {
+            resolved.health = health
+            resolved.sources[.health] = .file
+        }
         resolved.server = server.profile
         resolved.apiKeyOrigin = server.keyOrigin
         resolved.serverKeyVariable = server.keyVariable

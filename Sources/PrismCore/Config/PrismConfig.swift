@@ -40,13 +40,15 @@ public struct PrismConfig: Sendable, Equatable {
     public var ignoredSets: [String: String] = [:]
     /// `[budget]`: spending caps, the warning fraction, when to ask first and the credit floor.
     public var budget: BudgetCaps?
+    /// `[health]`: the circuit breaker's thresholds.
+    public var health: HealthSettings?
 
     public init() {}
 
     static let knownKeys: Set<String> = [
         "model", "base_url", "server", "servers", "api_key", "max_tokens", "attribution", "theme", "system_prompt",
         "fallback_models", "temperature", "provider", "reasoning", "request_timeout", "max_retries", "keys", "sets",
-        "connect_timeout", "first_byte_timeout", "idle_timeout", "budget",
+        "connect_timeout", "first_byte_timeout", "idle_timeout", "budget", "health",
     ]
     static let providerKeys: Set<String> = [
         "order", "allow_fallbacks", "require_parameters", "data_collection", "zdr", "only", "ignore", "sort", "max_price", "quantizations",
@@ -66,6 +68,7 @@ public struct PrismConfig: Sendable, Equatable {
         reader.warnUnknown(in: ["provider", "max_price"], known: ["prompt", "completion", "request", "image"])
         reader.warnUnknown(in: ["reasoning"], known: ["effort", "max_tokens", "exclude"])
         reader.warnUnknown(in: ["budget"], known: budgetKeys)
+        reader.warnUnknown(in: ["health"], known: healthKeys)
 
         var config = PrismConfig()
         config.model = try reader.string("model")
@@ -100,6 +103,7 @@ public struct PrismConfig: Sendable, Equatable {
         config.sets = sets?.sets
         config.ignoredSets = sets?.ignored ?? [:]
         config.budget = try readBudget(reader)
+        config.health = try readHealth(reader)
         return (config, reader.warnings)
     }
 

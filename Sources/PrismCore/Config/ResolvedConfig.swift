@@ -59,6 +59,8 @@ public struct ResolvedConfig: Sendable, Equatable {
     public var ignoredModelSets: [String: String]
     /// `[budget]`: the caps every front end checks before sending (all off by default).
     public var budget = BudgetCaps()
+    /// `[health]`: when a model's circuit opens and how long it is skipped.
+    public var health = HealthSettings()
     /// Where the config file is (or would be).
     public var configFile: URL
     /// Whether the config file existed and was read.
@@ -157,6 +159,7 @@ public struct ResolvedConfig: Sendable, Equatable {
         case .keys: return "\(keyBindings.count) binding(s)"
         case .sets: return modelSets.isEmpty ? "<none>" : modelSets.map(\.name).joined(separator: ", ")
         case .budget: return BudgetSummary.line(budget)
+        case .health: return "\(health.failures) failures in \(Self.trim(health.window))s, cool-down \(Self.trim(health.cooldown))s"
         }
     }
 

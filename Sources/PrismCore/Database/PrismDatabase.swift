@@ -1,7 +1,7 @@
 import Foundation
 
 /// Prism's one SQLite database, `prism.db` in the state folder, shared by every Prism
-/// process on the machine: the spend ledger now, the reply history later.
+/// process on the machine: the spend ledger and route health now, the reply history later.
 ///
 /// Tables are added by appending steps to `migrator` (never by editing a shipped step):
 /// a user's file runs only the steps it has not run yet.
@@ -70,6 +70,25 @@ public enum PrismDatabase {
                 SELECT started_at / 900000, sum(CASE WHEN state = 'settled' THEN coalesce(cost_pico, 0) ELSE 0 END),
                        sum(CASE WHEN state <> 'released' THEN free ELSE 0 END)
                 FROM spend_entries GROUP BY started_at / 900000;
+            """),
+        // One row per finished reply, for the health record and the circuit breaker (`RouteHealth`).
+        .init(version: 4, name: "route health", sql: """
+            CREATE TABLE route_outcomes (
+                id INTEGER PRIMARY KEY,
+                at INTEGER NOT NULL,
+                model TEXT NOT NULL,
+                model_served TEXT,
+                provider TEXT,
+                outcome TEXT NOT NULL,
+                status INTEGER,
+                code TEXT,
+                ttft_ms INTEGER,
+                total_ms INTEGER,
+                source TEXT,
+                pid INTEGER
+            );
+            CREATE INDEX route_by_time ON route_outcomes (at);
+            CREATE INDEX route_by_model ON route_outcomes (model, at);
             """),
     ])
 

@@ -5,7 +5,7 @@ extension SpendLedger {
     /// (source `import`, model "(imported)", at the day's local noon), then renames the file
     /// to `spend.json.imported`, never deleting it. A `meta` row marks the import done, in
     /// the same transaction, so two processes starting at once import it once between them.
-    func importLegacy(_ legacy: URL, into db: SQLiteConnection, calendar: Calendar = .current) -> [String] {
+    static func importLegacy(_ legacy: URL, into db: SQLiteConnection, calendar: Calendar = .current) -> [String] {
         guard FileManager.default.fileExists(atPath: legacy.path) else { return [] }
         var notices: [String] = []
         let loaded = StateFile(url: legacy).load { data in

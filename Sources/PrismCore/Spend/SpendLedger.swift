@@ -14,16 +14,13 @@ import Foundation
 /// the caller to show (`takeNotices`).
 public final class SpendLedger: @unchecked Sendable {
     /// The database file.
-    public let file: URL
+    public var file: URL { database.file }
     /// The per-day JSON ledger of earlier versions, imported once and then renamed.
     public let legacyFile: URL?
     let owner: ProcessIdentity
     let isAlive: @Sendable (ProcessIdentity) -> Bool
-    let quickCheck: Bool
-
-    private let lock = NSLock()
-    private var opened: SQLiteConnection?
-    private var notices: [String] = []
+    /// The connection, shared with other stores on `prism.db` (route health).
+    public let database: DatabaseHandle
 
     /// The ledger in Prism's state folder (`prism.db`, importing `spend.json`).
     public convenience init(paths: PrismPaths, quickCheck: Bool = false) {
@@ -36,20 +33,16 @@ public final class SpendLedger: @unchecked Sendable {
     /// asks for it; every other open relies on SQLite noticing damage, which triggers it then.
     public init(file: URL, legacyFile: URL? = nil, owner: ProcessIdentity = .current,
                 isAlive: @escaping @Sendable (ProcessIdentity) -> Bool = ProcessIdentity.isAlive, quickCheck: Bool = false) {
-        self.file = file
         self.legacyFile = legacyFile
         self.owner = owner
         self.isAlive = isAlive
-        self.quickCheck = quickCheck
+        self.database = DatabaseHandle(file: file, quickCheck: quickCheck) { db in
+            legacyFile.map { SpendLedger.importLegacy($0, into: db) } ?? []
+        }
     }
 
     /// The notices met so far (each given once).
-    public func takeNotices() -> [String] {
-        lock.withLock {
-            defer { notices = [] }
-            return notices
-        }
-    }
+    public func takeNotices() -> [String] { database.takeNotices() }
 
     /// Reserves `worstCase` for a request starting now; settle or release it when it ends.
     public func reserve(_ request: SpendRequest, worstCase: Decimal, at date: Date = Date()) throws -> ReservationID {
@@ -142,37 +135,11 @@ public final class SpendLedger: @unchecked Sendable {
 
     // MARK: - The connection
 
-    /// Runs `body` on the open connection (opening it first), holding the ledger's lock.
-    ///
-    /// When SQLite finds the file damaged mid-way, the connection is dropped and the file
-    /// opened again with `quick_check`, which moves it aside (with a notice) so `body` runs
-    /// once more on a fresh ledger.
-    func read<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
-        try lock.withLock {
-            do {
-                let db = try connection(check: quickCheck)
-                return try db.locked { try body(db) }
-            } catch let error as DatabaseError where error.kind == .corrupt {
-                opened = nil
-                let db = try connection(check: true)
-                return try db.locked { try body(db) }
-            }
-        }
-    }
+    /// Runs `body` on the open connection (see `DatabaseHandle`).
+    func read<T>(_ body: (SQLiteConnection) throws -> T) throws -> T { try database.read(body) }
 
     /// Runs `body` in a `BEGIN IMMEDIATE` transaction.
-    func write<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
-        try read { db in try db.transaction { try body(db) } }
-    }
-
-    private func connection(check: Bool) throws -> SQLiteConnection {
-        if let opened { return opened }
-        let (db, notice) = try PrismDatabase.open(file, quickCheck: check)
-        if let notice { notices.append(notice) }
-        if let legacyFile { notices += importLegacy(legacyFile, into: db) }
-        opened = db
-        return db
-    }
+    func write<T>(_ body: (SQLiteConnection) throws -> T) throws -> T { try database.write(body) }
 
     private func insert(_ db: SQLiteConnection, _ request: SpendRequest, at date: Date, state: SpendEntry.State,
                         reserved: Int64, cost: Int64?, costSource: SpendEntry.CostSource?) throws {

@@ -127,9 +127,16 @@ enum PosixFile {
         _ = systemClose(fd)
     }
 
-    /// Creates `path` empty with `mode` when missing; an existing file is left as it is.
+    /// Creates `path` empty with `mode` when missing; an existing file is left as it is, and
+    /// never opened.
+    ///
+    /// Never opening an existing file matters for databases: closing any descriptor of a file
+    /// drops every POSIX lock this process holds on it, SQLite's included, so opening
+    /// `prism.db` again (a second connection) would let another process take it as unused
+    /// and lose this one's committed writes.
     static func createIfMissing(_ path: String, mode: mode_t = 0o600) throws {
-        let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, mode)
+        let fd = open(path, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, mode)
+        if fd < 0, errno == EEXIST { return }
         guard fd >= 0 else { throw FileFailure("open") }
         closeDescriptor(fd)
     }

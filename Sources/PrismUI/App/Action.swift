@@ -36,6 +36,8 @@ public enum Action: Sendable {
     case sessionDeleted(String)
     /// Today's and this month's spend, read from the ledger (`computeSpentToday`).
     case spendTotalsComputed(SpendTotals)
+    /// Every model's and provider's circuit, read from the shared health record (`readHealth`).
+    case healthRead(HealthSnapshot)
     /// `$EDITOR` closed: the edited draft, or why the draft stays as it was.
     case editorFinished(EditorResult)
     case themesListed([String])
@@ -95,6 +97,10 @@ public enum Effect: Sendable, Equatable {
     case computeSpentToday
     /// Reads each model's saved provider preferences again and reports `routingLoaded`.
     case loadRouting
+    /// Reads the circuits from the shared health record (answered with `healthRead`).
+    case readHealth
+    /// Records how a reply ended in the shared health record, then reads the circuits again.
+    case recordOutcome(RouteOutcome)
     /// Reserves a reply's worst case in the spend ledger when its request starts, so other
     /// windows and commands count it while it streams (settled or released when it ends).
     case reserveSpend(replyID: String, request: SpendRequest, worstCase: Decimal)

@@ -63,6 +63,11 @@ public struct AppState: Sendable {
     /// What was spent today and this month across every session and command (from the
     /// ledger, refreshed by `computeSpentToday`; replies finished here are added at once).
     public var spend = SpendTotals()
+    /// The circuits of models and providers from the shared health record (`readHealth`):
+    /// a lane's fallback chain leaves out models whose circuit is open (`Reducer+Health`).
+    public var health = HealthSnapshot()
+    /// When `health` was last read (nil: never, as when the record is not kept).
+    public var healthReadAt: Date?
     /// When `spend` was read from the ledger, so a day or month that ended since counts from zero.
     public var spendAsOf: Date?
     /// Today's part of `spend`.

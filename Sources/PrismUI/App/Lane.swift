@@ -39,6 +39,8 @@ public struct StreamState: Sendable, Equatable {
     public var lastTextAt: Date?
     /// Until when silence is expected: the client is waiting before a retry.
     public var quietUntil: Date?
+    /// The model the request named first (after open circuits were skipped): whose health the reply tells.
+    public var model: String?
 
     /// Seconds without data (or, once text flows, without text) after which the phase says
     /// so instead of counting on as if the reply were still coming.

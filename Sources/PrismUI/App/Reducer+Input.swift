@@ -108,7 +108,7 @@ extension Reducer {
             // counts what other windows and commands spent (or hold in flight) meanwhile, and
             // each model's saved routing, which another window may have changed.
             if wasEmpty, !state.prompt.isEmpty, !state.demo {
-                return (state.budget.isOff ? [] : [.computeSpentToday]) + [.loadRouting]
+                return (state.budget.isOff ? [] : [.computeSpentToday]) + [.loadRouting] + healthRefresh(state)
             }
         }
         return []

@@ -47,16 +47,21 @@ extension Reducer {
         guard state.lanes.indices.contains(lane), let model = state.model(ofLane: lane),
               let parent = state.session.message(replyID)?.parentID else { return [] }
         state.nextRequestID += 1
+        // Models whose circuit is open leave the chain; the request is built for the model sent.
+        let routed = routeLane(&state, model: model)
         state.lanes[lane].stream = StreamState(requestID: state.nextRequestID, messageID: replyID, startedAt: state.now)
+        state.lanes[lane].stream?.model = routed.model
         state.lanes[lane].view.follow()
-        var request = ChatRequest.build(model: model, session: state.session, upTo: parent, catalog: state.catalog,
+        var request = ChatRequest.build(model: routed.model, session: state.session, upTo: parent, catalog: state.catalog,
                                         maxTokensCap: env.maxTokensCap, routing: state.routing)
+        request.settings.fallbackModels = routed.fallbacks
+        request.fallbackPricing = request.fallbackPricing.filter { routed.fallbacks.contains($0.key) }
         if let maxTokens { request.maxTokens = min(request.maxTokens, maxTokens) }
         if let index = state.session.index(of: replyID) { state.session.messages[index].sentRoute = request.sentRoute }
         var effects: [Effect] = []
         if !state.demo {
             // Reserved before the first byte goes, so another window's budget check sees it.
-            let spend = spendRequest(state, model: model, provider: nil)
+            let spend = spendRequest(state, model: routed.model, provider: nil)
             noteFreeStart(&state, free: spend.free)
             let worstCase = spend.free ? 0 : env.estimateCost(request, state.session, parent).worstCase ?? 0
             effects.append(.reserveSpend(replyID: replyID, request: spend, worstCase: worstCase))
@@ -90,7 +95,7 @@ extension Reducer {
             } else if let warning = skippedWarning(reply, model: who) {
                 notify(&state, warning, .error)
             }
-            var effects: [Effect] = [.saveSession(state.session)]
+            var effects: [Effect] = [.saveSession(state.session)] + outcomeRecord(state, stream: stream, reply: reply)
             let lookup = generationLookup(state, messageID: stream.messageID)
             if lookup.isEmpty, !state.demo {
                 effects.append(spendRecord(state, lane: lane, reply: reply, replyID: stream.messageID) ?? .releaseSpend(replyID: stream.messageID))

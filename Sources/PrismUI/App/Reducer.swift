@@ -96,6 +96,10 @@ public enum Reducer {
             return []
         case .routingLoaded(let saved):
             return routingLoaded(&state, saved: saved)
+        case .healthRead(let snapshot):
+            state.health = snapshot
+            state.healthReadAt = state.now
+            return []
         case .spendTotalsComputed(let totals):
             state.spend = totals
             // The ledger's starts, and this window's own that it may not have yet.

@@ -16,6 +16,8 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     let sessionsFolder: URL?
     /// Spend across sessions and commands, in the shared ledger (nil: not tracked, as in demo mode).
     let ledger: SpendLedger?
+    /// The shared health record of models and providers (nil: not kept, as in demo mode); read and written on `ledgerQueue`.
+    let health: RouteHealth?
     /// Where sets saved with `/set save` live (nil: not kept).
     let modelSets: ModelSetStore?
     /// Each model's saved provider preferences, `routing.json` (nil: none, as in demo mode).
@@ -35,7 +37,7 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     private var lastSaveFailure: String?
     private let saveQueue = DispatchQueue(label: "prism.save")
     /// Every ledger read and write, in order: a reply's record lands before the totals read after it.
-    private let ledgerQueue = DispatchQueue(label: "prism.ledger", qos: .utility)
+    let ledgerQueue = DispatchQueue(label: "prism.ledger", qos: .utility)
     /// The ledger reservation of each reply streaming (or waiting for its billed cost), by
     /// reply id; touched only on `ledgerQueue`.
     private nonisolated(unsafe) var reservations: [String: ReservationID] = [:]
@@ -43,9 +45,10 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     public init(client: OpenRouterClient, store: any SessionStoring, catalog: CatalogCache,
                 preferences: PreferencesStore, fetchKeyInfo: Bool, sessionsFolder: URL? = nil, ledger: SpendLedger? = nil,
                 modelSets: ModelSetStore? = nil, savedRouting: SavedRouting? = nil, fallbacks: SavedFallbacks? = nil,
-                endpoints: EndpointCache? = nil) {
+                endpoints: EndpointCache? = nil, health: RouteHealth? = nil) {
         self.savedRouting = savedRouting
         self.endpoints = endpoints
+        self.health = health
         self.sessionsFolder = sessionsFolder
         self.fallbacks = fallbacks
         self.modelSets = modelSets
@@ -256,6 +259,8 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                 post(.spendTotalsComputed(totals))
                 for warning in warnings { post(.warned(warning)) }
             }
+        case .readHealth, .recordOutcome:
+            handleHealth(effect, post: post)
         case .reserveSpend(let replyID, let request, let worstCase):
             guard let ledger else { return }
             ledgerQueue.async { [self] in
@@ -346,6 +351,23 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                 self.lock.withLock { self.lastSaveFailure = "\(error)" }
                 post(.sessionNotSaved(id: latest.id, reason: "could not save: \(error)"))
             }
+        }
+    }
+}
+
+extension LiveEffects {
+    /// Health reads and writes, on the ledger's queue (same database, in order): a reply's
+    /// outcome lands before the circuits read after it.
+    func handleHealth(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
+        guard let health else { return }
+        ledgerQueue.async {
+            do {
+                if case .recordOutcome(let outcome) = effect { try health.record(outcome) }
+                post(.healthRead(try health.snapshot(now: Date())))
+            } catch {
+                post(.warned("route health: \(error)"))
+            }
+            for notice in health.takeNotices() { post(.warned(notice)) }
         }
     }
 }

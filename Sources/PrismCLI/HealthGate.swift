@@ -1,0 +1,46 @@
+import Foundation
+import PrismCore
+
+/// `prism ask` and `prism compare` and the shared health record: before a request, models
+/// whose circuit is open are left out of its fallback chain (said on stderr); after it, the
+/// reply's outcome is recorded for every Prism process to see.
+///
+/// Health never stops a reply: a record that cannot be read or written is one warning line.
+/// Demo replies are simulated and neither read nor write it.
+struct HealthGate {
+    let health: RouteHealth?
+    let source: SpendEntry.Source
+
+    init(context: CLIContext, source: SpendEntry.Source) {
+        health = context.demo ? nil : RouteHealth(paths: context.paths, settings: context.config.health)
+        self.source = source
+    }
+
+    /// The model to send instead of `model` (itself unless its circuit is open and a fallback's
+    /// is not) and the chain's rest in `settings.fallbackModels`; one stderr note per skip.
+    func route(model: String, settings: inout RequestSettings, now: Date = Date()) -> (model: String, skipped: [SkippedModel]) {
+        guard let health, let snapshot = attempt({ try health.snapshot(now: now) }) else { return (model, []) }
+        let routed = ChainSkip.route(model: model, settings: &settings, health: snapshot, now: now)
+        for notice in ChainSkip.notices(routed.plan) { StandardIO.error("prism: note: \(TerminalSanitizer.metadata(notice))") }
+        return (routed.model, routed.plan.skipped)
+    }
+
+    /// Records how the request for `model` (the one sent) ended.
+    func record(_ reply: Reply, model: String, at date: Date = Date()) {
+        guard let health else { return }
+        attempt { try health.record(RouteOutcome(reply: reply, model: model, at: date, source: source.rawValue)) }
+    }
+
+    @discardableResult
+    private func attempt<T>(_ body: () throws -> T) -> T? {
+        defer {
+            for notice in health?.takeNotices() ?? [] { StandardIO.error("prism: warning: \(TerminalSanitizer.metadata(notice))") }
+        }
+        do {
+            return try body()
+        } catch {
+            StandardIO.error("prism: warning: route health: \(TerminalSanitizer.metadata("\(error)"))")
+            return nil
+        }
+    }
+}
