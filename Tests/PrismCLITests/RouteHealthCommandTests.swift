@@ -70,13 +70,14 @@ extension ProcessSuites {
             #expect(table.stdout.contains("stub/http-502") && table.stdout.contains("open until "), "\(table.stdout)")
             #expect(!table.stdout.contains("stub/fast"))
 
-            // `prism compare` routes each pane's chain the same way and records each reply.
+            // `prism compare` sends each pane its own model only (no chain): an open circuit goes
+            // as asked, with a note, and each reply is recorded.
             let compare = try p.run(["compare", "--json", "-m", "stub/http-502", "-m", "stub/echo", "q"])
-            #expect(compare.status == 0, "\(compare.stderr)")
+            #expect(compare.status == 1, "the failing pane fails: \(compare.stderr)")
+            #expect(compare.stderr.contains("circuit open for stub/http-502"), "\(compare.stderr)")
             let panes = try #require(compare.stdout.jsonObject?["models"] as? [[String: Any]])
-            #expect(panes.map { ($0["skipped_models"] as? [[String: Any]])?.count } == [1, 0])
-            #expect(panes.first?["model"] as? String == "stub/fast")
-            #expect(server.chatRequests.suffix(2).compactMap(\.model).sorted() == ["stub/echo", "stub/fast"])
+            #expect(panes.map { ($0["skipped_models"] as? [[String: Any]])?.count } == [0, 0])
+            #expect(server.chatRequests.suffix(2).compactMap(\.model).sorted() == ["stub/echo", "stub/http-502"])
             let after = try #require(try p.run(["models", "health", "--json"]).stdout.jsonObject?["models"] as? [[String: Any]])
             #expect(after.first { $0["name"] as? String == "stub/echo" }?["requests"] as? Int == 1)
         }
