@@ -145,6 +145,17 @@ struct RouteHealthTests {
         #expect(b.requests == 2 && b.okPercent == 100 && b.p50TotalMs == 3000 && b.p50TtftMs == 400, "a cancel is not a request")
     }
 
+    @Test func theReportCountsAFallbacksAnswerForTheModelThatServedIt() {
+        let served = RouteOutcome(model: "a/down", modelServed: "b/up", provider: "P", kind: .ok, ttftMs: 100, totalMs: 900,
+                                  at: Self.t0)
+        let report = HealthReport(outcomes: [served], snapshot: HealthSnapshot(settings: Self.settings), now: Self.t0)
+        let asked = report.models.first { $0.name == "a/down" }
+        let up = report.models.first { $0.name == "b/up" }
+        #expect(asked?.ok == 0 && asked?.failures == ["fell back": 1], "the model asked did not answer")
+        #expect(up?.ok == 1 && up?.p50TotalMs == 900)
+        #expect(report.providers.map(\.name) == ["P"])
+    }
+
     @Test func aReplyServedByAFallbackClosesTheFallbackNotTheModelAsked() throws {
         let sandbox = LedgerSandbox()
         defer { sandbox.remove() }

@@ -27,8 +27,24 @@ public struct HealthReport: Sendable, Equatable {
     /// Builds the report from kept outcomes (oldest first) and the circuits at `now`.
     public init(outcomes: [RouteOutcome], snapshot: HealthSnapshot, now: Date) {
         settings = snapshot.settings
-        models = Self.rows(outcomes, key: { $0.model }, circuits: snapshot.models, now: now)
-        providers = Self.rows(outcomes, key: { $0.provider }, circuits: snapshot.providers, now: now)
+        // A reply a fallback served is a success of the model that served it, and tells that the
+        // model asked did not answer ("fell back"; its circuit counts it neither way).
+        let byModel = outcomes.flatMap { outcome -> [Entry] in
+            guard outcome.kind == .ok, outcome.servedByAnother, let served = outcome.modelServed else {
+                return [Entry(name: outcome.model, outcome: outcome)]
+            }
+            return [Entry(name: served, outcome: outcome), Entry(name: outcome.model, outcome: outcome, fellBack: true)]
+        }
+        models = Self.rows(byModel, circuits: snapshot.models, now: now)
+        providers = Self.rows(outcomes.compactMap { o in o.provider.map { Entry(name: $0, outcome: o) } },
+                              circuits: snapshot.providers, now: now)
+    }
+
+    /// One outcome as counted for one name.
+    private struct Entry {
+        var name: String
+        var outcome: RouteOutcome
+        var fellBack = false
     }
 
     /// "http 503", or the kind's name.
@@ -37,14 +53,19 @@ public struct HealthReport: Sendable, Equatable {
         return outcome.kind.name
     }
 
-    private static func rows(_ outcomes: [RouteOutcome], key: (RouteOutcome) -> String?, circuits: [String: Circuit], now: Date) -> [Row] {
+    private static func rows(_ entries: [Entry], circuits: [String: Circuit], now: Date) -> [Row] {
         var rows: [String: Row] = [:]
         var ttfts: [String: [Int]] = [:], totals: [String: [Int]] = [:]
-        for outcome in outcomes {
-            guard let name = key(outcome), outcome.kind != .failed(.cancelled) else { continue }
+        for entry in entries {
+            let name = entry.name, outcome = entry.outcome
+            guard outcome.kind != .failed(.cancelled) else { continue }
             var row = rows[name] ?? Row(name: name)
             row.requests += 1
-            if outcome.kind == .ok {
+            if entry.fellBack {
+                row.failures["fell back", default: 0] += 1
+                row.lastFailure = outcome.at
+                row.lastFailureKind = "fell back"
+            } else if outcome.kind == .ok {
                 row.ok += 1
                 if let t = outcome.ttftMs { ttfts[name, default: []].append(t) }
                 if let t = outcome.totalMs { totals[name, default: []].append(t) }

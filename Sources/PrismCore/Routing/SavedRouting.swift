@@ -47,7 +47,7 @@ public final class SavedRouting: @unchecked Sendable {
                 contents.models[model] = nil
             }
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             try file.save(try encoder.encode(contents))
         }
     }
