@@ -171,7 +171,16 @@ struct AskCommand: AsyncParsableCommand {
                                   maxTokensCap: context.config.maxTokens)
         let modelID = context.config.model.id
         let info = catalog.entry(for: modelID)
-        let report = AskEstimate(estimate: CostEstimator.estimate(model: modelID, info: info, basis: basis), note: info?.variantNote)
+        // `:nitro` and `:floor` choose a provider by speed or price: say what the providers charge.
+        var range: PriceRange?
+        let variants = ModelVariant.parse(modelID).variants
+        if variants.contains(.nitro) || variants.contains(.floor), context.config.isOpenRouter || context.demo {
+            range = (try? await context.endpointCache.endpoints(model: ModelVariant.parse(modelID).base, client: context.client))
+                .flatMap(PriceRange.init)
+        }
+        let note = PriceRange.note(for: modelID, base: info?.variantNote, range: range)
+        let priced = PriceRange.pricing(info, for: modelID, range: range)
+        let report = AskEstimate(estimate: CostEstimator.estimate(model: modelID, info: priced, basis: basis), note: note)
         StandardIO.out(json ? report.json() + "\n" : report.text())
     }
 

@@ -60,7 +60,10 @@ struct PickerVariantTests {
         #expect(h.state.offeredVariants(h.state.pickerSelectedModel!) == [.free, .nitro, .floor, .online])
         var seen: [String?] = []
         for _ in 0..<5 {
-            #expect(h.key(.ctrl("v")).isEmpty)
+            let effects = h.key(.ctrl("v"))
+            let fetches = [.nitro, .floor].contains(h.state.picker.variants["meta/llama"])
+            #expect(effects == (fetches ? [.loadProviders(model: "meta/llama", refresh: false)] : []),
+                    ":nitro and :floor fetch the providers' range until it is known (the cache answers a repeat)")
             seen.append(h.state.pickerSelectedChoice)
         }
         #expect(seen == ["meta/llama:free", "meta/llama:nitro", "meta/llama:floor", "meta/llama:online", "meta/llama"])
@@ -220,5 +223,36 @@ struct VariantPreviewTests {
         #expect(h.screen().contains("at most + web search"))
         h.state.session.model = "meta/llama:free"
         #expect(h.screen().contains("≈ $0 in"), "\(h.screen().split(separator: "\n").filter { $0.contains("≈") })")
+    }
+}
+
+/// `:nitro` and `:floor` pick a provider by speed or price, so the picker says what the providers charge.
+@Suite("Picker variants: the providers' price range")
+struct PickerVariantRangeTests {
+    static let endpoints = ModelEndpoints(modelID: "openai/gpt-4o", fetchedAt: Date(timeIntervalSince1970: 100), endpoints: [
+        ProviderEndpoint(providerName: "OpenAI", pricing: ModelPricing(prompt: Decimal(string: "0.0000025"), completion: Decimal(string: "0.00001"))),
+        ProviderEndpoint(providerName: "Azure", pricing: ModelPricing(prompt: Decimal(string: "0.000003"), completion: Decimal(string: "0.000012"))),
+        ProviderEndpoint(providerName: "NoPrice"),
+    ])
+
+    @Test func choosingNitroFetchesTheProvidersOnceAndTheNoteShowsTheirRange() {
+        let h = VariantHarness()
+        h.highlight("openai/gpt-4o")
+        let effects = h.key(.ctrl("v"))
+        #expect(h.state.picker.variants["openai/gpt-4o"] == .nitro)
+        #expect(effects == [.loadProviders(model: "openai/gpt-4o", refresh: false)])
+        #expect(h.screen().contains("nitro: fastest providers, base model's prices"), "until the providers answer")
+        h.send(.providersLoaded(Self.endpoints, stale: false))
+        #expect(h.screen().contains("nitro: fastest of 2 providers, $2.5–$3 in, $10–$12 out per M"))
+        // Floor next: the range is known, nothing is fetched again.
+        #expect(h.key(.ctrl("v")).isEmpty)
+        #expect(h.screen().contains("floor: cheapest of 2 providers, $2.5–$3 in, $10–$12 out per M"))
+        // :online is not priced by provider choice: its note is unchanged.
+        h.key(.ctrl("v"))
+        #expect(h.screen().contains("online: web search per request, not in these prices"))
+        // Sending to :nitro is bounded by the dearest provider, not the catalog's price.
+        h.state.session.model = "openai/gpt-4o:nitro"
+        let estimate = CostPreview.estimate(h.state, lane: 0, maxTokensCap: 1000)
+        #expect(estimate?.maxOutputCost == Decimal(string: "0.000012")! * 1000)
     }
 }

@@ -57,6 +57,9 @@ public struct AppState: Sendable {
     public var savedFallbacks: [String: [String]] = [:]
     /// The provider table of one model (`/providers`), while open.
     public var providers: ProviderTableState?
+    /// Each model's price spread across its providers (by base id), once its providers were
+    /// fetched: what `:nitro` and `:floor` may cost, shown in the picker's note.
+    public var priceRanges: [String: PriceRange] = [:]
 
     /// Usage and limit of the key, when `/key` answered.
     public var credits: KeyInfo?

@@ -69,7 +69,9 @@ enum CostPreview {
     /// What sending the draft would cost in a lane; nil while the lane has no model.
     static func estimate(_ state: AppState, lane: Int, maxTokensCap: Int) -> CostEstimate? {
         guard let model = state.model(ofLane: lane) else { return nil }
-        return CostEstimator.estimate(model: model, info: state.catalogEntry(model),
+        let info = PriceRange.pricing(state.catalogEntry(model), for: model,
+                                      range: state.priceRanges[ModelVariant.parse(model).base])
+        return CostEstimator.estimate(model: model, info: info,
                                       basis: basis(state, lane: lane, maxTokensCap: maxTokensCap))
     }
 

@@ -24,7 +24,9 @@ extension AppState {
     /// base prices and a note) once the variant key picked one, else the row's model.
     func pickerChoice(_ model: ModelInfo) -> ModelInfo {
         guard let variant = picker.variants[model.id] else { return model }
-        return catalogEntry(model.id + variant.suffix) ?? model
+        guard var choice = catalogEntry(model.id + variant.suffix) else { return model }
+        choice.variantNote = PriceRange.note(for: choice.id, base: choice.variantNote, range: priceRanges[model.id])
+        return choice
     }
 
     /// The row the current model's dot goes on: its own, or for a variant that has no row
@@ -43,21 +45,25 @@ extension AppState {
 extension Reducer {
     /// The variant key: the highlighted row goes from its base model through each variant
     /// it offers and back.
-    static func cycleVariant(_ state: inout AppState, _ bindings: KeyBindings) {
-        guard let model = state.pickerSelectedModel else { return }
+    /// Choosing `:nitro` or `:floor` fetches the model's providers (once) for their price range.
+    static func cycleVariant(_ state: inout AppState, _ bindings: KeyBindings) -> [Effect] {
+        guard let model = state.pickerSelectedModel else { return [] }
         let offered = state.offeredVariants(model)
         let current = state.picker.variants[model.id]
         if let current, !offered.contains(current) {
             // Chosen elsewhere (`-m x:nitro` on a server that does not offer it): back to the base.
             state.picker.variants[model.id] = nil
-            return
+            return []
         }
         guard !offered.isEmpty else {
             notify(&state, "\(TerminalSanitizer.metadata(model.id)) has no variants here")
-            return
+            return []
         }
         let next = current.flatMap(offered.firstIndex).map { $0 + 1 } ?? 0
-        state.picker.variants[model.id] = next < offered.count ? offered[next] : nil
+        let chosen = next < offered.count ? offered[next] : nil
+        state.picker.variants[model.id] = chosen
+        guard chosen == .nitro || chosen == .floor, state.priceRanges[model.id] == nil else { return [] }
+        return [.loadProviders(model: model.id, refresh: false)]
     }
 
     /// Highlights the row of `model`, or of its base with the variant chosen (`x:nitro`, or a

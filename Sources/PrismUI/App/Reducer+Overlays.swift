@@ -40,8 +40,7 @@ extension Reducer {
             }
             return openProviders(&state, model: id)
         case .variant?:
-            cycleVariant(&state, env.bindings)
-            return []
+            return cycleVariant(&state, env.bindings)
         case .up?: movePicker(&state, -1); return []
         case .down?: movePicker(&state, 1); return []
         case .pageUp?: movePicker(&state, -10); return []

@@ -152,6 +152,7 @@ extension Reducer {
     // MARK: Answers of the effects
 
     static func providersLoaded(_ state: inout AppState, _ endpoints: ModelEndpoints, stale: Bool) -> [Effect] {
+        if let range = PriceRange(endpoints) { state.priceRanges[ModelVariant.parse(endpoints.modelID).base] = range }
         guard var table = state.providers, table.model == endpoints.modelID else { return [] }
         let selected = table.selectedRow
         table.load = .loaded(endpoints, stale: stale)
