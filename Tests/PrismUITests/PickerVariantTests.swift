@@ -255,4 +255,17 @@ struct PickerVariantRangeTests {
         let estimate = CostPreview.estimate(h.state, lane: 0, maxTokensCap: 1000)
         #expect(estimate?.maxOutputCost == Decimal(string: "0.000012")! * 1000)
     }
+
+    @Test func aDraftForANitroModelFetchesItsProvidersFirstAndTheRequestIsPricedAtTheDearest() {
+        let h = VariantHarness()
+        h.state.session.model = "openai/gpt-4o:nitro"
+        #expect(h.key(.char("h")).contains(.loadProviders(model: "openai/gpt-4o", refresh: false)))
+        h.send(.providersLoaded(Self.endpoints, stale: false))
+        h.key(.ctrl("u"))
+        #expect(!h.key(.char("h")).contains { if case .loadProviders = $0 { true } else { false } }, "known now: not fetched again")
+        let started = h.key(Key(.enter)).compactMap { effect -> ChatRequest? in
+            if case .startStream(_, let request, _) = effect { request } else { nil }
+        }
+        #expect(started.first?.pricing?.completion == Decimal(string: "0.000012"), "the dearest provider's price")
+    }
 }

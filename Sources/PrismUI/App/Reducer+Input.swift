@@ -108,10 +108,21 @@ extension Reducer {
             // counts what other windows and commands spent (or hold in flight) meanwhile, and
             // each model's saved routing, which another window may have changed.
             if wasEmpty, !state.prompt.isEmpty, !state.demo {
-                return (state.budget.isOff ? [] : [.computeSpentToday]) + [.loadRouting] + healthRefresh(state)
+                return (state.budget.isOff ? [] : [.computeSpentToday]) + [.loadRouting] + healthRefresh(state) + rangeFetches(state)
             }
         }
         return []
+    }
+
+    /// The providers of each `:nitro` or `:floor` model about to be asked whose price range is
+    /// not known yet: those variants may cost what the dearest provider charges.
+    static func rangeFetches(_ state: AppState) -> [Effect] {
+        let bases = (0..<state.session.laneCount).compactMap { state.model(ofLane: $0) }.compactMap { model -> String? in
+            let (base, variants) = ModelVariant.parse(model)
+            guard variants.contains(.nitro) || variants.contains(.floor), state.priceRanges[base] == nil else { return nil }
+            return base
+        }
+        return Array(Set(bases)).sorted().map { .loadProviders(model: $0, refresh: false) }
     }
 
     /// Carries out a command, whichever key asked for it.

@@ -56,6 +56,11 @@ extension Reducer {
                                         maxTokensCap: env.maxTokensCap, routing: state.routing)
         request.settings.fallbackModels = routed.fallbacks
         request.fallbackPricing = request.fallbackPricing.filter { routed.fallbacks.contains($0.key) }
+        // `:nitro` and `:floor` may be served by the dearest provider: reserve and check budgets at its prices.
+        if let range = state.priceRanges[ModelVariant.parse(routed.model).base] {
+            request.pricing = PriceRange.pricing(request.pricing.map { ModelInfo(id: routed.model, pricing: $0) }, for: routed.model,
+                                                 range: range)?.pricing
+        }
         if let maxTokens { request.maxTokens = min(request.maxTokens, maxTokens) }
         if let index = state.session.index(of: replyID) { state.session.messages[index].sentRoute = request.sentRoute }
         var effects: [Effect] = []
