@@ -36,4 +36,5 @@ public enum ConfigField: String, Sendable, Hashable, CaseIterable {
     case sets
     case budget
     case health
+    case route
 }

@@ -102,6 +102,10 @@ public enum ConfigLoader {
             resolved.health = health
             resolved.sources[.health] = .file
         }
+        if let route = config.route {
+            resolved.route = route
+            resolved.sources[.route] = .file
+        }
         resolved.server = server.profile
         resolved.apiKeyOrigin = server.keyOrigin
         resolved.serverKeyVariable = server.keyVariable

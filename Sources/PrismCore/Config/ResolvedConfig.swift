@@ -61,6 +61,8 @@ public struct ResolvedConfig: Sendable, Equatable {
     public var budget = BudgetCaps()
     /// `[health]`: when a model's circuit opens and how long it is skipped.
     public var health = HealthSettings()
+    /// `[route]`: how `prism route` weighs candidates, and which it weighs.
+    public var route = RouteSettings()
     /// Where the config file is (or would be).
     public var configFile: URL
     /// Whether the config file existed and was read.
@@ -160,6 +162,10 @@ public struct ResolvedConfig: Sendable, Equatable {
         case .sets: return modelSets.isEmpty ? "<none>" : modelSets.map(\.name).joined(separator: ", ")
         case .budget: return BudgetSummary.line(budget)
         case .health: return "\(health.failures) failures in \(Self.trim(health.window))s, cool-down \(Self.trim(health.cooldown))s"
+        case .route:
+            let w = route.weights.normalized
+            return String(format: "quality %.2f, cost %.2f, speed %.2f, specialization %.2f", w.quality, w.cost, w.speed, w.specialization)
+                + (route.candidates.isEmpty ? "; candidates: favourites" : "; candidates: " + route.candidates.joined(separator: ", "))
         }
     }
 

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+/// `prism route` run as a process in demo mode (offline, providers simulated).
+extension ProcessSuites {
+    @Suite("prism route", .serialized)
+    struct RouteCommandTests {
+        static func json(_ r: PrismProcess.Result) -> [String: Any] {
+            (try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) as? [String: Any] ?? [:]
+        }
+
+        @Test func choosesAmongTheCandidatesAndSaysWhyWithoutSending() throws {
+            let p = try PrismProcess()
+            defer { p.cleanUp() }
+            let r = try p.run(["route", "--demo", "--json", "--candidate", "demo/aurora-mini", "--candidate", "demo/sage-reasoner",
+                               "write a python function that sorts a list"])
+            #expect(r.status == 0, "\(r.stderr)")
+            let o = Self.json(r)
+            #expect(o["tag"] as? String == "code")
+            #expect(o["tag_reason"] as? String == "mentions \"function\"")
+            let candidates = o["candidates"] as? [[String: Any]] ?? []
+            #expect(candidates.map { $0["model"] as? String } == ["demo/aurora-mini", "demo/sage-reasoner"], "the cheaper, faster one first")
+            #expect(candidates.allSatisfy { $0["speed_source"] as? String == "providers" })
+            #expect(o["confidence"] as? String == "low", "no matches yet")
+            #expect((o["line"] as? String)?.hasPrefix("code → demo/aurora-mini: no matches yet, ≈$") == true)
+        }
+
+        @Test func explainPrintsTheBreakdownAndConfigWeightsApply() throws {
+            let p = try PrismProcess(config: "[route]\nquality = 0\ncost = 0\nspeed = 0\nspecialization = 1\n")
+            defer { p.cleanUp() }
+            let r = try p.run(["route", "--demo", "--explain", "--candidate", "demo/aurora-mini", "--candidate", "demo/prism-coder",
+                               "fix this bug in my rust code"])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stdout.hasPrefix("code → demo/prism-coder:"), "only specialization counts: \(r.stdout)")
+            #expect(r.stdout.contains("weights: quality 0%, cost 0%, speed 0%, specialization 100%"))
+            #expect(r.stdout.contains("1. demo/prism-coder  score 1.00"))
+        }
+
+        @Test func aBadTagIsAUsageError() throws {
+            let p = try PrismProcess()
+            defer { p.cleanUp() }
+            let r = try p.run(["route", "--demo", "--tag", "poetry", "hi"])
+            #expect(r.status == 2)
+            #expect(r.stderr.contains("--tag must be one of: code, math, writing, data, translation, chat"))
+        }
+    }
+}
