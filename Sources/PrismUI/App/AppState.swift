@@ -10,7 +10,7 @@ import PrismTerminal
 public struct AppState: Sendable {
     /// Which part of the screen takes the keys.
     public enum Focus: Sendable, Equatable {
-        case prompt, transcript, picker, browser, help, themes, fallbacks, providers
+        case prompt, transcript, picker, browser, help, themes, fallbacks, providers, stats
     }
 
     public var size: Size
@@ -57,6 +57,10 @@ public struct AppState: Sendable {
     public var savedFallbacks: [String: [String]] = [:]
     /// The provider table of one model (`/providers`), while open.
     public var providers: ProviderTableState?
+    /// The analytics view (`/stats`), while open.
+    public var stats: StatsViewState?
+    /// The range the analytics view last showed, so its key opens it there again.
+    public var statsRange: StatsRange = .week
 
     /// Usage and limit of the key, when `/key` answered.
     public var credits: KeyInfo?
