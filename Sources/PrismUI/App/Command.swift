@@ -207,16 +207,6 @@ public enum ProvidersCommand: String, CaseIterable, Sendable {
 /// What a key can mean in the analytics view (`/stats`): the range, which table, scrolling, leaving.
 public enum StatsCommand: String, CaseIterable, Sendable {
     case range, models, providers, tags, up, down, pageUp = "page_up", pageDown = "page_down", close
-
-    /// One line for the help overlay.
-    public var summary: String {
-        switch self {
-        case .range: return "analytics: next range (today, 7 days, 30 days, all)"
-        case .models, .providers, .tags: return "analytics: the table per \(rawValue.dropLast())"
-        case .up, .down, .pageUp, .pageDown: return "analytics: scroll the table"
-        case .close: return "analytics: close"
-        }
-    }
 }
 
 /// Which key triggers which command, per context.

@@ -17,7 +17,8 @@ extension StatsPane {
     static let columns: [Column] = [
         Column(title: "req", width: 5, priority: 9) { String($0.requests) },
         Column(title: "share", width: 5, priority: 8) { percent($0.share) },
-        Column(title: "total", width: 9, priority: 7) { Formatting.usd($0.totalCost) },
+        // No known cost at all is "-", not "$0": those replies were not free, their cost is not known.
+        Column(title: "total", width: 9, priority: 7) { g in g.averageCost == nil && g.totalCost == 0 ? "-" : Formatting.usd(g.totalCost) },
         Column(title: "avg", width: 9, priority: 6) { g in g.averageCost.map(Formatting.usd) ?? "-" },
         Column(title: "ttft p50", width: 8, priority: 5) { g in seconds(g.ttftP50) },
         Column(title: "p95", width: 6, priority: 2) { g in seconds(g.ttftP95) },
