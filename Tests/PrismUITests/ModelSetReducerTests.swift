@@ -222,7 +222,7 @@ struct SlashCompletionTests {
         let sets = ModelSets(configured: [SetsHarness.configured], saved: [SetsHarness.saved])
         #expect(SlashCompletion.hint("/compare ", sets: sets) == "Tab: fast · trio")
         #expect(SlashCompletion.hint("/set", sets: sets)?.hasPrefix("/set NAME: compare a model set") == true)
-        #expect(SlashCompletion.hint("/s", sets: sets) == "/system · /set · /sets")
+        #expect(SlashCompletion.hint("/s", sets: sets) == "/system · /set · /sets · /stats")
         #expect(SlashCompletion.hint("/set fast", sets: sets)?.hasPrefix("/set NAME") == true, "a complete name shows the usage")
         #expect(SlashCompletion.hint("hello", sets: sets) == nil)
         #expect(SlashCompletion.hint("//not a command", sets: sets) == nil)

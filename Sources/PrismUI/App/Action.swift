@@ -58,6 +58,10 @@ public enum Action: Sendable {
     case providersFailed(model: String, reason: String)
     /// The provider table's choice was written (nil: the model's routing was forgotten).
     case routingSaved(model: String, preferences: ProviderPreferences?)
+    /// The analytics view's figures for one range (`.loadStats`).
+    case statsLoaded(StatsReport)
+    /// Why the figures of `range` could not be read, in one line.
+    case statsFailed(range: StatsRange, reason: String)
 }
 
 /// Work for the runtime: I/O the reducer asked for. Effects report back as actions.
@@ -116,6 +120,9 @@ public enum Effect: Sendable, Equatable {
     case saveRouting(model: String, preferences: ProviderPreferences?)
     /// Checks that what `/attach` names can be read, and reports `attachmentChecked` or `attachmentRefused`.
     case checkAttachment(String)
+    /// Reads the analytics of a range from the reply history, off the UI thread, and reports
+    /// `statsLoaded` or `statsFailed`.
+    case loadStats(StatsRange)
     case suspendToShell
     case quit
 }

@@ -10,7 +10,7 @@ import PrismTerminal
 public struct AppState: Sendable {
     /// Which part of the screen takes the keys.
     public enum Focus: Sendable, Equatable {
-        case prompt, transcript, picker, browser, help, themes, fallbacks, providers
+        case prompt, transcript, picker, browser, help, themes, fallbacks, providers, stats
     }
 
     public var size: Size
@@ -60,6 +60,10 @@ public struct AppState: Sendable {
     /// Each model's price spread across its providers (by base id), once its providers were
     /// fetched: what `:nitro` and `:floor` may cost, shown in the picker's note.
     public var priceRanges: [String: PriceRange] = [:]
+    /// The analytics view (`/stats`), while open.
+    public var stats: StatsViewState?
+    /// The range the analytics view last showed, so its key opens it there again.
+    public var statsRange: StatsRange = .week
 
     /// Usage and limit of the key, when `/key` answered.
     public var credits: KeyInfo?

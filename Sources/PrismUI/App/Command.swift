@@ -21,6 +21,7 @@ public enum Command: String, CaseIterable, Sendable {
     case deleteMessage = "delete_message", forkSession = "fork_session"
     case editFallbacks = "edit_fallbacks"
     case openProviders = "open_providers"
+    case openStats = "open_stats"
 
     /// Commands that mean something only in compare mode; elsewhere their keys keep their old use.
     public var isCompareOnly: Bool {
@@ -70,6 +71,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .forkSession: return "fork: a new session with the path up to the selected message"
         case .editFallbacks: return "edit this session's fallback chain (sent as models)"
         case .openProviders: return "the current model's providers: pin, exclude, routing preferences"
+        case .openStats: return "analytics: spend, requests and errors per day, figures per model and provider"
         }
     }
 }
@@ -202,6 +204,11 @@ public enum ProvidersCommand: String, CaseIterable, Sendable {
     }
 }
 
+/// What a key can mean in the analytics view (`/stats`): the range, which table, scrolling, leaving.
+public enum StatsCommand: String, CaseIterable, Sendable {
+    case range, models, providers, tags, up, down, pageUp = "page_up", pageDown = "page_down", close
+}
+
 /// Which key triggers which command, per context.
 ///
 /// `commands` are the prompt's (and, where no transcript key says otherwise, the
@@ -218,12 +225,15 @@ public struct KeyBindings: Sendable, Equatable {
     public private(set) var confirm: [Key: ConfirmCommand] = KeyBindings.confirmKeys
     public private(set) var editor: [Key: EditorCommand] = KeyBindings.editorKeys
     public private(set) var providers: [Key: ProvidersCommand] = KeyBindings.providersKeys
+    public private(set) var stats: [Key: StatsCommand] = KeyBindings.statsKeys
     /// The key hints name for a command bound to several ("context.command", plain for the
     /// prompt): the first one the config listed, or the usual one by default.
     private var named: [String: Key] = [
         "newline": Key(.enter, .alt), "picker.mark": .ctrl("t"), "themes.keep": Key(.enter), "confirm.yes": .char("y"),
         "fallbacks.add": .char("a"), "fallbacks.remove": .char("d"), "fallbacks.move_up": .char("K"), "fallbacks.move_down": .char("J"),
         "picker.providers": .alt("r"), "providers.save": Key(.enter), "providers.move_up": .char("["), "providers.move_down": .char("]"),
+        "open_stats": Key(.function(2)), "stats.range": Key(.tab), "stats.close": Key(.escape),
+        "stats.up": Key(.up), "stats.down": Key(.down),
     ]
 
     public init(_ commands: [Key: Command], transcript: [Key: Command] = KeyBindings.transcriptKeys,
@@ -273,6 +283,8 @@ public struct KeyBindings: Sendable, Equatable {
         .alt("p"): .pickPane,
         .alt("k"): .editFallbacks,
         .alt("r"): .openProviders,
+        Key(.function(2)): .openStats,
+        .alt("s"): .openStats,
     ])
 
     /// The default keys that mean a command only outside a text editor (in the transcript).
@@ -301,6 +313,13 @@ public struct KeyBindings: Sendable, Equatable {
         Key(.up, .shift): .moveUp, Key(.down, .shift): .moveDown, .char("x"): .exclude, .char("q"): .quantization,
         .char("f"): .fallbacks, .char("o"): .routingSort, .char("m"): .maxPrice, .char("d"): .dataCollection, .char("z"): .zdr,
         Key(.enter): .save, .ctrl("s"): .save, Key(.escape): .close, .char("r"): .reset, .ctrl("r"): .refresh,
+    ]
+
+    /// The default keys of the analytics view: letters are free, nothing is typed there.
+    public static let statsKeys: [Key: StatsCommand] = [
+        Key(.tab): .range, .char("r"): .range, .char("m"): .models, .char("p"): .providers, .char("t"): .tags,
+        Key(.up): .up, .char("k"): .up, Key(.down): .down, .char("j"): .down, Key(.pageUp): .pageUp, Key(.pageDown): .pageDown,
+        Key(.escape): .close, .char("q"): .close,
     ]
 
     /// The default keys in the session browser.
@@ -341,7 +360,7 @@ public struct KeyBindings: Sendable, Equatable {
 
     /// The contexts a `[keys]` entry can name before a dot (`picker.mark`), besides the prompt's
     /// plain names. `compare.pick_pane` is the same binding as plain `pick_pane`.
-    public static let contexts = ["transcript", "picker", "browser", "themes", "confirm", "editor", "budget", "fallbacks", "compare", "providers"]
+    public static let contexts = ["transcript", "picker", "browser", "themes", "confirm", "editor", "budget", "fallbacks", "compare", "providers", "stats"]
 
     public func command(for key: Key) -> Command? { commands[key] }
 
@@ -440,6 +459,16 @@ public struct KeyBindings: Sendable, Equatable {
         name(command, in: providers, context: "providers")
     }
 
+    /// The keys bound to an analytics view command.
+    public func keys(for command: StatsCommand) -> [Key] {
+        Self.sortedKeys(stats.filter { $0.value == command }.map(\.key))
+    }
+
+    /// The same for an analytics view command.
+    public func name(_ command: StatsCommand) -> String {
+        name(command, in: stats, context: "stats")
+    }
+
     /// How hints name a command of one overlay context: the first key the config listed for
     /// it, else its shortest key, else the config name in brackets (so a hint never lies).
     private func name<C: RawRepresentable & Equatable>(_ command: C, in map: [Key: C], context: String) -> String
@@ -528,6 +557,11 @@ public struct KeyBindings: Sendable, Equatable {
             case "providers"?:
                 if let command = ProvidersCommand(rawValue: commandName) { Self.bind(&providers, command, keys) } else {
                     warnings.append(unknown(ProvidersCommand.self, in: "providers"))
+                    known = false
+                }
+            case "stats"?:
+                if let command = StatsCommand(rawValue: commandName) { Self.bind(&stats, command, keys) } else {
+                    warnings.append(unknown(StatsCommand.self, in: "stats"))
                     known = false
                 }
             case "confirm"?:

@@ -42,7 +42,7 @@ enum HelpText {
             "Every text field (prompt, picker search, session filter, rename), [keys.editor]: " + editorKeys(bindings) + ". "
                 + "Prompt: Up/Down for history; Tab completes a /command or a set name.",
             "Every key here can be rebound in config.toml's [keys] (contexts: transcript, picker, browser, themes, "
-                + "confirm, compare, providers), with names such as ctrl+k, alt+enter, f1; a rebound key shows its new name here and in the hints.",
+                + "confirm, compare, providers, stats), with names such as ctrl+k, alt+enter, f1; a rebound key shows its new name here and in the hints.",
             "Prompt commands:",
         ]
         notes += Reducer.slashCommands.map { "  " + $0.usage }
@@ -68,6 +68,12 @@ enum HelpText {
             + "\(providerKeys(.fallbacks)) fallbacks, \(providerKeys(.routingSort)) routing sort, \(providerKeys(.maxPrice)) max price, "
             + "\(providerKeys(.dataCollection)) deny data collection, \(providerKeys(.zdr)) ZDR; \(providerKeys(.save)) saves for the model, "
             + "\(providerKeys(.close)) discards, \(providerKeys(.reset)) forgets what is saved, \(providerKeys(.refresh)) fetches again ([keys.providers]).")
+        func statsKeys(_ commands: StatsCommand...) -> String {
+            commands.map { bindings.name($0) }.joined(separator: "/")
+        }
+        notes.append("Analytics (\(bindings.name(.openStats)) or /stats [today|7d|30d|all]): spend, requests and errors per day and a table "
+            + "per model, provider or tag from the reply history. \(statsKeys(.range)) next range, \(statsKeys(.models))/\(statsKeys(.providers))/\(statsKeys(.tags)) "
+            + "the table, \(statsKeys(.up, .down, .pageUp, .pageDown)) scroll, \(statsKeys(.close)) closes ([keys.stats]).")
         notes.append("Budget: a send over a cap (or above confirm_above) is held, not sent: \(bindings.name(BudgetCommand.sendAnyway)) sends it anyway, "
             + "\(bindings.name(BudgetCommand.lowerMaxTokens)) lowers max_tokens to fit, \(bindings.name(BudgetCommand.back)) goes back to the draft ([keys.budget]).")
         for note in notes {

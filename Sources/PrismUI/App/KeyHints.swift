@@ -65,6 +65,15 @@ enum KeyHints {
         }
     }
 
+    /// The analytics view's footer: leaving first (never dropped), then range, tables, scrolling.
+    static func statsHints(_ bindings: KeyBindings) -> [String] {
+        let wanted: [([StatsCommand], String)] = [([.close], "close"), ([.range], "range"), ([.models], "models"),
+                                                  ([.providers], "providers"), ([.tags], "tags"), ([.up, .down], "scroll")]
+        return wanted.compactMap { commands, word in
+            commands.contains { bindings.keys(for: $0).isEmpty } ? nil : commands.map { bindings.name($0) }.joined(separator: " ") + " " + word
+        }
+    }
+
     /// The prompt border's hint: as many hints as fit in `width` cells (spaces around
     /// included), in order; one that does not fit is dropped, a shorter later one may still fit.
     static func prompt(_ bindings: KeyBindings, streaming: Bool, width: Int) -> String {

@@ -49,8 +49,8 @@ public struct Layout: Equatable, Sendable {
             } else {
                 picker = upper
             }
-        case .providers:
-            // The whole area above the status bar: a table of ten columns wants every cell.
+        case .providers, .stats:
+            // The whole area above the status bar: a table of ten columns (or charts) wants every cell.
             overlay = main
         case .help, .browser, .themes, .fallbacks:
             // The fallback chain is a table of prices: it takes more of a narrow screen.

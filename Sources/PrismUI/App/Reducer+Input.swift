@@ -36,6 +36,8 @@ extension Reducer {
             return filterChanged(&state)
         case .providers:
             state.providers?.priceField?.insertOnOneLine(clean)
+        case .stats:
+            break  // nothing is typed in the analytics view
         default:
             state.focus = .prompt
             state.prompt.insert(clean) // a pasted newline is text, never "send"
@@ -47,9 +49,11 @@ extension Reducer {
         if state.isComparing, compareMouse(&state, mouse) { return [] }
         switch mouse.kind {
         case .wheelUp:
-            if state.focus == .picker { movePicker(&state, -3) } else if state.focus == .providers { moveProviders(&state, -3) } else { scroll(&state, .lines(-3)) }
+            if state.focus == .picker { movePicker(&state, -3) } else if state.focus == .providers { moveProviders(&state, -3) }
+            else if state.focus == .stats { scrollStats(&state, -3) } else { scroll(&state, .lines(-3)) }
         case .wheelDown:
-            if state.focus == .picker { movePicker(&state, 3) } else if state.focus == .providers { moveProviders(&state, 3) } else { scroll(&state, .lines(3)) }
+            if state.focus == .picker { movePicker(&state, 3) } else if state.focus == .providers { moveProviders(&state, 3) }
+            else if state.focus == .stats { scrollStats(&state, 3) } else { scroll(&state, .lines(3)) }
         case .press, .release:
             break
         }
@@ -88,6 +92,8 @@ extension Reducer {
             if let effects = fallbacksKey(&state, key, env) { return effects }
         case .providers:
             return providersKey(&state, key, env)
+        case .stats:
+            return statsKey(&state, key, env)
         case .transcript:
             if let command = BindingLookup.transcript(key, env.bindings) { return run(command, &state, env) }
             if case .character(let c) = key.code, key.modifiers.isEmpty {
@@ -235,6 +241,8 @@ extension Reducer {
             return openFallbacks(&state)
         case .openProviders:
             return openProviders(&state, model: currentModel(state))
+        case .openStats:
+            return openStats(&state, range: state.statsRange)
         }
         return []
     }

@@ -13,6 +13,7 @@ extension Reducer {
         ("/sets", "/sets: list the model sets (in the picker)"),
         ("/fallbacks", "/fallbacks: edit the fallback chain · /fallbacks MODEL [MODEL] · /fallbacks add MODEL · /fallbacks clear"),
         ("/providers", "/providers [ID]: the providers of the current model (or ID): pin, exclude, routing preferences"),
+        ("/stats", "/stats [today|7d|30d|all]: analytics: spend, requests and errors per day, per model and provider"),
         ("/budget", "/budget: caps and spend · /budget daily|monthly|per-request|confirm-above USD|off · /budget warn-at 0.8 · /budget off"),
         ("/title", "/title TEXT: rename this session"),
         ("/new", "/new: start a new session"),
@@ -83,6 +84,8 @@ extension Reducer {
             return fallbacksCommand(&state, argument)
         case "/providers":
             return openProviders(&state, model: argument.isEmpty ? currentModel(state) : argument)
+        case "/stats":
+            return statsCommand(&state, argument)
         case "/title":
             guard !argument.isEmpty else { return [] }
             state.session.title = Session.cleanTitle(argument)

@@ -127,6 +127,10 @@ public enum Reducer {
             return providersFailed(&state, model: model, reason: reason)
         case .routingSaved(let model, let preferences):
             return routingSaved(&state, model: model, preferences: preferences)
+        case .statsLoaded(let report):
+            return statsLoaded(&state, report)
+        case .statsFailed(let range, let reason):
+            return statsFailed(&state, range: range, reason: reason)
         case .themeApplied(let name):
             state.theme = name
             notify(&state, "theme: \(name)")
@@ -158,6 +162,7 @@ public enum Reducer {
         state.confirmingDeleteID = nil
         state.budgetHold = nil
         state.providers = nil
+        state.stats = nil
         state.prompt.clear()
         state.focus = .prompt
     }

@@ -26,6 +26,10 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     let fallbacks: SavedFallbacks?
     /// Each model's providers, cached for a short while (nil: the provider table cannot fetch).
     let endpoints: EndpointCache?
+    /// The analytics of the reply history (nil: no history kept here, and the view says so).
+    let statsSource: (any StatsSource)?
+    /// Stats reads, one at a time and in order, off the UI thread.
+    let statsQueue = DispatchQueue(label: "prism.stats", qos: .userInitiated)
     let logger = Logger(label: "prism.ui")
 
     private let lock = NSLock()
@@ -45,7 +49,8 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     public init(client: OpenRouterClient, store: any SessionStoring, catalog: CatalogCache,
                 preferences: PreferencesStore, fetchKeyInfo: Bool, sessionsFolder: URL? = nil, ledger: SpendLedger? = nil,
                 modelSets: ModelSetStore? = nil, savedRouting: SavedRouting? = nil, fallbacks: SavedFallbacks? = nil,
-                endpoints: EndpointCache? = nil, health: RouteHealth? = nil) {
+                endpoints: EndpointCache? = nil, health: RouteHealth? = nil, statsSource: (any StatsSource)? = nil) {
+        self.statsSource = statsSource
         self.savedRouting = savedRouting
         self.endpoints = endpoints
         self.health = health
@@ -293,6 +298,18 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                     try ledger.release(reservation)
                 } catch {
                     post(.warned("spend ledger: \(error)"))
+                }
+            }
+        case .loadStats(let range):
+            guard let source = statsSource else {
+                post(.statsFailed(range: range, reason: "no history kept here"))
+                return
+            }
+            statsQueue.async {
+                do {
+                    post(.statsLoaded(try source.report(range: range, now: Date())))
+                } catch {
+                    post(.statsFailed(range: range, reason: "could not read the reply history: \(error)"))
                 }
             }
         case .quit:
