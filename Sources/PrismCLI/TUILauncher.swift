@@ -68,11 +68,13 @@ struct TUILauncher {
         // The ledger and the health record share one connection to prism.db (none in demo mode).
         let ledger = context.demo ? nil : SpendLedger(paths: context.paths)
         let health = ledger.map { RouteHealth(database: $0.database, settings: context.config.health) }
+        let matches = ledger.map { MatchStore(database: $0.database) }
         let effects = LiveEffects(client: context.client, store: store, catalog: context.catalogCache,
                                   preferences: preferences, fetchKeyInfo: !context.demo && context.config.isOpenRouter,
                                   sessionsFolder: context.paths.sessions,
                                   ledger: ledger, modelSets: setStore,
-                                  savedRouting: savedRouting, fallbacks: fallbackStore, endpoints: context.endpointCache, health: health)
+                                  savedRouting: savedRouting, fallbacks: fallbackStore, endpoints: context.endpointCache, health: health,
+                                  matches: matches)
 
         // Every curses call happens on one dedicated thread; the async world (network,
         // disk) runs on the cooperative pool and talks to it only through `post`.

@@ -58,6 +58,9 @@ public enum Action: Sendable {
     case providersFailed(model: String, reason: String)
     /// The provider table's choice was written (nil: the model's routing was forgotten).
     case routingSaved(model: String, preferences: ProviderPreferences?)
+    /// Every verdict in `prism.db`, for the leaderboard view (`.loadMatches`), or why they could not be read.
+    case matchesLoaded([MatchRecord])
+    case matchesFailed(String)
 }
 
 /// Work for the runtime: I/O the reducer asked for. Effects report back as actions.
@@ -116,6 +119,12 @@ public enum Effect: Sendable, Equatable {
     case saveRouting(model: String, preferences: ProviderPreferences?)
     /// Checks that what `/attach` names can be read, and reports `attachmentChecked` or `attachmentRefused`.
     case checkAttachment(String)
+    /// Adds the rows of one verdict (pick, tie, all bad, thumb) to `matches`, on the ledger queue.
+    case recordMatches([MatchRecord])
+    /// Moves a round's verdicts (and reply history rows) to another tag, after `/tag`.
+    case retagRound(promptIDs: [String], tag: PromptTag)
+    /// Reads every verdict for the leaderboard view (answered with `matchesLoaded` or `matchesFailed`).
+    case loadMatches
     case suspendToShell
     case quit
 }

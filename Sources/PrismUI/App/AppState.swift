@@ -10,7 +10,7 @@ import PrismTerminal
 public struct AppState: Sendable {
     /// Which part of the screen takes the keys.
     public enum Focus: Sendable, Equatable {
-        case prompt, transcript, picker, browser, help, themes, fallbacks, providers
+        case prompt, transcript, picker, browser, help, themes, fallbacks, providers, leaderboard
     }
 
     public var size: Size
@@ -57,6 +57,11 @@ public struct AppState: Sendable {
     public var savedFallbacks: [String: [String]] = [:]
     /// The provider table of one model (`/providers`), while open.
     public var providers: ProviderTableState?
+    /// The leaderboard view (`/leaderboard`), while open.
+    public var leaderboard: LeaderboardViewState?
+    /// Verdicts given in this window (pick, tie, all bad, thumbs): rounds and replies already
+    /// judged, so a pick after a tie does not count the round twice.
+    public var verdicts = VerdictState()
 
     /// Usage and limit of the key, when `/key` answered.
     public var credits: KeyInfo?

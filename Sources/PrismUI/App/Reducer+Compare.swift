@@ -44,10 +44,12 @@ extension Reducer {
             return []
         }
         let model = models[state.focusedLane]
+        let verdict = pickVerdict(&state, lane: state.focusedLane)
         state.session.pickCompare(state.focusedLane)
         state.resetLanes()
-        notify(&state, "continuing with \(model) alone; the other replies are kept as versions (\(bindings.name(.previousSibling)) / \(bindings.name(.nextSibling)))")
-        return state.session.messages.isEmpty ? [] : [.saveSession(state.session)]
+        let going = "continuing with \(model) alone; the other replies are kept as versions (\(bindings.name(.previousSibling)) / \(bindings.name(.nextSibling)))"
+        notify(&state, verdict.map { $0.text + " · " + going } ?? going)
+        return (verdict.map { [.recordMatches($0.records)] } ?? []) + (state.session.messages.isEmpty ? [] : [.saveSession(state.session)])
     }
 
     /// A press inside a pane (or on its tab) focuses it; the wheel scrolls the pane under the pointer.

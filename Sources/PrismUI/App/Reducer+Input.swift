@@ -88,6 +88,8 @@ extension Reducer {
             if let effects = fallbacksKey(&state, key, env) { return effects }
         case .providers:
             return providersKey(&state, key, env)
+        case .leaderboard:
+            return leaderboardKey(&state, key, env)
         case .transcript:
             if let command = BindingLookup.transcript(key, env.bindings) { return run(command, &state, env) }
             if case .character(let c) = key.code, key.modifiers.isEmpty {
@@ -224,6 +226,14 @@ extension Reducer {
             return openFallbacks(&state)
         case .openProviders:
             return openProviders(&state, model: currentModel(state))
+        case .tieRound:
+            return judgeRound(&state, kind: .tie, env.bindings)
+        case .allBad:
+            return judgeRound(&state, kind: .allBad, env.bindings)
+        case .thumbUp, .thumbDown:
+            return thumb(&state, up: command == .thumbUp)
+        case .openLeaderboard:
+            return openLeaderboard(&state)
         }
         return []
     }

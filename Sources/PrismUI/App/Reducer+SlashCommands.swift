@@ -13,6 +13,8 @@ extension Reducer {
         ("/sets", "/sets: list the model sets (in the picker)"),
         ("/fallbacks", "/fallbacks: edit the fallback chain · /fallbacks MODEL [MODEL] · /fallbacks add MODEL · /fallbacks clear"),
         ("/providers", "/providers [ID]: the providers of the current model (or ID): pin, exclude, routing preferences"),
+        ("/tag", "/tag [TAG]: the newest round's tag and why · /tag TAG corrects it · /tag next TAG tags the next prompt"),
+        ("/leaderboard", "/leaderboard [TAG]: your models rated from picks, ties and thumbs (overall or one tag)"),
         ("/budget", "/budget: caps and spend · /budget daily|monthly|per-request|confirm-above USD|off · /budget warn-at 0.8 · /budget off"),
         ("/title", "/title TEXT: rename this session"),
         ("/new", "/new: start a new session"),
@@ -83,6 +85,10 @@ extension Reducer {
             return fallbacksCommand(&state, argument)
         case "/providers":
             return openProviders(&state, model: argument.isEmpty ? currentModel(state) : argument)
+        case "/tag":
+            return tagCommand(&state, argument)
+        case "/leaderboard":
+            return leaderboardCommand(&state, argument)
         case "/title":
             guard !argument.isEmpty else { return [] }
             state.session.title = Session.cleanTitle(argument)

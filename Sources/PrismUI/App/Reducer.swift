@@ -127,6 +127,10 @@ public enum Reducer {
             return providersFailed(&state, model: model, reason: reason)
         case .routingSaved(let model, let preferences):
             return routingSaved(&state, model: model, preferences: preferences)
+        case .matchesLoaded(let records):
+            return matchesLoaded(&state, records)
+        case .matchesFailed(let reason):
+            return matchesLoaded(&state, [], error: reason)
         case .themeApplied(let name):
             state.theme = name
             notify(&state, "theme: \(name)")

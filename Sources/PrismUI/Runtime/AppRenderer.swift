@@ -54,6 +54,7 @@ public final class AppRenderer {
             case .themes: OverlayPanes.themes(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
             case .fallbacks: FallbacksPane.render(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
             case .providers: ProviderTablePane.render(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
+            case .leaderboard: LeaderboardPane.render(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
             default: break
             }
         }
