@@ -40,6 +40,7 @@ struct TUILauncher {
                              theme: theme ?? context.config.theme, now: now)
         state.serverLabel = context.demo ? nil : context.config.serverLabel
         state.budget = context.config.budget
+        state.blindByDefault = context.config.compareBlind
         let picker = preferences.loadPicker()
         state.picker.favourites = Set(picker.favourites)
         state.picker.recents = picker.recents

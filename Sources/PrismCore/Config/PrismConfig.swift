@@ -42,13 +42,15 @@ public struct PrismConfig: Sendable, Equatable {
     public var budget: BudgetCaps?
     /// `[health]`: the circuit breaker's thresholds.
     public var health: HealthSettings?
+    /// `[compare] blind`: compare with model names hidden and panes shuffled until a verdict.
+    public var compareBlind: Bool?
 
     public init() {}
 
     static let knownKeys: Set<String> = [
         "model", "base_url", "server", "servers", "api_key", "max_tokens", "attribution", "theme", "system_prompt",
         "fallback_models", "temperature", "provider", "reasoning", "request_timeout", "max_retries", "keys", "sets",
-        "connect_timeout", "first_byte_timeout", "idle_timeout", "budget", "health",
+        "connect_timeout", "first_byte_timeout", "idle_timeout", "budget", "health", "compare",
     ]
     static let providerKeys: Set<String> = [
         "order", "allow_fallbacks", "require_parameters", "data_collection", "zdr", "only", "ignore", "sort", "max_price", "quantizations",
@@ -69,6 +71,7 @@ public struct PrismConfig: Sendable, Equatable {
         reader.warnUnknown(in: ["reasoning"], known: ["effort", "max_tokens", "exclude"])
         reader.warnUnknown(in: ["budget"], known: budgetKeys)
         reader.warnUnknown(in: ["health"], known: healthKeys)
+        reader.warnUnknown(in: ["compare"], known: ["blind"])
 
         var config = PrismConfig()
         config.model = try reader.string("model")
@@ -104,6 +107,8 @@ public struct PrismConfig: Sendable, Equatable {
         config.ignoredSets = sets?.ignored ?? [:]
         config.budget = try readBudget(reader)
         config.health = try readHealth(reader)
+        _ = try reader.table("compare")
+        config.compareBlind = try reader.bool("compare", "blind")
         return (config, reader.warnings)
     }
 

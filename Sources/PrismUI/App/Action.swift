@@ -151,6 +151,8 @@ public struct ReducerEnvironment: Sendable {
     public var estimateCost: @Sendable (ChatRequest, Session, String?) -> CostEstimate
     /// The calendar budget days and months are counted in (the local one).
     public var calendar: Calendar
+    /// The pane order of a blind comparison (random; tests pass a fixed one).
+    public var shuffle: @Sendable ([String]) -> [String] = { $0.shuffled() }
 
     public init(makeID: @escaping @Sendable () -> String, makeSessionID: @escaping @Sendable (Date) -> String,
                 maxTokensCap: Int = 4096, bindings: KeyBindings = .defaults,

@@ -62,6 +62,10 @@ public struct AppState: Sendable {
     /// Verdicts given in this window (pick, tie, all bad, thumbs): rounds and replies already
     /// judged, so a pick after a tie does not count the round twice.
     public var verdicts = VerdictState()
+    /// Blind compare: model names hidden (and panes shuffled) until a verdict; nil when not blind.
+    public var blind: BlindCompare?
+    /// New comparisons start blind (`[compare] blind`, or `/blind`).
+    public var blindByDefault = false
 
     /// Usage and limit of the key, when `/key` answered.
     public var credits: KeyInfo?

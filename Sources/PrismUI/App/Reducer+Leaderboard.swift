@@ -48,6 +48,21 @@ extension Reducer {
         return []
     }
 
+    /// `/blind`: turns blind comparisons on (the current one hides its names now, and the next
+    /// comparison is shuffled too) or off (names show at once).
+    static func blindCommand(_ state: inout AppState, _ env: ReducerEnvironment) -> [Effect] {
+        state.blindByDefault.toggle()
+        guard state.blindByDefault else {
+            state.blind = nil
+            notify(&state, "blind compare off: model names show")
+            return []
+        }
+        if state.isComparing { state.blind = BlindCompare() }
+        notify(&state, state.isComparing ? "blind compare on: names hidden until a verdict (pane order is shuffled when a comparison starts)"
+                                         : "blind compare on: the next comparison hides names and shuffles panes")
+        return []
+    }
+
     /// `/leaderboard [TAG]`.
     static func leaderboardCommand(_ state: inout AppState, _ argument: String) -> [Effect] {
         guard !argument.isEmpty else { return openLeaderboard(&state) }
@@ -100,6 +115,7 @@ extension Reducer {
 
     /// Puts the tag set with `/tag next` on the prompts a send just added.
     static func applyNextTag(_ state: inout AppState) {
+        if state.blind != nil { state.blind?.hidden = true }  // a new blind round hides the names again
         guard let tag = state.verdicts.nextTag else { return }
         state.verdicts.nextTag = nil
         for id in newestRoundPrompts(state) {

@@ -36,6 +36,7 @@ extension Reducer {
         let guess = roundTag(state, promptID: round.promptIDs[0])
         state.verdicts.judgedRounds.insert(round.promptIDs[0])
         let records = MatchRecord.pick(verdictRound(state, round.promptIDs[0], guess.tag), winner: winner, others: models)
+        state.blind?.hidden = false
         let losers = records.compactMap(\.loser)
         return (records, "recorded: \(winner) beats \(losers.joined(separator: ", ")) (\(tagText(guess)))")
     }
@@ -61,6 +62,7 @@ extension Reducer {
         let records = kind == .tie ? MatchRecord.tie(base, models: models) : MatchRecord.allBad(base, models: models)
         guard !records.isEmpty else { return [] }
         state.verdicts.judgedRounds.insert(id)
+        state.blind?.hidden = false
         let what = kind == .tie ? "a tie between" : "all bad:"
         notify(&state, "recorded: \(what) \(models.joined(separator: ", ")) (\(tagText(guess)))")
         return [.recordMatches(records)]
@@ -88,7 +90,8 @@ extension Reducer {
     }
 
     static func verdictRound(_ state: AppState, _ promptID: String, _ tag: PromptTag) -> MatchRecord.Round {
-        MatchRecord.Round(at: state.now, sessionID: state.session.id.isEmpty ? nil : state.session.id, roundID: promptID, tag: tag)
+        MatchRecord.Round(at: state.now, sessionID: state.session.id.isEmpty ? nil : state.session.id, roundID: promptID, tag: tag,
+                          blind: BlindCompare.hides(state))
     }
 
     /// "code: mentions "python"", or "code, set with /tag".
