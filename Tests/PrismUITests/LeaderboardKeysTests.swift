@@ -82,6 +82,13 @@ struct LeaderboardKeysTests {
         #expect(down.map(\.loser) == [model] && down.map(\.winner) == [nil] && down.first?.kind == .thumb)
     }
 
+    @Test func inDemoModeTheNoticeSaysNothingIsKept() {
+        let h = Self.comparing()
+        h.state.demo = true
+        h.key(.alt("n"))
+        #expect(h.state.notice?.text.hasPrefix("demo, not kept: all bad: ") == true)
+    }
+
     @Test func slashTagCorrectsTheRoundAndItsVerdictsFollow() throws {
         let h = Self.comparing()
         let effects = h.command("/tag Code")

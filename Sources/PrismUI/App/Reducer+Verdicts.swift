@@ -38,7 +38,7 @@ extension Reducer {
         let records = MatchRecord.pick(verdictRound(state, round.promptIDs[0], guess.tag), winner: winner, others: models)
         state.blind?.hidden = false
         let losers = records.compactMap(\.loser)
-        return (records, "recorded: \(winner) beats \(losers.joined(separator: ", ")) (\(tagText(guess)))")
+        return (records, "\(recorded(state))\(winner) beats \(losers.joined(separator: ", ")) (\(tagText(guess)))")
     }
 
     /// A tie or "all bad" on the current compare round.
@@ -64,7 +64,7 @@ extension Reducer {
         state.verdicts.judgedRounds.insert(id)
         state.blind?.hidden = false
         let what = kind == .tie ? "a tie between" : "all bad:"
-        notify(&state, "recorded: \(what) \(models.joined(separator: ", ")) (\(tagText(guess)))")
+        notify(&state, "\(recorded(state))\(what) \(models.joined(separator: ", ")) (\(tagText(guess)))")
         return [.recordMatches(records)]
     }
 
@@ -85,13 +85,18 @@ extension Reducer {
         }
         state.verdicts.thumbed.insert(reply.id)
         let guess = roundTag(state, promptID: promptID)
-        notify(&state, "recorded: thumb \(up ? "up" : "down") for \(model) (\(tagText(guess)))")
+        notify(&state, "\(recorded(state))thumb \(up ? "up" : "down") for \(model) (\(tagText(guess)))")
         return [.recordMatches(MatchRecord.thumb(verdictRound(state, promptID, guess.tag), model: model, up: up))]
     }
 
     static func verdictRound(_ state: AppState, _ promptID: String, _ tag: PromptTag) -> MatchRecord.Round {
         MatchRecord.Round(at: state.now, sessionID: state.session.id.isEmpty ? nil : state.session.id, roundID: promptID, tag: tag,
                           blind: BlindCompare.hides(state))
+    }
+
+    /// How a verdict notice starts: in demo mode nothing is kept, and the notice says so.
+    static func recorded(_ state: AppState) -> String {
+        state.demo ? "demo, not kept: " : "recorded: "
     }
 
     /// "code: mentions "python"", or "code, set with /tag".
