@@ -88,6 +88,7 @@ struct LeaderboardRatingTests {
         let mathOnly = Leaderboard.build(records, tag: .math)
         #expect(mathOnly.matchCount == 2 && mathOnly.rows.first { $0.model == "a" }?.wins == 0)
         #expect(Leaderboard.tags(in: records) == [.code, .math])
+        #expect(Leaderboard.build(MatchRecord.allBad(code, models: ["z/m", "a/m"])).rows.map(\.model) == ["a/m", "z/m"], "equal ratings rank by name")
     }
 }
 

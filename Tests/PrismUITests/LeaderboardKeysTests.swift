@@ -82,6 +82,17 @@ struct LeaderboardKeysTests {
         #expect(down.map(\.loser) == [model] && down.map(\.winner) == [nil] && down.first?.kind == .thumb)
     }
 
+    @Test func aTagAfterAPickInALaterRoundReachesTheRecordedRound() throws {
+        let h = Self.comparing()
+        h.command("second question")  // a later round: one copy of the prompt per thread
+        for id in 1...3 { h.finish(id, "answer \(id)") }
+        h.key(.alt("2"))
+        let round = try #require(Self.recorded(h.key(.alt("p"))).first?.roundID)
+        let effects = h.command("/tag data")
+        let retag = effects.compactMap { effect -> [String]? in if case .retagRound(let ids, .data) = effect { return ids } else { return nil } }
+        #expect(retag.count == 1 && retag[0].contains(round) && retag[0].count == 3, "\(retag) \(round)")
+    }
+
     @Test func inDemoModeTheNoticeSaysNothingIsKept() {
         let h = Self.comparing()
         h.state.demo = true

@@ -44,7 +44,9 @@ public struct Leaderboard: Sendable, Equatable {
                 tally[model] = t
             }
         }
-        let sorted = strengths.sorted { ($0.value.theta, $1.key) > ($1.value.theta, $0.key) }
+        // Equal strengths (to rounding) rank by name, so the order never depends on float noise.
+        func key(_ s: BradleyTerry.Strength) -> Double { (s.theta * 1e9).rounded() }
+        let sorted = strengths.sorted { (key($0.value), $1.key) > (key($1.value), $0.key) }
         let rows = sorted.enumerated().map { offset, entry in
             let t = tally[entry.key] ?? (0, 0, 0, 0)
             return Row(rank: offset + 1, model: entry.key, rating: entry.value.rating, uncertainty: entry.value.uncertainty,

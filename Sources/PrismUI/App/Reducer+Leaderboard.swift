@@ -107,10 +107,16 @@ extension Reducer {
         return [.retagRound(promptIDs: prompts, tag: tag), .saveSession(state.session)]
     }
 
-    /// The prompt(s) of the newest round: one per compare thread, or the single chat's last prompt.
+    /// The prompt(s) of the newest round: one per compare thread, or the single chat's last prompt,
+    /// with the copies a compare round put in the other threads (same text, same time), so
+    /// `/tag` after a pick still reaches the verdicts recorded under another thread's copy.
     static func newestRoundPrompts(_ state: AppState) -> [String] {
         let ids = state.lanes.indices.compactMap { state.session.lastReply(inLane: $0)?.parentID }
-        return ids.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let prompts = ids.compactMap { state.session.message($0) }
+        let copies = state.session.messages.filter { m in
+            m.role == .user && prompts.contains { $0.content == m.content && $0.createdAt == m.createdAt }
+        }.map(\.id)
+        return (ids + copies).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     }
 
     /// Puts the tag set with `/tag next` on the prompts a send just added.
