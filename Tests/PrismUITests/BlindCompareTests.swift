@@ -70,6 +70,22 @@ struct BlindCompareTests {
         #expect(Self.leaks(h.screen()).isEmpty)
     }
 
+    @Test func overlaysThatNameModelsWaitForTheVerdict() {
+        let h = Self.harness()
+        Self.oneRound(h)
+        for key in [Key.ctrl("p"), .alt("r")] {
+            h.key(key)
+            #expect(h.state.focus == .prompt, "\(key) refused")
+            #expect(h.state.notice?.text.hasPrefix("blind compare: ") == true)
+            #expect(Self.leaks(h.screen()).isEmpty)
+        }
+        h.command("/model")
+        #expect(h.state.focus == .prompt)
+        h.key(.alt("t"))
+        h.key(.ctrl("p"))
+        #expect(h.state.focus == .picker, "after the verdict the picker opens")
+    }
+
     @Test func aBlindPickRecordsBlindAndLeavesCompareWithTheNamesShown() {
         let h = Self.harness()
         Self.oneRound(h)

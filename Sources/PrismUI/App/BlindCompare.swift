@@ -54,6 +54,12 @@ public struct BlindCompare: Sendable, Equatable {
         return shown
     }
 
+    /// The notice when something would show the compared models' names (the picker marks
+    /// them, the provider table is titled with one) while they are hidden.
+    static func refusal(_ what: String) -> String {
+        "blind compare: \(what) would show the model names; pick, tie or call the round all bad first, or /blind to stop"
+    }
+
     /// The order a blind comparison shows `models` in: shuffled by `shuffle`, never the order
     /// typed or marked (which would give the names away).
     static func order(_ models: [String], shuffle: ([String]) -> [String]) -> [String] {

@@ -137,6 +137,7 @@ extension Reducer {
                 closeFallbackPicker(&state)
                 return []
             }
+            if state.focus != .picker, blindRefuses(&state, "the picker") { return [] }
             state.focus = state.focus == .picker ? .prompt : .picker
             if state.focus == .picker {
                 state.picker.marked = state.comparedModels ?? []

@@ -55,6 +55,7 @@ extension Reducer {
             return state.session.messages.isEmpty ? [] : [.saveSession(state.session)]
         case "/model":
             guard !argument.isEmpty else {
+                if blindRefuses(&state, "the picker") { return [] }
                 state.focus = .picker
                 return catalogLoadEffects(state)
             }

@@ -89,6 +89,13 @@ extension Reducer {
         return [.recordMatches(MatchRecord.thumb(verdictRound(state, promptID, guess.tag), model: model, up: up))]
     }
 
+    /// True (with a notice) when names are hidden and `what` would show them.
+    static func blindRefuses(_ state: inout AppState, _ what: String) -> Bool {
+        guard BlindCompare.hides(state) else { return false }
+        notify(&state, BlindCompare.refusal(what))
+        return true
+    }
+
     static func verdictRound(_ state: AppState, _ promptID: String, _ tag: PromptTag) -> MatchRecord.Round {
         MatchRecord.Round(at: state.now, sessionID: state.session.id.isEmpty ? nil : state.session.id, roundID: promptID, tag: tag,
                           blind: BlindCompare.hides(state))
