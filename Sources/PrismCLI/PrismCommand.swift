@@ -13,7 +13,7 @@ public struct PrismCommand: AsyncParsableCommand {
         Config: $XDG_CONFIG_HOME/prism/config.toml (see docs/config.md).
         """,
         version: PrismVersion.current,
-        subcommands: [ChatCommand.self, AskCommand.self, CompareCommand.self, ModelsCommand.self, RouteCommand.self, SessionsCommand.self, KeyCommand.self, SpendCommand.self],
+        subcommands: [ChatCommand.self, AskCommand.self, CompareCommand.self, ModelsCommand.self, RouteCommand.self, SessionsCommand.self, KeyCommand.self, SpendCommand.self, LeaderboardCommand.self],
         defaultSubcommand: ChatCommand.self
     )
 

@@ -40,6 +40,7 @@ struct TUILauncher {
                              theme: theme ?? context.config.theme, now: now)
         state.serverLabel = context.demo ? nil : context.config.serverLabel
         state.budget = context.config.budget
+        state.blindByDefault = context.config.compareBlind
         let picker = preferences.loadPicker()
         state.picker.favourites = Set(picker.favourites)
         state.picker.recents = picker.recents
@@ -68,11 +69,13 @@ struct TUILauncher {
         // The ledger and the health record share one connection to prism.db (none in demo mode).
         let ledger = context.demo ? nil : SpendLedger(paths: context.paths)
         let health = ledger.map { RouteHealth(database: $0.database, settings: context.config.health) }
+        let matches = ledger.map { MatchStore(database: $0.database) }
         let effects = LiveEffects(client: context.client, store: store, catalog: context.catalogCache,
                                   preferences: preferences, fetchKeyInfo: !context.demo && context.config.isOpenRouter,
                                   sessionsFolder: context.paths.sessions,
                                   ledger: ledger, modelSets: setStore,
-                                  savedRouting: savedRouting, fallbacks: fallbackStore, endpoints: context.endpointCache, health: health)
+                                  savedRouting: savedRouting, fallbacks: fallbackStore, endpoints: context.endpointCache, health: health,
+                                  matches: matches)
 
         // Every curses call happens on one dedicated thread; the async world (network,
         // disk) runs on the cooperative pool and talks to it only through `post`.

@@ -106,6 +106,7 @@ public enum ConfigLoader {
             resolved.route = route
             resolved.sources[.route] = .file
         }
+        resolved.compareBlind = config.compareBlind ?? false
         resolved.server = server.profile
         resolved.apiKeyOrigin = server.keyOrigin
         resolved.serverKeyVariable = server.keyVariable

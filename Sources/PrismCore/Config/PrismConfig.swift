@@ -44,13 +44,15 @@ public struct PrismConfig: Sendable, Equatable {
     public var health: HealthSettings?
     /// `[route]`: the routing score's weights and candidates.
     public var route: RouteSettings?
+    /// `[compare] blind`: compare with model names hidden and panes shuffled until a verdict.
+    public var compareBlind: Bool?
 
     public init() {}
 
     static let knownKeys: Set<String> = [
         "model", "base_url", "server", "servers", "api_key", "max_tokens", "attribution", "theme", "system_prompt",
         "fallback_models", "temperature", "provider", "reasoning", "request_timeout", "max_retries", "keys", "sets",
-        "connect_timeout", "first_byte_timeout", "idle_timeout", "budget", "health", "route",
+        "connect_timeout", "first_byte_timeout", "idle_timeout", "budget", "health", "route", "compare",
     ]
     static let providerKeys: Set<String> = [
         "order", "allow_fallbacks", "require_parameters", "data_collection", "zdr", "only", "ignore", "sort", "max_price", "quantizations",
@@ -72,6 +74,7 @@ public struct PrismConfig: Sendable, Equatable {
         reader.warnUnknown(in: ["budget"], known: budgetKeys)
         reader.warnUnknown(in: ["health"], known: healthKeys)
         reader.warnUnknown(in: ["route"], known: routeKeys)
+        reader.warnUnknown(in: ["compare"], known: ["blind"])
 
         var config = PrismConfig()
         config.model = try reader.string("model")
@@ -108,6 +111,8 @@ public struct PrismConfig: Sendable, Equatable {
         config.budget = try readBudget(reader)
         config.health = try readHealth(reader)
         config.route = try readRoute(reader)
+        _ = try reader.table("compare")
+        config.compareBlind = try reader.bool("compare", "blind")
         return (config, reader.warnings)
     }
 

@@ -63,6 +63,8 @@ public struct ResolvedConfig: Sendable, Equatable {
     public var health = HealthSettings()
     /// `[route]`: how `prism route` weighs candidates, and which it weighs.
     public var route = RouteSettings()
+    /// `[compare] blind`: the chat screen compares blind by default.
+    public var compareBlind = false
     /// Where the config file is (or would be).
     public var configFile: URL
     /// Whether the config file existed and was read.

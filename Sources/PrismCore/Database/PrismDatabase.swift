@@ -90,6 +90,27 @@ public enum PrismDatabase {
             CREATE INDEX route_by_time ON route_outcomes (at);
             CREATE INDEX route_by_model ON route_outcomes (model, at);
             """),
+        // Reserved for the reply history (another branch adds `replies` as step 5).
+        .init(version: 5, name: "reserved", sql: "SELECT 1;"),
+        // The user's verdicts for the personal leaderboard (`MatchStore`): one row per winner/loser
+        // pair; a NULL side is the fixed "good enough" reference (thumbs, "all bad").
+        .init(version: 6, name: "matches", sql: """
+            CREATE TABLE matches (
+                id INTEGER PRIMARY KEY,
+                created_at INTEGER NOT NULL,
+                session_id TEXT,
+                round_id TEXT,
+                tag TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('pick', 'tie', 'all_bad', 'thumb')),
+                winner TEXT,
+                loser TEXT,
+                blind INTEGER NOT NULL DEFAULT 0 CHECK (blind IN (0, 1)),
+                weight REAL NOT NULL DEFAULT 1 CHECK (weight > 0),
+                CHECK (winner IS NOT NULL OR loser IS NOT NULL)
+            );
+            CREATE INDEX matches_by_round ON matches (round_id);
+            CREATE INDEX matches_by_tag ON matches (tag, created_at);
+            """),
     ])
 
     /// Opens (creating, checking and migrating) the database at `url`.

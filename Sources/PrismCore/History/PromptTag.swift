@@ -10,6 +10,11 @@ public enum PromptTag: String, CaseIterable, Codable, Sendable, Hashable {
     public struct Guess: Sendable, Equatable {
         public var tag: PromptTag
         public var reason: String
+
+        public init(tag: PromptTag, reason: String) {
+            self.tag = tag
+            self.reason = reason
+        }
     }
 
     /// The first rule that matches decides, in this order: translation, code, data, math,

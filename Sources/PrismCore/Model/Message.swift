@@ -41,6 +41,8 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
     /// The fallback chain and provider order the reply was sent with (`ServedRoute` explains
     /// from it); nil when the request sent neither, and in files written before it existed.
     public var sentRoute: SentRoute?
+    /// A prompt's tag as the user set it (`/tag code`); nil: `PromptTag.classify` guesses it.
+    public var tag: PromptTag?
 
     public init(
         id: String, parentID: String?, role: Role, content: String,
@@ -60,7 +62,7 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
         case generationID = "generation_id", finishReason = "finish_reason"
         case nativeFinishReason = "native_finish_reason", toolCalls = "tool_calls"
         case usage, timings, status, failure
-        case skippedEvents = "skipped_events", sentRoute = "sent_route"
+        case skippedEvents = "skipped_events", sentRoute = "sent_route", tag
     }
 
     public init(from decoder: any Decoder) throws {
@@ -85,6 +87,7 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
         failure = try c.decodeIfPresent(ReplyFailure.self, forKey: .failure)
         skippedEvents = (try? c.decodeIfPresent(Int.self, forKey: .skippedEvents)).flatMap { $0 }.flatMap { $0 > 0 ? $0 : nil }
         sentRoute = (try? c.decodeIfPresent(SentRoute.self, forKey: .sentRoute)).flatMap { $0 }
+        tag = (try? c.decodeIfPresent(PromptTag.self, forKey: .tag)).flatMap { $0 }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -109,6 +112,7 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
         try c.encodeIfPresent(failure, forKey: .failure)
         try c.encodeIfPresent(skippedEvents, forKey: .skippedEvents)
         try c.encodeIfPresent(sentRoute, forKey: .sentRoute)
+        try c.encodeIfPresent(tag, forKey: .tag)
     }
 }
 

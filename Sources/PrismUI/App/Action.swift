@@ -62,6 +62,9 @@ public enum Action: Sendable {
     case statsLoaded(StatsReport)
     /// Why the figures of `range` could not be read, in one line.
     case statsFailed(range: StatsRange, reason: String)
+    /// Every verdict in `prism.db`, for the leaderboard view (`.loadMatches`), or why they could not be read.
+    case matchesLoaded([MatchRecord])
+    case matchesFailed(String)
 }
 
 /// Work for the runtime: I/O the reducer asked for. Effects report back as actions.
@@ -123,6 +126,12 @@ public enum Effect: Sendable, Equatable {
     /// Reads the analytics of a range from the reply history, off the UI thread, and reports
     /// `statsLoaded` or `statsFailed`.
     case loadStats(StatsRange)
+    /// Adds the rows of one verdict (pick, tie, all bad, thumb) to `matches`, on the ledger queue.
+    case recordMatches([MatchRecord])
+    /// Moves a round's verdicts (and reply history rows) to another tag, after `/tag`.
+    case retagRound(promptIDs: [String], tag: PromptTag)
+    /// Reads every verdict for the leaderboard view (answered with `matchesLoaded` or `matchesFailed`).
+    case loadMatches
     case suspendToShell
     case quit
 }
@@ -149,6 +158,8 @@ public struct ReducerEnvironment: Sendable {
     public var estimateCost: @Sendable (ChatRequest, Session, String?) -> CostEstimate
     /// The calendar budget days and months are counted in (the local one).
     public var calendar: Calendar
+    /// The pane order of a blind comparison (random; tests pass a fixed one).
+    public var shuffle: @Sendable ([String]) -> [String] = { $0.shuffled() }
 
     public init(makeID: @escaping @Sendable () -> String, makeSessionID: @escaping @Sendable (Date) -> String,
                 maxTokensCap: Int = 4096, bindings: KeyBindings = .defaults,

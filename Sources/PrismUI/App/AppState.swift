@@ -10,7 +10,7 @@ import PrismTerminal
 public struct AppState: Sendable {
     /// Which part of the screen takes the keys.
     public enum Focus: Sendable, Equatable {
-        case prompt, transcript, picker, browser, help, themes, fallbacks, providers, stats
+        case prompt, transcript, picker, browser, help, themes, fallbacks, providers, stats, leaderboard
     }
 
     public var size: Size
@@ -64,6 +64,15 @@ public struct AppState: Sendable {
     public var stats: StatsViewState?
     /// The range the analytics view last showed, so its key opens it there again.
     public var statsRange: StatsRange = .week
+    /// The leaderboard view (`/leaderboard`), while open.
+    public var leaderboard: LeaderboardViewState?
+    /// Verdicts given in this window (pick, tie, all bad, thumbs): rounds and replies already
+    /// judged, so a pick after a tie does not count the round twice.
+    public var verdicts = VerdictState()
+    /// Blind compare: model names hidden (and panes shuffled) until a verdict; nil when not blind.
+    public var blind: BlindCompare?
+    /// New comparisons start blind (`[compare] blind`, or `/blind`).
+    public var blindByDefault = false
 
     /// Usage and limit of the key, when `/key` answered.
     public var credits: KeyInfo?

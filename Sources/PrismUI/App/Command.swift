@@ -22,11 +22,12 @@ public enum Command: String, CaseIterable, Sendable {
     case editFallbacks = "edit_fallbacks"
     case openProviders = "open_providers"
     case openStats = "open_stats"
+    case tieRound = "tie", allBad = "all_bad", thumbUp = "thumb_up", thumbDown = "thumb_down", openLeaderboard = "leaderboard"
 
     /// Commands that mean something only in compare mode; elsewhere their keys keep their old use.
     public var isCompareOnly: Bool {
         switch self {
-        case .previousPane, .nextPane, .focusPane1, .focusPane2, .focusPane3, .focusPane4, .toggleScrollLock, .pickPane: return true
+        case .previousPane, .nextPane, .focusPane1, .focusPane2, .focusPane3, .focusPane4, .toggleScrollLock, .pickPane, .tieRound, .allBad: return true
         default: return false
         }
     }
@@ -72,6 +73,11 @@ public enum Command: String, CaseIterable, Sendable {
         case .editFallbacks: return "edit this session's fallback chain (sent as models)"
         case .openProviders: return "the current model's providers: pin, exclude, routing preferences"
         case .openStats: return "analytics: spend, requests and errors per day, figures per model and provider"
+        case .tieRound: return "compare: this round is a tie (recorded for the leaderboard)"
+        case .allBad: return "compare: every reply of this round is bad (recorded for the leaderboard)"
+        case .thumbUp: return "thumb up for the newest or selected reply (leaderboard, half a match)"
+        case .thumbDown: return "thumb down for the newest or selected reply (leaderboard, half a match)"
+        case .openLeaderboard: return "your leaderboard: models rated from your picks, ties and thumbs"
         }
     }
 }
@@ -209,6 +215,20 @@ public enum StatsCommand: String, CaseIterable, Sendable {
     case range, models, providers, tags, up, down, pageUp = "page_up", pageDown = "page_down", close
 }
 
+/// What a key can mean in the leaderboard view.
+public enum LeaderboardCommand: String, CaseIterable, Sendable {
+    case nextTag = "next_tag", previousTag = "previous_tag", up, down, close
+
+    /// One line for the help overlay.
+    public var summary: String {
+        switch self {
+        case .nextTag, .previousTag: return "leaderboard: show every tag, or one tag's rounds only"
+        case .up, .down: return "leaderboard: scroll the rows"
+        case .close: return "leaderboard: close it"
+        }
+    }
+}
+
 /// Which key triggers which command, per context.
 ///
 /// `commands` are the prompt's (and, where no transcript key says otherwise, the
@@ -226,6 +246,7 @@ public struct KeyBindings: Sendable, Equatable {
     public private(set) var editor: [Key: EditorCommand] = KeyBindings.editorKeys
     public private(set) var providers: [Key: ProvidersCommand] = KeyBindings.providersKeys
     public private(set) var stats: [Key: StatsCommand] = KeyBindings.statsKeys
+    public private(set) var leaderboard: [Key: LeaderboardCommand] = KeyBindings.leaderboardKeys
     /// The key hints name for a command bound to several ("context.command", plain for the
     /// prompt): the first one the config listed, or the usual one by default.
     private var named: [String: Key] = [
@@ -234,6 +255,9 @@ public struct KeyBindings: Sendable, Equatable {
         "picker.providers": .alt("r"), "providers.save": Key(.enter), "providers.move_up": .char("["), "providers.move_down": .char("]"),
         "open_stats": Key(.function(2)), "stats.range": Key(.tab), "stats.close": Key(.escape),
         "stats.up": Key(.up), "stats.down": Key(.down),
+        "leaderboard.next_tag": Key(.tab), "leaderboard.previous_tag": Key(.backTab), "leaderboard.up": Key(.up),
+        "leaderboard.down": Key(.down), "leaderboard.close": Key(.escape), "transcript.thumb_up": .char("+"),
+        "transcript.thumb_down": .char("-"),
     ]
 
     public init(_ commands: [Key: Command], transcript: [Key: Command] = KeyBindings.transcriptKeys,
@@ -285,6 +309,11 @@ public struct KeyBindings: Sendable, Equatable {
         .alt("r"): .openProviders,
         Key(.function(2)): .openStats,
         .alt("s"): .openStats,
+        .alt("t"): .tieRound,
+        .alt("n"): .allBad,
+        .alt("="): .thumbUp,
+        .alt("-"): .thumbDown,
+        Key(.function(3)): .openLeaderboard,
     ])
 
     /// The default keys that mean a command only outside a text editor (in the transcript).
@@ -294,6 +323,13 @@ public struct KeyBindings: Sendable, Equatable {
         .char("r"): .toggleReasoning, .char("y"): .copyMessage, .char("c"): .copyCode, .char("q"): .quit,
         .char(" "): .pageDown, .char("b"): .pageUp, .char("<"): .previousSibling, .char(">"): .nextSibling,
         .char("d"): .deleteMessage, Key(.delete): .deleteMessage, .char("f"): .forkSession,
+        .char("+"): .thumbUp, .char("-"): .thumbDown,
+    ]
+
+    /// The default keys of the leaderboard view.
+    public static let leaderboardKeys: [Key: LeaderboardCommand] = [
+        Key(.tab): .nextTag, Key(.right): .nextTag, .char("t"): .nextTag, Key(.backTab): .previousTag, Key(.left): .previousTag,
+        Key(.up): .up, .char("k"): .up, Key(.down): .down, .char("j"): .down, Key(.escape): .close, .char("q"): .close,
     ]
 
     /// The default keys inside the model picker. Not Space for marking: Space is text in
@@ -360,7 +396,7 @@ public struct KeyBindings: Sendable, Equatable {
 
     /// The contexts a `[keys]` entry can name before a dot (`picker.mark`), besides the prompt's
     /// plain names. `compare.pick_pane` is the same binding as plain `pick_pane`.
-    public static let contexts = ["transcript", "picker", "browser", "themes", "confirm", "editor", "budget", "fallbacks", "compare", "providers", "stats"]
+    public static let contexts = ["transcript", "picker", "browser", "themes", "confirm", "editor", "budget", "fallbacks", "compare", "providers", "stats", "leaderboard"]
 
     public func command(for key: Key) -> Command? { commands[key] }
 
@@ -469,6 +505,16 @@ public struct KeyBindings: Sendable, Equatable {
         name(command, in: stats, context: "stats")
     }
 
+    /// The keys bound to a leaderboard view command.
+    public func keys(for command: LeaderboardCommand) -> [Key] {
+        Self.sortedKeys(leaderboard.filter { $0.value == command }.map(\.key))
+    }
+
+    /// The same for a leaderboard view command.
+    public func name(_ command: LeaderboardCommand) -> String {
+        name(command, in: leaderboard, context: "leaderboard")
+    }
+
     /// How hints name a command of one overlay context: the first key the config listed for
     /// it, else its shortest key, else the config name in brackets (so a hint never lies).
     private func name<C: RawRepresentable & Equatable>(_ command: C, in map: [Key: C], context: String) -> String
@@ -562,6 +608,11 @@ public struct KeyBindings: Sendable, Equatable {
             case "stats"?:
                 if let command = StatsCommand(rawValue: commandName) { Self.bind(&stats, command, keys) } else {
                     warnings.append(unknown(StatsCommand.self, in: "stats"))
+                    known = false
+                }
+            case "leaderboard"?:
+                if let command = LeaderboardCommand(rawValue: commandName) { Self.bind(&leaderboard, command, keys) } else {
+                    warnings.append(unknown(LeaderboardCommand.self, in: "leaderboard"))
                     known = false
                 }
             case "confirm"?:

@@ -42,7 +42,7 @@ enum HelpText {
             "Every text field (prompt, picker search, session filter, rename), [keys.editor]: " + editorKeys(bindings) + ". "
                 + "Prompt: Up/Down for history; Tab completes a /command or a set name.",
             "Every key here can be rebound in config.toml's [keys] (contexts: transcript, picker, browser, themes, "
-                + "confirm, compare, providers, stats), with names such as ctrl+k, alt+enter, f1; a rebound key shows its new name here and in the hints.",
+                + "confirm, compare, providers, stats, leaderboard), with names such as ctrl+k, alt+enter, f1; a rebound key shows its new name here and in the hints.",
             "Prompt commands:",
         ]
         notes += Reducer.slashCommands.map { "  " + $0.usage }
@@ -74,6 +74,13 @@ enum HelpText {
         notes.append("Analytics (\(bindings.name(.openStats)) or /stats [today|7d|30d|all]): spend, requests and errors per day and a table "
             + "per model, provider or tag from the reply history. \(statsKeys(.range)) next range, \(statsKeys(.models))/\(statsKeys(.providers))/\(statsKeys(.tags)) "
             + "the table, \(statsKeys(.up, .down, .pageUp, .pageDown)) scroll, \(statsKeys(.close)) closes ([keys.stats]).")
+        func boardKeys(_ commands: LeaderboardCommand...) -> String {
+            commands.map { bindings.name($0) }.joined(separator: "/")
+        }
+        notes.append("Leaderboard (\(bindings.name(.openLeaderboard)) or /leaderboard [TAG]): every pick, tie, all bad and thumb "
+            + "(\(bindings.name(.thumbUp))/\(bindings.name(.thumbDown)), or \(bindings.transcriptName(.thumbUp))/\(bindings.transcriptName(.thumbDown)) in the transcript) "
+            + "rates models with Bradley-Terry, per tag (/tag shows or corrects a round's tag). "
+            + "\(boardKeys(.nextTag, .previousTag)) changes the tag, \(boardKeys(.close)) closes ([keys.leaderboard]).")
         notes.append("Budget: a send over a cap (or above confirm_above) is held, not sent: \(bindings.name(BudgetCommand.sendAnyway)) sends it anyway, "
             + "\(bindings.name(BudgetCommand.lowerMaxTokens)) lowers max_tokens to fit, \(bindings.name(BudgetCommand.back)) goes back to the draft ([keys.budget]).")
         for note in notes {

@@ -74,6 +74,14 @@ enum KeyHints {
         }
     }
 
+    /// The leaderboard view's footer: changing the tag, scrolling, closing.
+    static func leaderboardHints(_ bindings: KeyBindings) -> [String] {
+        let wanted: [([LeaderboardCommand], String)] = [([.nextTag, .previousTag], "tag"), ([.up, .down], "scroll"), ([.close], "close")]
+        return wanted.compactMap { commands, word in
+            commands.contains { bindings.keys(for: $0).isEmpty } ? nil : commands.map { bindings.name($0) }.joined(separator: "/") + " " + word
+        }
+    }
+
     /// The prompt border's hint: as many hints as fit in `width` cells (spaces around
     /// included), in order; one that does not fit is dropped, a shorter later one may still fit.
     static func prompt(_ bindings: KeyBindings, streaming: Bool, width: Int) -> String {

@@ -7,12 +7,17 @@ import PrismTerminal
 /// and scrolling are the lanes' (see `Reducer+Lanes`).
 extension Reducer {
     /// Enters compare mode with these models (from the set `setName`, if any), or changes the models between rounds.
-    static func enterCompare(_ state: inout AppState, models: [String], setName: String? = nil, _ bindings: KeyBindings) -> [Effect] {
+    static func enterCompare(_ state: inout AppState, models chosen: [String], setName: String? = nil, blind: Bool = false,
+                             _ env: ReducerEnvironment) -> [Effect] {
+        let bindings = env.bindings
         guard !(state.isComparing && state.isStreaming) else {
             notify(&state, "replies are still streaming: wait or press \(bindings.name(.cancel))")
             return []
         }
         var effects = cancelLanes(&state)
+        let blind = blind || state.blindByDefault || (state.isComparing && state.blind != nil)
+        state.blind = blind ? BlindCompare() : nil
+        let models = blind ? BlindCompare.order(chosen, shuffle: env.shuffle) : chosen
         let old = state.comparedModels.map { models in zip(models, state.lanes).map { $0 } }
         let locked = state.scrollLocked
         if old == nil { state.session.startCompare(models: models) } else { state.session.setCompareModels(models) }
@@ -25,7 +30,10 @@ extension Reducer {
         state.editingPromptID = nil
         let paneKeys = bindings.name(.previousPane) + "/" + bindings.name(.nextPane)
         let unknown = state.catalog.isEmpty ? [] : models.filter { state.catalogEntry($0) == nil }
-        if !unknown.isEmpty {
+        if blind {
+            notify(&state, "comparing " + Formatting.count(models.count, "model") + " blind: names hidden until you pick (\(bindings.name(.pickPane))), "
+                + "tie (\(bindings.name(.tieRound))) or call all bad (\(bindings.name(.allBad)))")
+        } else if !unknown.isEmpty {
             notify(&state, "comparing " + Formatting.count(models.count, "model") + ", but not in the catalog: \(unknown.joined(separator: ", "))", .error)
         } else if let setName {
             notify(&state, "comparing set \(setName): " + Formatting.count(models.count, "model") + " · \(paneKeys) focus · \(bindings.name(.pickPane)) pick one")
@@ -44,10 +52,13 @@ extension Reducer {
             return []
         }
         let model = models[state.focusedLane]
+        let verdict = pickVerdict(&state, lane: state.focusedLane)
+        state.blind = nil
         state.session.pickCompare(state.focusedLane)
         state.resetLanes()
-        notify(&state, "continuing with \(model) alone; the other replies are kept as versions (\(bindings.name(.previousSibling)) / \(bindings.name(.nextSibling)))")
-        return state.session.messages.isEmpty ? [] : [.saveSession(state.session)]
+        let going = "continuing with \(model) alone; the other replies are kept as versions (\(bindings.name(.previousSibling)) / \(bindings.name(.nextSibling)))"
+        notify(&state, verdict.map { $0.text + " · " + going } ?? going)
+        return (verdict.map { [.recordMatches($0.records)] } ?? []) + (state.session.messages.isEmpty ? [] : [.saveSession(state.session)])
     }
 
     /// A press inside a pane (or on its tab) focuses it; the wheel scrolls the pane under the pointer.

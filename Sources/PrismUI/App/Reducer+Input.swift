@@ -94,6 +94,8 @@ extension Reducer {
             return providersKey(&state, key, env)
         case .stats:
             return statsKey(&state, key, env)
+        case .leaderboard:
+            return leaderboardKey(&state, key, env)
         case .transcript:
             if let command = BindingLookup.transcript(key, env.bindings) { return run(command, &state, env) }
             if case .character(let c) = key.code, key.modifiers.isEmpty {
@@ -152,6 +154,7 @@ extension Reducer {
                 closeFallbackPicker(&state)
                 return []
             }
+            if state.focus != .picker, blindRefuses(&state, "the picker") { return [] }
             state.focus = state.focus == .picker ? .prompt : .picker
             if state.focus == .picker {
                 state.picker.marked = state.comparedModels ?? []
@@ -243,6 +246,14 @@ extension Reducer {
             return openProviders(&state, model: currentModel(state))
         case .openStats:
             return openStats(&state, range: state.statsRange)
+        case .tieRound:
+            return judgeRound(&state, kind: .tie, env.bindings)
+        case .allBad:
+            return judgeRound(&state, kind: .allBad, env.bindings)
+        case .thumbUp, .thumbDown:
+            return thumb(&state, up: command == .thumbUp)
+        case .openLeaderboard:
+            return openLeaderboard(&state)
         }
         return []
     }

@@ -29,6 +29,7 @@ extension Reducer {
         }
         let replies = state.session.appendRound(promptText(text), attachments: state.pendingAttachments, siblingOf: state.editingPromptID,
                                                 at: state.now, makeID: env.makeID)
+        applyNextTag(&state)
         state.pendingAttachments = []
         state.history.record(text)
         state.prompt.clear()

@@ -25,7 +25,7 @@ extension Reducer {
             if case .set(let set) = state.pickerSelectedRow {
                 state.picker.marked = []
                 state.picker.query = ""
-                return useSet(&state, set.name, env.bindings)
+                return useSet(&state, set.name, env)
             }
             return pickerEnter(&state, env)
         case .sort?:
@@ -72,7 +72,7 @@ extension Reducer {
             }
             state.picker.marked = []
             state.picker.query = ""
-            return enterCompare(&state, models: marked, env.bindings)
+            return enterCompare(&state, models: marked, env)
         }
         guard let chosen = state.pickerSelectedChoice else { return [] }
         state.session.model = chosen

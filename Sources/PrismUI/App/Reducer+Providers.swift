@@ -7,6 +7,7 @@ import PrismTerminal
 extension Reducer {
     /// Opens the table for `model`: providers fetched through the endpoint cache, the saved routing read.
     static func openProviders(_ state: inout AppState, model: String?) -> [Effect] {
+        if blindRefuses(&state, "the provider table") { return [] }
         guard let model, !model.isEmpty else {
             notify(&state, "no model chosen: pick one first", .error)
             return []

@@ -7,7 +7,8 @@ import PrismCore
 /// saved sets before and after, so the reducer stays free of I/O.
 extension Reducer {
     /// `/set NAME`, `/set save NAME [MODEL…]`, `/set delete NAME`, `/set` (or `/sets`) to list.
-    static func setCommand(_ state: inout AppState, _ argument: String, _ bindings: KeyBindings) -> [Effect] {
+    static func setCommand(_ state: inout AppState, _ argument: String, _ env: ReducerEnvironment) -> [Effect] {
+        let bindings = env.bindings
         let words = argument.split(separator: " ").map(String.init)
         switch words.first {
         case nil, "list":
@@ -29,17 +30,17 @@ extension Reducer {
                 notify(&state, "usage: /set NAME · /set save NAME · /set delete NAME · /sets", .error)
                 return []
             }
-            return useSet(&state, words[0], bindings)
+            return useSet(&state, words[0], env)
         }
     }
 
     /// Enters compare mode (or changes its models) with a set's models.
-    static func useSet(_ state: inout AppState, _ name: String, _ bindings: KeyBindings) -> [Effect] {
+    static func useSet(_ state: inout AppState, _ name: String, _ env: ReducerEnvironment) -> [Effect] {
         guard let set = state.modelSets.named(name) else {
             notify(&state, state.modelSets.unknown(name).message, .error)
             return []
         }
-        return enterCompare(&state, models: set.models, setName: set.name, bindings)
+        return enterCompare(&state, models: set.models, setName: set.name, env)
     }
 
     /// Saves the listed models, else the compare panes' models, else the picker's marks, as `name`.

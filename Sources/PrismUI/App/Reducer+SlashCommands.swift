@@ -8,12 +8,15 @@ extension Reducer {
         ("/detach", "/detach: drop the pending attachments"),
         ("/system", "/system TEXT: set this session's system prompt (/system alone clears it)"),
         ("/model", "/model ID: switch model"),
-        ("/compare", "/compare ID ID [ID] [ID] or /compare SET: compare 2 to 4 models side by side"),
+        ("/compare", "/compare [--blind] ID ID [ID] [ID] or /compare SET: compare 2 to 4 models side by side"),
+        ("/blind", "/blind: compare blind (names hidden, panes shuffled until a verdict) from now on, or stop"),
         ("/set", "/set NAME: compare a model set · /set save NAME [ID…] · /set delete NAME"),
         ("/sets", "/sets: list the model sets (in the picker)"),
         ("/fallbacks", "/fallbacks: edit the fallback chain · /fallbacks MODEL [MODEL] · /fallbacks add MODEL · /fallbacks clear"),
         ("/providers", "/providers [ID]: the providers of the current model (or ID): pin, exclude, routing preferences"),
         ("/stats", "/stats [today|7d|30d|all]: analytics: spend, requests and errors per day, per model and provider"),
+        ("/tag", "/tag [TAG]: the newest round's tag and why · /tag TAG corrects it · /tag next TAG tags the next prompt"),
+        ("/leaderboard", "/leaderboard [TAG]: your models rated from picks, ties and thumbs (overall or one tag)"),
         ("/budget", "/budget: caps and spend · /budget daily|monthly|per-request|confirm-above USD|off · /budget warn-at 0.8 · /budget off"),
         ("/title", "/title TEXT: rename this session"),
         ("/new", "/new: start a new session"),
@@ -53,6 +56,7 @@ extension Reducer {
             return state.session.messages.isEmpty ? [] : [.saveSession(state.session)]
         case "/model":
             guard !argument.isEmpty else {
+                if blindRefuses(&state, "the picker") { return [] }
                 state.focus = .picker
                 return catalogLoadEffects(state)
             }
@@ -67,15 +71,17 @@ extension Reducer {
             }
             return state.session.messages.isEmpty ? [] : [.saveSession(state.session)]
         case "/compare":
-            let models = argument.split(separator: " ").map(String.init)
-            if models.count == 1 { return useSet(&state, models[0], env.bindings) }
+            var models = argument.split(separator: " ").map(String.init)
+            let blind = models.first == "--blind"
+            if blind { models.removeFirst() }
+            if models.count == 1, !blind { return useSet(&state, models[0], env) }
             guard (2...Lane.maxCount).contains(models.count) else {
-                notify(&state, "usage: /compare MODEL MODEL [MODEL] [MODEL] or /compare SET", .error)
+                notify(&state, "usage: /compare [--blind] MODEL MODEL [MODEL] [MODEL] or /compare SET", .error)
                 return []
             }
-            return enterCompare(&state, models: models, env.bindings)
+            return enterCompare(&state, models: models, blind: blind, env)
         case "/set":
-            return setCommand(&state, argument, env.bindings)
+            return setCommand(&state, argument, env)
         case "/sets":
             return listSets(&state, env.bindings)
         case "/budget":
@@ -86,6 +92,12 @@ extension Reducer {
             return openProviders(&state, model: argument.isEmpty ? currentModel(state) : argument)
         case "/stats":
             return statsCommand(&state, argument)
+        case "/blind":
+            return blindCommand(&state, env)
+        case "/tag":
+            return tagCommand(&state, argument)
+        case "/leaderboard":
+            return leaderboardCommand(&state, argument)
         case "/title":
             guard !argument.isEmpty else { return [] }
             state.session.title = Session.cleanTitle(argument)

@@ -131,6 +131,10 @@ public enum Reducer {
             return statsLoaded(&state, report)
         case .statsFailed(let range, let reason):
             return statsFailed(&state, range: range, reason: reason)
+        case .matchesLoaded(let records):
+            return matchesLoaded(&state, records)
+        case .matchesFailed(let reason):
+            return matchesLoaded(&state, [], error: reason)
         case .themeApplied(let name):
             state.theme = name
             notify(&state, "theme: \(name)")

@@ -38,6 +38,7 @@ enum OverlayPanes {
         return [
             "Compare: \(keys(.previousPane, .nextPane)), \(first)…\(last) focus · \(keys(.toggleScrollLock)) lock scroll · \(keys(.pickPane)) pick a pane",
             "Compare: \(bindings.name(PickerCommand.mark)) marks models in the picker · \(bindings.name(.cancelOrClear)) stops the focused pane · \(keys(.cancel)) stops all",
+            "Compare: \(keys(.tieRound)) tie · \(keys(.allBad)) all bad · a pick counts as a win over each other pane (your leaderboard)",
         ]
     }
 

@@ -21,6 +21,15 @@ public final class AppRenderer {
     }
 
     public func render(_ state: inout AppState, theme: Theme) -> Frame {
+        guard BlindCompare.hides(state) else { return draw(&state, theme: theme) }
+        // Blind compare: drawn from a copy without model names; only the scroll positions come back.
+        var shown = BlindCompare.masked(state)
+        let frame = draw(&shown, theme: theme)
+        for lane in state.lanes.indices where shown.lanes.indices.contains(lane) { state.lanes[lane].view = shown.lanes[lane].view }
+        return frame
+    }
+
+    private func draw(_ state: inout AppState, theme: Theme) -> Frame {
         var frame = Frame(size: state.size, fill: .blank(theme[.background]))
         if sessionID != state.session.id || state.session.messages.isEmpty {
             if sessionID != state.session.id {
@@ -55,6 +64,7 @@ public final class AppRenderer {
             case .fallbacks: FallbacksPane.render(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
             case .providers: ProviderTablePane.render(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
             case .stats: StatsPane.render(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
+            case .leaderboard: LeaderboardPane.render(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
             default: break
             }
         }

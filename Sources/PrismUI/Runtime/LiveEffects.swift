@@ -18,6 +18,8 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     let ledger: SpendLedger?
     /// The shared health record of models and providers (nil: not kept, as in demo mode); read and written on `ledgerQueue`.
     let health: RouteHealth?
+    /// The user's verdicts for the leaderboard (nil: not kept, as in demo mode); read and written on `ledgerQueue`.
+    let matches: MatchStore?
     /// Where sets saved with `/set save` live (nil: not kept).
     let modelSets: ModelSetStore?
     /// Each model's saved provider preferences, `routing.json` (nil: none, as in demo mode).
@@ -49,8 +51,10 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     public init(client: OpenRouterClient, store: any SessionStoring, catalog: CatalogCache,
                 preferences: PreferencesStore, fetchKeyInfo: Bool, sessionsFolder: URL? = nil, ledger: SpendLedger? = nil,
                 modelSets: ModelSetStore? = nil, savedRouting: SavedRouting? = nil, fallbacks: SavedFallbacks? = nil,
-                endpoints: EndpointCache? = nil, health: RouteHealth? = nil, statsSource: (any StatsSource)? = nil) {
+                endpoints: EndpointCache? = nil, health: RouteHealth? = nil, statsSource: (any StatsSource)? = nil,
+                matches: MatchStore? = nil) {
         self.statsSource = statsSource
+        self.matches = matches
         self.savedRouting = savedRouting
         self.endpoints = endpoints
         self.health = health
@@ -264,6 +268,8 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                 post(.spendTotalsComputed(totals))
                 for warning in warnings { post(.warned(warning)) }
             }
+        case .recordMatches, .retagRound, .loadMatches:
+            handleMatches(effect, post: post)
         case .readHealth, .recordOutcome:
             handleHealth(effect, post: post)
         case .reserveSpend(let replyID, let request, let worstCase):
@@ -375,6 +381,28 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
 extension LiveEffects {
     /// Health reads and writes, on the ledger's queue (same database, in order): a reply's
     /// outcome lands before the circuits read after it.
+    /// Verdicts for the leaderboard, on the ledger's queue (same database, in order): a verdict
+    /// lands before a leaderboard read after it.
+    func handleMatches(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
+        guard let matches else {
+            if case .loadMatches = effect { post(.matchesFailed("verdicts are not kept in demo mode")) }
+            return
+        }
+        ledgerQueue.async {
+            do {
+                switch effect {
+                case .recordMatches(let records): try matches.record(records)
+                case .retagRound(let ids, let tag): for id in ids { try matches.retag(roundID: id, to: tag) }
+                case .loadMatches: post(.matchesLoaded(try matches.all()))
+                default: break
+                }
+            } catch {
+                if case .loadMatches = effect { post(.matchesFailed("\(error)")) } else { post(.warned("leaderboard: \(error)")) }
+            }
+            for notice in matches.database.takeNotices() { post(.warned(notice)) }
+        }
+    }
+
     func handleHealth(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
         guard let health else { return }
         ledgerQueue.async {
