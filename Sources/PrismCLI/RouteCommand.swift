@@ -60,8 +60,9 @@ struct RouteCommand: AsyncParsableCommand {
         let request = RouteRequest(tag: chosenTag, tagReason: tag == nil ? guess.reason : "set with --tag",
                                    promptTokens: CostEstimator.promptTokens(model: ids[0], basis: basis), perRequestCap: context.config.budget.perRequest)
         let builder = RouteCandidates(context: context, catalog: catalog, basis: basis)
+        let ratings = Self.ratings(context, tag: chosenTag)
         var candidates: [RouteCandidate] = []
-        for id in ids { candidates.append(await builder.candidate(id, rating: nil)) }
+        for id in ids { candidates.append(await builder.candidate(id, rating: ratings(id))) }
         let decision = RouteScorer.decide(candidates, request: request, weights: context.config.route.weights)
 
         if json {
@@ -71,6 +72,29 @@ struct RouteCommand: AsyncParsableCommand {
             if explain { for line in decision.explanation { StandardIO.out("  " + TerminalSanitizer.metadata(line) + "\n") } }
         }
         if decision.choice == nil { throw CLIFailure.request("no candidate can take this prompt") }
+    }
+
+    /// Each model's personal rating from the verdicts in prism.db: on the prompt's tag when it
+    /// has matches there, else overall; none in demo mode (which keeps no database).
+    static func ratings(_ context: CLIContext, tag: PromptTag) -> (String) -> RouteCandidate.Rating? {
+        guard !context.demo else { return { _ in nil } }
+        let store = MatchStore(paths: context.paths)
+        let records: [MatchRecord]
+        do {
+            records = try store.all()
+        } catch {
+            StandardIO.error("prism: warning: ratings unavailable: \(TerminalSanitizer.metadata("\(error)"))")
+            return { _ in nil }
+        }
+        for notice in store.database.takeNotices() { StandardIO.error("prism: warning: \(TerminalSanitizer.metadata(notice))") }
+        let onTag = Dictionary(Leaderboard.build(records, tag: tag).rows.map { ($0.model, $0) }, uniquingKeysWith: { a, _ in a })
+        let overall = Dictionary(Leaderboard.build(records).rows.map { ($0.model, $0) }, uniquingKeysWith: { a, _ in a })
+        return { model in
+            if let row = onTag[model], row.matches > 0 {
+                return .init(value: row.rating, uncertainty: row.uncertainty, matches: row.matches, onTag: true)
+            }
+            return overall[model].map { .init(value: $0.rating, uncertainty: $0.uncertainty, matches: $0.matches, onTag: false) }
+        }
     }
 
     /// The models to choose from, in the order the command line, a set, config or the favourites give them.

@@ -1,4 +1,6 @@
 import Foundation
+import PrismCore
+import PrismStub
 import Testing
 
 /// `prism route` run as a process in demo mode (offline, providers simulated).
@@ -42,6 +44,31 @@ extension ProcessSuites {
             let r = try p.run(["route", "--demo", "--tag", "poetry", "hi"])
             #expect(r.status == 2)
             #expect(r.stderr.contains("--tag must be one of: code, math, writing, data, translation, chat"))
+        }
+    
+
+        @Test func yourRatingsOnThePromptsTagDecideWhenAllElseIsEqual() throws {
+            let key = "sk-or-v1-ROUTEKEY0123456789abcdefgh"
+            let server = StubServer(requiredKey: key)
+            try server.start()
+            defer { server.stop() }
+            let p = try PrismProcess(key: key, baseURL: server.baseURL)
+            defer { p.cleanUp() }
+            #expect(try p.run(["models"]).status == 0)
+            let store = MatchStore(database: DatabaseHandle(file: p.home.appendingPathComponent("state/prism/prism.db")))
+            let round = MatchRecord.Round(at: Date(), sessionID: "s", roundID: "u1", tag: .code)
+            var records: [MatchRecord] = []
+            for _ in 0..<10 { records += MatchRecord.pick(round, winner: "stub/fast", others: ["stub/echo"]) }
+            try store.record(records)
+
+            let r = try p.run(["route", "--candidate", "stub/echo", "--candidate", "stub/fast", "fix this python bug"])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stdout.hasPrefix("code → stub/fast: rated 1st of 2 on code (10 matches)"), "\(r.stdout)")
+            #expect(!r.stdout.contains("low confidence"))
+            // On another tag there are no matches: the overall rating is used, and said so.
+            let math = try p.run(["route", "--candidate", "stub/echo", "--candidate", "stub/fast", "--tag", "math", "x"])
+            #expect(math.stdout.hasPrefix("math → stub/fast: rated 1st of 2 overall (10 matches)"), "\(math.stdout)")
+            #expect(server.chatRequests.isEmpty, "route sends nothing")
         }
     }
 }
