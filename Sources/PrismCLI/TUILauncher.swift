@@ -72,7 +72,8 @@ struct TUILauncher {
                                   preferences: preferences, fetchKeyInfo: !context.demo && context.config.isOpenRouter,
                                   sessionsFolder: context.paths.sessions,
                                   ledger: ledger, modelSets: setStore,
-                                  savedRouting: savedRouting, fallbacks: fallbackStore, endpoints: context.endpointCache, health: health)
+                                  savedRouting: savedRouting, fallbacks: fallbackStore, endpoints: context.endpointCache, health: health,
+                                  keepPrompts: context.config.keepPrompts)
 
         // Every curses call happens on one dedicated thread; the async world (network,
         // disk) runs on the cooperative pool and talks to it only through `post`.

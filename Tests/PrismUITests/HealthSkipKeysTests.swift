@@ -24,7 +24,7 @@ struct HealthSkipKeysTests {
     }
 
     static func outcomes(_ effects: [Effect]) -> [RouteOutcome] {
-        effects.compactMap { if case .recordOutcome(let o) = $0 { o } else { nil } }
+        effects.compactMap { if case .recordReply(let r) = $0 { r.outcome } else { nil } }
     }
 
     @Test func enterSkipsAnOpenModelForTheFirstHealthyFallbackAndSaysSo() throws {

@@ -102,6 +102,7 @@ public enum ConfigLoader {
             resolved.health = health
             resolved.sources[.health] = .file
         }
+        resolved.keepPrompts = config.keepPrompts ?? false
         resolved.server = server.profile
         resolved.apiKeyOrigin = server.keyOrigin
         resolved.serverKeyVariable = server.keyVariable

@@ -42,6 +42,8 @@ public struct PrismConfig: Sendable, Equatable {
     public var budget: BudgetCaps?
     /// `[health]`: the circuit breaker's thresholds.
     public var health: HealthSettings?
+    /// `[history] keep_prompts`: keep each prompt's text in the reply history (off unless set).
+    public var keepPrompts: Bool?
 
     public init() {}
 
@@ -49,6 +51,7 @@ public struct PrismConfig: Sendable, Equatable {
         "model", "base_url", "server", "servers", "api_key", "max_tokens", "attribution", "theme", "system_prompt",
         "fallback_models", "temperature", "provider", "reasoning", "request_timeout", "max_retries", "keys", "sets",
         "connect_timeout", "first_byte_timeout", "idle_timeout", "budget", "health",
+        "history",
     ]
     static let providerKeys: Set<String> = [
         "order", "allow_fallbacks", "require_parameters", "data_collection", "zdr", "only", "ignore", "sort", "max_price", "quantizations",
@@ -69,6 +72,7 @@ public struct PrismConfig: Sendable, Equatable {
         reader.warnUnknown(in: ["reasoning"], known: ["effort", "max_tokens", "exclude"])
         reader.warnUnknown(in: ["budget"], known: budgetKeys)
         reader.warnUnknown(in: ["health"], known: healthKeys)
+        reader.warnUnknown(in: ["history"], known: ["keep_prompts"])
 
         var config = PrismConfig()
         config.model = try reader.string("model")
@@ -104,6 +108,8 @@ public struct PrismConfig: Sendable, Equatable {
         config.ignoredSets = sets?.ignored ?? [:]
         config.budget = try readBudget(reader)
         config.health = try readHealth(reader)
+        _ = try reader.table("history")
+        config.keepPrompts = try reader.bool("history", "keep_prompts")
         return (config, reader.warnings)
     }
 

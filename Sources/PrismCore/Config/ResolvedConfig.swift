@@ -61,6 +61,8 @@ public struct ResolvedConfig: Sendable, Equatable {
     public var budget = BudgetCaps()
     /// `[health]`: when a model's circuit opens and how long it is skipped.
     public var health = HealthSettings()
+    /// `[history] keep_prompts`: whether the reply history keeps prompt text (default false).
+    public var keepPrompts = false
     /// Where the config file is (or would be).
     public var configFile: URL
     /// Whether the config file existed and was read.

@@ -18,6 +18,8 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     let ledger: SpendLedger?
     /// The shared health record of models and providers (nil: not kept, as in demo mode); read and written on `ledgerQueue`.
     let health: RouteHealth?
+    /// The reply history on the health record's database: each finished reply's row and outcome, written together.
+    let history: ReplyHistory?
     /// Where sets saved with `/set save` live (nil: not kept).
     let modelSets: ModelSetStore?
     /// Each model's saved provider preferences, `routing.json` (nil: none, as in demo mode).
@@ -45,10 +47,11 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     public init(client: OpenRouterClient, store: any SessionStoring, catalog: CatalogCache,
                 preferences: PreferencesStore, fetchKeyInfo: Bool, sessionsFolder: URL? = nil, ledger: SpendLedger? = nil,
                 modelSets: ModelSetStore? = nil, savedRouting: SavedRouting? = nil, fallbacks: SavedFallbacks? = nil,
-                endpoints: EndpointCache? = nil, health: RouteHealth? = nil) {
+                endpoints: EndpointCache? = nil, health: RouteHealth? = nil, keepPrompts: Bool = false) {
         self.savedRouting = savedRouting
         self.endpoints = endpoints
         self.health = health
+        self.history = health.map { ReplyHistory(health: $0, keepPrompts: keepPrompts) }
         self.sessionsFolder = sessionsFolder
         self.fallbacks = fallbacks
         self.modelSets = modelSets
@@ -259,7 +262,7 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                 post(.spendTotalsComputed(totals))
                 for warning in warnings { post(.warned(warning)) }
             }
-        case .readHealth, .recordOutcome:
+        case .readHealth, .recordReply:
             handleHealth(effect, post: post)
         case .reserveSpend(let replyID, let request, let worstCase):
             guard let ledger else { return }
@@ -280,6 +283,8 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                     } else {
                         try ledger.record(request, cost: cost, source: source)
                     }
+                    // A billed cost learnt after the reply was recorded (`/generation`) fills in its history row.
+                    if source == .generation, let replyID, let history { try history.setCost(replyID: replyID, cost, source: source) }
                 } catch {
                     post(.warned("spend ledger: could not record \(Formatting.usd(cost)): \(error)"))
                 }
@@ -356,16 +361,16 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
 }
 
 extension LiveEffects {
-    /// Health reads and writes, on the ledger's queue (same database, in order): a reply's
-    /// outcome lands before the circuits read after it.
+    /// Health reads and reply records, on the ledger's queue (same database, in order): a
+    /// reply's outcome lands before the circuits read after it.
     func handleHealth(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
-        guard let health else { return }
+        guard let health, let history else { return }
         ledgerQueue.async {
             do {
-                if case .recordOutcome(let outcome) = effect { try health.record(outcome) }
+                if case .recordReply(let record) = effect { try history.record(record) }
                 post(.healthRead(try health.snapshot(now: Date())))
             } catch {
-                post(.warned("route health: \(error)"))
+                post(.warned("reply history: \(error)"))
             }
             for notice in health.takeNotices() { post(.warned(notice)) }
         }
