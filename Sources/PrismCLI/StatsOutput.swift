@@ -33,7 +33,7 @@ struct StatsOutput {
                 [TerminalSanitizer.metadata(g.name), "\(g.requests)", Self.percent(g.share), Formatting.usd(g.totalCost),
                  g.averageCost.map(Formatting.usd) ?? "-", Self.seconds(g.ttftP50), Self.seconds(g.ttftP95),
                  g.tokensPerSecondP50.map { String(format: "%.0f", $0) } ?? "-", Self.percent(g.errorRate),
-                 g.lastError.map { TerminalSanitizer.metadata(String($0.prefix(60))) } ?? "-"]
+                 g.lastError.map { Self.cut(TerminalSanitizer.metadata($0), 60) } ?? "-"]
             }
             table = TextTable.render(header: [by.rawValue, "requests", "share", "cost", "average", "ttft p50", "ttft p95", "tok/s",
                                               "errors", "last error"], rows: rows, rightAligned: [1, 2, 3, 4, 5, 6, 7, 8])
@@ -80,6 +80,11 @@ struct StatsOutput {
         let eighths = Int((NSDecimalNumber(decimal: cost / peak).doubleValue * Double(barWidth * 8)).rounded())
         let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]
         return String(repeating: "█", count: eighths / 8) + (eighths == 0 ? "▏" : partial)
+    }
+
+    /// `text` in at most `width` characters, an ellipsis marking a cut.
+    static func cut(_ text: String, _ width: Int) -> String {
+        text.count <= width ? text : String(text.prefix(width - 1)) + "…"
     }
 
     static func percent(_ fraction: Double) -> String { String(format: "%.0f%%", fraction * 100) }
