@@ -30,7 +30,8 @@ struct StatsOutput {
                                      rightAligned: [1, 2, 3])
         } else {
             let rows = groups.map { g in
-                [TerminalSanitizer.metadata(g.name), "\(g.requests)", Self.percent(g.share), Formatting.usd(g.totalCost),
+                [TerminalSanitizer.metadata(g.name), "\(g.requests)", Self.percent(g.share),
+                 g.averageCost == nil ? "-" : Formatting.usd(g.totalCost),
                  g.averageCost.map(Formatting.usd) ?? "-", Self.seconds(g.ttftP50), Self.seconds(g.ttftP95),
                  g.tokensPerSecondP50.map { String(format: "%.0f", $0) } ?? "-", Self.percent(g.errorRate),
                  g.lastError.map { Self.cut(TerminalSanitizer.metadata($0), 60) } ?? "-"]
