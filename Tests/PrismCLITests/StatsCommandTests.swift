@@ -99,6 +99,21 @@ extension ProcessSuites {
             #expect(try statsJSON(p)["requests"] as? Int == 4, "the four parallel replies, the killed one never finished")
         }
 
+        @Test func aDamagedDatabaseIsKeptAsideWithOneLineAndANewHistoryStarted() throws {
+            let (server, p) = try setUp()
+            defer { server.stop(); p.cleanUp() }
+            let state = p.home.appendingPathComponent("state/prism")
+            try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+            try Data(repeating: 0x41, count: 8_192).write(to: state.appendingPathComponent("prism.db"))
+            let result = try p.run(["stats"])
+            #expect(result.status == 0 && result.stdout.hasPrefix("no replies recorded"), "\(result.stdout)\(result.stderr)")
+            let warnings = result.stderr.split(separator: "\n").filter { $0.contains("moved to") }
+            #expect(warnings.count == 1 && warnings[0].hasPrefix("prism: warning: prism.db is damaged"), "\(result.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("corrupt").path).count >= 1)
+            #expect(try p.run(["ask", "-m", "stub/fast", "hi"]).status == 0)
+            #expect(try statsJSON(p)["requests"] as? Int == 1)
+        }
+
         /// Splits one CSV line, honouring quotes.
         static func csvFields(_ line: String) -> [String] {
             var fields: [String] = [], current = "", quoted = false

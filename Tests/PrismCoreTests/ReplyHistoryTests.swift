@@ -123,6 +123,20 @@ struct ReplyHistoryTests {
                                    calendar: Self.calendar).requests == 2)
     }
 
+    @Test func percentilesBySelectionMatchASortedArray() {
+        var generator = SystemRandomNumberGenerator()
+        for count in [1, 2, 3, 10, 97, 1_000] {
+            let values = (0..<count).map { _ in Int.random(in: 0..<50, using: &generator) }
+            let sorted = values.sorted()
+            var work = values
+            let found = StatsTally.percentiles(&work, [0.5, 0.95])
+            let ranks = [0.5, 0.95].map { min(max(Int(($0 * Double(count)).rounded(.up)), 1), count) - 1 }
+            #expect(found == ranks.map { sorted[$0] }, "\(values)")
+        }
+        var none: [Double] = []
+        #expect(StatsTally.percentiles(&none, [0.5]) == [nil])
+    }
+
     @Test func anEmptyHistoryGivesAnEmptyReport() throws {
         let sandbox = LedgerSandbox()
         defer { sandbox.remove() }

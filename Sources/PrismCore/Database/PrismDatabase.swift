@@ -92,6 +92,8 @@ public enum PrismDatabase {
             """),
         // One row per finished reply, kept for good (`ReplyHistory`, `prism stats`): what was asked, who
         // served, tokens, cost, timings, how it ended, the prompt's tag and, for compare rounds, the verdict.
+        // `replies_by_time` covers every column the report reads, so a range is read from the index
+        // alone (a lookup into the table per row made 100,000 replies take 140 ms, not 100).
         .init(version: 5, name: "reply history", sql: """
             CREATE TABLE replies (
                 id INTEGER PRIMARY KEY,
@@ -124,7 +126,8 @@ public enum PrismDatabase {
                 prompt_text TEXT,
                 pid INTEGER
             );
-            CREATE INDEX replies_by_time ON replies (created_at);
+            CREATE INDEX replies_by_time ON replies (created_at, model_asked, provider, tag, cost_pico, ttft_ms,
+                tokens_per_second, error_kind, error_message);
             CREATE INDEX replies_by_reply ON replies (reply_id);
             CREATE INDEX replies_by_round ON replies (round_id);
             """),

@@ -10,7 +10,9 @@ extension ReplyHistory: StatsSource {
 
     /// The report from `since` (nil: everything) to `now`; days are local (`calendar`).
     public func report(range: StatsRange, since: Date?, now: Date, calendar: Calendar = .current) throws -> StatsReport {
-        var models: [String: StatsTally] = [:], providers: [String: StatsTally] = [:], tags: [String: StatsTally] = [:]
+        // Per column: the names met and a tally per name, by id.
+        var names = [NameTable(), NameTable(), NameTable()]
+        var tallies: [[StatsTally]] = [[], [], []]
         var all = StatsTally()
         var days: [StatsDay] = []
         var nextMidnight: Int64 = .min
@@ -45,10 +47,12 @@ extension ReplyHistory: StatsSource {
                                    rate: statement.isNull(6) ? nil : statement.double(6),
                                    errorKind: failed ? statement.text(7) : nil, errorMessage: failed ? statement.text(8) : nil)
                 advance(to: row.at)
-                all.add(row)
-                models[statement.text(1) ?? "-", default: StatsTally()].add(row)
-                providers[statement.text(2) ?? "-", default: StatsTally()].add(row)
-                tags[statement.text(3) ?? "-", default: StatsTally()].add(row)
+                all.add(row, timings: false)
+                for column in 0..<3 {
+                    let id = names[column].id(statement, Int32(column + 1))
+                    if id == tallies[column].count { tallies[column].append(StatsTally()) }
+                    tallies[column][id].add(row)
+                }
                 days[days.count - 1].requests += 1
                 if row.failed { days[days.count - 1].errors += 1 }
                 dayCost &+= row.costPico ?? 0
@@ -57,9 +61,9 @@ extension ReplyHistory: StatsSource {
         if !days.isEmpty { advance(to: RouteHealth.millis(now)) }
         closeDay()
         return StatsReport(range: range, since: since, generatedAt: now, days: days,
-                           models: StatsTally.groups(models, total: all.requests),
-                           providers: StatsTally.groups(providers, total: all.requests),
-                           tags: StatsTally.groups(tags, total: all.requests),
+                           models: StatsTally.groups(names[0].names, tallies[0], total: all.requests),
+                           providers: StatsTally.groups(names[1].names, tallies[1], total: all.requests),
+                           tags: StatsTally.groups(names[2].names, tallies[2], total: all.requests),
                            requests: all.requests, errors: all.errors, cost: Money.decimal(pico: all.costPico),
                            unknownCost: all.requests - all.costKnown)
     }
