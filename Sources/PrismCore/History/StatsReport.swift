@@ -81,7 +81,7 @@ public struct StatsGroup: Sendable, Equatable, Codable {
 /// reply history in `prism.db`.
 public struct StatsReport: Sendable, Equatable, Codable {
     public var range: StatsRange
-    /// The first instant counted when it was given as a date (`prism stats --since 2026-11-01`), not by `range`.
+    /// The first instant counted (the range's start, or the date of `prism stats --since 2026-11-01`); nil: all time.
     public var since: Date?
     public var generatedAt: Date
     /// Every day of the range, oldest first, days without requests included (for the charts);
