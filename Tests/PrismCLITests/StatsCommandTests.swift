@@ -77,6 +77,16 @@ extension ProcessSuites {
             #expect(days.stdout.split(separator: "\n").count == 2 && days.stdout.contains(",4,1,0.000247"), "\(days.stdout)")
         }
 
+        @Test func keepPromptsInConfigStoresThePromptText() throws {
+            let (server, p) = try setUp()
+            defer { server.stop(); p.cleanUp() }
+            let folder = p.home.appendingPathComponent("config/prism")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("[history]\nkeep_prompts = true\n".utf8).write(to: folder.appendingPathComponent("config.toml"))
+            #expect(try p.run(["ask", "-m", "stub/fast", "remember this prompt"]).status == 0)
+            #expect(try database(p).texts("SELECT prompt_text FROM replies") == ["remember this prompt"])
+        }
+
         @Test func aBadSinceIsOneLineAndTheDefaultsAreDocumented() throws {
             let (server, p) = try setUp()
             defer { server.stop(); p.cleanUp() }

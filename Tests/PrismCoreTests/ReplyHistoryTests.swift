@@ -137,6 +137,13 @@ struct ReplyHistoryTests {
         #expect(StatsTally.percentiles(&none, [0.5]) == [nil])
     }
 
+    @Test func keepPromptsIsReadFromConfigAndOffByDefault() throws {
+        #expect(try PrismConfig.parse("[history]\nkeep_prompts = true\n").config.keepPrompts == true)
+        #expect(try PrismConfig.parse("model = \"a/b\"\n").config.keepPrompts == nil)
+        #expect(throws: TOMLError.self) { try PrismConfig.parse("[history]\nkeep_prompts = \"yes\"\n") }
+        #expect(try PrismConfig.parse("[history]\nkeep = true\n").warnings.count == 1)
+    }
+
     @Test func anEmptyHistoryGivesAnEmptyReport() throws {
         let sandbox = LedgerSandbox()
         defer { sandbox.remove() }
