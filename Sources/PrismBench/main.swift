@@ -5,7 +5,7 @@ import Foundation
 // Prints tables of figures (Markdown, so they paste into docs/benchmarks.md). Never
 // asserts on timing. Build in release: debug figures are meaningless.
 
-let available = ["sse", "sessions", "launch", "client", "ui", "estimate", "ledger", "stats"]
+let available = ["sse", "sessions", "launch", "client", "ui", "estimate", "ledger", "stats", "history"]
 var selected = Array(CommandLine.arguments.dropFirst())
 if selected.first == "bounds-case", selected.count == 2 {
     BoundsBench.runCase(selected[1])  // one case of `bounds`, in a child process; never returns
@@ -27,6 +27,7 @@ if selected.contains(where: { $0 == "-h" || $0 == "--help" }) {
     print("  estimate  cost preview: 400 models priced per keystroke on a 2,000-message thread (issue 11)")
     print("  ledger    spend ledger with 100,000 entries: open + today's and this month's totals (12)")
     print("  stats     the analytics view opened at 200×60 on 30 models × 90 days (target ≤ 100 ms)")
+    print("  history   reply history with 100,000 replies: the stats report per range, recording one reply (13)")
     print("  bounds [\(BoundsBench.cases.joined(separator: "|"))]...")
     print("            keys and memory with a 50 MB reply, a 200,000-model catalog, a 1 MB paste (9; not in the default run)")
     print("helpers for scripts/tui-bench.py (not benchmarks):")
@@ -61,6 +62,7 @@ do {
         case "estimate": EstimateBench.run()
         case "ledger": try LedgerBench.run()
         case "stats": StatsBench.run()
+        case "history": try HistoryBench.run()
         default: break
         }
     }

@@ -118,7 +118,8 @@ struct AskCommand: AsyncParsableCommand {
             }
         }
         spend?.finish(reservation, reply: reply)
-        gate.record(reply, model: request.model)
+        gate.record(reply, model: request.model, prompt: text, replyID: recorder?.replyID, sessionID: save ? session.id : nil,
+                    roundID: session.currentLeafID)
         try recorder?.recordReply(reply, route: request.sentRoute)
         if let warning = AskJSON.skippedWarning(reply) { StandardIO.error(warning) }
         let result = AskJSON(reply: reply, requestedModel: modelID, request: request, skippedModels: skipped)

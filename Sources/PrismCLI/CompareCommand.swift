@@ -78,7 +78,7 @@ struct CompareCommand: AsyncParsableCommand {
         let layers = try routing.layers(context)
         // Each model's chain (it, then the fallbacks) without the models whose circuit is open.
         // A compare pane sends its own model only, so a pane whose circuit is open goes as asked.
-        let gate = HealthGate(context: context, source: .compare)
+        let gate = HealthGate(context: context, source: .compareCommand)
         var skipped: [[SkippedModel]] = []
         let requests = zip(models, replyIDs).map { model, reply in
             var routed = session
@@ -131,7 +131,10 @@ struct CompareCommand: AsyncParsableCommand {
             }
         }
         for (reservation, reply) in zip(reservations, replies) { spend?.finish(reservation, reply: reply) }
-        for (request, reply) in zip(requests, replies) { gate.record(reply, model: request.model) }
+        for (lane, (request, reply)) in zip(requests, replies).enumerated() {
+            gate.record(reply, model: request.model, prompt: text, replyID: replyIDs[lane], sessionID: save ? session.id : nil,
+                        roundID: session.message(replyIDs[lane])?.parentID, lane: lane)
+        }
 
         if let failure = saveFailures.first { throw CLIFailure.request(failure) }
         if let recorder, !json { StandardIO.error("prism: saved session \(recorder.sessionID)") }

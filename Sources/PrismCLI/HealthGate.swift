@@ -3,16 +3,19 @@ import PrismCore
 
 /// `prism ask` and `prism compare` and the shared health record: before a request, models
 /// whose circuit is open are left out of its fallback chain (said on stderr); after it, the
-/// reply's outcome is recorded for every Prism process to see.
+/// reply is recorded in the reply history, with its outcome in the health record (one
+/// transaction, `ReplyHistory.record`), for every Prism process to see.
 ///
 /// Health never stops a reply: a record that cannot be read or written is one warning line.
 /// Demo replies are simulated and neither read nor write it.
 struct HealthGate {
-    let health: RouteHealth?
-    let source: SpendEntry.Source
+    let history: ReplyHistory?
+    let source: ReplyRecord.Source
+    var health: RouteHealth? { history?.health }
 
-    init(context: CLIContext, source: SpendEntry.Source) {
-        health = context.demo ? nil : RouteHealth(paths: context.paths, settings: context.config.health)
+    init(context: CLIContext, source: ReplyRecord.Source) {
+        history = context.demo ? nil : ReplyHistory(paths: context.paths, settings: context.config.health,
+                                                    keepPrompts: context.config.keepPrompts)
         self.source = source
     }
 
@@ -25,10 +28,14 @@ struct HealthGate {
         return (routed.model, routed.plan.skipped)
     }
 
-    /// Records how the request for `model` (the one sent) ended.
-    func record(_ reply: Reply, model: String, at date: Date = Date()) {
-        guard let health else { return }
-        attempt { try health.record(RouteOutcome(reply: reply, model: model, at: date, source: source.rawValue)) }
+    /// Records how the request for `model` (the one sent) ended, answering `prompt` (the user
+    /// message `roundID` of `session` when saved) in compare pane `lane`.
+    func record(_ reply: Reply, model: String, prompt: String, replyID: String?, sessionID: String?, roundID: String?,
+                lane: Int = 0, at date: Date = Date()) {
+        guard let history else { return }
+        let record = ReplyRecord(reply: reply, model: model, prompt: prompt, source: source, at: date,
+                                 replyID: replyID, sessionID: sessionID, roundID: roundID, lane: lane)
+        attempt { try history.record(record) }
     }
 
     @discardableResult
@@ -39,7 +46,7 @@ struct HealthGate {
         do {
             return try body()
         } catch {
-            StandardIO.error("prism: warning: route health: \(TerminalSanitizer.metadata("\(error)"))")
+            StandardIO.error("prism: warning: reply history: \(TerminalSanitizer.metadata("\(error)"))")
             return nil
         }
     }

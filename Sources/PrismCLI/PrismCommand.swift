@@ -13,7 +13,8 @@ public struct PrismCommand: AsyncParsableCommand {
         Config: $XDG_CONFIG_HOME/prism/config.toml (see docs/config.md).
         """,
         version: PrismVersion.current,
-        subcommands: [ChatCommand.self, AskCommand.self, CompareCommand.self, ModelsCommand.self, RouteCommand.self, SessionsCommand.self, KeyCommand.self, SpendCommand.self, LeaderboardCommand.self],
+        subcommands: [ChatCommand.self, AskCommand.self, CompareCommand.self, ModelsCommand.self, RouteCommand.self, SessionsCommand.self, KeyCommand.self, SpendCommand.self, LeaderboardCommand.self,
+                      StatsCommand.self],
         defaultSubcommand: ChatCommand.self
     )
 

@@ -11,7 +11,7 @@ struct SessionRecorder {
     let store: FileSessionStore
     private(set) var session: Session
     private var parentID: String?
-    private var replyID = UUID().uuidString.lowercased()
+    private(set) var replyID = UUID().uuidString.lowercased()
 
     var sessionID: String { session.id }
 

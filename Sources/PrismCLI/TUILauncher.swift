@@ -75,7 +75,7 @@ struct TUILauncher {
                                   sessionsFolder: context.paths.sessions,
                                   ledger: ledger, modelSets: setStore,
                                   savedRouting: savedRouting, fallbacks: fallbackStore, endpoints: context.endpointCache, health: health,
-                                  matches: matches)
+                                  matches: matches, keepPrompts: context.config.keepPrompts)
 
         // Every curses call happens on one dedicated thread; the async world (network,
         // disk) runs on the cooperative pool and talks to it only through `post`.

@@ -16,7 +16,9 @@ struct DatabaseTests {
         #expect(try db.texts("PRAGMA journal_mode") == ["wal"])
         #expect(try db.scalarInt("PRAGMA foreign_keys") == 1)
         let tables = try db.texts("SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name")
-        #expect(tables == ["matches", "matches_by_round", "matches_by_tag", "meta", "route_by_model", "route_by_time", "route_outcomes", "spend_buckets", "spend_by_time", "spend_entries", "spend_reserved"])
+        #expect(tables == ["matches", "matches_by_round", "matches_by_tag", "meta", "replies", "replies_by_reply", "replies_by_round",
+                           "replies_by_time", "route_by_model", "route_by_time", "route_outcomes", "spend_buckets", "spend_by_time",
+                           "spend_entries", "spend_reserved"])
         try db.execute("INSERT INTO meta VALUES ('x', 'y')")
         for file in ["prism.db", "prism.db-wal", "prism.db-shm"] {
             #expect(StateFileTests.mode(sandbox.state.appendingPathComponent(file).path) == 0o600, "\(file)")
@@ -41,7 +43,9 @@ struct DatabaseTests {
         #expect(try Migrator.version(of: db) == PrismDatabase.migrator.latest)
         #expect(try db.scalarInt("SELECT cost_pico FROM spend_entries WHERE model = 'a/b'") == 5)
         #expect(try db.scalarInt("SELECT settled_pico FROM spend_buckets") == 5, "v3 added up the rows already there")
-        #expect(try db.texts("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name") == ["matches_by_round", "matches_by_tag", "route_by_model", "route_by_time", "spend_by_time", "spend_reserved"])
+        #expect(try db.texts("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")
+                == ["matches_by_round", "matches_by_tag", "replies_by_reply", "replies_by_round", "replies_by_time", "route_by_model",
+                    "route_by_time", "spend_by_time", "spend_reserved"])
     }
 
     @Test func aFailingStepRollsBackAndSaysWhichInOneLine() throws {

@@ -24,7 +24,7 @@ struct HealthSkipKeysTests {
     }
 
     static func outcomes(_ effects: [Effect]) -> [RouteOutcome] {
-        effects.compactMap { if case .recordOutcome(let o) = $0 { o } else { nil } }
+        effects.compactMap { if case .recordReply(let r) = $0 { r.outcome } else { nil } }
     }
 
     @Test func enterSkipsAnOpenModelForTheFirstHealthyFallbackAndSaysSo() throws {
@@ -103,6 +103,30 @@ struct HealthSkipKeysTests {
         let ended = h.send(.completion(requestID: 2, event: .finished(reply)))
         #expect(Self.outcomes(ended).map(\.model) == ["b/two"])
         #expect(Self.outcomes(ended).first?.source == "compare")
+    }
+
+    @Test func aComparePanesReplyIsRecordedWithItsSessionRoundLaneAndTag() throws {
+        let h = ReducerHarness(model: "a/one")
+        h.state.catalog = [ModelInfo(id: "a/one"), ModelInfo(id: "b/two")]
+        h.key(.ctrl("p"))
+        for row in [0, 1] {
+            h.state.picker.selection = row
+            h.key(.ctrl("t"))
+        }
+        h.key(Key(.enter))
+        _ = h.command("fix this swift bug")
+        var reply = Reply()
+        reply.content = "done"
+        reply.provider = "P"
+        reply.usage = TokenUsage(promptTokens: 3, completionTokens: 4, cost: Decimal(string: "0.001"))
+        let records = h.send(.completion(requestID: 2, event: .finished(reply)))
+            .compactMap { if case .recordReply(let r) = $0 { r } else { nil } }
+        let record = try #require(records.first)
+        let replyMessage = try #require(h.state.session.message(record.replyID ?? ""))
+        #expect(records.count == 1 && record.source == .compare && record.lane == 1 && record.modelAsked == "b/two")
+        #expect(record.sessionID == h.state.session.id && record.roundID == replyMessage.parentID)
+        #expect(h.state.session.message(record.roundID ?? "")?.content == "fix this swift bug")
+        #expect(record.tag == .code && !record.tagByUser && record.cost == Decimal(string: "0.001") && record.provider == "P")
     }
 
     @Test func skipsInSeveralPanesAreAllNamed() {

@@ -32,8 +32,9 @@ struct LiveEffectsHealthTests {
         let posted = Posted()
         let now = Date()
         for seconds in [-30.0, -20, -10] {
-            let outcome = RouteOutcome(model: "a/one", kind: .failed(.network), at: now.addingTimeInterval(seconds), source: "chat")
-            effects.handle(.recordOutcome(outcome), post: posted.add)
+            var record = ReplyRecord(at: now.addingTimeInterval(seconds), source: .chat, modelAsked: "a/one")
+            record.errorKind = ReplyFailure.Kind.network.rawValue
+            effects.handle(.recordReply(record), post: posted.add)
         }
         for _ in 0..<3 { #expect(posted.done.wait(timeout: .now() + 10) == .success) }
         guard case .open(let until)? = posted.last?.models["a/one"]?.state(at: now) else {

@@ -107,6 +107,7 @@ public enum ConfigLoader {
             resolved.sources[.route] = .file
         }
         resolved.compareBlind = config.compareBlind ?? false
+        resolved.keepPrompts = config.keepPrompts ?? false
         resolved.server = server.profile
         resolved.apiKeyOrigin = server.keyOrigin
         resolved.serverKeyVariable = server.keyVariable

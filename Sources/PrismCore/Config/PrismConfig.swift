@@ -46,13 +46,15 @@ public struct PrismConfig: Sendable, Equatable {
     public var route: RouteSettings?
     /// `[compare] blind`: compare with model names hidden and panes shuffled until a verdict.
     public var compareBlind: Bool?
+    /// `[history] keep_prompts`: keep each prompt's text in the reply history (off unless set).
+    public var keepPrompts: Bool?
 
     public init() {}
 
     static let knownKeys: Set<String> = [
         "model", "base_url", "server", "servers", "api_key", "max_tokens", "attribution", "theme", "system_prompt",
         "fallback_models", "temperature", "provider", "reasoning", "request_timeout", "max_retries", "keys", "sets",
-        "connect_timeout", "first_byte_timeout", "idle_timeout", "budget", "health", "route", "compare",
+        "connect_timeout", "first_byte_timeout", "idle_timeout", "budget", "health", "route", "compare", "history",
     ]
     static let providerKeys: Set<String> = [
         "order", "allow_fallbacks", "require_parameters", "data_collection", "zdr", "only", "ignore", "sort", "max_price", "quantizations",
@@ -75,6 +77,7 @@ public struct PrismConfig: Sendable, Equatable {
         reader.warnUnknown(in: ["health"], known: healthKeys)
         reader.warnUnknown(in: ["route"], known: routeKeys)
         reader.warnUnknown(in: ["compare"], known: ["blind"])
+        reader.warnUnknown(in: ["history"], known: ["keep_prompts"])
 
         var config = PrismConfig()
         config.model = try reader.string("model")
@@ -113,6 +116,8 @@ public struct PrismConfig: Sendable, Equatable {
         config.route = try readRoute(reader)
         _ = try reader.table("compare")
         config.compareBlind = try reader.bool("compare", "blind")
+        _ = try reader.table("history")
+        config.keepPrompts = try reader.bool("history", "keep_prompts")
         return (config, reader.warnings)
     }
 

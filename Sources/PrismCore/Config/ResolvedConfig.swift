@@ -65,6 +65,8 @@ public struct ResolvedConfig: Sendable, Equatable {
     public var route = RouteSettings()
     /// `[compare] blind`: the chat screen compares blind by default.
     public var compareBlind = false
+    /// `[history] keep_prompts`: whether the reply history keeps prompt text (default false).
+    public var keepPrompts = false
     /// Where the config file is (or would be).
     public var configFile: URL
     /// Whether the config file existed and was read.

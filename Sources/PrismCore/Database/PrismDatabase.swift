@@ -1,7 +1,7 @@
 import Foundation
 
 /// Prism's one SQLite database, `prism.db` in the state folder, shared by every Prism
-/// process on the machine: the spend ledger and route health now, the reply history later.
+/// process on the machine: the spend ledger, route health and the reply history.
 ///
 /// Tables are added by appending steps to `migrator` (never by editing a shipped step):
 /// a user's file runs only the steps it has not run yet.
@@ -90,8 +90,47 @@ public enum PrismDatabase {
             CREATE INDEX route_by_time ON route_outcomes (at);
             CREATE INDEX route_by_model ON route_outcomes (model, at);
             """),
-        // Reserved for the reply history (another branch adds `replies` as step 5).
-        .init(version: 5, name: "reserved", sql: "SELECT 1;"),
+        // One row per finished reply, kept for good (`ReplyHistory`, `prism stats`): what was asked, who
+        // served, tokens, cost, timings, how it ended, the prompt's tag and, for compare rounds, the verdict.
+        // `replies_by_time` covers every column the report reads, so a range is read from the index
+        // alone (a lookup into the table per row made 100,000 replies take 140 ms, not 100).
+        .init(version: 5, name: "reply history", sql: """
+            CREATE TABLE replies (
+                id INTEGER PRIMARY KEY,
+                created_at INTEGER NOT NULL,
+                reply_id TEXT,
+                session_id TEXT,
+                round_id TEXT,
+                lane INTEGER,
+                source TEXT NOT NULL CHECK (source IN ('chat', 'compare', 'ask', 'compare-command')),
+                model_asked TEXT NOT NULL,
+                model_served TEXT,
+                provider TEXT,
+                variant TEXT,
+                prompt_tokens INTEGER,
+                completion_tokens INTEGER,
+                reasoning_tokens INTEGER,
+                cached_tokens INTEGER,
+                cost_pico INTEGER CHECK (cost_pico >= 0),
+                cost_source TEXT CHECK (cost_source IN ('usage', 'generation', 'estimate')),
+                ttft_ms INTEGER,
+                duration_ms INTEGER,
+                tokens_per_second REAL,
+                finish_reason TEXT,
+                error_kind TEXT,
+                error_status INTEGER,
+                error_message TEXT,
+                tag TEXT,
+                tag_source TEXT CHECK (tag_source IN ('rule', 'user')),
+                compare_outcome TEXT CHECK (compare_outcome IN ('won', 'lost', 'tie', 'all_bad')),
+                prompt_text TEXT,
+                pid INTEGER
+            );
+            CREATE INDEX replies_by_time ON replies (created_at, model_asked, provider, tag, cost_pico, ttft_ms,
+                tokens_per_second, error_kind, error_message);
+            CREATE INDEX replies_by_reply ON replies (reply_id);
+            CREATE INDEX replies_by_round ON replies (round_id);
+            """),
         // The user's verdicts for the personal leaderboard (`MatchStore`): one row per winner/loser
         // pair; a NULL side is the fixed "good enough" reference (thumbs, "all bad").
         .init(version: 6, name: "matches", sql: """

@@ -86,6 +86,12 @@ public final class SQLiteStatement {
         return String(cString: bytes)
     }
 
+    /// The bytes of a text column, without making a `String` (nil for NULL); valid only inside `body`.
+    public func withBytes<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer?) -> T) -> T {
+        guard let bytes = sqlite3_column_text(handle, column) else { return body(nil) }
+        return body(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))))
+    }
+
     /// Money stored as integer pico-dollars (`Money`); NULL reads as nil.
     public func money(_ column: Int32) -> Decimal? {
         optionalInt(column).map(Money.decimal(pico:))

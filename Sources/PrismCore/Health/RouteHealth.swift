@@ -32,20 +32,24 @@ public final class RouteHealth: @unchecked Sendable {
 
     /// Adds one outcome, pruning what is past keeping.
     public func record(_ outcome: RouteOutcome) throws {
+        try database.write { db in try Self.insert(outcome, pid: pid, into: db) }
+    }
+
+    /// Adds one outcome and prunes, inside the caller's transaction (`ReplyHistory` writes
+    /// the reply's row in the same one).
+    static func insert(_ outcome: RouteOutcome, pid: Int32, into db: SQLiteConnection) throws {
         func text(_ s: String?) -> SQLiteStatement.Value { s.map { .text($0) } ?? .null }
         func int(_ i: Int?) -> SQLiteStatement.Value { i.map { .int(Int64($0)) } ?? .null }
-        try database.write { db in
-            try db.prepare("""
-                INSERT INTO route_outcomes (at, model, model_served, provider, outcome, status, code, ttft_ms, total_ms, source, pid)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                """).bind([.int(Self.millis(outcome.at)), .text(outcome.model), text(outcome.modelServed), text(outcome.provider),
-                           .text(outcome.kind.name), int(outcome.status), text(outcome.code), int(outcome.ttftMs),
-                           int(outcome.totalMs), text(outcome.source), .int(Int64(pid))]).run()
-            let oldest = outcome.at.addingTimeInterval(-Double(Self.keepDays) * 86_400)
-            try db.prepare("DELETE FROM route_outcomes WHERE at < ?1").bind([.int(Self.millis(oldest))]).run()
-            try db.prepare("DELETE FROM route_outcomes WHERE id <= (SELECT max(id) FROM route_outcomes) - ?1")
-                .bind([.int(Self.keepRows)]).run()
-        }
+        try db.prepare("""
+            INSERT INTO route_outcomes (at, model, model_served, provider, outcome, status, code, ttft_ms, total_ms, source, pid)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            """).bind([.int(millis(outcome.at)), .text(outcome.model), text(outcome.modelServed), text(outcome.provider),
+                       .text(outcome.kind.name), int(outcome.status), text(outcome.code), int(outcome.ttftMs),
+                       int(outcome.totalMs), text(outcome.source), .int(Int64(pid))]).run()
+        let oldest = outcome.at.addingTimeInterval(-Double(keepDays) * 86_400)
+        try db.prepare("DELETE FROM route_outcomes WHERE at < ?1").bind([.int(millis(oldest))]).run()
+        try db.prepare("DELETE FROM route_outcomes WHERE id <= (SELECT max(id) FROM route_outcomes) - ?1")
+            .bind([.int(keepRows)]).run()
     }
 
     /// Every model's and provider's circuit at `now`, replayed from the last `lookback`.

@@ -81,6 +81,8 @@ public struct StatsGroup: Sendable, Equatable, Codable {
 /// reply history in `prism.db`.
 public struct StatsReport: Sendable, Equatable, Codable {
     public var range: StatsRange
+    /// The first instant counted (the range's start, or the date of `prism stats --since 2026-11-01`); nil: all time.
+    public var since: Date?
     public var generatedAt: Date
     /// Every day of the range, oldest first, days without requests included (for the charts);
     /// for `all`, from the first recorded day.
@@ -95,10 +97,11 @@ public struct StatsReport: Sendable, Equatable, Codable {
     /// Replies whose cost is not known (not counted in `cost`).
     public var unknownCost: Int
 
-    public init(range: StatsRange, generatedAt: Date, days: [StatsDay] = [], models: [StatsGroup] = [],
+    public init(range: StatsRange, since: Date? = nil, generatedAt: Date, days: [StatsDay] = [], models: [StatsGroup] = [],
                 providers: [StatsGroup] = [], tags: [StatsGroup] = [], requests: Int = 0, errors: Int = 0,
                 cost: Decimal = 0, unknownCost: Int = 0) {
         self.range = range
+        self.since = since
         self.generatedAt = generatedAt
         self.days = days
         self.models = models

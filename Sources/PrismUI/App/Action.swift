@@ -106,8 +106,9 @@ public enum Effect: Sendable, Equatable {
     case loadRouting
     /// Reads the circuits from the shared health record (answered with `healthRead`).
     case readHealth
-    /// Records how a reply ended in the shared health record, then reads the circuits again.
-    case recordOutcome(RouteOutcome)
+    /// Records a finished reply in the reply history and its outcome in the shared health
+    /// record (one transaction), then reads the circuits again.
+    case recordReply(ReplyRecord)
     /// Reserves a reply's worst case in the spend ledger when its request starts, so other
     /// windows and commands count it while it streams (settled or released when it ends).
     case reserveSpend(replyID: String, request: SpendRequest, worstCase: Decimal)

@@ -3,7 +3,8 @@ import PrismCore
 
 /// The shared health record in the chat screen: a lane's request leaves out models whose
 /// circuit is open (from `AppState.health`, read off the UI thread by `readHealth`), and
-/// every finished reply is recorded (`recordOutcome`), which reads the circuits again.
+/// every finished reply is recorded in the reply history with its health outcome
+/// (`recordReply`), which reads the circuits again.
 extension Reducer {
     /// The model a lane sends for `model` and the rest of its chain, without open circuits;
     /// a notice says what was skipped, or that every model was open and it goes as asked.
@@ -29,10 +30,14 @@ extension Reducer {
         state.healthReadAt == nil ? [] : [.readHealth]
     }
 
-    /// The health record of a finished reply of `stream` (none in demo mode, whose replies are simulated).
-    static func outcomeRecord(_ state: AppState, stream: StreamState, reply: Reply) -> [Effect] {
+    /// The history record of a finished reply of `stream` in `lane`, answering its parent
+    /// message (none in demo mode, whose replies are simulated).
+    static func replyRecord(_ state: AppState, lane: Int, stream: StreamState, reply: Reply) -> [Effect] {
         guard !state.demo, let model = stream.model else { return [] }
-        let source: SpendEntry.Source = state.isComparing ? .compare : .chat
-        return [.recordOutcome(RouteOutcome(reply: reply, model: model, at: state.now, source: source.rawValue))]
+        let round = state.session.message(stream.messageID)?.parentID
+        let prompt = round.flatMap { state.session.message($0)?.content } ?? ""
+        return [.recordReply(ReplyRecord(reply: reply, model: model, prompt: prompt, source: state.isComparing ? .compare : .chat,
+                                         at: state.now, replyID: stream.messageID, sessionID: state.session.id, roundID: round,
+                                         lane: lane))]
     }
 }

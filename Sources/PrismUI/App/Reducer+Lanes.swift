@@ -101,7 +101,7 @@ extension Reducer {
             } else if let warning = skippedWarning(reply, model: who) {
                 notify(&state, warning, .error)
             }
-            var effects: [Effect] = [.saveSession(state.session)] + outcomeRecord(state, stream: stream, reply: reply)
+            var effects: [Effect] = [.saveSession(state.session)] + replyRecord(state, lane: lane, stream: stream, reply: reply)
             let lookup = generationLookup(state, messageID: stream.messageID)
             if lookup.isEmpty, !state.demo {
                 effects.append(spendRecord(state, lane: lane, reply: reply, replyID: stream.messageID) ?? .releaseSpend(replyID: stream.messageID))

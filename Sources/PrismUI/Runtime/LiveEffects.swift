@@ -20,6 +20,8 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     let health: RouteHealth?
     /// The user's verdicts for the leaderboard (nil: not kept, as in demo mode); read and written on `ledgerQueue`.
     let matches: MatchStore?
+    /// The reply history on the health record's database: each finished reply's row and outcome, written together.
+    let history: ReplyHistory?
     /// Where sets saved with `/set save` live (nil: not kept).
     let modelSets: ModelSetStore?
     /// Each model's saved provider preferences, `routing.json` (nil: none, as in demo mode).
@@ -52,12 +54,15 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                 preferences: PreferencesStore, fetchKeyInfo: Bool, sessionsFolder: URL? = nil, ledger: SpendLedger? = nil,
                 modelSets: ModelSetStore? = nil, savedRouting: SavedRouting? = nil, fallbacks: SavedFallbacks? = nil,
                 endpoints: EndpointCache? = nil, health: RouteHealth? = nil, statsSource: (any StatsSource)? = nil,
-                matches: MatchStore? = nil) {
-        self.statsSource = statsSource
+                matches: MatchStore? = nil, keepPrompts: Bool = false) {
         self.matches = matches
         self.savedRouting = savedRouting
         self.endpoints = endpoints
         self.health = health
+        let history = health.map { ReplyHistory(health: $0, keepPrompts: keepPrompts) }
+        self.history = history
+        // The analytics view reads the reply history this window writes to, unless a test gives another source.
+        self.statsSource = statsSource ?? history
         self.sessionsFolder = sessionsFolder
         self.fallbacks = fallbacks
         self.modelSets = modelSets
@@ -270,7 +275,7 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
             }
         case .recordMatches, .retagRound, .loadMatches:
             handleMatches(effect, post: post)
-        case .readHealth, .recordOutcome:
+        case .readHealth, .recordReply:
             handleHealth(effect, post: post)
         case .reserveSpend(let replyID, let request, let worstCase):
             guard let ledger else { return }
@@ -291,6 +296,8 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                     } else {
                         try ledger.record(request, cost: cost, source: source)
                     }
+                    // A billed cost learnt after the reply was recorded (`/generation`) fills in its history row.
+                    if source == .generation, let replyID, let history { try history.setCost(replyID: replyID, cost, source: source) }
                 } catch {
                     post(.warned("spend ledger: could not record \(Formatting.usd(cost)): \(error)"))
                 }
@@ -379,8 +386,6 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
 }
 
 extension LiveEffects {
-    /// Health reads and writes, on the ledger's queue (same database, in order): a reply's
-    /// outcome lands before the circuits read after it.
     /// Verdicts for the leaderboard, on the ledger's queue (same database, in order): a verdict
     /// lands before a leaderboard read after it.
     func handleMatches(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
@@ -403,14 +408,16 @@ extension LiveEffects {
         }
     }
 
+    /// Health reads and reply records, on the ledger's queue (same database, in order): a
+    /// reply's outcome lands before the circuits read after it.
     func handleHealth(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
-        guard let health else { return }
+        guard let health, let history else { return }
         ledgerQueue.async {
             do {
-                if case .recordOutcome(let outcome) = effect { try health.record(outcome) }
+                if case .recordReply(let record) = effect { try history.record(record) }
                 post(.healthRead(try health.snapshot(now: Date())))
             } catch {
-                post(.warned("route health: \(error)"))
+                post(.warned("reply history: \(error)"))
             }
             for notice in health.takeNotices() { post(.warned(notice)) }
         }
