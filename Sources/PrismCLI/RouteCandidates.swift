@@ -11,7 +11,9 @@ struct RouteCandidates {
     let catalog: [ModelInfo]
     let basis: EstimateBasis
 
-    func candidate(_ id: String, rating: RouteCandidate.Rating?) async -> RouteCandidate {
+    /// `measured`: this model's own medians from the reply history (last 30 days), preferred
+    /// to the providers' published figures.
+    func candidate(_ id: String, rating: RouteCandidate.Rating?, measured: StatsGroup? = nil) async -> RouteCandidate {
         let info = catalog.entry(for: id)
         let estimate = CostEstimator.estimate(model: id, info: info, basis: basis)
         var expected: Decimal?
@@ -21,6 +23,12 @@ struct RouteCandidates {
         var candidate = RouteCandidate(model: id, rating: rating, expectedCost: expected, worstCost: estimate.worstCase,
                                        contextLength: info?.contextLength, acceptsImages: info?.inputModalities.contains("image") ?? false,
                                        specialties: RouteCandidate.specialties(id: id, name: info?.name ?? ""))
+        if let measured, measured.ttftP50 != nil || measured.tokensPerSecondP50 != nil {
+            candidate.ttft = measured.ttftP50
+            candidate.tokensPerSecond = measured.tokensPerSecondP50
+            candidate.speedSource = .history
+            return candidate
+        }
         // The providers' published medians, when this server has them (OpenRouter, demo).
         if context.config.isOpenRouter || context.demo,
            let endpoints = try? await context.endpointCache.endpoints(model: ModelVariant.parse(id).base, client: context.client) {

@@ -61,8 +61,9 @@ struct RouteCommand: AsyncParsableCommand {
                                    promptTokens: CostEstimator.promptTokens(model: ids[0], basis: basis), perRequestCap: context.config.budget.perRequest)
         let builder = RouteCandidates(context: context, catalog: catalog, basis: basis)
         let ratings = Self.ratings(context, tag: chosenTag)
+        let measured = Self.measuredSpeed(context)
         var candidates: [RouteCandidate] = []
-        for id in ids { candidates.append(await builder.candidate(id, rating: ratings(id))) }
+        for id in ids { candidates.append(await builder.candidate(id, rating: ratings(id), measured: measured[id])) }
         let decision = RouteScorer.decide(candidates, request: request, weights: context.config.route.weights)
 
         if json {
@@ -95,6 +96,16 @@ struct RouteCommand: AsyncParsableCommand {
             }
             return overall[model].map { .init(value: $0.rating, uncertainty: $0.uncertainty, matches: $0.matches, onTag: false) }
         }
+    }
+
+    /// Each model's own medians (time to first token, tokens per second) over the last 30 days
+    /// of the reply history; empty in demo mode or when the history cannot be read.
+    static func measuredSpeed(_ context: CLIContext) -> [String: StatsGroup] {
+        guard !context.demo else { return [:] }
+        let history = ReplyHistory(paths: context.paths)
+        defer { for notice in history.takeNotices() { StandardIO.error("prism: warning: \(TerminalSanitizer.metadata(notice))") } }
+        guard let report = try? history.report(range: .month, now: Date()) else { return [:] }
+        return Dictionary(report.models.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The models to choose from, in the order the command line, a set, config or the favourites give them.

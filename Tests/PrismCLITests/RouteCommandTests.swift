@@ -69,6 +69,13 @@ extension ProcessSuites {
             let math = try p.run(["route", "--candidate", "stub/echo", "--candidate", "stub/fast", "--tag", "math", "x"])
             #expect(math.stdout.hasPrefix("math → stub/fast: rated 1st of 2 overall (10 matches)"), "\(math.stdout)")
             #expect(server.chatRequests.isEmpty, "route sends nothing")
+
+            // Once the models have answered here, speed is measured from the reply history.
+            for model in ["stub/fast", "stub/echo"] { #expect(try p.run(["ask", "-m", model, "hi"]).status == 0) }
+            let measured = try p.run(["route", "--json", "--candidate", "stub/echo", "--candidate", "stub/fast", "fix this python bug"])
+            let candidates = Self.json(measured)["candidates"] as? [[String: Any]] ?? []
+            #expect(candidates.count == 2 && candidates.allSatisfy { $0["speed_source"] as? String == "history" }, "\(measured.stdout)")
+            #expect(candidates.allSatisfy { $0["ttft_seconds"] is Double })
         }
     }
 }

@@ -36,7 +36,9 @@ extension Reducer {
         guard !state.demo, let model = stream.model else { return [] }
         let round = state.session.message(stream.messageID)?.parentID
         let prompt = round.flatMap { state.session.message($0)?.content } ?? ""
-        return [.recordReply(ReplyRecord(reply: reply, model: model, prompt: prompt, source: state.isComparing ? .compare : .chat,
+        // The tag the user gave the prompt (`/tag`), else the classifier's guess.
+        let tag = round.flatMap { state.session.message($0)?.tag }
+        return [.recordReply(ReplyRecord(reply: reply, model: model, prompt: prompt, tag: tag, source: state.isComparing ? .compare : .chat,
                                          at: state.now, replyID: stream.messageID, sessionID: state.session.id, roundID: round,
                                          lane: lane))]
     }
