@@ -89,6 +89,6 @@ struct StatsOutput {
     }
 
     static func percent(_ fraction: Double) -> String { String(format: "%.0f%%", fraction * 100) }
-    static func seconds(_ value: Double?) -> String { value.map { String(format: "%.2fs", $0) } ?? "-" }
+    static func seconds(_ value: Double?) -> String { value.map { Formatting.duration(ms: $0 * 1000) } ?? "-" }
     static func number(_ value: Double) -> String { String(format: "%.4g", value) }
 }

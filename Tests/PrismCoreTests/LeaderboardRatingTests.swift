@@ -106,16 +106,18 @@ struct MatchStoreTests {
         #expect(try store.all(tag: .code).count == 3 && store.all(tag: .chat).isEmpty)
     }
 
-    @Test func retagAlsoMovesReplyRowsWhenTheHistoryKeepsATag() throws {
+    @Test func retagAlsoMovesTheRoundsRepliesInTheHistory() throws {
         let sandbox = LedgerSandbox()
         defer { sandbox.remove() }
         let handle = DatabaseHandle(file: sandbox.database)
         let store = MatchStore(database: handle)
-        #expect(try store.retag(roundID: "u1", to: .math) == 0, "no replies table: nothing else is touched")
         try handle.write { db in
-            try db.execute("CREATE TABLE replies (id INTEGER PRIMARY KEY, prompt_id TEXT, tag TEXT); INSERT INTO replies (prompt_id, tag) VALUES ('u1', 'chat'), ('u2', 'chat')")
+            try db.execute("""
+                INSERT INTO replies (created_at, source, model_asked, round_id, tag, tag_source)
+                VALUES (1, 'compare', 'a/m', 'u1', 'chat', 'rule'), (2, 'compare', 'b/m', 'u2', 'chat', 'rule')
+                """)
         }
         try store.retag(roundID: "u1", to: .math)
-        #expect(try handle.read { try $0.texts("SELECT tag FROM replies ORDER BY id") } == ["math", "chat"])
+        #expect(try handle.read { try $0.texts("SELECT tag || ':' || tag_source FROM replies ORDER BY id") } == ["math:user", "chat:rule"])
     }
 }

@@ -31,21 +31,15 @@ public final class MatchStore: @unchecked Sendable {
         }
     }
 
-    /// Moves a round's verdicts (and its replies, when the reply history keeps a `tag`) to `tag`;
-    /// returns how many verdict rows changed.
+    /// Moves a round's verdicts and its replies in the reply history to `tag` (the user's
+    /// correction: `tag_source` becomes 'user'); returns how many verdict rows changed.
     @discardableResult
     public func retag(roundID: String, to tag: PromptTag) throws -> Int {
         try database.write { db in
             try db.prepare("UPDATE matches SET tag = ?1 WHERE round_id = ?2").bind([.text(tag.rawValue), .text(roundID)]).run()
             let changed = Int(try db.scalarInt("SELECT changes()") ?? 0)
-            let hasReplyTags = try db.scalarInt(
-                "SELECT count(*) FROM pragma_table_info('replies') WHERE name = 'tag'") ?? 0
-            if hasReplyTags > 0 {
-                let columns = try db.texts("SELECT name FROM pragma_table_info('replies')")
-                if let key = ["prompt_id", "round_id", "user_message_id"].first(where: columns.contains) {
-                    try db.prepare("UPDATE replies SET tag = ?1 WHERE \(key) = ?2").bind([.text(tag.rawValue), .text(roundID)]).run()
-                }
-            }
+            try db.prepare("UPDATE replies SET tag = ?1, tag_source = 'user' WHERE round_id = ?2")
+                .bind([.text(tag.rawValue), .text(roundID)]).run()
             return changed
         }
     }

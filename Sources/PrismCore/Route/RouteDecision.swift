@@ -108,5 +108,7 @@ public struct RouteDecision: Sendable, Equatable {
         return "\(n)\(suffix)"
     }
 
-    static func seconds(_ s: Double) -> String { String(format: s < 10 ? "%.1f s" : "%.0f s", s) }
+    static func seconds(_ s: Double) -> String {
+        s < 0.1 ? String(format: "%.0f ms", s * 1000) : String(format: s < 10 ? "%.1f s" : "%.0f s", s)
+    }
 }
