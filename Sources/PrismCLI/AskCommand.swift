@@ -61,10 +61,14 @@ struct AskCommand: AsyncParsableCommand {
     @Flag(help: "Print what the request would cost (input estimate and worst case) and send nothing.")
     var estimate = false
 
+    @Flag(help: "Send to the model `prism route` chooses for this prompt (from [route] candidates or your favourites); says which and why on stderr.")
+    var route = false
+
     @Argument(help: "The prompt. Piped stdin is appended to it.")
     var prompt: [String] = []
 
     func validate() throws {
+        if route, model != nil { throw ValidationError("--route chooses the model: leave out -m/--model") }
         if let effort = reasoningEffort, !ReasoningSettings.efforts.contains(effort) {
             throw ValidationError("--reasoning-effort must be one of: \(ReasoningSettings.efforts.joined(separator: ", "))")
         }
@@ -78,9 +82,10 @@ struct AskCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = try CLIContext(connection: connection, overrides: ConfigOverrides(
-            model: model, maxTokens: maxTokens, temperature: temperature, systemPrompt: system))
         let text = try Self.composePrompt(arguments: prompt, piped: StandardIO.readPipedInput())
+        let decision = route ? try await Self.routed(connection: connection, text: text) : nil
+        let context = try CLIContext(connection: connection, overrides: ConfigOverrides(
+            model: decision?.choice?.model ?? model, maxTokens: maxTokens, temperature: temperature, systemPrompt: system))
         if estimate { return try await printEstimate(context, text: text) }
         try context.requireKey()
         if context.demo, !json {
@@ -183,6 +188,16 @@ struct AskCommand: AsyncParsableCommand {
         let priced = PriceRange.pricing(info, for: modelID, range: range)
         let report = AskEstimate(estimate: CostEstimator.estimate(model: modelID, info: priced, basis: basis), note: note)
         StandardIO.out(json ? report.json() + "\n" : report.text())
+    }
+
+    /// `--route`: the decision over the configured candidates, said in one line on stderr.
+    static func routed(connection: ConnectionOptions, text: String) async throws -> RouteDecision {
+        let context = try CLIContext(connection: connection)
+        let ids = try RoutePlanner.candidateIDs(context, explicit: [], set: nil)
+        let decision = await RoutePlanner.decide(context, text: text, candidates: ids, tag: nil)
+        guard decision.choice != nil else { throw CLIFailure.request(TerminalSanitizer.metadata(decision.line)) }
+        StandardIO.error("prism: route: " + TerminalSanitizer.metadata(decision.line))
+        return decision
     }
 
     /// The failure in one line; when the server refused the request (400, 404) and `-m` did

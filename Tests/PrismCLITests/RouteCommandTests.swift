@@ -38,6 +38,17 @@ extension ProcessSuites {
             #expect(r.stdout.contains("1. demo/prism-coder  score 1.00"))
         }
 
+        @Test func askRouteSendsToTheChoiceAndSaysWhy() throws {
+            let p = try PrismProcess(config: "[route]\ncandidates = [\"demo/sage-reasoner\", \"demo/aurora-mini\"]\n")
+            defer { p.cleanUp() }
+            let r = try p.run(["ask", "--route", "--demo", "--json", "write a python function"])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stderr.contains("prism: route: code → demo/aurora-mini:"), "\(r.stderr)")
+            #expect(Self.json(r)["model_requested"] as? String == "demo/aurora-mini")
+            let both = try p.run(["ask", "--route", "-m", "demo/aurora-mini", "--demo", "hi"])
+            #expect(both.status == 2 && both.stderr.contains("--route chooses the model"))
+        }
+
         @Test func aBadTagIsAUsageError() throws {
             let p = try PrismProcess()
             defer { p.cleanUp() }
