@@ -5,7 +5,7 @@ import Foundation
 // Prints tables of figures (Markdown, so they paste into docs/benchmarks.md). Never
 // asserts on timing. Build in release: debug figures are meaningless.
 
-let available = ["sse", "sessions", "launch", "client", "ui", "estimate", "ledger", "stats", "history"]
+let available = ["sse", "sessions", "launch", "client", "ui", "estimate", "ledger", "stats", "history", "route"]
 var selected = Array(CommandLine.arguments.dropFirst())
 if selected.first == "bounds-case", selected.count == 2 {
     BoundsBench.runCase(selected[1])  // one case of `bounds`, in a child process; never returns
@@ -28,6 +28,7 @@ if selected.contains(where: { $0 == "-h" || $0 == "--help" }) {
     print("  ledger    spend ledger with 100,000 entries: open + today's and this month's totals (12)")
     print("  stats     the analytics view opened at 200×60 on 30 models × 90 days (target ≤ 100 ms)")
     print("  history   reply history with 100,000 replies: the stats report per range, recording one reply (13)")
+    print("  route     a route decision: ratings fitted from 2,000 compare rounds, 20 candidates scored (14)")
     print("  bounds [\(BoundsBench.cases.joined(separator: "|"))]...")
     print("            keys and memory with a 50 MB reply, a 200,000-model catalog, a 1 MB paste (9; not in the default run)")
     print("helpers for scripts/tui-bench.py (not benchmarks):")
@@ -63,6 +64,7 @@ do {
         case "ledger": try LedgerBench.run()
         case "stats": StatsBench.run()
         case "history": try HistoryBench.run()
+        case "route": try RouteBench.run()
         default: break
         }
     }

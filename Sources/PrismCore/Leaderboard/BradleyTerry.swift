@@ -49,6 +49,15 @@ public enum BradleyTerry {
         let index = Dictionary(uniqueKeysWithValues: models.enumerated().map { ($1, $0) })
         let n = models.count
         guard n > 0 else { return [:] }
+        // Outcomes with the same sides and score add up (the likelihood is linear in their
+        // weights): thousands of verdicts between a few models become a few hundred terms, and
+        // the names are looked up once, not once per Newton step.
+        struct Term: Hashable { var w: Int?; var l: Int?; var score: Double }
+        var weights: [Term: Double] = [:]
+        for o in outcomes {
+            weights[Term(w: o.winner.flatMap { index[$0] }, l: o.loser.flatMap { index[$0] }, score: o.score), default: 0] += o.weight
+        }
+        let terms = weights.sorted { ($0.key.w ?? -1, $0.key.l ?? -1, $0.key.score) < ($1.key.w ?? -1, $1.key.l ?? -1, $1.key.score) }
         var theta = [Double](repeating: 0, count: n)
         var information = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
         for _ in 0..<iterations {
@@ -59,10 +68,10 @@ public enum BradleyTerry {
                 gradient[i] += priorWeight * (0.5 - p)
                 information[i][i] += priorWeight * p * (1 - p)
             }
-            for o in outcomes {
-                let w = o.winner.flatMap { index[$0] }, l = o.loser.flatMap { index[$0] }
+            for (term, weight) in terms {
+                let w = term.w, l = term.l
                 let p = sigmoid((w.map { theta[$0] } ?? 0) - (l.map { theta[$0] } ?? 0))
-                let g = o.weight * (o.score - p), h = o.weight * p * (1 - p)
+                let g = weight * (term.score - p), h = weight * p * (1 - p)
                 if let w { gradient[w] += g; information[w][w] += h }
                 if let l { gradient[l] -= g; information[l][l] += h }
                 if let w, let l { information[w][l] -= h; information[l][w] -= h }
