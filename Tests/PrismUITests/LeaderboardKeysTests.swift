@@ -18,6 +18,26 @@ struct LeaderboardKeysTests {
         return h
     }
 
+    static func outcomes(_ effects: [Effect]) -> [String: ReplyRecord.CompareOutcome] {
+        effects.reduce(into: [:]) { all, effect in if case .recordCompareOutcomes(let o) = effect { all.merge(o) { a, _ in a } } }
+    }
+
+    /// Each lane's reply in the fixture's round, in pane order.
+    static func replyIDs(_ h: ReducerHarness) -> [String] {
+        h.state.lanes.indices.compactMap { h.state.session.lastReply(inLane: $0)?.id }
+    }
+
+    @Test func verdictsMarkEachReplyOfTheRoundInTheHistory() {
+        let pick = Self.comparing(focused: 1)
+        let ids = Self.replyIDs(pick)
+        #expect(ids.count == 3)
+        #expect(Self.outcomes(pick.key(.alt("p"))) == [ids[0]: .lost, ids[1]: .won, ids[2]: .lost])
+        let tie = Self.comparing()
+        #expect(Self.outcomes(tie.key(.alt("t"))) == Dictionary(uniqueKeysWithValues: Self.replyIDs(tie).map { ($0, .tie) }))
+        let bad = Self.comparing()
+        #expect(Self.outcomes(bad.key(.alt("n"))) == Dictionary(uniqueKeysWithValues: Self.replyIDs(bad).map { ($0, .allBad) }))
+    }
+
     static func recorded(_ effects: [Effect]) -> [MatchRecord] {
         effects.flatMap { effect -> [MatchRecord] in if case .recordMatches(let r) = effect { return r } else { return [] } }
     }

@@ -129,6 +129,8 @@ public enum Effect: Sendable, Equatable {
     case loadStats(StatsRange)
     /// Adds the rows of one verdict (pick, tie, all bad, thumb) to `matches`, on the ledger queue.
     case recordMatches([MatchRecord])
+    /// Marks each judged compare reply in the reply history (by reply id): won, lost, tie or all bad.
+    case recordCompareOutcomes([String: ReplyRecord.CompareOutcome])
     /// Moves a round's verdicts (and reply history rows) to another tag, after `/tag`.
     case retagRound(promptIDs: [String], tag: PromptTag)
     /// Reads every verdict for the leaderboard view (answered with `matchesLoaded` or `matchesFailed`).

@@ -58,7 +58,8 @@ extension Reducer {
         state.resetLanes()
         let going = "continuing with \(model) alone; the other replies are kept as versions (\(bindings.name(.previousSibling)) / \(bindings.name(.nextSibling)))"
         notify(&state, verdict.map { $0.text + " · " + going } ?? going)
-        return (verdict.map { [.recordMatches($0.records)] } ?? []) + (state.session.messages.isEmpty ? [] : [.saveSession(state.session)])
+        return (verdict.map { [.recordMatches($0.records), .recordCompareOutcomes($0.outcomes)] } ?? [])
+            + (state.session.messages.isEmpty ? [] : [.saveSession(state.session)])
     }
 
     /// A press inside a pane (or on its tab) focuses it; the wheel scrolls the pane under the pointer.

@@ -28,7 +28,8 @@ extension Reducer {
     }
 
     /// The verdict rows for picking `lane` in the current round, or nil (and the reason) when there is none to record.
-    static func pickVerdict(_ state: inout AppState, lane: Int) -> (records: [MatchRecord], text: String)? {
+    static func pickVerdict(_ state: inout AppState, lane: Int) -> (records: [MatchRecord], text: String,
+                                                                   outcomes: [String: ReplyRecord.CompareOutcome])? {
         guard let round = currentRound(state), !state.verdicts.judgedRounds.contains(round.promptIDs[0]) else { return nil }
         let models = round.replies.enumerated().compactMap { ratedModel($1, lane: $0, state) }
         guard models.indices.contains(lane), Set(models).count > 1 else { return nil }
@@ -38,7 +39,9 @@ extension Reducer {
         let records = MatchRecord.pick(verdictRound(state, round.promptIDs[0], guess.tag), winner: winner, others: models)
         state.blind?.hidden = false
         let losers = records.compactMap(\.loser)
-        return (records, "\(recorded(state))\(winner) beats \(losers.joined(separator: ", ")) (\(tagText(guess)))")
+        let outcomes = Dictionary(round.replies.enumerated().map { ($1.id, $0 == lane ? ReplyRecord.CompareOutcome.won : .lost) },
+                                  uniquingKeysWith: { a, _ in a })
+        return (records, "\(recorded(state))\(winner) beats \(losers.joined(separator: ", ")) (\(tagText(guess)))", outcomes)
     }
 
     /// A tie or "all bad" on the current compare round.
@@ -65,7 +68,8 @@ extension Reducer {
         state.blind?.hidden = false
         let what = kind == .tie ? "a tie between" : "all bad:"
         notify(&state, "\(recorded(state))\(what) \(models.joined(separator: ", ")) (\(tagText(guess)))")
-        return [.recordMatches(records)]
+        let outcome: ReplyRecord.CompareOutcome = kind == .tie ? .tie : .allBad
+        return [.recordMatches(records), .recordCompareOutcomes(Dictionary(round.replies.map { ($0.id, outcome) }, uniquingKeysWith: { a, _ in a }))]
     }
 
     /// A thumb up or down on the newest (or selected) reply, in single chat and compare alike.

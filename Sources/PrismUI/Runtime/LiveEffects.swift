@@ -275,6 +275,15 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
             }
         case .recordMatches, .retagRound, .loadMatches:
             handleMatches(effect, post: post)
+        case .recordCompareOutcomes(let outcomes):
+            guard let history else { return }
+            // After the replies' own rows, which were written on this queue when they finished.
+            ledgerQueue.async {
+                for (replyID, outcome) in outcomes.sorted(by: { $0.key < $1.key }) {
+                    do { _ = try history.setCompareOutcome(replyID: replyID, outcome) } catch { post(.warned("reply history: \(error)")) }
+                }
+                for notice in history.takeNotices() { post(.warned(notice)) }
+            }
         case .readHealth, .recordReply:
             handleHealth(effect, post: post)
         case .reserveSpend(let replyID, let request, let worstCase):
