@@ -43,7 +43,7 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     private var pendingSaves: [String: Session] = [:]
     /// Why the most recent session save failed, until one succeeds (read after the UI quits).
     private var lastSaveFailure: String?
-    private let saveQueue = DispatchQueue(label: "prism.save")
+    let saveQueue = DispatchQueue(label: "prism.save")
     /// Every ledger read and write, in order: a reply's record lands before the totals read after it.
     let ledgerQueue = DispatchQueue(label: "prism.ledger", qos: .utility)
     /// The ledger reservation of each reply streaming (or waiting for its billed cost), by
@@ -211,44 +211,8 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                     post(.failed(.modelSets(reason: "\(error)")))
                 }
             }
-        case .saveFallbackDefault(let model, let chain):
-            guard let store = fallbacks else { return }
-            saveQueue.async {
-                do {
-                    try store.save(chain, for: model)
-                } catch {
-                    post(.warned("could not save the default chain: \(error)"))
-                }
-            }
-        case .loadProviders(let model, let refresh):
-            guard let cache = endpoints else {
-                post(.providersFailed(model: model, reason: "providers are not available here"))
-                return
-            }
-            let client = self.client
-            Task {
-                do {
-                    let asked = Date()
-                    let found = try await cache.endpoints(model: model, client: client, refresh: refresh)
-                    // An older copy answered: the cache's lifetime is over, or a refetch asked for failed.
-                    post(.providersLoaded(found, stale: cache.isStale(found) || refresh && found.fetchedAt < asked))
-                } catch {
-                    post(.providersFailed(model: model, reason: "\(error)"))
-                }
-            }
-        case .saveRouting(let model, let preferences):
-            guard let routing = savedRouting else {
-                post(.failed(.routing(model: model, reason: "routing is not kept here")))
-                return
-            }
-            saveQueue.async {
-                do {
-                    try routing.save(preferences, for: model)
-                    post(.routingSaved(model: model, preferences: preferences))
-                } catch {
-                    post(.failed(.routing(model: model, reason: "\(error)")))
-                }
-            }
+        case .saveFallbackDefault, .loadProviders, .saveRouting, .loadRouting:
+            handleRouting(effect, post: post)
         case .checkAttachment(let typed):
             DispatchQueue.global(qos: .userInitiated).async {
                 post(LiveEffects.attachment(typed))
@@ -256,14 +220,6 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
         case .appendHistory(let prompt):
             let preferences = self.preferences
             saveQueue.async { preferences.appendHistory(prompt) }
-        case .loadRouting:
-            guard let savedRouting else { return }
-            // On the save queue, so a choice saved there just before is read back.
-            saveQueue.async {
-                let loaded = savedRouting.loadAll()
-                post(.routingLoaded(loaded.models))
-                if let warning = loaded.warning { post(.warned(warning)) }
-            }
         case .computeSpentToday:
             guard let ledger else { return }
             ledgerQueue.async {
@@ -275,17 +231,10 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
             }
         case .recordMatches, .retagRound, .loadMatches:
             handleMatches(effect, post: post)
-        case .recordCompareOutcomes(let outcomes):
-            guard let history else { return }
-            // After the replies' own rows, which were written on this queue when they finished.
-            ledgerQueue.async {
-                for (replyID, outcome) in outcomes.sorted(by: { $0.key < $1.key }) {
-                    do { _ = try history.setCompareOutcome(replyID: replyID, outcome) } catch { post(.warned("reply history: \(error)")) }
-                }
-                for notice in history.takeNotices() { post(.warned(notice)) }
-            }
         case .readHealth, .recordReply:
             handleHealth(effect, post: post)
+        case .recordCompareOutcomes, .loadStats:
+            handleRecords(effect, post: post)
         case .reserveSpend(let replyID, let request, let worstCase):
             guard let ledger else { return }
             ledgerQueue.async { [self] in
@@ -320,18 +269,6 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                     try ledger.release(reservation)
                 } catch {
                     post(.warned("spend ledger: \(error)"))
-                }
-            }
-        case .loadStats(let range):
-            guard let source = statsSource else {
-                post(.statsFailed(range: range, reason: "no history kept here"))
-                return
-            }
-            statsQueue.async {
-                do {
-                    post(.statsLoaded(try source.report(range: range, now: Date())))
-                } catch {
-                    post(.statsFailed(range: range, reason: "could not read the reply history: \(error)"))
                 }
             }
         case .quit:
@@ -390,45 +327,6 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                 self.lock.withLock { self.lastSaveFailure = "\(error)" }
                 post(.sessionNotSaved(id: latest.id, reason: "could not save: \(error)"))
             }
-        }
-    }
-}
-
-extension LiveEffects {
-    /// Verdicts for the leaderboard, on the ledger's queue (same database, in order): a verdict
-    /// lands before a leaderboard read after it.
-    func handleMatches(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
-        guard let matches else {
-            if case .loadMatches = effect { post(.matchesFailed("verdicts are not kept in demo mode")) }
-            return
-        }
-        ledgerQueue.async {
-            do {
-                switch effect {
-                case .recordMatches(let records): try matches.record(records)
-                case .retagRound(let ids, let tag): for id in ids { try matches.retag(roundID: id, to: tag) }
-                case .loadMatches: post(.matchesLoaded(try matches.all()))
-                default: break
-                }
-            } catch {
-                if case .loadMatches = effect { post(.matchesFailed("\(error)")) } else { post(.warned("leaderboard: \(error)")) }
-            }
-            for notice in matches.database.takeNotices() { post(.warned(notice)) }
-        }
-    }
-
-    /// Health reads and reply records, on the ledger's queue (same database, in order): a
-    /// reply's outcome lands before the circuits read after it.
-    func handleHealth(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
-        guard let health, let history else { return }
-        ledgerQueue.async {
-            do {
-                if case .recordReply(let record) = effect { try history.record(record) }
-                post(.healthRead(try health.snapshot(now: Date())))
-            } catch {
-                post(.warned("reply history: \(error)"))
-            }
-            for notice in health.takeNotices() { post(.warned(notice)) }
         }
     }
 }
