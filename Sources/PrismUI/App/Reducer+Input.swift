@@ -125,6 +125,8 @@ extension Reducer {
     /// The providers of each `:nitro` or `:floor` model about to be asked whose price range is
     /// not known yet: those variants may cost what the dearest provider charges.
     static func rangeFetches(_ state: AppState) -> [Effect] {
+        // Only OpenRouter has `:nitro`/`:floor` and `/endpoints`: elsewhere each draft would ask in vain.
+        guard state.offersRoutingVariants else { return [] }
         let bases = (0..<state.session.laneCount).compactMap { state.model(ofLane: $0) }.compactMap { model -> String? in
             let (base, variants) = ModelVariant.parse(model)
             guard variants.contains(.nitro) || variants.contains(.floor), state.priceRanges[base] == nil else { return nil }
