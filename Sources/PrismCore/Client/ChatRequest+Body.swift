@@ -21,6 +21,7 @@ extension ChatRequest {
         if let stop = settings.stop, !stop.isEmpty { root["stop"] = stop }
         if !settings.fallbackModels.isEmpty { root["models"] = [model] + settings.fallbackModels }
         if let provider = settings.provider, !provider.isEmpty { root["provider"] = try ChatRequest.object(provider) }
+        if !tools.isEmpty { root["tools"] = tools.map(ChatRequest.encode) }
         if let reasoning = settings.reasoning, reasoning != ReasoningSettings() {
             var r: [String: Any] = [:]
             // Effort and a token budget are mutually exclusive; a budget is the more specific.
@@ -36,7 +37,27 @@ extension ChatRequest {
         return try JSONSerialization.jsonObject(with: data)
     }
 
+    /// A tool in OpenAI's function format, named by its `wireName`.
+    private static func encode(_ tool: ToolSpec) -> [String: Any] {
+        var schema = (try? object(tool.inputSchema)) as? [String: Any] ?? [:]
+        if schema["type"] == nil { schema["type"] = "object" }
+        if schema["type"] as? String == "object", schema["properties"] == nil { schema["properties"] = [String: Any]() }
+        var function: [String: Any] = ["name": tool.wireName, "parameters": schema]
+        if !tool.description.isEmpty { function["description"] = tool.description }
+        return ["type": "function", "function": function]
+    }
+
     private static func encode(_ message: ChatMessage) throws -> [String: Any] {
+        if message.role == .tool {
+            return ["role": "tool", "tool_call_id": message.toolCallID ?? "", "content": message.content]
+        }
+        if !message.toolCalls.isEmpty {
+            let calls: [[String: Any]] = message.toolCalls.map { call in
+                ["id": call.id ?? "", "type": "function",
+                 "function": ["name": call.name ?? "", "arguments": call.arguments.isEmpty ? "{}" : call.arguments]]
+            }
+            return ["role": "assistant", "content": message.content, "tool_calls": calls]
+        }
         guard !message.attachments.isEmpty else {
             return ["role": message.role.rawValue, "content": message.content]
         }

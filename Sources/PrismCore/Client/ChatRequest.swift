@@ -5,11 +5,18 @@ public struct ChatMessage: Sendable, Equatable {
     public var role: Message.Role
     public var content: String
     public var attachments: [Attachment]
+    /// An assistant turn's tool calls (sent as `tool_calls`).
+    public var toolCalls: [ToolCall]
+    /// A `tool` message's answer to this call id.
+    public var toolCallID: String?
 
-    public init(role: Message.Role, content: String, attachments: [Attachment] = []) {
+    public init(role: Message.Role, content: String, attachments: [Attachment] = [],
+                toolCalls: [ToolCall] = [], toolCallID: String? = nil) {
         self.role = role
         self.content = content
         self.attachments = attachments
+        self.toolCalls = toolCalls
+        self.toolCallID = toolCallID
     }
 }
 
@@ -26,6 +33,8 @@ public struct ChatRequest: Sendable, Equatable {
     /// Catalog prices of the fallback models the catalog knows, by id: a fallback that
     /// answers bills at its own prices, so the worst case counts the dearest.
     public var fallbackPricing: [String: ModelPricing] = [:]
+    /// Tools offered to the model, sent as `tools` (OpenAI function format) when not empty.
+    public var tools: [ToolSpec] = []
 
     public init(model: String, messages: [ChatMessage], settings: RequestSettings = RequestSettings(),
                 maxTokens: Int, pricing: ModelPricing? = nil) {
@@ -54,8 +63,22 @@ public struct ChatRequest: Sendable, Equatable {
             out.append(ChatMessage(role: .system, content: system))
         }
         for m in session.branch(endingAt: leafID ?? session.currentLeafID) {
+            if m.role == .assistant { out += expandToolRounds(m.toolRounds ?? []) }
             if m.role == .assistant, m.content.isEmpty { continue }
             out.append(ChatMessage(role: m.role, content: m.content, attachments: m.attachments))
+        }
+        return out
+    }
+
+    /// A reply's tool rounds as the API wants them: each round's assistant turn with its
+    /// `tool_calls`, then one `tool` message per call with its result (or why there is none).
+    public static func expandToolRounds(_ rounds: [ToolRound]) -> [ChatMessage] {
+        var out: [ChatMessage] = []
+        for round in rounds where !round.steps.isEmpty {
+            out.append(ChatMessage(role: .assistant, content: round.content, toolCalls: round.steps.map(\.call)))
+            for step in round.steps {
+                out.append(ChatMessage(role: .tool, content: step.resultText, toolCallID: step.call.id ?? ""))
+            }
         }
         return out
     }

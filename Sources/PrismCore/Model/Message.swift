@@ -7,7 +7,9 @@ import Foundation
 /// after `createdAt` describe assistant replies and stay `nil` for other roles.
 public struct Message: Codable, Sendable, Equatable, Identifiable {
     public enum Role: String, Codable, Sendable {
-        case system, user, assistant
+        /// `tool` appears only in requests (a tool's result); saved sessions keep tool
+        /// rounds inside the assistant message (`toolRounds`).
+        case system, user, assistant, tool
     }
 
     /// How a reply ended. A reply still streaming is saved as `streaming` only if the
@@ -43,6 +45,9 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
     public var sentRoute: SentRoute?
     /// A prompt's tag as the user set it (`/tag code`); nil: `PromptTag.classify` guesses it.
     public var tag: PromptTag?
+    /// The tool rounds before this reply's final round (`ToolRound`); nil when it used no tools.
+    /// Saved as `tool_rounds`, only when there were some.
+    public var toolRounds: [ToolRound]?
 
     public init(
         id: String, parentID: String?, role: Role, content: String,
@@ -62,7 +67,7 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
         case generationID = "generation_id", finishReason = "finish_reason"
         case nativeFinishReason = "native_finish_reason", toolCalls = "tool_calls"
         case usage, timings, status, failure
-        case skippedEvents = "skipped_events", sentRoute = "sent_route", tag
+        case skippedEvents = "skipped_events", sentRoute = "sent_route", tag, toolRounds = "tool_rounds"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -88,6 +93,7 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
         skippedEvents = (try? c.decodeIfPresent(Int.self, forKey: .skippedEvents)).flatMap { $0 }.flatMap { $0 > 0 ? $0 : nil }
         sentRoute = (try? c.decodeIfPresent(SentRoute.self, forKey: .sentRoute)).flatMap { $0 }
         tag = (try? c.decodeIfPresent(PromptTag.self, forKey: .tag)).flatMap { $0 }
+        toolRounds = try c.decodeIfPresent([ToolRound].self, forKey: .toolRounds).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -113,6 +119,7 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
         try c.encodeIfPresent(skippedEvents, forKey: .skippedEvents)
         try c.encodeIfPresent(sentRoute, forKey: .sentRoute)
         try c.encodeIfPresent(tag, forKey: .tag)
+        if let toolRounds, !toolRounds.isEmpty { try c.encode(toolRounds, forKey: .toolRounds) }
     }
 }
 

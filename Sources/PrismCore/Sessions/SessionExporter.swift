@@ -105,6 +105,8 @@ public enum SessionExporter {
             return out
         case .system:
             return "## System\(suffix)\n\n\(message.content)\n"
+        case .tool:
+            return "## Tool\(suffix)\n\n\(message.content)\n"
         case .assistant:
             let model = clean(message.modelServed ?? message.modelRequested ?? session.model ?? "Assistant")
             let provider = message.provider.map { " (\(clean($0)))" } ?? ""

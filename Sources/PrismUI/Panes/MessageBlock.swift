@@ -113,6 +113,8 @@ struct MessageBlock {
             if siblingCount > 1 { line.append("  ‹\(siblingIndex + 1)/\(siblingCount)›", theme.style(.accent)) }
         case .system:
             line.append("System", theme.style(.system).adding(.bold))
+        case .tool:
+            line.append("Tool", theme.style(.system).adding(.bold))
         case .assistant:
             let model = message.modelServed ?? message.modelRequested ?? "assistant"
             line.append(TerminalSanitizer.sanitize(model), theme.style(.assistant).adding(.bold))
