@@ -18,6 +18,7 @@ extension StubModels {
         var failed: (behavior: StubBehavior, model: String)?
         var previous: [(model: String, status: Int)] = []
         for (index, model) in chain.enumerated() {
+            if baseID(model) == agent { return (agentReply(request), model) }
             guard let behavior = behavior(forModel: model, lastUserText: text) else { continue }
             if case .httpError(let status, let body, let headers) = behavior {
                 guard index < chain.count - 1 else {

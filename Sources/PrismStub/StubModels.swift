@@ -46,6 +46,7 @@ public enum StubModels {
                 StubToolCall(id: "call_stub_1", name: "get_weather", argumentFragments: ["{\"city\":", "\"Oslo\"}"]),
             ]))
         },
+        agentModel,
         model("stub/no-usage", "No usage", "Streams without a usage chunk, like Ollama.") { _ in
             .stream(StubReply(content: words("This server does not report usage."), includeUsage: false))
         },
@@ -182,7 +183,7 @@ public enum StubModels {
         return pieces
     }
 
-    private static func model(
+    static func model(
         _ id: String, _ name: String, _ summary: String, reasoning: Bool = false,
         prompt: String = "0.000001", completion: String = "0.000002",
         behavior: @escaping @Sendable (String) -> StubBehavior

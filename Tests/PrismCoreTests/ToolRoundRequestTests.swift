@@ -70,3 +70,44 @@ import Testing
         #expect(ToolSpec.wireName(server: String(repeating: "s", count: 40), tool: String(repeating: "t", count: 40)).count == 64)
     }
 }
+
+/// What a session remembers about tools, and how calls resolve to the tools offered.
+@Suite struct ToolPolicyTests {
+    let time = ToolSpec(server: "time", name: "get_current_time")
+    let log = ToolSpec(server: "git", name: "git_log")
+
+    @Test func alwaysAnswersAreRememberedOnceAndScoped() {
+        var tools = SessionTools()
+        tools.remember(.once, server: "time", tool: "get_current_time")
+        #expect(!tools.isPreapproved(server: "time", tool: "get_current_time"))
+        tools.remember(.alwaysTool, server: "time", tool: "get_current_time")
+        tools.remember(.alwaysTool, server: "time", tool: "get_current_time")
+        #expect(tools.alwaysTools == ["time/get_current_time"])
+        #expect(tools.isPreapproved(server: "time", tool: "get_current_time"))
+        #expect(!tools.isPreapproved(server: "time", tool: "convert_time"))
+        tools.remember(.alwaysServer, server: "git", tool: "git_log")
+        #expect(tools.isPreapproved(server: "git", tool: "git_diff"))
+    }
+
+    @Test func offeredToolsFollowServersAndDisabledTools() {
+        #expect(SessionTools().offered([time, log], configEnabled: ["time"]) == [time])
+        let chosen = SessionTools(enabledServers: ["time", "git"], disabledTools: ["git/git_log"])
+        #expect(chosen.offered([time, log], configEnabled: []) == [time])
+    }
+
+    @Test func callsResolveByWireNameAndUnknownOnesSaySo() {
+        #expect(ToolResolution.resolve(ToolCall(index: 0, name: "time__get_current_time"), offered: [time, log]) == .tool(time))
+        guard case .unknown(let text) = ToolResolution.resolve(ToolCall(index: 0, name: "rm_rf"), offered: [time]) else {
+            Issue.record("an unknown tool must not resolve"); return
+        }
+        #expect(text.contains("rm_rf") && text.contains("time__get_current_time"))
+    }
+
+    @Test func sessionToolsRoundTripAndStayAbsentWhenEmpty() throws {
+        var s = Session(id: "s", createdAt: sessionTestDate())
+        #expect(!String(decoding: try JSONEncoder().encode(s), as: UTF8.self).contains("\"tools\""))
+        s.tools = SessionTools(enabledServers: ["time"], alwaysServers: ["time"])
+        let back = try JSONDecoder().decode(Session.self, from: try JSONEncoder().encode(s))
+        #expect(back.tools == s.tools)
+    }
+}

@@ -25,6 +25,8 @@ public struct Session: Codable, Sendable, Equatable, Identifiable {
     public var deleted: Set<String> = []
     /// Set on a session made by forking another one at a message.
     public var forkedFrom: ForkOrigin?
+    /// Tool servers on, tools off and remembered approvals for this session (`SessionTools`).
+    public var tools: SessionTools?
 
     public init(
         id: String, title: String = "", createdAt: Date, systemPrompt: String? = nil,
@@ -46,7 +48,7 @@ public struct Session: Codable, Sendable, Equatable, Identifiable {
     enum CodingKeys: String, CodingKey {
         case version, id, title, createdAt = "created_at", updatedAt = "updated_at"
         case systemPrompt = "system_prompt", model, settings, messages, currentLeafID = "current_leaf_id"
-        case compare, deleted, forkedFrom = "forked_from"
+        case compare, deleted, forkedFrom = "forked_from", tools
     }
 
     public init(from decoder: any Decoder) throws {
@@ -66,6 +68,7 @@ public struct Session: Codable, Sendable, Equatable, Identifiable {
         // Lenient too: unreadable tombstones or fork origin lose only themselves.
         deleted = Set((try? c.decodeIfPresent([String].self, forKey: .deleted)) ?? [])
         forkedFrom = (try? c.decodeIfPresent(ForkOrigin.self, forKey: .forkedFrom)) ?? nil
+        tools = ((try? c.decodeIfPresent(SessionTools.self, forKey: .tools)) ?? nil).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -84,6 +87,7 @@ public struct Session: Codable, Sendable, Equatable, Identifiable {
         // Sorted, so the same session always makes the same bytes; absent when empty, as before tombstones.
         if !deleted.isEmpty { try c.encode(deleted.sorted(), forKey: .deleted) }
         try c.encodeIfPresent(forkedFrom, forKey: .forkedFrom)
+        if let tools, !tools.isEmpty { try c.encode(tools, forKey: .tools) }
     }
 }
 
