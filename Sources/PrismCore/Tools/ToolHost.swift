@@ -68,12 +68,15 @@ public struct ToolServerInfo: Sendable, Equatable, Hashable {
     public var status: ToolServerStatus
     /// The tools it listed when it last ran; empty before it has started.
     public var tools: [ToolSpec]
+    /// On unless config says `enabled = false`; a session may turn it on or off (`SessionTools`).
+    public var enabledByDefault: Bool
 
-    public init(name: String, endpoint: String, status: ToolServerStatus, tools: [ToolSpec] = []) {
+    public init(name: String, endpoint: String, status: ToolServerStatus, tools: [ToolSpec] = [], enabledByDefault: Bool = true) {
         self.name = name
         self.endpoint = endpoint
         self.status = status
         self.tools = tools
+        self.enabledByDefault = enabledByDefault
     }
 }
 
