@@ -3,7 +3,8 @@ import PrismCore
 
 /// Blind compare (LMArena's method, for one person): the panes are shuffled when compare
 /// mode starts and drawn as "Pane A", "Pane B", … with no model or provider until the round
-/// gets a verdict (pick, tie, all bad); the next round hides them again.
+/// gets a verdict (pick, tie, all bad); the next round hides them again and shuffles the
+/// panes anew, so what the reveal showed ("Pane A was X") says nothing about the next round.
 ///
 /// The screen never sees the names: `masked` gives the renderer a copy of the state with
 /// every compared model id replaced by its pane's label (compare record, replies, notice)
@@ -58,6 +59,22 @@ public struct BlindCompare: Sendable, Equatable {
     /// them, the provider table is titled with one) while they are hidden.
     static func refusal(_ what: String) -> String {
         "blind compare: \(what) would show the model names; pick, tie or call the round all bad first, or /blind to stop"
+    }
+
+    /// Before a round is sent after a reveal: shuffles the panes again, each model keeping its
+    /// own thread (the compare record's models and leaves, and the lanes' views, move together).
+    /// Nothing changes while names are still hidden (the order was never shown).
+    static func reshuffleForNextRound(_ state: inout AppState, shuffle: ([String]) -> [String]) {
+        guard state.blind?.hidden == false, var record = state.session.compare, state.lanes.count == record.models.count,
+              !state.isStreaming else { return }
+        let order = Self.order(record.models, shuffle: shuffle)
+        let moves = order.compactMap { record.models.firstIndex(of: $0) }
+        guard moves.count == record.models.count else { return }
+        record.leafIDs = moves.map { record.leafIDs[$0] }
+        record.models = order
+        state.session.compare = record
+        state.lanes = moves.map { state.lanes[$0] }
+        state.focusedLane = 0
     }
 
     /// The order a blind comparison shows `models` in: shuffled by `shuffle`, never the order

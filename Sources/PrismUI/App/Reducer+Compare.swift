@@ -64,7 +64,8 @@ extension Reducer {
 
     /// A press inside a pane (or on its tab) focuses it; the wheel scrolls the pane under the pointer.
     static func compareMouse(_ state: inout AppState, _ mouse: MouseEvent) -> Bool {
-        guard let layout = CompareLayout.of(state), let models = state.comparedModels else { return false }
+        // The tabs are hit-tested on the names the screen shows ("Pane A" while blind), not the real ones.
+        guard let layout = CompareLayout.of(state), let models = BlindCompare.masked(state).comparedModels else { return false }
         let hit = layout.panes.firstIndex { $0?.contains(mouse.position) == true }
         switch mouse.kind {
         case .press:

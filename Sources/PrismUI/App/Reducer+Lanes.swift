@@ -27,6 +27,7 @@ extension Reducer {
         if state.session.messages.isEmpty, state.session.id.isEmpty {
             state.session.id = env.makeSessionID(state.now)
         }
+        BlindCompare.reshuffleForNextRound(&state, shuffle: env.shuffle)
         let replies = state.session.appendRound(promptText(text), attachments: state.pendingAttachments, siblingOf: state.editingPromptID,
                                                 at: state.now, makeID: env.makeID)
         applyNextTag(&state)
