@@ -96,6 +96,8 @@ extension Reducer {
             return statsKey(&state, key, env)
         case .leaderboard:
             return leaderboardKey(&state, key, env)
+        case .routeWhy:
+            return routeWhyKey(&state, key, env)
         case .transcript:
             if let command = BindingLookup.transcript(key, env.bindings) { return run(command, &state, env) }
             if case .character(let c) = key.code, key.modifiers.isEmpty {
@@ -256,6 +258,8 @@ extension Reducer {
             return thumb(&state, up: command == .thumbUp)
         case .openLeaderboard:
             return openLeaderboard(&state)
+        case .routeWhy:
+            openRouteWhy(&state, env.bindings)
         }
         return []
     }
