@@ -87,9 +87,16 @@ struct RouteKeysTests {
     }
 
     @Test func noCandidatesOrNoFitSendsNothingAndKeepsThePrompt() throws {
-        let h = Self.harness(favourites: [])
-        _ = Self.chooseRoute(h)
+        let h = Self.harness(favourites: ["openai/gpt-5-mini"])
+        h.key(.ctrl("p"))
+        for _ in 0..<10 { h.key(Key(.up)) }
+        #expect(h.state.pickerSelectedRow != .route, "one candidate is no choice: no route row")
+        h.key(Key(.escape))
+        h.state.picker.favourites = []
+        h.command("/route")
+        #expect(h.state.session.routed)
         #expect(h.state.notice?.kind == .error)
+        #expect(h.state.notice?.text == RouteCandidateList.noneMessage)
         let none = h.command("hello")
         #expect(none.isEmpty)
         #expect(h.state.notice?.text == "not sent: " + RouteCandidateList.noneMessage)

@@ -14,9 +14,11 @@ extension AppState {
     /// None while the picker adds a fallback: a chain takes one model at a time.
     var pickerSets: [ModelSet] { fallbackEditor?.adding == true ? [] : picker.visibleSets(modelSets) }
 
-    /// The route row is listed while choosing the model of a single chat and the query (if any) matches "route".
+    /// The route row is listed while choosing the model of a single chat, once there are two
+    /// candidates to choose between (or the session is routed), and the query (if any) matches "route".
     var pickerShowsRoute: Bool {
-        fallbackEditor?.adding != true && !isComparing && (picker.query.isEmpty || FuzzyMatcher.matchWords(picker.query, in: "route") != nil)
+        fallbackEditor?.adding != true && !isComparing && (isRouted || routeCandidates.count >= 2)
+            && (picker.query.isEmpty || FuzzyMatcher.matchWords(picker.query, in: "route") != nil)
     }
 
     /// How many rows come before the models: the route row, then the sets.
