@@ -147,4 +147,27 @@ struct RouteKeysTests {
         #expect(!c.state.session.routed)
         #expect(c.state.notice?.text == "routing does not apply in compare mode: each pane asks its own model")
     }
+
+    @Test func aSendTheBudgetHoldsKeepsItsDecisionWhenLetThrough() throws {
+        let h = Self.harness()
+        h.state.budget.confirmAbove = Decimal(string: "0.0000001")
+        _ = Self.chooseRoute(h)
+        let asked = try #require(Self.ask(h.command("fix this swift function: func f() { return 1 }")))
+        let decision = RouteEvidence().decide(asked.ask)
+        #expect(Self.started(h.send(.routeDecided(id: asked.id, decision: decision))).isEmpty)
+        #expect(h.state.budgetHold != nil, "held for confirmation, nothing sent")
+        let sent = h.key(.char("y"))
+        #expect(Self.ask(sent) == nil, "letting it through does not route again")
+        #expect(Self.started(sent).map(\.model) == [decision.choice?.model])
+        #expect(h.state.session.lastReply(inLane: 0)?.routeDecision == RouteNote(decision))
+    }
+
+    @Test func demoModeRoutesAmongTheDemoModels() throws {
+        let h = Self.harness(favourites: [])
+        h.state.demo = true
+        #expect(h.state.routeCandidates == DemoModel.all.map(\.id))
+        _ = Self.chooseRoute(h)
+        let asked = try #require(Self.ask(h.command("hello")))
+        #expect(asked.ask.candidates.map(\.model) == DemoModel.all.map(\.id))
+    }
 }
