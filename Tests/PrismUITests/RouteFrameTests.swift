@@ -39,4 +39,14 @@ struct RouteFrameTests {
         h.key(.alt("w"))
         check(h.state, "route-why-\(size)")
     }
+
+    @Test func theHeaderLineIsSanitisedAndWrappedWithinEightyColumns() throws {
+        let h = RouteKeysTests.routedReply(Size(width: 120, height: 40))
+        let index = try #require(h.state.session.messages.lastIndex { $0.routeDecision != nil })
+        h.state.session.messages[index].routeDecision?.line = "code → \u{1B}[31mevil/model: " + String(repeating: "long reason ", count: 10)
+        let screen = h.screen()
+        #expect(!screen.contains("\u{1B}") && screen.contains("⇢ code → ␛[31mevil/model"))
+        let routeLines = screen.split(separator: "\n").filter { $0.contains("long reason") }
+        #expect(routeLines.count >= 2 && routeLines.allSatisfy { DisplayWidth.of(String($0).trimmingCharacters(in: .whitespaces)) <= 78 })
+    }
 }
