@@ -83,6 +83,8 @@ struct RouteKeysTests {
         let reply = try #require(h.state.session.lastReply(inLane: 0))
         #expect(reply.routeDecision == RouteNote(decision))
         #expect(h.state.session.routed, "still routed for the next prompt")
+        h.key(.ctrl("n"))
+        #expect(h.state.session.messages.isEmpty && h.state.session.routed, "a new session keeps routing")
         #expect(h.send(.routeDecided(id: asked.id, decision: decision)).isEmpty, "a late duplicate does nothing")
     }
 

@@ -210,8 +210,10 @@ extension Reducer {
             return editLast(&state, env.bindings)
         case .newSession:
             let effects = cancelLanes(&state)
-            show(Session(id: "", createdAt: state.now, systemPrompt: state.session.systemPrompt,
-                         model: state.session.model, settings: state.session.settings), in: &state)
+            var fresh = Session(id: "", createdAt: state.now, systemPrompt: state.session.systemPrompt,
+                                model: state.session.model, settings: state.session.settings)
+            fresh.routed = state.isRouted  // a new session keeps routing, as it keeps the model
+            show(fresh, in: &state)
             notify(&state, "new session")
             return effects
         case .openEditor:
