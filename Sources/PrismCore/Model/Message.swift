@@ -48,6 +48,8 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
     /// The tool rounds before this reply's final round (`ToolRound`); nil when it used no tools.
     /// Saved as `tool_rounds`, only when there were some.
     public var toolRounds: [ToolRound]?
+    /// Why routing chose this reply's model (the session was routed); saved as `route_decision`.
+    public var routeDecision: RouteNote?
 
     public init(
         id: String, parentID: String?, role: Role, content: String,
@@ -68,6 +70,7 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
         case nativeFinishReason = "native_finish_reason", toolCalls = "tool_calls"
         case usage, timings, status, failure
         case skippedEvents = "skipped_events", sentRoute = "sent_route", tag, toolRounds = "tool_rounds"
+        case routeDecision = "route_decision"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -94,6 +97,7 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
         sentRoute = (try? c.decodeIfPresent(SentRoute.self, forKey: .sentRoute)).flatMap { $0 }
         tag = (try? c.decodeIfPresent(PromptTag.self, forKey: .tag)).flatMap { $0 }
         toolRounds = try c.decodeIfPresent([ToolRound].self, forKey: .toolRounds).flatMap { $0.isEmpty ? nil : $0 }
+        routeDecision = (try? c.decodeIfPresent(RouteNote.self, forKey: .routeDecision)).flatMap { $0 }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -120,6 +124,7 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
         try c.encodeIfPresent(sentRoute, forKey: .sentRoute)
         try c.encodeIfPresent(tag, forKey: .tag)
         if let toolRounds, !toolRounds.isEmpty { try c.encode(toolRounds, forKey: .toolRounds) }
+        try c.encodeIfPresent(routeDecision, forKey: .routeDecision)
     }
 }
 

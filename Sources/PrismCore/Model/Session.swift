@@ -27,6 +27,9 @@ public struct Session: Codable, Sendable, Equatable, Identifiable {
     public var forkedFrom: ForkOrigin?
     /// Tool servers on, tools off and remembered approvals for this session (`SessionTools`).
     public var tools: SessionTools?
+    /// Each prompt is routed: its model chosen by `RouteScorer` (the picker's route row,
+    /// `/route`); `model` is then the last choice. Saved as `routed`, only when true.
+    public var routed = false
 
     public init(
         id: String, title: String = "", createdAt: Date, systemPrompt: String? = nil,
@@ -49,6 +52,7 @@ public struct Session: Codable, Sendable, Equatable, Identifiable {
         case version, id, title, createdAt = "created_at", updatedAt = "updated_at"
         case systemPrompt = "system_prompt", model, settings, messages, currentLeafID = "current_leaf_id"
         case compare, deleted, forkedFrom = "forked_from", tools
+        case routed
     }
 
     public init(from decoder: any Decoder) throws {
@@ -69,6 +73,7 @@ public struct Session: Codable, Sendable, Equatable, Identifiable {
         deleted = Set((try? c.decodeIfPresent([String].self, forKey: .deleted)) ?? [])
         forkedFrom = (try? c.decodeIfPresent(ForkOrigin.self, forKey: .forkedFrom)) ?? nil
         tools = ((try? c.decodeIfPresent(SessionTools.self, forKey: .tools)) ?? nil).flatMap { $0.isEmpty ? nil : $0 }
+        routed = ((try? c.decodeIfPresent(Bool.self, forKey: .routed)) ?? nil) ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -88,6 +93,7 @@ public struct Session: Codable, Sendable, Equatable, Identifiable {
         if !deleted.isEmpty { try c.encode(deleted.sorted(), forKey: .deleted) }
         try c.encodeIfPresent(forkedFrom, forKey: .forkedFrom)
         if let tools, !tools.isEmpty { try c.encode(tools, forKey: .tools) }
+        if routed { try c.encode(true, forKey: .routed) }
     }
 }
 

@@ -8,6 +8,7 @@ public struct SessionBaseline: Sendable, Equatable {
     public var model: String?
     public var settings: RequestSettings
     public var compare: CompareRecord?
+    public var routed = false
 
     public init(_ session: Session) {
         title = session.title
@@ -15,6 +16,7 @@ public struct SessionBaseline: Sendable, Equatable {
         model = session.model
         settings = session.settings
         compare = session.compare
+        routed = session.routed
     }
 }
 
@@ -88,6 +90,7 @@ extension Session {
             take(\.model, base.model, "model")
             take(\.settings, base.settings, "settings")
             take(\.compare, base.compare, "compare layout")
+            take(\.routed, base.routed, "route mode")
         }
         result.createdAt = min(createdAt, theirs.createdAt)
         result.updatedAt = max(updatedAt, theirs.updatedAt)

@@ -65,6 +65,8 @@ public enum Action: Sendable {
     /// Every verdict in `prism.db`, for the leaderboard view (`.loadMatches`), or why they could not be read.
     case matchesLoaded([MatchRecord])
     case matchesFailed(String)
+    /// The model chosen for the routed prompt asked as `id` (`.decideRoute`).
+    case routeDecided(id: Int, decision: RouteDecision)
 }
 
 /// Work for the runtime: I/O the reducer asked for. Effects report back as actions.
@@ -135,6 +137,10 @@ public enum Effect: Sendable, Equatable {
     case retagRound(promptIDs: [String], tag: PromptTag)
     /// Reads every verdict for the leaderboard view (answered with `matchesLoaded` or `matchesFailed`).
     case loadMatches
+    /// Chooses a model for a routed prompt from the evidence (verdicts, measured speed; kept a
+    /// short while), off the UI thread; answered with `routeDecided` (without ratings and
+    /// speeds, and a warning, when prism.db cannot be read).
+    case decideRoute(id: Int, ask: RouteAsk)
     case suspendToShell
     case quit
 }

@@ -11,6 +11,8 @@ public struct AppState: Sendable {
     /// Which part of the screen takes the keys.
     public enum Focus: Sendable, Equatable {
         case prompt, transcript, picker, browser, help, themes, fallbacks, providers, stats, leaderboard
+        /// The full breakdown of a routed reply's decision (`RouteState.why`).
+        case routeWhy
     }
 
     public var size: Size
@@ -71,6 +73,8 @@ public struct AppState: Sendable {
     public var verdicts = VerdictState()
     /// Blind compare: model names hidden (and panes shuffled) until a verdict; nil when not blind.
     public var blind: BlindCompare?
+    /// Routing each prompt to a model chosen for it (the picker's route row, `/route`).
+    public var route = RouteState()
     /// New comparisons start blind (`[compare] blind`, or `/blind`).
     public var blindByDefault = false
 

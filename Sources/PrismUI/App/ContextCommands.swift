@@ -134,6 +134,11 @@ public enum StatsCommand: String, CaseIterable, Sendable {
     case range, models, providers, tags, up, down, pageUp = "page_up", pageDown = "page_down", close
 }
 
+/// What a key can mean in the route breakdown (`Focus.routeWhy`).
+public enum RouteWhyCommand: String, CaseIterable, Sendable {
+    case up, down, pageUp = "page_up", pageDown = "page_down", close
+}
+
 /// What a key can mean in the leaderboard view.
 public enum LeaderboardCommand: String, CaseIterable, Sendable {
     case nextTag = "next_tag", previousTag = "previous_tag", up, down, close

@@ -42,7 +42,7 @@ enum HelpText {
             "Every text field (prompt, picker search, session filter, rename), [keys.editor]: " + editorKeys(bindings) + ". "
                 + "Prompt: Up/Down for history; Tab completes a /command or a set name.",
             "Every key here can be rebound in config.toml's [keys] (contexts: transcript, picker, browser, themes, "
-                + "confirm, compare, providers, stats, leaderboard), with names such as ctrl+k, alt+enter, f1; a rebound key shows its new name here and in the hints.",
+                + "confirm, compare, providers, stats, leaderboard, why), with names such as ctrl+k, alt+enter, f1; a rebound key shows its new name here and in the hints.",
             "Prompt commands:",
         ]
         notes += Reducer.slashCommands.map { "  " + $0.usage }
@@ -81,6 +81,9 @@ enum HelpText {
             + "(\(bindings.name(.thumbUp))/\(bindings.name(.thumbDown)), or \(bindings.transcriptName(.thumbUp))/\(bindings.transcriptName(.thumbDown)) in the transcript) "
             + "rates models with Bradley-Terry, per tag (/tag shows or corrects a round's tag). "
             + "\(boardKeys(.nextTag, .previousTag)) changes the tag, \(boardKeys(.close)) closes ([keys.leaderboard]).")
+        notes.append("Route (the picker's first row, or /route [on|off|explain]): each prompt goes to the best of your [route] candidates "
+            + "or favourites, and its reply says why in one line; \(bindings.name(.routeWhy)) shows the breakdown, "
+            + "\(bindings.name(RouteWhyCommand.close)) closes ([keys.why]).")
         notes.append("Budget: a send over a cap (or above confirm_above) is held, not sent: \(bindings.name(BudgetCommand.sendAnyway)) sends it anyway, "
             + "\(bindings.name(BudgetCommand.lowerMaxTokens)) lowers max_tokens to fit, \(bindings.name(BudgetCommand.back)) goes back to the draft ([keys.budget]).")
         for note in notes {

@@ -48,6 +48,7 @@ extension KeyBindings {
         .alt("="): .thumbUp,
         .alt("-"): .thumbDown,
         Key(.function(3)): .openLeaderboard,
+        .alt("w"): .routeWhy,
     ])
 
     /// The default keys that mean a command only outside a text editor (in the transcript).
@@ -58,6 +59,12 @@ extension KeyBindings {
         .char(" "): .pageDown, .char("b"): .pageUp, .char("<"): .previousSibling, .char(">"): .nextSibling,
         .char("d"): .deleteMessage, Key(.delete): .deleteMessage, .char("f"): .forkSession,
         .char("+"): .thumbUp, .char("-"): .thumbDown,
+    ]
+
+    /// The default keys of the route breakdown.
+    public static let whyKeys: [Key: RouteWhyCommand] = [
+        Key(.up): .up, .char("k"): .up, Key(.down): .down, .char("j"): .down, Key(.pageUp): .pageUp, Key(.pageDown): .pageDown,
+        .char(" "): .pageDown, Key(.escape): .close, .char("q"): .close,
     ]
 
     /// The default keys of the leaderboard view.

@@ -19,6 +19,7 @@ public struct KeyBindings: Sendable, Equatable {
     public private(set) var providers: [Key: ProvidersCommand] = KeyBindings.providersKeys
     public private(set) var stats: [Key: StatsCommand] = KeyBindings.statsKeys
     public private(set) var leaderboard: [Key: LeaderboardCommand] = KeyBindings.leaderboardKeys
+    public private(set) var why: [Key: RouteWhyCommand] = KeyBindings.whyKeys
     /// The key hints name for a command bound to several ("context.command", plain for the
     /// prompt): the first one the config listed, or the usual one by default.
     private var named: [String: Key] = [
@@ -29,7 +30,7 @@ public struct KeyBindings: Sendable, Equatable {
         "stats.up": Key(.up), "stats.down": Key(.down),
         "leaderboard.next_tag": Key(.tab), "leaderboard.previous_tag": Key(.backTab), "leaderboard.up": Key(.up),
         "leaderboard.down": Key(.down), "leaderboard.close": Key(.escape), "transcript.thumb_up": .char("+"),
-        "transcript.thumb_down": .char("-"),
+        "transcript.thumb_down": .char("-"), "why.close": Key(.escape), "why.up": Key(.up), "why.down": Key(.down),
     ]
 
     public init(_ commands: [Key: Command], transcript: [Key: Command] = KeyBindings.transcriptKeys,
@@ -44,7 +45,7 @@ public struct KeyBindings: Sendable, Equatable {
 
     /// The contexts a `[keys]` entry can name before a dot (`picker.mark`), besides the prompt's
     /// plain names. `compare.pick_pane` is the same binding as plain `pick_pane`.
-    public static let contexts = ["transcript", "picker", "browser", "themes", "confirm", "editor", "budget", "fallbacks", "compare", "providers", "stats", "leaderboard"]
+    public static let contexts = ["transcript", "picker", "browser", "themes", "confirm", "editor", "budget", "fallbacks", "compare", "providers", "stats", "leaderboard", "why"]
 
     public func command(for key: Key) -> Command? { commands[key] }
 
@@ -163,6 +164,11 @@ public struct KeyBindings: Sendable, Equatable {
         name(command, in: leaderboard, context: "leaderboard")
     }
 
+    /// The same for a route breakdown command.
+    public func name(_ command: RouteWhyCommand) -> String {
+        name(command, in: why, context: "why")
+    }
+
     /// How hints name a command of one overlay context: the first key the config listed for
     /// it, else its shortest key, else the config name in brackets (so a hint never lies).
     private func name<C: RawRepresentable & Equatable>(_ command: C, in map: [Key: C], context: String) -> String
@@ -261,6 +267,11 @@ public struct KeyBindings: Sendable, Equatable {
             case "leaderboard"?:
                 if let command = LeaderboardCommand(rawValue: commandName) { Self.bind(&leaderboard, command, keys) } else {
                     warnings.append(unknown(LeaderboardCommand.self, in: "leaderboard"))
+                    known = false
+                }
+            case "why"?:
+                if let command = RouteWhyCommand(rawValue: commandName) { Self.bind(&why, command, keys) } else {
+                    warnings.append(unknown(RouteWhyCommand.self, in: "why"))
                     known = false
                 }
             case "confirm"?:

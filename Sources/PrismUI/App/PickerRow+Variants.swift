@@ -71,13 +71,13 @@ extension Reducer {
     static func selectInPicker(_ state: inout AppState, _ model: String) -> Bool {
         let list = state.pickerModels
         if let i = list.position(of: model) {
-            state.picker.selection = state.pickerSets.count + i
+            state.picker.selection = state.pickerHeadCount + i
             return true
         }
         let (base, variants) = ModelVariant.parse(model)
         guard variants.count == 1, let i = list.position(of: base) else { return false }
         state.picker.variants[base] = variants[0]
-        state.picker.selection = state.pickerSets.count + i
+        state.picker.selection = state.pickerHeadCount + i
         return true
     }
 }

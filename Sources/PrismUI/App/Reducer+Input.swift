@@ -96,6 +96,8 @@ extension Reducer {
             return statsKey(&state, key, env)
         case .leaderboard:
             return leaderboardKey(&state, key, env)
+        case .routeWhy:
+            return routeWhyKey(&state, key, env)
         case .transcript:
             if let command = BindingLookup.transcript(key, env.bindings) { return run(command, &state, env) }
             if case .character(let c) = key.code, key.modifiers.isEmpty {
@@ -208,8 +210,10 @@ extension Reducer {
             return editLast(&state, env.bindings)
         case .newSession:
             let effects = cancelLanes(&state)
-            show(Session(id: "", createdAt: state.now, systemPrompt: state.session.systemPrompt,
-                         model: state.session.model, settings: state.session.settings), in: &state)
+            var fresh = Session(id: "", createdAt: state.now, systemPrompt: state.session.systemPrompt,
+                                model: state.session.model, settings: state.session.settings)
+            fresh.routed = state.isRouted  // a new session keeps routing, as it keeps the model
+            show(fresh, in: &state)
             notify(&state, "new session")
             return effects
         case .openEditor:
@@ -256,6 +260,8 @@ extension Reducer {
             return thumb(&state, up: command == .thumbUp)
         case .openLeaderboard:
             return openLeaderboard(&state)
+        case .routeWhy:
+            openRouteWhy(&state, env.bindings)
         }
         return []
     }

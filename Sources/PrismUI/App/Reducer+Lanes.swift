@@ -17,6 +17,7 @@ extension Reducer {
                                              : "a reply is still streaming: \(env.bindings.name(.cancelOrClear)) stops it")
             return []
         }
+        if state.isRouted, let effects = routeFirst(&state, text, env) { return effects }
         guard state.session.model != nil || state.isComparing else {
             notify(&state, "choose a model first")
             state.focus = .picker
@@ -31,6 +32,7 @@ extension Reducer {
         let replies = state.session.appendRound(promptText(text), attachments: state.pendingAttachments, siblingOf: state.editingPromptID,
                                                 at: state.now, makeID: env.makeID)
         applyNextTag(&state)
+        noteRoute(&state, replies: replies)
         state.pendingAttachments = []
         state.history.record(text)
         state.prompt.clear()

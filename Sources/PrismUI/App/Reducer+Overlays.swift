@@ -21,6 +21,10 @@ extension Reducer {
         case .mark?:
             if case .set(let set) = state.pickerSelectedRow { markSet(&state, set, env.bindings) } else { toggleMark(&state) }
             return []
+        case .choose? where state.pickerSelectedRow == .route && state.picker.marked.isEmpty:
+            state.picker.query = ""
+            state.focus = .prompt
+            return setRouted(&state, true, env)
         case .choose?:
             if case .set(let set) = state.pickerSelectedRow {
                 state.picker.marked = []
@@ -50,7 +54,7 @@ extension Reducer {
             if state.picker.favourites.contains(id) { state.picker.favourites.remove(id) } else { state.picker.favourites.insert(id) }
             // Favourites sort first, so the model moves: the highlight follows it, not the row.
             if let position = state.pickerModels.position(of: id) {
-                state.picker.selection = state.pickerSets.count + position
+                state.picker.selection = state.pickerHeadCount + position
             }
             return [.savePickerPreferences(favourites: state.picker.favourites.sorted(), recents: state.picker.recents)]
         case nil:
@@ -76,6 +80,7 @@ extension Reducer {
         }
         guard let chosen = state.pickerSelectedChoice else { return [] }
         state.session.model = chosen
+        state.session.routed = false
         state.picker.recents.removeAll { $0 == chosen }
         state.picker.recents.insert(chosen, at: 0)
         if state.picker.recents.count > 8 { state.picker.recents.removeLast() }
@@ -116,12 +121,16 @@ extension Reducer {
         let count = state.pickerRowCount
         state.picker.selection = max(0, min(max(0, count - 1), state.picker.selection))
         // A selection on a set row (from /sets) stays there when the catalog arrives.
-        if state.focus == .picker, state.picker.query.isEmpty, state.picker.selection >= state.pickerSets.count {
+        if state.focus == .picker, state.picker.query.isEmpty, state.picker.selection >= state.pickerHeadCount {
             selectCurrentModelInPicker(&state)
         }
     }
 
     static func selectCurrentModelInPicker(_ state: inout AppState) {
+        if state.isRouted, state.pickerShowsRoute {
+            state.picker.selection = 0
+            return
+        }
         guard let model = state.session.model else { return }
         _ = selectInPicker(&state, model)
     }

@@ -84,7 +84,7 @@ extension Reducer {
         }
         state.focus = .picker
         state.picker.query = ""
-        state.picker.selection = 0
+        state.picker.selection = state.pickerHeadCount - state.pickerSets.count  // the first set, below the route row
         state.picker.marked = state.comparedModels ?? []
         notify(&state, Formatting.count(sets.count, "set") + ": \(bindings.name(PickerCommand.choose)) compares one · \(bindings.name(PickerCommand.mark)) marks its models")
         return catalogLoadEffects(state)

@@ -16,6 +16,7 @@ extension Reducer {
         ("/providers", "/providers [ID]: the providers of the current model (or ID): pin, exclude, routing preferences"),
         ("/stats", "/stats [today|7d|30d|all]: analytics: spend, requests and errors per day, per model and provider"),
         ("/tag", "/tag [TAG]: the newest round's tag and why · /tag TAG corrects it · /tag next TAG tags the next prompt"),
+        ("/route", "/route [on|off|explain]: send each prompt to the best of your candidates, or stop; explain: why the newest reply went there"),
         ("/leaderboard", "/leaderboard [TAG]: your models rated from picks, ties and thumbs (overall or one tag)"),
         ("/budget", "/budget: caps and spend · /budget daily|monthly|per-request|confirm-above USD|off · /budget warn-at 0.8 · /budget off"),
         ("/title", "/title TEXT: rename this session"),
@@ -50,6 +51,8 @@ extension Reducer {
         case "/detach":
             state.pendingAttachments.removeAll()
             notify(&state, "attachments dropped")
+        case "/route":
+            return routeCommand(&state, argument, env)
         case "/system":
             state.session.systemPrompt = argument.isEmpty ? nil : argument
             notify(&state, argument.isEmpty ? "system prompt cleared" : "system prompt set for this session")

@@ -135,6 +135,8 @@ public enum Reducer {
             return matchesLoaded(&state, records)
         case .matchesFailed(let reason):
             return matchesLoaded(&state, [], error: reason)
+        case .routeDecided(let id, let decision):
+            return routeDecided(&state, id: id, decision, env)
         case .themeApplied(let name):
             state.theme = name
             notify(&state, "theme: \(name)")

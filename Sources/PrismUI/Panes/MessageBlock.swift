@@ -35,6 +35,13 @@ struct MessageBlock {
     /// a long reasoning every frame would cost its length).
     func top(reasoningWords: Int? = nil) -> [StyledLine] {
         var out: [StyledLine] = [header()]
+        if let note = message.routeDecision {
+            // Where routing sent the prompt and why, in one line (wrapped within 80 columns).
+            let wrap = max(1, min(width, 80) - Self.gutter)
+            for line in TextWrap.wrap("⇢ " + TerminalSanitizer.sanitize(note.line), style: theme.style(.textMuted), width: wrap) {
+                out.append(indent(line))
+            }
+        }
         if let note = ServedRoute.explain(message) {
             // How the reply was served when not as asked (a fallback, a router's pick, another provider).
             for line in TextWrap.wrap("↪ " + TerminalSanitizer.sanitize(note), style: theme.style(.textMuted), width: max(1, width - Self.gutter)) {

@@ -39,17 +39,19 @@ enum PickerPane {
         }
         guard !listArea.isEmpty else { return }
         let emptyMessage = state.catalog.isEmpty ? (state.catalogError.map { "catalog unavailable: \($0)" } ?? "loading the catalog…") : "no model matches"
-        if modelCount == 0, sets.isEmpty {
+        let route = state.pickerShowsRoute ? 1 : 0
+        let head = route + sets.count
+        if modelCount == 0, head == 0 {
             frame.put(emptyMessage, at: Point(x: listArea.x + 1, y: listArea.y), style: theme.style(.textMuted, on: .surface), clip: listArea)
             return
         }
         let columns = Columns(width: listArea.width, wantedID: wantedIDWidth(state), wantsEstimate: wantsEstimate(state, basis))
         frame.put(columns.header, at: Point(x: listArea.x, y: listArea.y), style: theme.style(.textMuted, on: .surface).adding(.bold), clip: listArea)
         let rows = listArea.inset(top: 1)
-        let count = sets.count + modelCount
+        let count = head + modelCount
         let selection = min(state.picker.selection, count - 1)
         let top = max(0, min(selection - rows.height / 2, count - rows.height))
-        let shown = models.models(max(0, top - sets.count)..<max(0, top + rows.height - sets.count))
+        let shown = models.models(max(0, top - head)..<max(0, top + rows.height - head))
         for i in (top..<count).prefix(rows.height) {
             let y = rows.y + i - top
             let selected = i == selection
@@ -57,20 +59,25 @@ enum PickerPane {
             if selected { frame.fill(Rect(x: rows.x, y: y, width: rows.width, height: 1), style: rowStyle) }
             let marker: String, markerStyle: Style, text: String
             var current = false, variants: VariantChips?
-            if i < sets.count {
-                let set = sets[i]
+            if i < route {
+                marker = "⇢"
+                markerStyle = theme.style(.accent, on: .surface).adding(.bold)
+                text = routeRow(state)
+                current = state.isRouted
+            } else if i < head {
+                let set = sets[i - route]
                 let marked = state.picker.marked == set.models
                 marker = marked ? "✓" : "◫"
                 markerStyle = marked ? theme.style(.success, on: .surface).adding(.bold) : theme.style(.accent, on: .surface)
                 text = columns.row(set, catalog: state.catalog, origin: state.modelSets.origin(of: set.name) ?? .saved, basis: basis)
             } else {
-                let model = shown[i - sets.count - max(0, top - sets.count)]
+                let model = shown[i - head - max(0, top - head)]
                 let chips = VariantChips(state, model, offered: selected)
                 let marked = state.picker.marked.contains(chips.choice.id)
                 marker = marked ? "✓" : state.picker.favourites.contains(model.id) ? "★" : (state.picker.recents.contains { ModelVariant.parse($0).base == model.id || $0 == model.id } ? "↺" : " ")
                 markerStyle = marked ? theme.style(.success, on: .surface).adding(.bold) : theme.style(.warning, on: .surface)
                 text = columns.row(chips.choice, basis: basis, label: chips.label)
-                current = model.id == currentRow
+                current = model.id == currentRow && !state.isRouted
                 variants = chips
             }
             // The current model's dot has a column of its own, so it never pushes the id aside.
@@ -99,6 +106,8 @@ enum PickerPane {
         let close = bindings.name(PickerCommand.close)
         if state.fallbackEditor?.adding == true {
             pieces += ["\(enter) add to the chain", "\(close) back"]
+        } else if state.pickerSelectedRow == .route {
+            pieces += ["\(enter) route each prompt", "\(bindings.name(.routeWhy)) on a reply says why", "\(close) close"]
         } else if case .set(let set)? = state.pickerSelectedRow {
             pieces += ["\(enter) compare set \(set.name)", "\(mark) mark", "\(close) close"]
         } else if state.picker.marked.isEmpty {

@@ -40,7 +40,9 @@ enum StatusBar {
         let last = lastReply(state)
         let model = state.session.model ?? "no model: \(bindings.name(.togglePicker))"
         var modelText = " " + model
-        if let models = state.comparedModels {
+        if state.isRouted {
+            modelText = " route" + (state.session.model.map { " (last: \($0))" } ?? "")
+        } else if let models = state.comparedModels {
             modelText = " compare \(state.focusedLane + 1)/\(models.count): \(models[state.focusedLane])"
         } else if let provider = last?.provider, last?.modelServed == state.session.model || last?.modelServed == nil {
             modelText += " via \(provider)"

@@ -31,6 +31,8 @@ final class TranscriptLayout {
         var served: String? = nil
         /// Attachments and tool calls shown under the body (they arrive with the finished reply).
         var extras = 0
+        /// The route decision's line under the header (a routed reply).
+        var routeLine: String? = nil
         /// The body piece's version, and whether this part carries the header or the footer.
         var piece = 0
         var first = true
@@ -183,7 +185,7 @@ final class TranscriptLayout {
             siblings: siblings.count, siblingIndex: siblingIndex, hasUsage: message.usage != nil,
             hasTimings: message.timings != nil, spinner: spinner, theme: theme.name, provider: message.provider,
             served: message.modelServed, extras: message.attachments.count + (message.toolCalls?.count ?? 0),
-            piece: bodies.version(of: part, for: message, theme: theme), first: part == 0, last: part == count - 1)
+            routeLine: message.routeDecision?.line, piece: bodies.version(of: part, for: message, theme: theme), first: part == 0, last: part == count - 1)
         if !fingerprint.first && !fingerprint.last {
             // A middle part is body only: the header's and footer's facts do not show in it.
             fingerprint = Fingerprint(reasoningCount: 0, contentEmpty: false, status: nil, expanded: false, selected: selected,

@@ -65,6 +65,7 @@ public final class AppRenderer {
             case .providers: ProviderTablePane.render(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
             case .stats: StatsPane.render(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
             case .leaderboard: LeaderboardPane.render(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
+            case .routeWhy: RouteWhyPane.render(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
             default: break
             }
         }

@@ -27,6 +27,14 @@ extension LiveEffects {
                     post(.statsFailed(range: range, reason: "could not read the reply history: \(error)"))
                 }
             }
+        case .decideRoute(let id, let ask):
+            // On the ledger queue: a verdict or reply recorded before this prompt counts.
+            let cache = routeEvidence
+            ledgerQueue.async {
+                var evidence = RouteEvidence()
+                do { evidence = try cache.evidence(now: Date()) } catch { post(.warned("route: ratings and speeds unavailable: \(error)")) }
+                post(.routeDecided(id: id, decision: evidence.decide(ask)))
+            }
         default:
             break
         }
@@ -41,11 +49,16 @@ extension LiveEffects {
             if case .loadMatches = effect { post(.matchesFailed("verdicts are not kept in demo mode")) }
             return
         }
+        let evidence = routeEvidence
         ledgerQueue.async {
             do {
                 switch effect {
-                case .recordMatches(let records): try matches.record(records)
-                case .retagRound(let ids, let tag): for id in ids { try matches.retag(roundID: id, to: tag) }
+                case .recordMatches(let records):
+                    try matches.record(records)
+                    evidence.invalidate()
+                case .retagRound(let ids, let tag):
+                    for id in ids { try matches.retag(roundID: id, to: tag) }
+                    evidence.invalidate()
                 case .loadMatches: post(.matchesLoaded(try matches.all()))
                 default: break
                 }
@@ -60,9 +73,13 @@ extension LiveEffects {
     /// reply's outcome lands before the circuits read after it.
     func handleHealth(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
         guard let health, let history else { return }
+        let evidence = routeEvidence
         ledgerQueue.async {
             do {
-                if case .recordReply(let record) = effect { try history.record(record) }
+                if case .recordReply(let record) = effect {
+                    try history.record(record)
+                    evidence.invalidate()
+                }
                 post(.healthRead(try health.snapshot(now: Date())))
             } catch {
                 post(.warned("reply history: \(error)"))

@@ -32,6 +32,8 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     let endpoints: EndpointCache?
     /// The analytics of the reply history (nil: no history kept here, and the view says so).
     let statsSource: (any StatsSource)?
+    /// What routing reads (verdicts, a month's speeds), kept 30 s or until a verdict or reply is recorded.
+    let routeEvidence: RouteEvidenceCache
     /// Stats reads, one at a time and in order, off the UI thread.
     let statsQueue = DispatchQueue(label: "prism.stats", qos: .userInitiated)
     let logger = Logger(label: "prism.ui")
@@ -63,6 +65,10 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
         self.history = history
         // The analytics view reads the reply history this window writes to, unless a test gives another source.
         self.statsSource = statsSource ?? history
+        self.routeEvidence = RouteEvidenceCache { now in
+            guard let matches, let history else { return RouteEvidence() }  // demo mode keeps no database
+            return try RouteEvidence.read(matches: matches, history: history, now: now)
+        }
         self.sessionsFolder = sessionsFolder
         self.fallbacks = fallbacks
         self.modelSets = modelSets
@@ -233,7 +239,7 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
             handleMatches(effect, post: post)
         case .readHealth, .recordReply:
             handleHealth(effect, post: post)
-        case .recordCompareOutcomes, .loadStats:
+        case .recordCompareOutcomes, .loadStats, .decideRoute:
             handleRecords(effect, post: post)
         case .reserveSpend(let replyID, let request, let worstCase):
             guard let ledger else { return }
