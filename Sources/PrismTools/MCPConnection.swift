@@ -39,7 +39,11 @@ final class MCPConnection: @unchecked Sendable {
             let child = try ChildProcess.spawn(command: command, arguments: args, environment: childEnvironment,
                                                directory: cwd.map { NSString(string: $0).expandingTildeInPath })
             let pump = StderrPump(fd: child.stderrFD, server: config.name, logger: logger)
-            child.onExit(onExit)
+            child.onExit { status in
+                // Fail whatever waits on the client now; the SDK would wait for ever.
+                Task { await client.disconnect() }
+                onExit(status)
+            }
             transport = StdioTransport(input: FileDescriptor(rawValue: child.stdoutFD),
                                        output: FileDescriptor(rawValue: child.stdinFD), logger: logger)
             connection = MCPConnection(name: config.name, client: client, child: child, stderr: pump)
@@ -66,9 +70,18 @@ final class MCPConnection: @unchecked Sendable {
             }
             return (connection, tools)
         } catch {
+            let exit = await connection.exitReason()
             await connection.close()
+            if let exit { throw ToolHostError(exit) }
             throw error
         }
+    }
+
+    /// Why the child exited ("exited with status 1: <last stderr line>"), once it has; nil while it runs.
+    func exitReason() async -> String? {
+        guard let child, let status = child.exitStatus else { return nil }
+        let lastLine = await stderr?.lastLine(waiting: 0.5)
+        return ChildProcess.describe(status) + (lastLine.map { ": \(TerminalSanitizer.metadata($0))" } ?? "")
     }
 
     private func listTools() async throws -> [ToolSpec] {

@@ -66,7 +66,12 @@ public actor MCPToolHost: ToolHost {
         } catch {
             if error is CancellationError || error is Deadline.TimedOut { checkAfterAbandon(server, generation: entry.generation) }
             if error is CancellationError { throw error }
-            if entries[server]?.generation == entry.generation, case .failed(let reason)? = entries[server]?.status {
+            if let reason = await connection.exitReason() {
+                if entries[server]?.generation == entry.generation, entries[server]?.status == .running {
+                    entries[server]?.status = .failed(reason)
+                    entries[server]?.connection = nil
+                    await connection.close()
+                }
                 throw ToolHostError("tool server \(server) \(reason)")
             }
             throw ToolHostError("\(server): \(Self.describe(error))")
@@ -109,7 +114,7 @@ public actor MCPToolHost: ToolHost {
         do {
             let (connection, tools) = try await MCPConnection.open(
                 entry.config, environment: environment, logger: logger,
-                onExit: { [weak self] status in Task { await self?.exited(name, generation: generation, status: status) } })
+                onExit: { [weak self] _ in Task { await self?.exited(name, generation: generation) } })
             guard entries[name]?.generation == generation, entries[name]?.status == .starting else {
                 await connection.close()
                 return
@@ -128,17 +133,14 @@ public actor MCPToolHost: ToolHost {
     }
 
     /// The child exited: unless it was being stopped, the server has failed, with the reason.
-    private func exited(_ name: String, generation: Int, status: Int32) async {
-        guard let entry = entries[name], entry.generation == generation,
-              entry.status == .running || entry.status == .starting else { return }
-        let lastLine = await entry.connection?.stderr?.lastLine(waiting: 0.5)
-        let reason = ChildProcess.describe(status) + (lastLine.map { ": \(TerminalSanitizer.metadata($0))" } ?? "")
-        guard entries[name]?.generation == generation else { return }
+    private func exited(_ name: String, generation: Int) async {
+        guard let connection = entries[name]?.connection, entries[name]?.generation == generation else { return }
+        let reason = await connection.exitReason() ?? "exited"
+        guard entries[name]?.generation == generation, entries[name]?.status == .running else { return }
         entries[name]?.status = .failed(reason)
-        logger.warning("\(reason)", metadata: ["server": "\(name)"])
-        let connection = entries[name]?.connection
         entries[name]?.connection = nil
-        await connection?.close()
+        logger.warning("\(reason)", metadata: ["server": "\(name)"])
+        await connection.close()
     }
 
     private func stop(_ name: String, status: ToolServerStatus) async {

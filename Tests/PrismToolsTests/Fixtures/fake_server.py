@@ -2,12 +2,16 @@
 """A tiny MCP stdio server for Prism's tests: standard library only.
 
 Tools: echo (returns its text), image (an image part), crash (writes a line to stderr and
-exits 1 mid-call), hang (never answers), pid (its process id), fail (isError result).
-It ignores notifications, including notifications/cancelled, so a hung call stays hung.
+exits 1 mid-call), hang (blocks the server for good), slow (answers after a minute while
+the server keeps reading), pid (its process id), env (one environment variable), fail (an
+isError result). It ignores notifications, including notifications/cancelled, so a hung
+call stays hung; like real stdio servers it exits when stdin closes. With FAKE_PID_FILE
+set it writes its pid there once ready.
 """
 import json
 import os
 import sys
+import threading
 import time
 
 TOOLS = [
@@ -15,14 +19,25 @@ TOOLS = [
     {"name": "image", "description": "A small image", "inputSchema": {"type": "object"}},
     {"name": "crash", "description": "Exit mid-call", "inputSchema": {"type": "object"}},
     {"name": "hang", "description": "Never answer", "inputSchema": {"type": "object"}},
+    {"name": "slow", "description": "Answer after a minute", "inputSchema": {"type": "object"}},
     {"name": "pid", "description": "The server's pid", "inputSchema": {"type": "object"}},
+    {"name": "env", "description": "One environment variable", "inputSchema": {"type": "object"}},
     {"name": "fail", "description": "An error result", "inputSchema": {"type": "object"}},
 ]
 
 
+LOCK = threading.Lock()
+
+
 def send(message):
-    sys.stdout.write(json.dumps(message) + "\n")
-    sys.stdout.flush()
+    with LOCK:
+        sys.stdout.write(json.dumps(message) + "\n")
+        sys.stdout.flush()
+
+
+def slow(request_id):
+    time.sleep(60)
+    send({"jsonrpc": "2.0", "id": request_id, "result": {"content": [{"type": "text", "text": "slow done"}]}})
 
 
 def answer(request):
@@ -50,6 +65,8 @@ def answer(request):
         if name == "hang":
             while True:
                 time.sleep(3600)
+        if name == "env":
+            return {"content": [{"type": "text", "text": os.environ.get(args.get("name", ""), "<unset>")}]}
         if name == "pid":
             return {"content": [{"type": "text", "text": str(os.getpid())}]}
         if name == "fail":
@@ -61,12 +78,18 @@ def answer(request):
 def main():
     sys.stderr.write("fake server ready\n")
     sys.stderr.flush()
+    if os.environ.get("FAKE_PID_FILE"):
+        with open(os.environ["FAKE_PID_FILE"], "w") as f:
+            f.write(str(os.getpid()))
     for line in sys.stdin:
         line = line.strip()
         if not line:
             continue
         request = json.loads(line)
         if "id" not in request:
+            continue
+        if request.get("method") == "tools/call" and (request.get("params") or {}).get("name") == "slow":
+            threading.Thread(target=slow, args=(request["id"],), daemon=True).start()
             continue
         result = answer(request)
         if result is None:
