@@ -64,7 +64,7 @@ public enum MCPImport {
                 guard let strings = args as? [String] else { return .failure(Reason(message: "\"args\" is not a list of strings")) }
                 if !strings.isEmpty { lines.append("args = [\(strings.map(quote).joined(separator: ", "))]") }
             }
-            switch stringTable(entry["env"], key: "env") {
+            switch stringTable(entry["env"], key: "env", validName: ServerProfile.isValidVariable) {
             case .failure(let reason): return .failure(reason)
             case .success(let env): if !env.isEmpty { lines.append("env = \(env)") }
             }
@@ -74,7 +74,7 @@ public enum MCPImport {
                 return .failure(Reason(message: "\"url\" is not an http:// or https:// URL"))
             }
             lines.append("url = \(quote(url))")
-            switch stringTable(entry["headers"], key: "headers") {
+            switch stringTable(entry["headers"], key: "headers", validName: ServerProfile.isValidHeaderName) {
             case .failure(let reason): return .failure(reason)
             case .success(let headers): if !headers.isEmpty { lines.append("headers = \(headers)") }
             }
@@ -86,13 +86,19 @@ public enum MCPImport {
     }
 
     /// An inline TOML table of strings, `{ A = "1", "b c" = "2" }`; "" when absent or empty.
-    private static func stringTable(_ value: Any?, key: String) -> Result<String, Reason> {
+    private static func stringTable(_ value: Any?, key: String, validName: (String) -> Bool) -> Result<String, Reason> {
         guard let value else { return .success("") }
         guard let object = value as? [String: Any] else { return .failure(Reason(message: "\"\(key)\" is not an object")) }
         var pairs: [String] = []
         for name in object.keys.sorted() {
             guard let string = object[name] as? String else {
                 return .failure(Reason(message: "\"\(key)\" holds a value that is not a string"))
+            }
+            guard validName(name) else {
+                return .failure(Reason(message: "\"\(key)\" has a name Prism cannot pass on: \(TerminalSanitizer.metadata(name))"))
+            }
+            if key == "headers", !ServerProfile.isValidHeaderValue(string) {
+                return .failure(Reason(message: "\"headers\" has a value with a line break or control character"))
             }
             pairs.append("\(bareOrQuoted(name)) = \(quote(string))")
         }
