@@ -49,14 +49,14 @@ final class MCPConnection: @unchecked Sendable {
             connection = MCPConnection(name: config.name, client: client, child: child, stderr: pump)
         case .http(let url, let headers):
             let expanded = try MCPEnvironment.headers(server: config.name, headers, inherited: environment)
-            transport = HTTPClientTransport(
+            transport = SSEUnpackingTransport(HTTPClientTransport(
                 endpoint: url, streaming: false,
                 requestModifier: { request in
                     var request = request
                     for (name, value) in expanded { request.setValue(value, forHTTPHeaderField: name) }
                     return request
                 },
-                logger: logger)
+                logger: logger), logger: logger)
             connection = MCPConnection(name: config.name, client: client, child: nil, stderr: nil)
         }
         do {

@@ -198,6 +198,8 @@ public actor MCPToolHost: ToolHost {
         if let failure = error as? ToolHostError { return failure.message }
         if let timeout = error as? Deadline.TimedOut { return timeout.message }
         if let mcp = error as? MCPError { return TerminalSanitizer.metadata(mcp.errorDescription ?? "\(mcp)") }
+        let system = error as NSError
+        if let text = system.userInfo[NSLocalizedDescriptionKey] as? String { return TerminalSanitizer.metadata(text) }
         return TerminalSanitizer.metadata("\(error)")
     }
 }

@@ -58,6 +58,54 @@ struct RealServerTests {
         await host.stopAll()
     }
 
+    /// Streamable HTTP, with the server answering in JSON and in an event stream.
+    @Test(arguments: ["json", "sse"])
+    func httpServerAnswers(mode: String) async throws {
+        guard let bin = Self.venvBin() else { return }
+        let port = try Self.freePort()
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: bin + "/python")
+        server.arguments = [FakeServer.script.replacingOccurrences(of: "fake_server.py", with: "http_server.py"), "\(port)", mode]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer {
+            // Not SIGTERM: uvicorn's graceful shutdown waits on open keep-alive connections.
+            kill(server.processIdentifier, SIGKILL)
+            server.waitUntilExit()
+        }
+        let host = FakeServer.host([MCPServerConfig(
+            name: "web", transport: .http(url: URL(string: "http://127.0.0.1:\(port)/mcp")!, headers: ["X-Test": "${PRISM_TEST_HEADER}"]))],
+            environment: ["PRISM_TEST_HEADER": "yes"])
+        var info = await host.start(server: "web")
+        for _ in 0..<60 where info.status != .running {
+            try await Task.sleep(for: .milliseconds(250))
+            info = await host.restart(server: "web")
+        }
+        #expect(info.status == .running)
+        #expect(info.tools.map(\.name) == ["add"])
+        #expect(info.endpoint == "http: http://127.0.0.1:\(port)/mcp")
+        let sum = try await host.call(server: "web", tool: "add", arguments: "{\"a\": 2, \"b\": 40}")
+        #expect(sum == ToolOutput(text: "42"))
+        await host.stopAll()
+    }
+
+    /// A loopback port nobody listens on right now.
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        guard bound else { throw ToolHostError("no free port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
     private func git(_ repo: URL, _ arguments: String...) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

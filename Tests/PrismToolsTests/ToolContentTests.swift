@@ -28,3 +28,14 @@ struct ToolContentTests {
         #expect(schema == .object(["type": .string("object"), "required": .array([.string("a")])]))
     }
 }
+
+@Suite("Event-stream bodies from HTTP servers")
+struct SSEUnpackingTests {
+    @Test func jsonPassesAndEventStreamsAreUnpacked() {
+        let json = Data("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}".utf8)
+        #expect(SSEUnpackingTransport.unpack(json) == [json])
+        let stream = Data("event: message\r\ndata: {\"id\":1}\r\n\r\n: keep-alive\n\nevent: ping\ndata: x\n\ndata: {\"id\":2}".utf8)
+        #expect(SSEUnpackingTransport.unpack(stream) == [Data("{\"id\":1}".utf8), Data("{\"id\":2}".utf8)])
+        #expect(SSEUnpackingTransport.unpack(Data()) == [])
+    }
+}
