@@ -49,6 +49,10 @@ final class MCPConnection: @unchecked Sendable {
             connection = MCPConnection(name: config.name, client: client, child: child, stderr: pump)
         case .http(let url, let headers):
             let expanded = try MCPEnvironment.headers(server: config.name, headers, inherited: environment)
+            // A token that arrived through ${VAR} is as secret as the key: never in the log.
+            for (name, value) in expanded {
+                for secret in SecretHeaders.secrets(name: name, value: value) { PrismLogging.addSecret(secret) }
+            }
             transport = SSEUnpackingTransport(HTTPClientTransport(
                 endpoint: url, streaming: false,
                 requestModifier: { request in
