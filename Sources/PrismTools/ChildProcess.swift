@@ -43,6 +43,8 @@ final class ChildProcess: @unchecked Sendable {
     /// Starts `command` (looked up in `PATH` when it has no `/`) with `arguments`, exactly
     /// `environment`, in `directory` when given. Throws a one-line reason.
     static func spawn(command: String, arguments: [String], environment: [String: String], directory: String?) throws -> ChildProcess {
+        // Writing to a server that has just exited must fail with EPIPE, not end Prism.
+        signal(SIGPIPE, SIG_IGN)
         var fds: [[Int32]] = []
         defer { for pair in fds { for fd in pair where fd >= 0 { close(fd) } } }
         for _ in 0..<3 {
