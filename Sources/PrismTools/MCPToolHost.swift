@@ -155,6 +155,8 @@ public actor MCPToolHost: ToolHost {
         entry.status = status
         entries[name] = entry
         await connection?.close()
+        // A start in progress is abandoned (its child stopped), not waited out to its deadline.
+        starting?.cancel()
         await starting?.value
     }
 

@@ -90,6 +90,24 @@ struct MCPToolHostTests {
         #expect(await host.servers().map(\.status) == [.stopped, .stopped])
     }
 
+    @Test func stopAllAbandonsAStartInProgress() async throws {
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("prism-mcp-silent-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: pidFile) }
+        let host = FakeServer.host([FakeServer.config(env: ["FAKE_SILENT": "1", "FAKE_PID_FILE": pidFile.path])])
+        let start = Task { await host.start(server: "fake") }
+        var pid: Int32?
+        for _ in 0..<200 where pid == nil {
+            try await Task.sleep(for: .milliseconds(25))
+            pid = (try? String(contentsOf: pidFile, encoding: .utf8)).flatMap { Int32($0) }
+        }
+        let serverPid = try #require(pid)
+        let stopping = ContinuousClock.now
+        await host.stopAll()
+        #expect(ContinuousClock.now - stopping < .seconds(5))
+        #expect(FakeServer.isGone(serverPid))
+        #expect(await start.value.status == .stopped)
+    }
+
     @Test func theOpenRouterKeyIsNotInTheServersEnvironment() async throws {
         var environment = ProcessInfo.processInfo.environment
         environment["OPENROUTER_API_KEY"] = "sk-or-v1-never-for-tools"

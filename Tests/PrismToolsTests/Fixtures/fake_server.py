@@ -6,7 +6,7 @@ exits 1 mid-call), hang (blocks the server for good), slow (answers after a minu
 the server keeps reading), pid (its process id), env (one environment variable), fail (an
 isError result). It ignores notifications, including notifications/cancelled, so a hung
 call stays hung; like real stdio servers it exits when stdin closes. With FAKE_PID_FILE
-set it writes its pid there once ready.
+set it writes its pid there once ready; with FAKE_SILENT set it never answers anything.
 """
 import json
 import os
@@ -86,7 +86,7 @@ def main():
         if not line:
             continue
         request = json.loads(line)
-        if "id" not in request:
+        if "id" not in request or os.environ.get("FAKE_SILENT"):
             continue
         if request.get("method") == "tools/call" and (request.get("params") or {}).get("name") == "slow":
             threading.Thread(target=slow, args=(request["id"],), daemon=True).start()
