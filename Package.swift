@@ -18,6 +18,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // The official MCP SDK, used only by PrismTools (see ARCHITECTURE.md, "Dependencies").
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
+        // Already the SDK's own dependency; named for `FileDescriptor`, which its stdio transport takes.
+        .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
     ],
     targets: [
         // Conversations, the OpenRouter wire format, streaming, sessions, config. No terminal code.
@@ -55,6 +59,17 @@ let package = Package(
         .target(name: "PrismCurses", dependencies: ["CNcursesw", "CTermSupport", "PrismTerminal"], swiftSettings: strict),
         // A manual test of the curses backend: run it in tmux and press keys.
         .executableTarget(name: "prism-term-demo", dependencies: ["PrismCurses", "PrismTerminal"], swiftSettings: strict),
+        // MCP tool servers: the real `ToolHost` (stdio children and HTTP endpoints) on the official SDK.
+        .target(
+            name: "PrismTools",
+            dependencies: [
+                "PrismCore",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         // The `prism` command line: argument parsing and wiring of live dependencies.
         .target(
             name: "PrismCLI",
@@ -63,6 +78,7 @@ let package = Package(
                 "PrismUI",
                 "PrismCurses",
                 "PrismTerminal",
+                "PrismTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -78,6 +94,7 @@ let package = Package(
         .testTarget(name: "PrismTerminalTests", dependencies: ["PrismTerminal"], swiftSettings: strict),
         .testTarget(name: "PrismUITests", dependencies: ["PrismUI", "PrismTerminal", "PrismCore"], exclude: ["Goldens", "SessionFiles"], swiftSettings: strict),
         .testTarget(name: "PrismCursesTests", dependencies: ["PrismCurses", "PrismTerminal"], swiftSettings: strict),
+        .testTarget(name: "PrismToolsTests", dependencies: ["PrismTools", "PrismCore"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "PrismCLITests", dependencies: ["PrismCLI", "PrismCore", "PrismStub"], swiftSettings: strict),
     ]
 )

@@ -14,7 +14,7 @@ public struct PrismCommand: AsyncParsableCommand {
         """,
         version: PrismVersion.current,
         subcommands: [ChatCommand.self, AskCommand.self, CompareCommand.self, ModelsCommand.self, RouteCommand.self, SessionsCommand.self, KeyCommand.self, SpendCommand.self, LeaderboardCommand.self,
-                      StatsCommand.self],
+                      StatsCommand.self, MCPCommand.self],
         defaultSubcommand: ChatCommand.self
     )
 

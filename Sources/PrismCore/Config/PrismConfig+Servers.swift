@@ -49,6 +49,13 @@ extension PrismConfig {
                 return "a secret header (servers.\(name).headers.\(header))"
             }
         }
+        for server in mcp?.servers ?? [] {
+            guard case .http(_, let headers) = server.transport else { continue }
+            for (header, value) in headers.sorted(by: { $0.key < $1.key })
+            where !value.contains("${") && !SecretHeaders.secrets(name: header, value: value).isEmpty {
+                return "a secret header (mcp.servers.\(server.name).headers.\(header))"
+            }
+        }
         return nil
     }
 }
