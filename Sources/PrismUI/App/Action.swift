@@ -65,6 +65,10 @@ public enum Action: Sendable {
     /// Every verdict in `prism.db`, for the leaderboard view (`.loadMatches`), or why they could not be read.
     case matchesLoaded([MatchRecord])
     case matchesFailed(String)
+    /// What the tool host said of some servers (listed at start, started, restarted).
+    case toolServersLoaded([ToolServerInfo])
+    /// An approved tool call ended: its output (a failure as an error output) and how long it ran.
+    case toolFinished(ToolRunID, ToolOutput, seconds: Double)
 }
 
 /// Work for the runtime: I/O the reducer asked for. Effects report back as actions.
@@ -135,6 +139,16 @@ public enum Effect: Sendable, Equatable {
     case retagRound(promptIDs: [String], tag: PromptTag)
     /// Reads every verdict for the leaderboard view (answered with `matchesLoaded` or `matchesFailed`).
     case loadMatches
+    /// Lists the configured tool servers without starting any (answered with `toolServersLoaded`).
+    case listToolServers
+    /// Starts these tool servers (lazily: a send with tools on, `/tools`), each answered with `toolServersLoaded`.
+    case startToolServers([String])
+    /// Stops a tool server and starts it again (`/tools`).
+    case restartToolServer(String)
+    /// Runs one approved tool call in a cancellable task (answered with `toolFinished`).
+    case runTool(ToolRun)
+    /// Cancels every tool call still running for this request's round (Esc ends the whole turn).
+    case cancelTools(requestID: Int)
     case suspendToShell
     case quit
 }

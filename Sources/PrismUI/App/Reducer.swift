@@ -18,7 +18,7 @@ public enum Reducer {
             return pacingTick(&state, env)
         case .completion(let id, let event):
             if case .finished = event { rollSpend(&state, env.calendar) }
-            return completion(&state, requestID: id, event)
+            return completion(&state, requestID: id, event, env)
         case .catalogLoaded(let snapshot):
             // The same cached catalog read again (each Ctrl-P reads the cache) keeps the array the
             // picker's index was built for; a new one is indexed off this thread.
@@ -135,6 +135,10 @@ public enum Reducer {
             return matchesLoaded(&state, records)
         case .matchesFailed(let reason):
             return matchesLoaded(&state, [], error: reason)
+        case .toolServersLoaded(let infos):
+            return toolServersLoaded(&state, infos, env)
+        case .toolFinished(let id, let output, let seconds):
+            return toolFinished(&state, id, output, seconds: seconds, env)
         case .themeApplied(let name):
             state.theme = name
             notify(&state, "theme: \(name)")
@@ -167,6 +171,7 @@ public enum Reducer {
         state.budgetHold = nil
         state.providers = nil
         state.stats = nil
+        state.tools.overlay = nil
         state.prompt.clear()
         state.focus = .prompt
     }
