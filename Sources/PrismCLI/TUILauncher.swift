@@ -41,6 +41,7 @@ struct TUILauncher {
         state.serverLabel = context.demo ? nil : context.config.serverLabel
         state.budget = context.config.budget
         state.blindByDefault = context.config.compareBlind
+        state.tools.settings = context.config.toolLoop
         let picker = preferences.loadPicker()
         state.picker.favourites = Set(picker.favourites)
         state.picker.recents = picker.recents

@@ -48,13 +48,15 @@ public struct PrismConfig: Sendable, Equatable {
     public var compareBlind: Bool?
     /// `[history] keep_prompts`: keep each prompt's text in the reply history (off unless set).
     public var keepPrompts: Bool?
+    /// `[tools]`: the chat screen's tool loop limits.
+    public var toolLoop: ToolLoopSettings?
 
     public init() {}
 
     static let knownKeys: Set<String> = [
         "model", "base_url", "server", "servers", "api_key", "max_tokens", "attribution", "theme", "system_prompt",
         "fallback_models", "temperature", "provider", "reasoning", "request_timeout", "max_retries", "keys", "sets",
-        "connect_timeout", "first_byte_timeout", "idle_timeout", "budget", "health", "route", "compare", "history",
+        "connect_timeout", "first_byte_timeout", "idle_timeout", "budget", "health", "route", "compare", "history", "tools",
     ]
     static let providerKeys: Set<String> = [
         "order", "allow_fallbacks", "require_parameters", "data_collection", "zdr", "only", "ignore", "sort", "max_price", "quantizations",
@@ -78,6 +80,7 @@ public struct PrismConfig: Sendable, Equatable {
         reader.warnUnknown(in: ["route"], known: routeKeys)
         reader.warnUnknown(in: ["compare"], known: ["blind"])
         reader.warnUnknown(in: ["history"], known: ["keep_prompts"])
+        reader.warnUnknown(in: ["tools"], known: toolKeys)
 
         var config = PrismConfig()
         config.model = try reader.string("model")
@@ -118,6 +121,7 @@ public struct PrismConfig: Sendable, Equatable {
         config.compareBlind = try reader.bool("compare", "blind")
         _ = try reader.table("history")
         config.keepPrompts = try reader.bool("history", "keep_prompts")
+        config.toolLoop = try readTools(reader)
         return (config, reader.warnings)
     }
 

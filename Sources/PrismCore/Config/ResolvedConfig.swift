@@ -67,6 +67,8 @@ public struct ResolvedConfig: Sendable, Equatable {
     public var compareBlind = false
     /// `[history] keep_prompts`: whether the reply history keeps prompt text (default false).
     public var keepPrompts = false
+    /// `[tools]`: rounds per turn and the result size cap of the chat screen's tool loop.
+    public var toolLoop = ToolLoopSettings()
     /// Where the config file is (or would be).
     public var configFile: URL
     /// Whether the config file existed and was read.
