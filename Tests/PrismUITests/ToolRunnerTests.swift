@@ -46,7 +46,7 @@ struct ToolRunnerTests {
         #expect(outputs[0] == ToolOutput(text: "noon"))
         #expect(outputs[1] == ToolOutput(text: "The tool failed: no such file", isError: true))
         #expect(inbox.servers.first?.first?.status == .running)
-        #expect(host.calls.map(\.arguments).sorted() == ["{}", #"{"path":"x"}"#])
+        #expect(Set(host.calls.map(\.arguments)) == ["{}", #"{"path":"x"}"#])
     }
 
     @Test func cancellingTheRoundStopsAHangingCall() async throws {
