@@ -63,10 +63,13 @@ struct ToolRunnerTests {
         #expect(inbox.finished.isEmpty, "a cancelled call posts nothing")
     }
 
-    @Test func quittingStopsEveryServer() throws {
+    @Test func quittingStopsEveryServer() async throws {
         let host = FakeToolHost()
         let effects = try live(host)
-        effects.handle(.quit, post: { _ in })
+        // Quit comes from the UI thread, never from a task: it waits for the servers to stop.
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            Thread { effects.handle(.quit, post: { _ in }); done.resume() }.start()
+        }
         #expect(host.stoppedAll)
     }
 }
