@@ -59,9 +59,11 @@ extension LiveEffects {
         }
     }
 
-    /// Stops every tool server on quit, waiting a few seconds at most.
+    /// Stops every tool server on quit, waiting a few seconds at most (quit comes from the UI
+    /// thread, never from a task, so the wait holds no task thread the stop needs).
     func stopToolServers() {
         let host = toolHost
+        if host is NoToolHost { return }
         let done = DispatchSemaphore(value: 0)
         Task {
             await host.stopAll()
