@@ -24,6 +24,7 @@ struct ToolLoopKeysTests {
         let second = h.key(.char("n"))
         #expect(ToolHarness.runs(second).isEmpty, "a denied call is not run")
         #expect(h.steps[1].approval == .denied)
+        #expect(h.screen().contains("⚙ files/read {\"path\":\"a\"}  denied"))
         #expect(ToolHarness.started(second) == nil, "the first call is still running")
         let next = h.send(.toolFinished(ToolRunID(requestID: id, step: 0), ToolOutput(text: "12:00"), seconds: 0.3))
         let (id2, request2) = try #require(ToolHarness.started(next))

@@ -46,7 +46,8 @@ struct ToolLines {
         if room > 3, !arguments.isEmpty { head.append(" " + arguments.truncated(to: room), theme.style(.textMuted)) }
         head.append("  " + state, style)
         var out = [head]
-        guard let output = step.output ?? (step.approval == .denied ? ToolOutput(text: step.resultText, isError: true) : nil) else { return out }
+        // The state already says what a denied or capped call's answer says.
+        guard let output = step.output, output.text != ToolStep.roundLimitText else { return out }
         let resultStyle = theme.style(output.isError ? .error : .textMuted)
         let clean = TerminalSanitizer.sanitize(output.text)
         if expanded {
