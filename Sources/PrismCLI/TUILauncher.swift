@@ -42,6 +42,7 @@ struct TUILauncher {
         state.budget = context.config.budget
         state.blindByDefault = context.config.compareBlind
         state.route.settings = context.config.route
+        state.tools.settings = context.config.toolLoop
         let picker = preferences.loadPicker()
         state.picker.favourites = Set(picker.favourites)
         state.picker.recents = picker.recents
@@ -138,7 +139,7 @@ struct UIStart: @unchecked Sendable {
         // Benchmarks only: PRISM_FRAME_LOG=PATH writes each frame's CLOCK_MONOTONIC time (ns), one per line, on exit.
         let frameLog = terminalEnvironment["PRISM_FRAME_LOG"].flatMap { $0.isEmpty ? nil : $0 }
         if frameLog != nil { runtime.frameTimes = [] }
-        runtime.run(initialEffects: [.loadCatalog(refresh: false), .fetchKeyInfo, .fetchBalance, .computeSpentToday, .readHealth, .listThemes])
+        runtime.run(initialEffects: [.loadCatalog(refresh: false), .fetchKeyInfo, .fetchBalance, .computeSpentToday, .readHealth, .listThemes, .listToolServers])
         if let frameLog, let times = runtime.frameTimes {
             try? Data(times.map { "\($0)\n" }.joined().utf8).write(to: URL(fileURLWithPath: frameLog))
         }

@@ -183,7 +183,7 @@ struct KeyContextBindingTests {
             "[keys.compare]: unknown command 'quit' (use previous_pane, next_pane, focus_pane_1, focus_pane_2, focus_pane_3, focus_pane_4, toggle_scroll_lock, pick_pane, tie, all_bad)",
             "[keys]: unknown command 'frobnicate'",
             "[keys.picker]: unknown command 'bogus' (use choose, close, mark, favourite, sort, providers, variant, up, down, page_up, page_down)",
-            "[keys]: unknown context 'sessions' in 'sessions.delete' (use transcript, picker, browser, themes, confirm, editor, budget, fallbacks, compare, providers, stats, leaderboard, why, or a plain command name for the prompt)",
+            "[keys]: unknown context 'sessions' in 'sessions.delete' (use transcript, picker, browser, themes, confirm, editor, budget, fallbacks, compare, providers, stats, leaderboard, why, tools, or a plain command name for the prompt)",
             "[keys] transcript.help: unknown key 'hyper+h'",
         ])
         #expect(bindings == .defaults, "nothing bad is applied")

@@ -109,6 +109,7 @@ public enum ConfigLoader {
         resolved.compareBlind = config.compareBlind ?? false
         resolved.keepPrompts = config.keepPrompts ?? false
         resolved.mcp = config.mcp ?? MCPConfig()
+        resolved.toolLoop = config.toolLoop ?? ToolLoopSettings()
         resolved.server = server.profile
         resolved.apiKeyOrigin = server.keyOrigin
         resolved.serverKeyVariable = server.keyVariable

@@ -50,6 +50,8 @@ public struct PrismConfig: Sendable, Equatable {
     public var keepPrompts: Bool?
     /// `[mcp.servers.NAME]`: MCP tool servers.
     public var mcp: MCPConfig?
+    /// `[tools]`: the chat screen's tool loop limits.
+    public var toolLoop: ToolLoopSettings?
 
     public init() {}
 
@@ -57,7 +59,7 @@ public struct PrismConfig: Sendable, Equatable {
         "model", "base_url", "server", "servers", "api_key", "max_tokens", "attribution", "theme", "system_prompt",
         "fallback_models", "temperature", "provider", "reasoning", "request_timeout", "max_retries", "keys", "sets",
         "connect_timeout", "first_byte_timeout", "idle_timeout", "budget", "health", "route", "compare", "history",
-        "mcp",
+        "mcp", "tools",
     ]
     static let providerKeys: Set<String> = [
         "order", "allow_fallbacks", "require_parameters", "data_collection", "zdr", "only", "ignore", "sort", "max_price", "quantizations",
@@ -81,6 +83,7 @@ public struct PrismConfig: Sendable, Equatable {
         reader.warnUnknown(in: ["route"], known: routeKeys)
         reader.warnUnknown(in: ["compare"], known: ["blind"])
         reader.warnUnknown(in: ["history"], known: ["keep_prompts"])
+        reader.warnUnknown(in: ["tools"], known: toolKeys)
 
         var config = PrismConfig()
         config.model = try reader.string("model")
@@ -122,6 +125,7 @@ public struct PrismConfig: Sendable, Equatable {
         _ = try reader.table("history")
         config.keepPrompts = try reader.bool("history", "keep_prompts")
         config.mcp = try readMCP(&reader)
+        config.toolLoop = try readTools(reader)
         return (config, reader.warnings)
     }
 

@@ -69,6 +69,8 @@ public struct ResolvedConfig: Sendable, Equatable {
     public var keepPrompts = false
     /// `[mcp.servers.NAME]`: the MCP tool servers (none unless configured).
     public var mcp = MCPConfig()
+    /// `[tools]`: rounds per turn and the result size cap of the chat screen's tool loop.
+    public var toolLoop = ToolLoopSettings()
     /// Where the config file is (or would be).
     public var configFile: URL
     /// Whether the config file existed and was read.

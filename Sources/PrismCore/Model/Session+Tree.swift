@@ -97,10 +97,11 @@ extension Session {
         var estimated = false
         var known = false
         for m in messages where m.role == .assistant {
-            if let c = m.usage?.cost {
+            let usage = m.turnUsage
+            if let c = usage?.cost {
                 total += c
                 known = true
-                if m.usage?.costIsEstimate == true { estimated = true }
+                if usage?.costIsEstimate == true { estimated = true }
             }
         }
         return (total, estimated, known)

@@ -116,6 +116,7 @@ public enum SessionExporter {
             if let reasoning = message.reasoning, !reasoning.isEmpty {
                 out += "<details>\n<summary>Reasoning</summary>\n\n\(reasoning)\n\n</details>\n\n"
             }
+            if let rounds = message.toolRounds, !rounds.isEmpty { out += toolRounds(rounds) }
             if !message.content.isEmpty { out += message.content + "\n" }
             if let calls = message.toolCalls, !calls.isEmpty {
                 for call in calls {
@@ -141,7 +142,7 @@ public enum SessionExporter {
     /// `12 in · 345 out tokens · $0.000093 · 1.2 s`, from whatever the reply recorded.
     private static func statistics(_ message: Message) -> String {
         var parts: [String] = []
-        if let usage = message.usage {
+        if let usage = message.turnUsage {
             var tokens: [String] = []
             if let prompt = usage.promptTokens { tokens.append("\(prompt) in") }
             if let completion = usage.completionTokens { tokens.append("\(completion) out") }

@@ -67,6 +67,10 @@ public enum Action: Sendable {
     case matchesFailed(String)
     /// The model chosen for the routed prompt asked as `id` (`.decideRoute`).
     case routeDecided(id: Int, decision: RouteDecision)
+    /// What the tool host said of some servers (listed at start, started, restarted).
+    case toolServersLoaded([ToolServerInfo])
+    /// An approved tool call ended: its output (a failure as an error output) and how long it ran.
+    case toolFinished(ToolRunID, ToolOutput, seconds: Double)
 }
 
 /// Work for the runtime: I/O the reducer asked for. Effects report back as actions.
@@ -141,6 +145,16 @@ public enum Effect: Sendable, Equatable {
     /// short while), off the UI thread; answered with `routeDecided` (without ratings and
     /// speeds, and a warning, when prism.db cannot be read).
     case decideRoute(id: Int, ask: RouteAsk)
+    /// Lists the configured tool servers without starting any (answered with `toolServersLoaded`).
+    case listToolServers
+    /// Starts these tool servers (lazily: a send with tools on, `/tools`), each answered with `toolServersLoaded`.
+    case startToolServers([String])
+    /// Stops a tool server and starts it again (`/tools`).
+    case restartToolServer(String)
+    /// Runs one approved tool call in a cancellable task (answered with `toolFinished`).
+    case runTool(ToolRun)
+    /// Cancels every tool call still running for this request's round (Esc ends the whole turn).
+    case cancelTools(requestID: Int)
     case suspendToShell
     case quit
 }

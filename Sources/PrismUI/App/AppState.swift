@@ -10,7 +10,7 @@ import PrismTerminal
 public struct AppState: Sendable {
     /// Which part of the screen takes the keys.
     public enum Focus: Sendable, Equatable {
-        case prompt, transcript, picker, browser, help, themes, fallbacks, providers, stats, leaderboard
+        case prompt, transcript, picker, browser, help, themes, fallbacks, providers, stats, leaderboard, tools
         /// The full breakdown of a routed reply's decision (`RouteState.why`).
         case routeWhy
     }
@@ -71,6 +71,8 @@ public struct AppState: Sendable {
     /// Verdicts given in this window (pick, tie, all bad, thumbs): rounds and replies already
     /// judged, so a pick after a tie does not count the round twice.
     public var verdicts = VerdictState()
+    /// Tool servers, the tool loop's limits and the `/tools` overlay (`Reducer+Tools`).
+    public var tools = ToolsState()
     /// Blind compare: model names hidden (and panes shuffled) until a verdict; nil when not blind.
     public var blind: BlindCompare?
     /// Routing each prompt to a model chosen for it (the picker's route row, `/route`).
@@ -210,6 +212,8 @@ public struct TranscriptViewState: Sendable, Equatable {
     public var hasUnseenBelow = false
     /// Replies whose reasoning is expanded (collapsed by default).
     public var expandedReasoning: Set<String> = []
+    /// Replies whose tool results are shown whole (one line each by default).
+    public var expandedTools: Set<String> = []
     /// The message selected for copying, sibling flips and jumps.
     public var selectedMessageID: String?
 

@@ -24,6 +24,7 @@ public enum Command: String, CaseIterable, Sendable {
     case openStats = "open_stats"
     case tieRound = "tie", allBad = "all_bad", thumbUp = "thumb_up", thumbDown = "thumb_down", openLeaderboard = "leaderboard"
     case routeWhy = "route_why"
+    case toggleToolResults = "toggle_tool_results"
 
     /// Commands that mean something only in compare mode; elsewhere their keys keep their old use.
     public var isCompareOnly: Bool {
@@ -80,6 +81,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .thumbDown: return "thumb down for the newest or selected reply (leaderboard, half a match)"
         case .openLeaderboard: return "your leaderboard: models rated from your picks, ties and thumbs"
         case .routeWhy: return "why route chose the newest or selected reply's model: the full breakdown"
+        case .toggleToolResults: return "show or hide the tool results of the newest or selected reply"
         }
     }
 }

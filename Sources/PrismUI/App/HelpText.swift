@@ -84,6 +84,11 @@ enum HelpText {
         notes.append("Route (the picker's first row, or /route [on|off|explain]): each prompt goes to the best of your [route] candidates "
             + "or favourites, and its reply says why in one line; \(bindings.name(.routeWhy)) shows the breakdown, "
             + "\(bindings.name(RouteWhyCommand.close)) closes ([keys.why]).")
+        func toolKeys(_ commands: ToolsCommand...) -> String { commands.map { bindings.name($0) }.joined(separator: "/") }
+        notes.append("Tools: a tool call asks first: \(toolKeys(.once)) once, \(toolKeys(.alwaysTool)) always this tool, "
+            + "\(toolKeys(.alwaysServer)) always this server, \(toolKeys(.deny)) deny, \(bindings.name(.cancelOrClear)) stops the turn. "
+            + "/tools lists servers and tools: \(toolKeys(.toggleTool)) tool on/off, \(toolKeys(.toggleServer)) server on/off, "
+            + "\(toolKeys(.restart)) restart, \(toolKeys(.clearApprovals)) forget approvals, \(toolKeys(.close)) closes ([keys.tools]).")
         notes.append("Budget: a send over a cap (or above confirm_above) is held, not sent: \(bindings.name(BudgetCommand.sendAnyway)) sends it anyway, "
             + "\(bindings.name(BudgetCommand.lowerMaxTokens)) lowers max_tokens to fit, \(bindings.name(BudgetCommand.back)) goes back to the draft ([keys.budget]).")
         for note in notes {

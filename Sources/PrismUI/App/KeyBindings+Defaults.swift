@@ -49,6 +49,7 @@ extension KeyBindings {
         .alt("-"): .thumbDown,
         Key(.function(3)): .openLeaderboard,
         .alt("w"): .routeWhy,
+        .alt("o"): .toggleToolResults,
     ])
 
     /// The default keys that mean a command only outside a text editor (in the transcript).
@@ -58,7 +59,7 @@ extension KeyBindings {
         .char("r"): .toggleReasoning, .char("y"): .copyMessage, .char("c"): .copyCode, .char("q"): .quit,
         .char(" "): .pageDown, .char("b"): .pageUp, .char("<"): .previousSibling, .char(">"): .nextSibling,
         .char("d"): .deleteMessage, Key(.delete): .deleteMessage, .char("f"): .forkSession,
-        .char("+"): .thumbUp, .char("-"): .thumbDown,
+        .char("+"): .thumbUp, .char("-"): .thumbDown, .char("o"): .toggleToolResults,
     ]
 
     /// The default keys of the route breakdown.

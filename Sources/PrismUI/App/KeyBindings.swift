@@ -20,6 +20,7 @@ public struct KeyBindings: Sendable, Equatable {
     public private(set) var stats: [Key: StatsCommand] = KeyBindings.statsKeys
     public private(set) var leaderboard: [Key: LeaderboardCommand] = KeyBindings.leaderboardKeys
     public private(set) var why: [Key: RouteWhyCommand] = KeyBindings.whyKeys
+    public private(set) var tools: [Key: ToolsCommand] = KeyBindings.toolsKeys
     /// The key hints name for a command bound to several ("context.command", plain for the
     /// prompt): the first one the config listed, or the usual one by default.
     private var named: [String: Key] = [
@@ -31,6 +32,7 @@ public struct KeyBindings: Sendable, Equatable {
         "leaderboard.next_tag": Key(.tab), "leaderboard.previous_tag": Key(.backTab), "leaderboard.up": Key(.up),
         "leaderboard.down": Key(.down), "leaderboard.close": Key(.escape), "transcript.thumb_up": .char("+"),
         "transcript.thumb_down": .char("-"), "why.close": Key(.escape), "why.up": Key(.up), "why.down": Key(.down),
+        "tools.up": Key(.up), "tools.down": Key(.down), "tools.close": Key(.escape), "transcript.toggle_tool_results": .char("o"),
     ]
 
     public init(_ commands: [Key: Command], transcript: [Key: Command] = KeyBindings.transcriptKeys,
@@ -45,7 +47,7 @@ public struct KeyBindings: Sendable, Equatable {
 
     /// The contexts a `[keys]` entry can name before a dot (`picker.mark`), besides the prompt's
     /// plain names. `compare.pick_pane` is the same binding as plain `pick_pane`.
-    public static let contexts = ["transcript", "picker", "browser", "themes", "confirm", "editor", "budget", "fallbacks", "compare", "providers", "stats", "leaderboard", "why"]
+    public static let contexts = ["transcript", "picker", "browser", "themes", "confirm", "editor", "budget", "fallbacks", "compare", "providers", "stats", "leaderboard", "why", "tools"]
 
     public func command(for key: Key) -> Command? { commands[key] }
 
@@ -169,6 +171,16 @@ public struct KeyBindings: Sendable, Equatable {
         name(command, in: why, context: "why")
     }
 
+    /// The keys bound to a tool approval or `/tools` command.
+    public func keys(for command: ToolsCommand) -> [Key] {
+        Self.sortedKeys(tools.filter { $0.value == command }.map(\.key))
+    }
+
+    /// The same for a tool approval or `/tools` command.
+    public func name(_ command: ToolsCommand) -> String {
+        name(command, in: tools, context: "tools")
+    }
+
     /// How hints name a command of one overlay context: the first key the config listed for
     /// it, else its shortest key, else the config name in brackets (so a hint never lies).
     private func name<C: RawRepresentable & Equatable>(_ command: C, in map: [Key: C], context: String) -> String
@@ -272,6 +284,11 @@ public struct KeyBindings: Sendable, Equatable {
             case "why"?:
                 if let command = RouteWhyCommand(rawValue: commandName) { Self.bind(&why, command, keys) } else {
                     warnings.append(unknown(RouteWhyCommand.self, in: "why"))
+                    known = false
+                }
+            case "tools"?:
+                if let command = ToolsCommand(rawValue: commandName) { Self.bind(&tools, command, keys) } else {
+                    warnings.append(unknown(ToolsCommand.self, in: "tools"))
                     known = false
                 }
             case "confirm"?:

@@ -41,6 +41,16 @@ public struct StreamState: Sendable, Equatable {
     public var quietUntil: Date?
     /// The model the request named first (after open circuits were skipped): whose health the reply tells.
     public var model: String?
+    /// The tools this request offered (a call is resolved against them).
+    public var offered: [ToolSpec] = []
+    /// The spend ledger's key for this request: the reply id, or for a later round of a
+    /// tool turn the reply id with the round (each round is reserved and settled on its own).
+    public var spendKey: String
+    /// Set when the request ended in tool calls: the lane runs tools (or waits for approval)
+    /// until the round is answered and the next request starts.
+    public var toolsSince: Date?
+    /// When each running call of the current round started, by its place in the round.
+    public var toolStarts: [Int: Date] = [:]
 
     /// Seconds without data (or, once text flows, without text) after which the phase says
     /// so instead of counting on as if the reply were still coming.
@@ -50,6 +60,7 @@ public struct StreamState: Sendable, Equatable {
         self.requestID = requestID
         self.messageID = messageID
         self.startedAt = startedAt
+        spendKey = messageID
         lastEventAt = startedAt
     }
 
@@ -58,6 +69,7 @@ public struct StreamState: Sendable, Equatable {
     /// "no data for 12s" (nothing at all arrived) or "no text for 12s" (only keep-alives or
     /// other events since the last text: the server is there, the reply is not moving).
     public func phase(at now: Date) -> String {
+        if let toolsSince { return "tools " + String(format: "%.1fs", now.timeIntervalSince(toolsSince)) }
         let heardFrom = max(lastEventAt, quietUntil ?? lastEventAt)
         let silence = now.timeIntervalSince(heardFrom)
         if silence > Self.stallAfter { return "no data for \(Int(silence))s" }

@@ -52,7 +52,7 @@ public struct Layout: Equatable, Sendable {
         case .providers, .stats:
             // The whole area above the status bar: a table of ten columns (or charts) wants every cell.
             overlay = main
-        case .help, .browser, .themes, .fallbacks, .leaderboard, .routeWhy:
+        case .help, .browser, .themes, .fallbacks, .leaderboard, .routeWhy, .tools:
             // The fallback chain is a table of prices: it takes more of a narrow screen.
             let width = min(main.width, max(focus == .fallbacks ? 72 : 40, main.width * 4 / 5))
             let height = min(main.height, max(8, main.height * 4 / 5))

@@ -49,8 +49,9 @@ extension Reducer {
         let orphaned = state.lanes.indices.filter { lane in state.lanes[lane].stream.map { state.session.message($0.messageID) == nil } == true }
         guard !orphaned.isEmpty else { return [] }
         notify(&state, "another window deleted the message a reply was streaming into: stopped")
-        let replies = orphaned.compactMap { state.lanes[$0].stream?.messageID }
-        return stopStreams(&state, orphaned, reason: .cancelled) + replies.map { .releaseSpend(replyID: $0) }
+        // A lane running tools has no request in flight; a later tool round is reserved under its own key.
+        let reserved = orphaned.compactMap { state.lanes[$0].stream }.filter { $0.toolsSince == nil }.map(\.spendKey)
+        return stopStreams(&state, orphaned, reason: .cancelled) + reserved.map { .releaseSpend(replyID: $0) }
     }
 
     static func deletedElsewhere(_ state: inout AppState, id: String) -> [Effect] {

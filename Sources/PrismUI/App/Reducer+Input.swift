@@ -70,6 +70,7 @@ extension Reducer {
             if key == Key(.escape) { return [] }
         }
         if let hold = state.budgetHold, let effects = budgetKey(&state, hold, key, env) { return effects }
+        if state.focus != .tools, let effects = toolApprovalKey(&state, key, env) { return effects }
         if env.bindings.command(for: key) == .cancelOrClear, cancelPacedSend(&state) { return [] }
         // Overlays take every key first.
         switch state.focus {
@@ -98,6 +99,8 @@ extension Reducer {
             return leaderboardKey(&state, key, env)
         case .routeWhy:
             return routeWhyKey(&state, key, env)
+        case .tools:
+            return toolsOverlayKey(&state, key, env)
         case .transcript:
             if let command = BindingLookup.transcript(key, env.bindings) { return run(command, &state, env) }
             if case .character(let c) = key.code, key.modifiers.isEmpty {
@@ -193,6 +196,9 @@ extension Reducer {
                     state.lane.view.expandedReasoning.insert(id)
                 }
             }
+        case .toggleToolResults:
+            guard let id = selectedOrLastReply(state)?.id else { return [] }
+            if state.lane.view.expandedTools.remove(id) == nil { state.lane.view.expandedTools.insert(id) }
         case .copyMessage:
             guard let message = selectedOrLast(state) else { return [] }
             notify(&state, "copied the message")

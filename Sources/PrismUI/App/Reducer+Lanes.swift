@@ -12,6 +12,7 @@ extension Reducer {
         let text = state.prompt.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return [] }
         if let effects = slashCommand(&state, text, env) { return effects }
+        if let effects = waitForToolServers(&state) { return effects }
         guard !state.isStreaming else {
             notify(&state, state.isComparing ? "replies are still streaming: \(env.bindings.name(.cancelOrClear)) stops the focused one, \(env.bindings.name(.cancel)) all"
                                              : "a reply is still streaming: \(env.bindings.name(.cancelOrClear)) stops it")
@@ -49,15 +50,22 @@ extension Reducer {
     static func startLane(_ state: inout AppState, _ lane: Int, replyID: String, _ env: ReducerEnvironment,
                           maxTokens: Int? = nil) -> [Effect] {
         guard state.lanes.indices.contains(lane), let model = state.model(ofLane: lane),
-              let parent = state.session.message(replyID)?.parentID else { return [] }
+              let reply = state.session.message(replyID), let parent = reply.parentID else { return [] }
         state.nextRequestID += 1
         // Models whose circuit is open leave the chain; the request is built for the model sent.
         let routed = routeLane(&state, model: model)
-        state.lanes[lane].stream = StreamState(requestID: state.nextRequestID, messageID: replyID, startedAt: state.now)
-        state.lanes[lane].stream?.model = routed.model
+        // A tool turn's next round asks with the reply's rounds so far (its thread ends at the reply).
+        let rounds = reply.toolRounds?.count ?? 0
+        let upTo = rounds > 0 ? replyID : parent
+        var stream = StreamState(requestID: state.nextRequestID, messageID: replyID, startedAt: state.now)
+        stream.model = routed.model
+        stream.offered = toolsToOffer(&state, lane: lane, model: routed.model)
+        if rounds > 0 { stream.spendKey = "\(replyID)#round\(rounds + 1)" }
+        state.lanes[lane].stream = stream
         state.lanes[lane].view.follow()
-        var request = ChatRequest.build(model: routed.model, session: state.session, upTo: parent, catalog: state.catalog,
+        var request = ChatRequest.build(model: routed.model, session: state.session, upTo: upTo, catalog: state.catalog,
                                         maxTokensCap: env.maxTokensCap, routing: state.routing)
+        request.tools = stream.offered
         request.settings.fallbackModels = routed.fallbacks
         request.fallbackPricing = request.fallbackPricing.filter { routed.fallbacks.contains($0.key) }
         // `:nitro` and `:floor` may be served by the dearest provider: reserve and check budgets at its prices.
@@ -72,8 +80,8 @@ extension Reducer {
             // Reserved before the first byte goes, so another window's budget check sees it.
             let spend = spendRequest(state, model: routed.model, provider: nil)
             noteFreeStart(&state, free: spend.free)
-            let worstCase = spend.free ? 0 : env.estimateCost(request, state.session, parent).worstCase ?? 0
-            effects.append(.reserveSpend(replyID: replyID, request: spend, worstCase: worstCase))
+            let worstCase = spend.free ? 0 : env.estimateCost(request, state.session, upTo).worstCase ?? 0
+            effects.append(.reserveSpend(replyID: stream.spendKey, request: spend, worstCase: worstCase))
         }
         return effects + [.startStream(requestID: state.nextRequestID, request: request, journal: journalTarget(state, replyID: replyID))]
     }
@@ -85,8 +93,8 @@ extension Reducer {
     }
 
     /// Applies one event of a lane's stream; events of cancelled requests are ignored.
-    static func completion(_ state: inout AppState, requestID: Int, _ event: CompletionEvent) -> [Effect] {
-        guard let lane = state.lane(streaming: requestID), var stream = state.lanes[lane].stream,
+    static func completion(_ state: inout AppState, requestID: Int, _ event: CompletionEvent, _ env: ReducerEnvironment) -> [Effect] {
+        guard let lane = state.lane(streaming: requestID), var stream = state.lanes[lane].stream, stream.toolsSince == nil,
               let index = state.session.index(of: stream.messageID) else { return [] }
         let folded = fold(event, into: index, stream: &stream, &state)
         state.lanes[lane].stream = stream
@@ -97,6 +105,15 @@ extension Reducer {
             if !state.lanes[lane].view.isFollowing { state.lanes[lane].view.hasUnseenBelow = true }
             return []
         case .finished(let reply):
+            if reply.failure == nil, !reply.toolCalls.isEmpty, !stream.offered.isEmpty {
+                return toolRoundEnded(&state, lane: lane, stream: stream, reply: reply, env)
+            }
+            return finishLane(&state, lane: lane, stream: stream, reply: reply)
+        }
+    }
+
+    /// A lane's reply is done (its last round, in a tool turn): notices, save, records, spend.
+    static func finishLane(_ state: inout AppState, lane: Int, stream: StreamState, reply: Reply) -> [Effect] {
             state.lanes[lane].stream = nil
             let who = state.isComparing ? state.model(ofLane: lane) : nil
             if let failure = reply.failure, failure.kind != .cancelled {
@@ -104,15 +121,18 @@ extension Reducer {
             } else if let warning = skippedWarning(reply, model: who) {
                 notify(&state, warning, .error)
             }
-            var effects: [Effect] = [.saveSession(state.session)] + replyRecord(state, lane: lane, stream: stream, reply: reply)
-            let lookup = generationLookup(state, messageID: stream.messageID)
+            // The history records the whole turn: every tool round's tokens and cost with the last's.
+            var turn = reply
+            if let message = state.session.message(stream.messageID), message.toolRounds != nil { turn.usage = message.turnUsage }
+            var effects: [Effect] = [.saveSession(state.session)] + replyRecord(state, lane: lane, stream: stream, reply: turn)
+            // A later round's cost is not looked up in `/generation` (the reply keeps the first round's id).
+            let lookup = stream.spendKey == stream.messageID ? generationLookup(state, messageID: stream.messageID) : []
             if lookup.isEmpty, !state.demo {
-                effects.append(spendRecord(state, lane: lane, reply: reply, replyID: stream.messageID) ?? .releaseSpend(replyID: stream.messageID))
+                effects.append(spendRecord(state, lane: lane, reply: reply, replyID: stream.spendKey) ?? .releaseSpend(replyID: stream.spendKey))
             }
             // The ledger's totals again (after the record, on the same queue): other windows' spend shows too.
             if !state.demo { effects.append(.computeSpentToday) }
             return effects + lookup + balanceRefresh(&state)
-        }
     }
 
     /// The ledger entry for a finished reply: its cost (a free model's reply costs 0 even
@@ -185,20 +205,23 @@ extension Reducer {
     /// The reducer does not wait for a stream's own `finished` event: by the time it
     /// arrives no lane has its request id, so it is ignored.
     static func cancelLanes(_ state: inout AppState, _ lanes: [Int]? = nil) -> [Effect] {
-        let stopping = (lanes ?? Array(state.lanes.indices)).compactMap { state.lanes.indices.contains($0) ? state.lanes[$0].stream?.messageID : nil }
+        let stopping = (lanes ?? Array(state.lanes.indices)).compactMap { state.lanes.indices.contains($0) ? state.lanes[$0].stream : nil }
         let effects = stopStreams(&state, lanes, reason: .cancelled)
         guard !effects.isEmpty else { return [] }
-        notify(&state, effects.count == 1 ? "cancelled: the text so far is kept" : "cancelled \(effects.count) replies: their text so far is kept")
+        notify(&state, stopping.count == 1 ? "cancelled: the text so far is kept" : "cancelled \(stopping.count) replies: their text so far is kept")
         return effects + [.saveSession(state.session)] + costOfStopped(state, stopping)
     }
 
     /// For replies just stopped: OpenRouter bills what was generated before the stop, so its
     /// record is asked for; a reply with no record to ask for gives its reservation back.
-    static func costOfStopped(_ state: AppState, _ replyIDs: [String]) -> [Effect] {
+    /// A lane stopped while running tools has no request in flight (its round was settled).
+    static func costOfStopped(_ state: AppState, _ streams: [StreamState]) -> [Effect] {
         guard !state.demo else { return [] }
-        return replyIDs.flatMap { id in
-            let lookup = generationLookup(state, messageID: id)
-            return lookup.isEmpty ? [.releaseSpend(replyID: id)] : lookup
+        return streams.flatMap { stream -> [Effect] in
+            if stream.toolsSince != nil { return [] }
+            if stream.spendKey != stream.messageID { return [.releaseSpend(replyID: stream.spendKey)] }
+            let lookup = generationLookup(state, messageID: stream.messageID)
+            return lookup.isEmpty ? [.releaseSpend(replyID: stream.messageID)] : lookup
         }
     }
 
@@ -211,6 +234,8 @@ extension Reducer {
             guard state.lanes.indices.contains(lane), let stream = state.lanes[lane].stream else { continue }
             state.lanes[lane].stream = nil
             effects.append(.cancelStream(requestID: stream.requestID))
+            // Esc ends the whole tool turn: calls still running are cancelled with it.
+            if stream.toolsSince != nil { effects.append(.cancelTools(requestID: stream.requestID)) }
             guard let index = state.session.index(of: stream.messageID) else { continue }
             state.session.messages[index].status = .cancelled
             state.session.messages[index].failure = reason

@@ -18,6 +18,7 @@ extension Reducer {
         ("/tag", "/tag [TAG]: the newest round's tag and why · /tag TAG corrects it · /tag next TAG tags the next prompt"),
         ("/route", "/route [on|off|explain]: send each prompt to the best of your candidates, or stop; explain: why the newest reply went there"),
         ("/leaderboard", "/leaderboard [TAG]: your models rated from picks, ties and thumbs (overall or one tag)"),
+        ("/tools", "/tools: tool servers and their tools: turn them on or off, restart, forget approvals"),
         ("/budget", "/budget: caps and spend · /budget daily|monthly|per-request|confirm-above USD|off · /budget warn-at 0.8 · /budget off"),
         ("/title", "/title TEXT: rename this session"),
         ("/new", "/new: start a new session"),
@@ -101,6 +102,8 @@ extension Reducer {
             return tagCommand(&state, argument)
         case "/leaderboard":
             return leaderboardCommand(&state, argument)
+        case "/tools":
+            return openTools(&state)
         case "/title":
             guard !argument.isEmpty else { return [] }
             state.session.title = Session.cleanTitle(argument)

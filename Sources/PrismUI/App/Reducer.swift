@@ -18,7 +18,7 @@ public enum Reducer {
             return pacingTick(&state, env)
         case .completion(let id, let event):
             if case .finished = event { rollSpend(&state, env.calendar) }
-            return completion(&state, requestID: id, event)
+            return completion(&state, requestID: id, event, env)
         case .catalogLoaded(let snapshot):
             // The same cached catalog read again (each Ctrl-P reads the cache) keeps the array the
             // picker's index was built for; a new one is indexed off this thread.
@@ -137,6 +137,10 @@ public enum Reducer {
             return matchesLoaded(&state, [], error: reason)
         case .routeDecided(let id, let decision):
             return routeDecided(&state, id: id, decision, env)
+        case .toolServersLoaded(let infos):
+            return toolServersLoaded(&state, infos, env)
+        case .toolFinished(let id, let output, let seconds):
+            return toolFinished(&state, id, output, seconds: seconds, env)
         case .themeApplied(let name):
             state.theme = name
             notify(&state, "theme: \(name)")
@@ -169,6 +173,7 @@ public enum Reducer {
         state.budgetHold = nil
         state.providers = nil
         state.stats = nil
+        state.tools.overlay = nil
         state.prompt.clear()
         state.focus = .prompt
     }

@@ -17,6 +17,8 @@ struct MessageBlock {
     let siblingCount: Int
     let spinner: String
     var reasoningKey = "Ctrl-R"
+    /// The reply's tool rounds (`ToolLines`), drawn after the reasoning and before the final text.
+    var toolLines: [StyledLine] = []
 
     static let gutter = 2
 
@@ -63,6 +65,7 @@ struct MessageBlock {
                 out.append(indent(StyledLine("▸ \(thinking ? "thinking " + spinner : "reasoning") · " + Formatting.count(words, "word") + " (\(reasoningKey))", theme.style(.reasoning))))
             }
         }
+        out += toolLines.map(indent)
         return out
     }
 
@@ -70,7 +73,8 @@ struct MessageBlock {
     func bottom() -> [StyledLine] {
         var out = extras()
         let reasoning = message.reasoning ?? ""
-        if streaming, message.content.isEmpty, reasoning.isEmpty, (message.toolCalls ?? []).isEmpty {
+        let toolsBusy = message.toolRounds?.last?.steps.contains { !$0.isDone } ?? false
+        if streaming, message.content.isEmpty, reasoning.isEmpty, (message.toolCalls ?? []).isEmpty, !toolsBusy {
             out.append(indent(StyledLine("\(spinner) waiting for the first token…", theme.style(.textMuted))))
         }
         switch message.status {
@@ -128,7 +132,8 @@ struct MessageBlock {
             if let provider = message.provider { line.append(" via \(TerminalSanitizer.sanitize(provider))", theme.style(.textMuted)) }
             if siblingCount > 1 { line.append("  ‹\(siblingIndex + 1)/\(siblingCount)›", theme.style(.accent)) }
             var facts: [String] = []
-            if let u = message.usage {
+            // A tool turn's figures are every round's together.
+            if let u = message.turnUsage {
                 if let out = u.completionTokens { facts.append("\(Formatting.tokens(out)) tok") }
                 // A cost from OpenRouter's record (the stream had none, e.g. cancelled) says so.
                 if u.cost != nil { facts.append(Formatting.cost(u) + (u.source == .generation ? " billed" : "")) }

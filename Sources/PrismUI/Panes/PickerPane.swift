@@ -45,7 +45,8 @@ enum PickerPane {
             frame.put(emptyMessage, at: Point(x: listArea.x + 1, y: listArea.y), style: theme.style(.textMuted, on: .surface), clip: listArea)
             return
         }
-        let columns = Columns(width: listArea.width, wantedID: wantedIDWidth(state), wantsEstimate: wantsEstimate(state, basis))
+        var columns = Columns(width: listArea.width, wantedID: wantedIDWidth(state), wantsEstimate: wantsEstimate(state, basis))
+        columns.marksNoTools = state.tools.configured
         frame.put(columns.header, at: Point(x: listArea.x, y: listArea.y), style: theme.style(.textMuted, on: .surface).adding(.bold), clip: listArea)
         let rows = listArea.inset(top: 1)
         let count = head + modelCount
@@ -193,6 +194,8 @@ enum PickerPane {
         static let badgesWidth = 22
         /// The marker (✓ ★ ↺ ◫), the current model's dot and a space.
         static let markerWidth = 3
+        /// Tool servers are configured: a model the catalog lists without `tools` says "no tools" (it is sent without them).
+        var marksNoTools = false
 
         /// Every column but the id's, with the spaces between them.
         static func fixedWidth(context: Bool, badges: Bool, estimate: Bool = false) -> Int {
@@ -245,7 +248,7 @@ enum PickerPane {
             if m.pricing.isFree { b.append("free") }
             if m.acceptsImages || m.acceptsFiles { b.append("vision") }
             if m.supportsReasoning { b.append("think") }
-            if m.supportsTools { b.append("tools") }
+            if m.supportsTools { b.append("tools") } else if marksNoTools { b.append("no tools") }
             return b.joined(separator: " ")
         }
     }

@@ -80,7 +80,8 @@ enum StatusBar {
             if let rate = Formatting.rate(timings, completionTokens: last?.usage?.completionTokens) { speed.append(rate) }
             if !speed.isEmpty { right.append(seg(speed.joined(separator: " "), .statusBarText, 30)) }
         }
-        if let usage = last?.usage { right.append(seg(Formatting.cost(usage), .cost, 80)) }
+        // The reply's cost: a tool turn's is every round's (tokens and context above are the last request's).
+        if let usage = last?.turnUsage { right.append(seg(Formatting.cost(usage), .cost, 80)) }
         if total.known {
             right.append(seg("session \(total.estimated ? "~" : "")\(Formatting.usd(total.cost))", .cost, 70))
         }

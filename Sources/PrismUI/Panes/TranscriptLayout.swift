@@ -37,6 +37,8 @@ final class TranscriptLayout {
         var piece = 0
         var first = true
         var last = true
+        /// The tool rounds as drawn (calls, states, results, expanded, running times); 0 without tools.
+        var tools = 0
     }
 
     /// What, besides the message, decides how it looks: the stream, selection, reasoning toggles.
@@ -50,6 +52,11 @@ final class TranscriptLayout {
         /// How the folded reasoning line names the key that unfolds it. Not in the cache's
         /// fingerprint: the bindings are fixed for a run, and so for a renderer's layouts.
         var reasoningKey = "Ctrl-R"
+        /// Replies whose tool results show whole.
+        var expandedTools: Set<String> = []
+        /// The streaming reply's running tool calls (by place in its last round), and the time now.
+        var toolStarts: [Int: Date] = [:]
+        var now = Date(timeIntervalSince1970: 0)
 
         /// A lane's context: its stream, its selection (while the transcript has the keys and
         /// the lane is focused) and its expanded reasoning. Compare panes hide "‹2/3›": there
@@ -61,6 +68,9 @@ final class TranscriptLayout {
             expanded = view.expandedReasoning
             spinnerFrame = state.spinnerFrame
             showsSiblings = !state.isComparing
+            expandedTools = view.expandedTools
+            toolStarts = state.lanes[lane].stream?.toolStarts ?? [:]
+            now = state.now
         }
     }
 
@@ -186,6 +196,12 @@ final class TranscriptLayout {
             hasTimings: message.timings != nil, spinner: spinner, theme: theme.name, provider: message.provider,
             served: message.modelServed, extras: message.attachments.count + (message.toolCalls?.count ?? 0),
             routeLine: message.routeDecision?.line, piece: bodies.version(of: part, for: message, theme: theme), first: part == 0, last: part == count - 1)
+        let tools = part != 0 ? nil : message.toolRounds.map { toolLines($0, message: message, streaming: streaming, context: context, width: width, theme: theme) }
+        if part == 0, let tools {
+            var hasher = Hasher()
+            hasher.combine(tools.map(\.text))
+            fingerprint.tools = hasher.finalize() | 1
+        }
         if !fingerprint.first && !fingerprint.last {
             // A middle part is body only: the header's and footer's facts do not show in it.
             fingerprint = Fingerprint(reasoningCount: 0, contentEmpty: false, status: nil, expanded: false, selected: selected,
@@ -202,7 +218,8 @@ final class TranscriptLayout {
         let body = bodies.lines(for: message, piece: part, width: bodyWidth, theme: theme)
         let block = MessageBlock(message: message, width: width, theme: theme, expanded: fingerprint.expanded,
                                  selected: selected, streaming: streaming, siblingIndex: siblingIndex,
-                                 siblingCount: siblings.count, spinner: spinner, reasoningKey: context.reasoningKey)
+                                 siblingCount: siblings.count, spinner: spinner, reasoningKey: context.reasoningKey,
+                                 toolLines: fingerprint.first ? tools ?? [] : [])
         var lines = fingerprint.first ? block.top(reasoningWords: words(in: message)) : []
         if streaming && fingerprint.last {
             lines += indentStreaming(body, key: key, selected: selected, theme: theme)
@@ -213,6 +230,12 @@ final class TranscriptLayout {
         if fingerprint.last { lines += block.bottom() }
         store(lines, fingerprint: fingerprint, as: key)
         return lines
+    }
+
+    /// A reply's tool rounds as the transcript draws them (`ToolLines`).
+    private func toolLines(_ rounds: [ToolRound], message: Message, streaming: Bool, context: ViewContext, width: Int, theme: Theme) -> [StyledLine] {
+        ToolLines(rounds: rounds, width: width, theme: theme, expanded: context.expandedTools.contains(message.id), live: streaming,
+                  starts: streaming ? context.toolStarts : [:], now: context.now).lines()
     }
 
     private func store(_ lines: [StyledLine], fingerprint: Fingerprint, as key: PartKey) {

@@ -66,8 +66,13 @@ public final class AppRenderer {
             case .stats: StatsPane.render(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
             case .leaderboard: LeaderboardPane.render(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
             case .routeWhy: RouteWhyPane.render(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
+            case .tools: ToolsPane.render(state, bindings: bindings, theme: theme, into: &frame, rect: overlay)
             default: break
             }
+        }
+        if state.focus != .tools, let pending = Reducer.pendingApproval(state) {
+            frame.cursor = nil
+            ToolApprovalPane.render(pending.value, bindings: bindings, theme: theme, into: &frame, above: layout.prompt, area: layout.transcript)
         }
         if state.focus == .transcript { frame.cursor = nil }
         StatusBar.render(state, sessionCost: costs.total(of: state.session), bindings: bindings, theme: theme, into: &frame, rect: layout.status)

@@ -32,7 +32,7 @@ struct CostTally {
 
     private func add(_ messages: ArraySlice<Message>, to total: inout (cost: Decimal, estimated: Bool, known: Bool)) {
         for i in messages.indices {
-            guard messages[i].role == .assistant, let usage = messages[i].usage, let cost = usage.cost else { continue }
+            guard messages[i].role == .assistant, let usage = messages[i].turnUsage, let cost = usage.cost else { continue }
             total.cost += cost
             total.known = true
             if usage.costIsEstimate { total.estimated = true }

@@ -37,6 +37,10 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
     /// Stats reads, one at a time and in order, off the UI thread.
     let statsQueue = DispatchQueue(label: "prism.stats", qos: .userInitiated)
     let logger = Logger(label: "prism.ui")
+    /// The tool servers (MCP in the app; `NoToolHost` when none is configured).
+    let toolHost: any ToolHost
+    /// The tasks of tool calls running now, by the call they answer (Esc cancels them).
+    let toolTasks = ToolTasks()
 
     private let lock = NSLock()
     private var streams: [Int: StreamHandle] = [:]
@@ -56,7 +60,8 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                 preferences: PreferencesStore, fetchKeyInfo: Bool, sessionsFolder: URL? = nil, ledger: SpendLedger? = nil,
                 modelSets: ModelSetStore? = nil, savedRouting: SavedRouting? = nil, fallbacks: SavedFallbacks? = nil,
                 endpoints: EndpointCache? = nil, health: RouteHealth? = nil, statsSource: (any StatsSource)? = nil,
-                matches: MatchStore? = nil, keepPrompts: Bool = false) {
+                matches: MatchStore? = nil, keepPrompts: Bool = false, toolHost: any ToolHost = NoToolHost()) {
+        self.toolHost = toolHost
         self.matches = matches
         self.savedRouting = savedRouting
         self.endpoints = endpoints
@@ -280,6 +285,9 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
         case .quit:
             // Wait (briefly) for pending saves so quitting never loses the last reply.
             saveQueue.sync {}
+            stopToolServers()
+        case .listToolServers, .startToolServers, .restartToolServer, .runTool, .cancelTools:
+            handleTools(effect, post: post)
         case .applyTheme, .listThemes, .copyToClipboard, .openEditor, .suspendToShell:
             break // handled on the UI thread by the runtime
         }

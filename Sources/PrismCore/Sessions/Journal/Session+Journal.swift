@@ -37,11 +37,15 @@ extension Session {
             updatedAt = max(updatedAt, journal.session.updatedAt)
         }
         guard let i = index(of: journal.replyID), messages[i].status == .streaming else { return }
-        if let end = journal.end {
+        // A tool turn's round ends with an end line, then the file gains the round: a file
+        // holding more rounds than the end line is newer than it (the next round's journal
+        // had not begun), so it is kept.
+        if let end = journal.end, (end.toolRounds?.count ?? 0) >= (messages[i].toolRounds?.count ?? 0) {
             messages[i] = end
             updatedAt = max(updatedAt, end.createdAt)
             return
         }
+        if journal.end != nil { return }
         if journal.content.utf8.count > messages[i].content.utf8.count { messages[i].content = journal.content }
         if journal.reasoning.utf8.count > (messages[i].reasoning?.utf8.count ?? 0) { messages[i].reasoning = journal.reasoning }
         if let model = journal.model { messages[i].modelServed = model }
