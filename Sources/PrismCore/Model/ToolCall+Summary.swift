@@ -15,7 +15,7 @@ extension ToolCall {
     ///
     /// A scan rather than a parse and re-encode: keys keep their order, and arguments
     /// that are not valid JSON (a reply cut short) are still shown, only tightened.
-    static func compact(_ json: String) -> String {
+    public static func compact(_ json: String) -> String {
         var out = String.UnicodeScalarView()
         var inString = false
         var escaped = false

@@ -1,0 +1,54 @@
+import Foundation
+import PrismCore
+
+/// `prism ask`'s tool servers and `--schema`: what is set up before the request goes.
+extension AskCommand {
+    /// Starts the `--tool` servers and returns their tools; on a bad selection every server
+    /// started so far is stopped before the error ends the command.
+    func startTools(_ host: any ToolHost) async throws -> [ToolSpec] {
+        do {
+            return try await tools.offered(host: host)
+        } catch {
+            await stopTools(host)
+            throw error
+        }
+    }
+
+    func stopTools(_ host: any ToolHost) async {
+        guard !tools.isEmpty else { return }
+        await host.stopAll()
+    }
+
+    /// The `--schema` file as a `response_format`; an unreadable or non-JSON file is a usage error.
+    func schemaFormat() throws -> ResponseFormat? {
+        guard let schema else { return nil }
+        do {
+            return try ResponseFormat.schemaFile(URL(fileURLWithPath: schema))
+        } catch {
+            throw CLIFailure.usage("\(error)")
+        }
+    }
+
+    /// Refuses `--schema` (exit 2) for a model the catalog says lacks structured outputs, unless
+    /// `--force`. The catalog is fetched when the cache does not know the model; a model no
+    /// catalog lists is sent with a note, as nothing says it cannot answer.
+    func checkStructuredOutputs(_ context: CLIContext, model: String, catalog: [ModelInfo]) async throws -> [ModelInfo] {
+        var catalog = catalog
+        if catalog.entry(for: model) == nil, !context.demo,
+           let fetched = try? await context.catalogCache.catalog(client: context.client) {
+            catalog = fetched.models
+        }
+        let name = TerminalSanitizer.metadata(model)
+        guard let info = catalog.entry(for: model) else {
+            if !json { StandardIO.error("prism: note: the catalog does not list \(name): sending --schema without knowing whether it supports structured outputs") }
+            return catalog
+        }
+        if !StructuredReply.isSupported(by: info) {
+            guard force else {
+                throw CLIFailure.usage("\(name) does not support structured outputs (its catalog entry lacks structured_outputs): --force sends --schema anyway")
+            }
+            StandardIO.error("prism: warning: \(name) does not list structured outputs; sent anyway because of --force")
+        }
+        return catalog
+    }
+}
