@@ -14,6 +14,25 @@ extension AskCommand {
         }
     }
 
+    /// The reply as a tool turn (`AskToolRun`), Ctrl-C cancelling the whole turn; every server
+    /// is stopped before it returns, whether the turn ended or was stopped.
+    func runToolTurn(_ context: CLIContext, request: ChatRequest, offered: [ToolSpec], spend: InFlightSpend?,
+                     streamer: AskStreamer) async -> (Reply, ToolTurnResult?, ReplyFailureNote?) {
+        let run = AskToolRun(client: context.client, host: context.toolHost, offered: offered, settings: tools.loopSettings,
+                             approver: .live(yes: tools.yes, environment: context.environment), streamer: streamer,
+                             spend: spend, lookUpCost: !context.demo)
+        let task = run.start(request)
+        let signals = SignalWatcher { task.cancel() }
+        let turn = await task.value
+        streamer.finish()
+        await stopTools(context.toolHost)
+        signals.stop()
+        let interruption = signals.note
+        var reply = turn.reply
+        if let interruption, reply.failure?.kind == .cancelled { reply.failure?.message = interruption.message }
+        return (reply, turn, interruption)
+    }
+
     func stopTools(_ host: any ToolHost) async {
         guard !tools.isEmpty else { return }
         await host.stopAll()

@@ -104,7 +104,12 @@ struct AskCommand: AsyncParsableCommand {
         if context.demo, !json {
             StandardIO.error("prism: demo mode: simulated models, nothing leaves this machine")
         }
+        try await ask(context, text: text)
+    }
 
+    /// Sends the prompt and prints the reply: everything after the context is made, so tests
+    /// can run it in process with a context whose `toolHost` they chose.
+    func ask(_ context: CLIContext, text: String) async throws {
         let modelID = context.config.model.id
         let format = try schemaFormat()
         var catalog = await context.catalogForAsk()
@@ -131,43 +136,9 @@ struct AskCommand: AsyncParsableCommand {
         }
         let spend = context.demo ? nil : InFlightSpend(context: context, source: .ask, sessionID: save ? session.id : nil)
         let streamer = AskStreamer(json: json, journal: recorder?.openReplyJournal())
-        var reply: Reply
-        var turn: ToolTurnResult?
-        let interruption: ReplyFailureNote?
-        if offered.isEmpty {
-            await spend?.paceIfFree(request)
-            let reservation = spend?.reserve(request, estimate: estimate)
-            let stream = context.client.streamChat(request)
-            let signals = SignalWatcher { stream.cancel() }
-            reply = await streamer.run(stream)
-            signals.stop()
-            interruption = signals.note
-            if let interruption, reply.failure?.kind == .cancelled { reply.failure?.message = interruption.message }
-            if !context.demo, reply.needsGenerationLookup {
-                // No cost in the stream (cancelled, failed, or not sent): ask OpenRouter's record of it.
-                let (filled, problem) = await context.client.completingCost(of: reply)
-                reply = filled
-                // A stopped reply is billed for what was generated: say when that figure is not to be had.
-                if let problem, !json, reply.failure != nil {
-                    StandardIO.error("prism: note: cost unknown: \(TerminalSanitizer.metadata(problem))")
-                }
-            }
-            spend?.finish(reservation, reply: reply)
-        } else {
-            let run = AskToolRun(client: context.client, host: host, offered: offered, settings: tools.loopSettings,
-                                 approver: .live(yes: tools.yes, environment: context.environment), streamer: streamer,
-                                 spend: spend, lookUpCost: !context.demo)
-            let task = run.start(request)
-            let signals = SignalWatcher { task.cancel() }
-            turn = await task.value
-            streamer.finish()
-            // Every server stops before the process ends, whether the turn ended or was stopped.
-            await stopTools(host)
-            signals.stop()
-            interruption = signals.note
-            reply = turn?.reply ?? Reply()
-            if let interruption, reply.failure?.kind == .cancelled { reply.failure?.message = interruption.message }
-        }
+        let (reply, turn, interruption) = offered.isEmpty
+            ? await streamReply(context, request: request, estimate: estimate, spend: spend, streamer: streamer)
+            : await runToolTurn(context, request: request, offered: offered, spend: spend, streamer: streamer)
         gate.record(reply, model: request.model, prompt: text, replyID: recorder?.replyID, sessionID: save ? session.id : nil,
                     roundID: session.currentLeafID)
         try recorder?.recordReply(reply, route: request.sentRoute, toolRounds: turn?.rounds ?? [])
@@ -195,6 +166,30 @@ struct AskCommand: AsyncParsableCommand {
             throw CLIFailure.request("\(note) (--max-tool-rounds raises the cap)")
         }
         if let check, !check.isValid { throw check.failure() }
+    }
+
+    /// One request streamed to stdout, Ctrl-C cancelling it, reserved and settled in the ledger.
+    func streamReply(_ context: CLIContext, request: ChatRequest, estimate: CostEstimate, spend: InFlightSpend?,
+                     streamer: AskStreamer) async -> (Reply, ToolTurnResult?, ReplyFailureNote?) {
+        await spend?.paceIfFree(request)
+        let reservation = spend?.reserve(request, estimate: estimate)
+        let stream = context.client.streamChat(request)
+        let signals = SignalWatcher { stream.cancel() }
+        var reply = await streamer.run(stream)
+        signals.stop()
+        let interruption = signals.note
+        if let interruption, reply.failure?.kind == .cancelled { reply.failure?.message = interruption.message }
+        if !context.demo, reply.needsGenerationLookup {
+            // No cost in the stream (cancelled, failed, or not sent): ask OpenRouter's record of it.
+            let (filled, problem) = await context.client.completingCost(of: reply)
+            reply = filled
+            // A stopped reply is billed for what was generated: say when that figure is not to be had.
+            if let problem, !json, reply.failure != nil {
+                StandardIO.error("prism: note: cost unknown: \(TerminalSanitizer.metadata(problem))")
+            }
+        }
+        spend?.finish(reservation, reply: reply)
+        return (reply, nil, interruption)
     }
 
     /// The exchange as a session whether or not it is saved: requests are built from a thread.

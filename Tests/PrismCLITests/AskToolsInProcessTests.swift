@@ -49,9 +49,9 @@ struct AskToolsInProcessTests {
     struct Fixture {
         let server: StubServer
         let home: URL
-        let context: CLIContext
+        var context: CLIContext
 
-        init() throws {
+        init(model: String? = nil) throws {
             server = StubServer(requiredKey: AskToolsInProcessTests.key)
             try server.start()
             home = FileManager.default.temporaryDirectory.appendingPathComponent("prism-tools-\(UUID().uuidString)")
@@ -63,7 +63,8 @@ struct AskToolsInProcessTests {
                 "XDG_CACHE_HOME": home.appendingPathComponent("cache").path,
                 "XDG_STATE_HOME": home.appendingPathComponent("state").path,
             ]
-            context = try CLIContext(connection: try ConnectionOptions.parse([]), environment: environment)
+            context = try CLIContext(connection: try ConnectionOptions.parse([]), overrides: ConfigOverrides(model: model),
+                                     environment: environment)
         }
 
         func cleanUp() {
@@ -136,6 +137,38 @@ struct AskToolsInProcessTests {
         #expect(totals.today == Decimal(string: "0.00005"))
         #expect(totals.reservedToday == 0)
         #expect(result.reply.usage?.cost == Decimal(string: "0.00005"))
+    }
+
+    @Test func theWholeCommandSavesTheRoundsChargesEachAndStopsTheServers() async throws {
+        var f = try Fixture(model: StubModels.agent)
+        defer { f.cleanUp() }
+        let host = ScriptedToolHost()
+        f.context.toolHost = host
+        let command = try AskCommand.parse(["--tool", "time/now", "--yes", "--save", "--json", "use now"])
+        try await command.ask(f.context, text: "use now")
+        #expect(host.calls == ["time/now"])
+        #expect(host.stops == 1)
+        // Only the one tool chosen was offered.
+        #expect((f.server.chatRequests.first?["tools"] as? [[String: Any]])?.count == 1)
+        let store = FileSessionStore(paths: f.context.paths)
+        let summary = try #require(try store.list().sessions.first)
+        let session = try store.load(id: summary.id)
+        let reply = try #require(session.messages.last)
+        #expect(reply.role == .assistant && reply.content.contains("- time__now: 12:00 UTC"))
+        #expect(reply.toolRounds?.first?.steps.first?.output?.text == "12:00 UTC")
+        #expect(reply.usage?.cost == Decimal(string: "0.00005"))
+        #expect(try SpendLedger(paths: f.context.paths).totals().today == Decimal(string: "0.00005"))
+    }
+
+    @Test func aBadToolSelectionStopsWhatStartedAndSendsNothing() async throws {
+        var f = try Fixture(model: StubModels.agent)
+        defer { f.cleanUp() }
+        let host = ScriptedToolHost()
+        f.context.toolHost = host
+        let command = try AskCommand.parse(["--tool", "time", "--tool", "time/missing", "x"])
+        await #expect(throws: CLIFailure.self) { try await command.ask(f.context, text: "x") }
+        #expect(host.stops == 1)
+        #expect(f.server.chatRequests.isEmpty)
     }
 
     @Test func answersMapToApprovals() {
