@@ -117,6 +117,17 @@ final class UsageLog: @unchecked Sendable {
         #expect(prompts.count == 2 && result.reply.usage?.promptTokens == prompts.reduce(0, +))
     }
 
+    @Test func timingsCoverTheWholeTurnWithoutARate() async throws {
+        let harness = try StubHarness()
+        defer { harness.server.stop() }
+        let result = await turn(harness, host: FakeToolHost()).run(ToolTurn.extending(ask("use now")))
+        let timings = result.reply.timings
+        #expect(timings.attempts == 2 && timings.tokensPerSecond == nil)
+        #expect(timings.ttftMs != nil && (timings.totalMs ?? 0) >= (timings.ttftMs ?? .infinity))
+        let plain = await turn(harness, host: FakeToolHost()).run(ToolTurn.extending(ask("no tools here")))
+        #expect(plain.reply.timings.attempts == 1, "a reply without tool rounds keeps its own timings")
+    }
+
     @Test func failingUnknownAndDeniedCallsReachTheModelAsText() async throws {
         let harness = try StubHarness()
         defer { harness.server.stop() }

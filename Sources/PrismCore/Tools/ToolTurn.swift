@@ -41,18 +41,29 @@ public struct ToolTurn: Sendable {
     public func run(_ makeRequest: @Sendable ([ToolRound]) -> ChatRequest) async -> ToolTurnResult {
         var rounds: [ToolRound] = []
         var usages: [TokenUsage?] = []
+        var first: ReplyTimings?
+        var attempts = 0
+        let clock = ContinuousClock()
+        let start = clock.now
+        // The turn's figures: usage summed, timings from the first request to now.
+        func conclude(_ reply: inout Reply) {
+            reply.usage = TokenUsage.summed(usages)
+            if !rounds.isEmpty { reply.timings = Self.turnTimings(first: first, attempts: attempts, elapsed: clock.now - start) }
+        }
         while true {
             var request = makeRequest(rounds)
             request.tools = offered
             let index = rounds.count
             var reply = await eachRound(request) { await stream($0, round: index) }
             usages.append(reply.usage)
+            first = first ?? reply.timings
+            attempts += reply.timings.attempts ?? 1
             guard reply.failure == nil, !reply.toolCalls.isEmpty else {
-                reply.usage = TokenUsage.summed(usages)
+                conclude(&reply)
                 return ToolTurnResult(reply: reply, rounds: rounds)
             }
             if rounds.count >= settings.maxRounds {
-                reply.usage = TokenUsage.summed(usages)
+                conclude(&reply)
                 let note = "stopped after \(settings.maxRounds) tool round\(settings.maxRounds == 1 ? "" : "s"): the model kept calling tools"
                 return ToolTurnResult(reply: reply, rounds: rounds, stoppedByCap: note)
             }
@@ -67,10 +78,19 @@ public struct ToolTurn: Sendable {
             if Task.isCancelled {
                 var cancelled = reply
                 cancelled.failure = .cancelled
-                cancelled.usage = TokenUsage.summed(usages)
+                conclude(&cancelled)
                 return ToolTurnResult(reply: cancelled, rounds: rounds)
             }
         }
+    }
+
+    /// A turn of several requests timed as a whole: started and first token as its first
+    /// request, total from then to the end (tool runs included), attempts added up. No token
+    /// rate: one over rounds and tool runs would describe neither the model nor the tools.
+    static func turnTimings(first: ReplyTimings?, attempts: Int, elapsed: Duration) -> ReplyTimings {
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        return ReplyTimings(startedAt: first?.startedAt, ttftMs: first?.ttftMs, totalMs: ms, tokensPerSecond: nil,
+                            attempts: attempts)
     }
 
     /// A request-maker that sends `first` with the rounds so far after its messages.

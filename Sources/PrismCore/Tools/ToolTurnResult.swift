@@ -12,8 +12,9 @@ public enum ToolTurnEvent: Sendable {
 
 /// How a tool turn ended: the last round's reply, the rounds before it, and why it stopped early.
 public struct ToolTurnResult: Sendable, Equatable {
-    /// The last request's reply, except `usage`, which is the whole turn's: every round's
-    /// tokens and cost added (`TokenUsage.summed`), since every round was paid for.
+    /// The last request's reply, except `usage` and `timings`, which are the whole turn's:
+    /// every round's tokens and cost added (`TokenUsage.summed`), since every round was paid
+    /// for, and the time from the first request to the end (`ToolTurn.turnTimings`).
     public var reply: Reply
     /// Every round that ended in tool calls, with the calls' approvals and results.
     public var rounds: [ToolRound]
