@@ -18,9 +18,19 @@ extension AskCommand {
     /// is stopped before it returns, whether the turn ended or was stopped.
     func runToolTurn(_ context: CLIContext, request: ChatRequest, offered: [ToolSpec], spend: InFlightSpend?,
                      streamer: AskStreamer) async -> (Reply, ToolTurnResult?, ReplyFailureNote?) {
-        let run = AskToolRun(client: context.client, host: context.toolHost, offered: offered, settings: tools.loopSettings,
+        var run = AskToolRun(client: context.client, host: context.toolHost, offered: offered, settings: tools.loopSettings,
                              approver: .live(yes: tools.yes, environment: context.environment), streamer: streamer,
                              spend: spend, lookUpCost: !context.demo)
+        // Each later round is a request the budget weighs like the first (exit 3 when refused).
+        let budget = self.budget
+        run.checkRound = { request in
+            do {
+                try budget.check([AskToolRun.estimate(request)], context: context)
+                return nil
+            } catch {
+                return (error as? CLIFailure)?.message ?? "\(error)"
+            }
+        }
         let task = run.start(request)
         let signals = SignalWatcher { task.cancel() }
         let turn = await task.value

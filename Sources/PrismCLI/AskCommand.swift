@@ -145,7 +145,7 @@ struct AskCommand: AsyncParsableCommand {
         if let warning = AskJSON.skippedWarning(reply) { StandardIO.error(warning) }
         var result = AskJSON(reply: reply, requestedModel: modelID, request: request, skippedModels: skipped)
         result.toolRounds = turn?.rounds ?? []
-        result.toolNote = turn?.stoppedByCap
+        result.toolNote = turn?.stoppedByCap ?? turn?.refusedBeforeRound
         let check = format.flatMap { reply.failure == nil ? StructuredCheck(reply: reply.content, schema: $0.schema) : nil }
         result.structured = check
         if !json, let note = result.servedNote { StandardIO.error("prism: note: \(TerminalSanitizer.metadata(note))") }
@@ -161,6 +161,10 @@ struct AskCommand: AsyncParsableCommand {
                 throw CLIFailure(status: interruption?.status ?? 130, message: failure.message)
             }
             throw CLIFailure.request(TerminalSanitizer.sanitize(Self.failureLine(failure, model: context.config.model)))
+        }
+        if let refusal = turn?.refusedBeforeRound {
+            let done = turn?.rounds.count ?? 0
+            throw CLIFailure(status: BudgetOptions.refusedStatus, message: "stopped after \(done) tool round\(done == 1 ? "" : "s"): \(refusal)")
         }
         if let note = turn?.stoppedByCap {
             throw CLIFailure.request("\(note) (--max-tool-rounds raises the cap)")

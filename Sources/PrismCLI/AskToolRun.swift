@@ -14,6 +14,8 @@ struct AskToolRun {
     var spend: InFlightSpend?
     /// Whether a round without a cost in its stream is looked up in `/generation` (not in demo mode).
     var lookUpCost: Bool
+    /// The budget's say on each request after the first: a refusal's line, or nil to send it.
+    var checkRound: @Sendable (ChatRequest) -> String? = { _ in nil }
 
     /// Starts the turn in a task of its own, so Ctrl-C (`SignalWatcher`) can cancel it.
     func start(_ request: ChatRequest) -> Task<ToolTurnResult, Never> {
@@ -23,8 +25,8 @@ struct AskToolRun {
 
     func makeTurn() -> ToolTurn {
         let streamer = self.streamer, approver = self.approver
-        let spend = self.spend, client = self.client, lookUpCost = self.lookUpCost
-        return ToolTurn(
+        let spend = self.spend, client = self.client, lookUpCost = self.lookUpCost, checkRound = self.checkRound
+        var turn = ToolTurn(
             client: client, host: host, offered: offered, settings: settings,
             approve: { step in
                 streamer.endRound()
@@ -50,6 +52,8 @@ struct AskToolRun {
                 spend?.finish(reservation, reply: reply)
                 return reply
             })
+        turn.beforeRound = { request in checkRound(request) }
+        return turn
     }
 
     /// `time/get_current_time {"timezone":"Europe/Oslo"}`, clean for the terminal.

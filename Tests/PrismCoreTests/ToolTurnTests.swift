@@ -158,6 +158,22 @@ final class UsageLog: @unchecked Sendable {
         #expect(result.reply.usage?.cost == Decimal(string: "0.00006"))
     }
 
+    @Test func beforeRoundCanRefuseALaterRequest() async throws {
+        let harness = try StubHarness()
+        defer { harness.server.stop() }
+        let host = FakeToolHost()
+        var t = turn(harness, host: host)
+        t.beforeRound = { request in
+            request.messages.last?.role == .tool ? "not sent: the daily cap is reached" : nil
+        }
+        let result = await t.run(ToolTurn.extending(ask("use now")))
+        #expect(result.refusedBeforeRound == "not sent: the daily cap is reached")
+        #expect(host.calls.count == 1 && result.rounds.count == 1)
+        #expect(harness.server.chatRequests.count == 1, "the second request was not sent")
+        #expect(result.reply.content.isEmpty && result.reply.failure == nil)
+        #expect(result.reply.usage?.cost == Decimal(string: "0.00002"))
+    }
+
     @Test func longOutputIsCutWithANote() async throws {
         let harness = try StubHarness()
         defer { harness.server.stop() }

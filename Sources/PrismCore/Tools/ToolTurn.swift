@@ -23,6 +23,9 @@ public struct ToolTurn: Sendable {
     public var approve: Approver
     public var onEvent: @Sendable (ToolTurnEvent) -> Void
     public var eachRound: RoundWrapper
+    /// Asked before each request after the first, with that request: a reason (a budget cap
+    /// refusing it) stops the turn there, with the rounds so far; nil sends it.
+    public var beforeRound: @Sendable (ChatRequest) async -> String? = { _ in nil }
 
     public init(client: OpenRouterClient, host: any ToolHost, offered: [ToolSpec], settings: ToolLoopSettings = ToolLoopSettings(),
                 approve: @escaping Approver, onEvent: @escaping @Sendable (ToolTurnEvent) -> Void = { _ in },
@@ -54,6 +57,14 @@ public struct ToolTurn: Sendable {
             var request = makeRequest(rounds)
             request.tools = offered
             let index = rounds.count
+            if index > 0, let reason = await beforeRound(request) {
+                // The model has not seen the last results: the reply is the rounds, with no answer.
+                var stopped = Reply()
+                stopped.model = rounds.last?.modelServed
+                stopped.provider = rounds.last?.provider
+                conclude(&stopped)
+                return ToolTurnResult(reply: stopped, rounds: rounds, refusedBeforeRound: reason)
+            }
             var reply = await eachRound(request) { await stream($0, round: index) }
             usages.append(reply.usage)
             first = first ?? reply.timings

@@ -21,11 +21,15 @@ public struct ToolTurnResult: Sendable, Equatable {
     /// Set when the round cap stopped a model that kept calling tools: the one-line reason.
     /// The last reply's calls were then not run.
     public var stoppedByCap: String?
+    /// Set when `ToolTurn.beforeRound` refused the next request (a budget cap): its reason.
+    /// Every round's calls ran; the model did not see the last results, and `reply` is empty.
+    public var refusedBeforeRound: String?
 
-    public init(reply: Reply, rounds: [ToolRound], stoppedByCap: String? = nil) {
+    public init(reply: Reply, rounds: [ToolRound], stoppedByCap: String? = nil, refusedBeforeRound: String? = nil) {
         self.reply = reply
         self.rounds = rounds
         self.stoppedByCap = stoppedByCap
+        self.refusedBeforeRound = refusedBeforeRound
     }
 
     /// The reply as one assistant message: the last round's text with the earlier rounds in
