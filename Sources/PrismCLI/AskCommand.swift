@@ -11,7 +11,10 @@ struct AskCommand: AsyncParsableCommand {
         Piped input is appended to the prompt:  cat notes.md | prism ask "summarise this"
         Exit status: 0 success, 1 the request or stream failed, 2 usage or configuration error,
         3 refused by a budget cap (config.toml [budget] or --max-cost; nothing was sent: the one line
-        on stderr names the cap, the worst case or what was spent, and when the cap resets).
+        on stderr names the cap, the worst case or what was spent, and when the cap resets),
+        4 the reply does not match --schema (stderr lists the first problems; the reply is still on stdout).
+        Tools: --tool SERVER[/TOOL] offers a tool server's tools; each call is asked about on the terminal
+        (/dev/tty), run without asking with --yes, refused when there is no terminal (or CI is set).
         """
     )
 
@@ -52,6 +55,14 @@ struct AskCommand: AsyncParsableCommand {
 
     @OptionGroup var budget: BudgetOptions
 
+    @OptionGroup var tools: ToolOptions
+
+    @Option(help: ArgumentHelp("Ask for JSON following this JSON Schema (sent as response_format, strict); the reply is checked against it.", valueName: "file.json"))
+    var schema: String?
+
+    @Flag(help: "Send --schema even to a model whose catalog entry lacks structured outputs.")
+    var force = false
+
     @Flag(help: "Print one JSON object with the reply, usage, cost and timings when done.")
     var json = false
 
@@ -76,6 +87,8 @@ struct AskCommand: AsyncParsableCommand {
         if let temperature, !(0...2).contains(temperature) { throw ValidationError("--temperature must be between 0 and 2") }
         if let topP, !(topP > 0 && topP <= 1) { throw ValidationError("--top-p must be above 0 and at most 1") }
         if stop.count > 4 { throw ValidationError("at most 4 --stop sequences") }
+        if let schema, !FileManager.default.isReadableFile(atPath: schema) { throw ValidationError("cannot read schema file \(schema)") }
+        if force, schema == nil { throw ValidationError("--force goes with --schema") }
         for path in attachments where !path.hasPrefix("https://") && !FileManager.default.isReadableFile(atPath: path) {
             throw ValidationError("cannot read attachment \(path)")
         }
@@ -91,43 +104,50 @@ struct AskCommand: AsyncParsableCommand {
         if context.demo, !json {
             StandardIO.error("prism: demo mode: simulated models, nothing leaves this machine")
         }
+        try await ask(context, text: text)
+    }
 
+    /// Sends the prompt and prints the reply: everything after the context is made, so tests
+    /// can run it in process with a context whose `toolHost` they chose.
+    func ask(_ context: CLIContext, text: String) async throws {
         let modelID = context.config.model.id
-        let catalog = await context.catalogForAsk()
+        let format = try schemaFormat()
+        var catalog = await context.catalogForAsk()
         let session = sessionForAsk(context, text: text)
         // Models whose circuit is open leave the chain; the request is built for the model sent.
         let gate = HealthGate(context: context, source: .ask)
         var routed = session
         let (sentModel, skipped) = gate.route(model: modelID, settings: &routed.settings)
-        let request = ChatRequest.build(model: sentModel, session: routed, upTo: session.currentLeafID, catalog: catalog,
+        if format != nil { catalog = try await checkStructuredOutputs(context, model: sentModel, catalog: catalog) }
+        var request = ChatRequest.build(model: sentModel, session: routed, upTo: session.currentLeafID, catalog: catalog,
                                         maxTokensCap: context.config.maxTokens, routing: try routing.layers(context))
+        request.responseFormat = format
+        let host = context.toolHost
+        let offered = tools.isEmpty ? [] : try await startTools(host)
+        request.tools = offered
         let estimate = RequestCost.estimate(request, session: session, upTo: session.currentLeafID)
-        try budget.check([estimate], context: context)
-        var recorder = save ? try SessionRecorder(context: context, session: session) : nil
-        let spend = context.demo ? nil : InFlightSpend(context: context, source: .ask, sessionID: save ? session.id : nil)
-        await spend?.paceIfFree(request)
-        let reservation = spend?.reserve(request, estimate: estimate)
-        let stream = context.client.streamChat(request)
-        let signals = SignalWatcher { stream.cancel() }
-        var reply = await AskStreamer(json: json, journal: recorder?.openReplyJournal()).run(stream)
-        signals.stop()
-        let interruption = signals.note
-        if let interruption, reply.failure?.kind == .cancelled { reply.failure?.message = interruption.message }
-        if !context.demo, reply.needsGenerationLookup {
-            // No cost in the stream (cancelled, failed, or not sent): ask OpenRouter's record of it.
-            let (filled, problem) = await context.client.completingCost(of: reply)
-            reply = filled
-            // A stopped reply is billed for what was generated: say when that figure is not to be had.
-            if let problem, !json, reply.failure != nil {
-                StandardIO.error("prism: note: cost unknown: \(TerminalSanitizer.metadata(problem))")
-            }
+        var recorder: SessionRecorder?
+        do {
+            try budget.check([estimate], context: context)
+            recorder = save ? try SessionRecorder(context: context, session: session) : nil
+        } catch {
+            await stopTools(host)
+            throw error
         }
-        spend?.finish(reservation, reply: reply)
+        let spend = context.demo ? nil : InFlightSpend(context: context, source: .ask, sessionID: save ? session.id : nil)
+        let streamer = AskStreamer(json: json, journal: recorder?.openReplyJournal())
+        let (reply, turn, interruption) = offered.isEmpty
+            ? await streamReply(context, request: request, estimate: estimate, spend: spend, streamer: streamer)
+            : await runToolTurn(context, request: request, offered: offered, spend: spend, streamer: streamer)
         gate.record(reply, model: request.model, prompt: text, replyID: recorder?.replyID, sessionID: save ? session.id : nil,
                     roundID: session.currentLeafID)
-        try recorder?.recordReply(reply, route: request.sentRoute)
+        try recorder?.recordReply(reply, route: request.sentRoute, toolRounds: turn?.rounds ?? [])
         if let warning = AskJSON.skippedWarning(reply) { StandardIO.error(warning) }
-        let result = AskJSON(reply: reply, requestedModel: modelID, request: request, skippedModels: skipped)
+        var result = AskJSON(reply: reply, requestedModel: modelID, request: request, skippedModels: skipped)
+        result.toolRounds = turn?.rounds ?? []
+        result.toolNote = turn?.stoppedByCap ?? turn?.refusedBeforeRound
+        let check = format.flatMap { reply.failure == nil ? StructuredCheck(reply: reply.content, schema: $0.schema) : nil }
+        result.structured = check
         if !json, let note = result.servedNote { StandardIO.error("prism: note: \(TerminalSanitizer.metadata(note))") }
 
         if json {
@@ -142,6 +162,38 @@ struct AskCommand: AsyncParsableCommand {
             }
             throw CLIFailure.request(TerminalSanitizer.sanitize(Self.failureLine(failure, model: context.config.model)))
         }
+        if let refusal = turn?.refusedBeforeRound {
+            let done = turn?.rounds.count ?? 0
+            throw CLIFailure(status: BudgetOptions.refusedStatus, message: "stopped after \(done) tool round\(done == 1 ? "" : "s"): \(refusal)")
+        }
+        if let note = turn?.stoppedByCap {
+            throw CLIFailure.request("\(note) (--max-tool-rounds raises the cap)")
+        }
+        if let check, !check.isValid { throw check.failure() }
+    }
+
+    /// One request streamed to stdout, Ctrl-C cancelling it, reserved and settled in the ledger.
+    func streamReply(_ context: CLIContext, request: ChatRequest, estimate: CostEstimate, spend: InFlightSpend?,
+                     streamer: AskStreamer) async -> (Reply, ToolTurnResult?, ReplyFailureNote?) {
+        await spend?.paceIfFree(request)
+        let reservation = spend?.reserve(request, estimate: estimate)
+        let stream = context.client.streamChat(request)
+        let signals = SignalWatcher { stream.cancel() }
+        var reply = await streamer.run(stream)
+        signals.stop()
+        let interruption = signals.note
+        if let interruption, reply.failure?.kind == .cancelled { reply.failure?.message = interruption.message }
+        if !context.demo, reply.needsGenerationLookup {
+            // No cost in the stream (cancelled, failed, or not sent): ask OpenRouter's record of it.
+            let (filled, problem) = await context.client.completingCost(of: reply)
+            reply = filled
+            // A stopped reply is billed for what was generated: say when that figure is not to be had.
+            if let problem, !json, reply.failure != nil {
+                StandardIO.error("prism: note: cost unknown: \(TerminalSanitizer.metadata(problem))")
+            }
+        }
+        spend?.finish(reservation, reply: reply)
+        return (reply, nil, interruption)
     }
 
     /// The exchange as a session whether or not it is saved: requests are built from a thread.

@@ -9,11 +9,18 @@ struct AskJSON: Encodable {
     var request: ChatRequest?
     /// Models left out of the fallback chain because their circuit was open (`RouteHealth`).
     var skippedModels: [SkippedModel] = []
+    /// The rounds of a reply that used tools (`--tool`), each with its calls and results.
+    var toolRounds: [ToolRound] = []
+    /// Why the tool loop stopped early (the round cap), nil when it did not.
+    var toolNote: String?
+    /// The reply checked against `--schema`; nil without one (the keys are then null).
+    var structured: StructuredCheck?
 
     enum Keys: String, CodingKey {
         case model, modelRequested = "model_requested", provider, generationID = "generation_id", content, reasoning
         case finishReason = "finish_reason", nativeFinishReason = "native_finish_reason", usage, timings, error
         case skippedEvents = "skipped_events", costSource = "cost_source", routing, servedBy = "served_by", skippedModels = "skipped_models"
+        case toolRounds = "tool_rounds", toolNote = "tool_note", parsed, schemaValid = "schema_valid", schemaErrors = "schema_errors"
     }
     enum RoutingKeys: String, CodingKey { case provider, models }
     enum ServedKeys: String, CodingKey { case model, provider, fallback, note }
@@ -40,6 +47,11 @@ struct AskJSON: Encodable {
         try c.encode(skippedModels, forKey: .skippedModels)
         try encodeOrNull(reply.usage?.source?.rawValue, &c, .costSource)
         try encodeRouting(&c)
+        try c.encode(toolRounds, forKey: .toolRounds)
+        try encodeOrNull(toolNote, &c, .toolNote)
+        try encodeOrNull(structured?.parsed, &c, .parsed)
+        try encodeOrNull(structured?.isValid, &c, .schemaValid)
+        try encodeOrNull(structured?.errors, &c, .schemaErrors)
 
         var u = c.nestedContainer(keyedBy: UsageKeys.self, forKey: .usage)
         try encodeOrNull(reply.usage?.promptTokens, &u, .promptTokens)

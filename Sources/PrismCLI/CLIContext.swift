@@ -14,6 +14,8 @@ struct CLIContext {
     let client: OpenRouterClient
     let catalogCache: CatalogCache
     let logger: Logger
+    /// The tool servers `prism ask --tool` offers (none until a host is set up).
+    var toolHost: any ToolHost = NoToolHost()
 
     init(connection: ConnectionOptions, overrides: ConfigOverrides = ConfigOverrides(),
          environment: [String: String] = ProcessInfo.processInfo.environment) throws {

@@ -30,11 +30,13 @@ struct SessionRecorder {
         return store.openJournal(session: skeleton, replyID: replyID)
     }
 
-    /// Saves the reply with the routing it was sent with (`route`), so "served by" can be told after a resume.
-    mutating func recordReply(_ reply: Reply, route: SentRoute? = nil) throws {
+    /// Saves the reply with the routing it was sent with (`route`), so "served by" can be told after
+    /// a resume, and the tool rounds before it (`--tool`).
+    mutating func recordReply(_ reply: Reply, route: SentRoute? = nil, toolRounds: [ToolRound] = []) throws {
         var message = emptyReply()
         message.apply(reply)
         message.sentRoute = route
+        message.toolRounds = toolRounds.isEmpty ? nil : toolRounds
         session.append(message)
         try persist()
     }

@@ -8,6 +8,7 @@ extension StubModels {
         let models: [StubJSON] = all.map { model in
             var parameters = ["max_tokens", "temperature", "top_p", "stop", "seed", "tools", "tool_choice"]
             if model.supportsReasoning { parameters += ["reasoning", "include_reasoning"] }
+            if model.supportsStructuredOutputs { parameters += ["response_format", "structured_outputs"] }
             var object: [(String, StubJSON)] = [
                 ("id", .string(model.id)), ("canonical_slug", .string(model.id + "-20250101")),
                 ("hugging_face_id", .null), ("name", .string(model.name)), ("created", .int(created)),

@@ -11,6 +11,8 @@ public struct StubModel: Sendable {
     public let contextLength: Int
     public let maxCompletionTokens: Int
     public let supportsReasoning: Bool
+    /// Lists `structured_outputs` and `response_format` in the catalog (most stub models do).
+    public let supportsStructuredOutputs: Bool
     /// The behavior for a request whose last user message is the argument.
     let behavior: @Sendable (String) -> StubBehavior
 }
@@ -47,7 +49,9 @@ public enum StubModels {
             ]))
         },
         agentModel,
-        model("stub/no-usage", "No usage", "Streams without a usage chunk, like Ollama.") { _ in
+        jsonModel,
+        jsonBadModel,
+        model("stub/no-usage", "No usage", "Streams without a usage chunk, like Ollama; no structured outputs.", structured: false) { _ in
             .stream(StubReply(content: words("This server does not report usage."), includeUsage: false))
         },
         model("stub/no-cost", "No cost", "Reports token usage but no cost, like non-OpenRouter servers.") { _ in
@@ -184,12 +188,13 @@ public enum StubModels {
     }
 
     static func model(
-        _ id: String, _ name: String, _ summary: String, reasoning: Bool = false,
+        _ id: String, _ name: String, _ summary: String, reasoning: Bool = false, structured: Bool = true,
         prompt: String = "0.000001", completion: String = "0.000002",
         behavior: @escaping @Sendable (String) -> StubBehavior
     ) -> StubModel {
         StubModel(
             id: id, name: "Stub: \(name)", summary: summary, promptPrice: prompt, completionPrice: completion,
-            contextLength: 32768, maxCompletionTokens: 4096, supportsReasoning: reasoning, behavior: behavior)
+            contextLength: 32768, maxCompletionTokens: 4096, supportsReasoning: reasoning,
+            supportsStructuredOutputs: structured, behavior: behavior)
     }
 }

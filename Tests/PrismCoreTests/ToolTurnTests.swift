@@ -1,87 +1,231 @@
 import Foundation
+import PrismStub
 import Testing
 @testable import PrismCore
 
-/// A tool turn on disk and on paper: usage summed over rounds, the session file round
-/// trip, a crash between rounds, the Markdown export and `[tools]` in config.toml.
+/// A scripted tool host: `time/now` answers, `fail/boom` throws, `slow/hang` never ends
+/// until cancelled, `big/dump` answers 50 characters. Records what it ran.
+final class FakeToolHost: ToolHost, @unchecked Sendable {
+    static let specs = [
+        ToolSpec(server: "time", name: "now"), ToolSpec(server: "fail", name: "boom"),
+        ToolSpec(server: "slow", name: "hang"), ToolSpec(server: "big", name: "dump"),
+    ]
+    private let lock = NSLock()
+    private var _calls: [String] = []
+    private var _stopped = 0
+    var calls: [String] { lock.withLock { _calls } }
+    var stopCount: Int { lock.withLock { _stopped } }
+    /// Set when the hanging call was cancelled.
+    private var _cancelled = false
+    var hangWasCancelled: Bool { lock.withLock { _cancelled } }
+
+    func servers() async -> [ToolServerInfo] {
+        Dictionary(grouping: Self.specs, by: \.server).keys.sorted().map { name in
+            ToolServerInfo(name: name, endpoint: "fake", status: .idle)
+        }
+    }
+    func start(server: String) async -> ToolServerInfo {
+        let tools = Self.specs.filter { $0.server == server }
+        return ToolServerInfo(name: server, endpoint: "fake", status: tools.isEmpty ? .failed("no such server") : .running, tools: tools)
+    }
+    func call(server: String, tool: String, arguments: String) async throws -> ToolOutput {
+        lock.withLock { _calls.append("\(server)/\(tool) \(arguments)") }
+        switch (server, tool) {
+        case ("time", "now"): return ToolOutput(text: "10:00 in Oslo")
+        case ("fail", "boom"): throw ToolHostError("exploded on purpose")
+        case ("slow", "hang"):
+            do { try await Task.sleep(for: .seconds(60)) } catch { lock.withLock { _cancelled = true }; throw error }
+            return ToolOutput(text: "late")
+        case ("big", "dump"): return ToolOutput(text: String(repeating: "x", count: 50))
+        default: throw ToolHostError("no tool \(tool)")
+        }
+    }
+    func restart(server: String) async -> ToolServerInfo { await start(server: server) }
+    func stopAll() async { lock.withLock { _stopped += 1 } }
+}
+
+/// Collects a turn's events from whichever thread sends them.
+final class TurnEvents: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [ToolTurnEvent] = []
+    func add(_ event: ToolTurnEvent) { lock.withLock { events.append(event) } }
+    var called: [ToolStep] { lock.withLock { events.compactMap { if case .called(let s) = $0 { s } else { nil } } } }
+    var finishedRounds: [Int] {
+        lock.withLock { events.compactMap { if case .stream(let r, .finished) = $0 { r } else { nil } } }
+    }
+}
+
+/// Each round's usage as the wrapper saw it.
+final class UsageLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var usages: [TokenUsage?] = []
+    func add(_ usage: TokenUsage?) { lock.withLock { usages.append(usage) } }
+    var all: [TokenUsage?] { lock.withLock { usages } }
+}
+
+/// The tool turn against the stub's `stub/agent` and a fake host.
 @Suite struct ToolTurnTests {
-    func session() -> Session {
-        var s = Session(id: "s", createdAt: sessionTestDate(), model: "a/one")
-        s.tools = SessionTools(disabledTools: ["time/zone"], alwaysTools: ["time/now"])
-        s.append(Message(id: "u1", parentID: nil, role: .user, content: "time in Oslo?", createdAt: sessionTestDate(1)))
-        var reply = Message(id: "a1", parentID: "u1", role: .assistant, content: "It is 10:00 in Oslo.", createdAt: sessionTestDate(2))
-        reply.status = .complete
-        reply.usage = TokenUsage(promptTokens: 30, completionTokens: 8, cost: Decimal(string: "0.002"))
-        reply.toolRounds = [ToolRound(content: "Let me check.", steps: [
-            ToolStep(call: ToolCall(index: 0, id: "c1", type: "function", name: "time__now", arguments: #"{"tz":"Europe/Oslo"}"#),
-                     server: "time", tool: "now", approval: .once, output: ToolOutput(text: "10:00 ```x```"), duration: 0.3),
-            ToolStep(call: ToolCall(index: 1, id: "c2", type: "function", name: "files__read", arguments: "{}"),
-                     server: "files", tool: "read", approval: .denied),
-        ], usage: TokenUsage(promptTokens: 20, completionTokens: 4, cost: Decimal(string: "0.001")))]
-        s.append(reply)
-        return s
+    func turn(_ harness: StubHarness, host: FakeToolHost, events: TurnEvents = TurnEvents(), maxRounds: Int = 8,
+              maxResult: Int = 20_000, approve: @escaping ToolTurn.Approver = { _ in .once }) -> ToolTurn {
+        ToolTurn(client: harness.client, host: host, offered: FakeToolHost.specs,
+                 settings: ToolLoopSettings(maxRounds: maxRounds, maxResultCharacters: maxResult),
+                 approve: approve, onEvent: events.add)
     }
 
-    @Test func turnUsageAddsEveryRound() {
-        let usage = session().message("a1")?.turnUsage
-        #expect(usage?.cost == Decimal(string: "0.003"))
-        #expect(usage?.promptTokens == 50 && usage?.completionTokens == 12)
-        #expect(session().totalCost.cost == Decimal(string: "0.003"))
-        var plain = Message(id: "x", parentID: nil, role: .assistant, content: "", createdAt: sessionTestDate())
-        plain.usage = TokenUsage(cost: 1)
-        #expect(plain.turnUsage == plain.usage)
+    func ask(_ prompt: String) -> ChatRequest {
+        ChatRequest(model: StubModels.agent, messages: [ChatMessage(role: .user, content: prompt)], maxTokens: 256)
     }
 
-    @Test func theSessionFileKeepsRoundsAndToolChoices() throws {
-        let original = session()
-        let back = try SessionCodec.decode(SessionCodec.encode(original))
-        #expect(back.tools == original.tools)
-        #expect(back.message("a1")?.toolRounds == original.message("a1")?.toolRounds)
+    @Test func runsTheCallsAndAnswersFromTheirResults() async throws {
+        let harness = try StubHarness()
+        defer { harness.server.stop() }
+        let host = FakeToolHost()
+        let events = TurnEvents()
+        let result = await turn(harness, host: host, events: events).run(ToolTurn.extending(ask("use now {\"tz\":\"Europe/Oslo\"}")))
+        #expect(result.reply.failure == nil)
+        #expect(result.reply.content.contains("- time__now: 10:00 in Oslo"))
+        #expect(host.calls == ["time/now {\"tz\":\"Europe/Oslo\"}"])
+        #expect(result.rounds.count == 1)
+        let step = try #require(result.rounds.first?.steps.first)
+        #expect(step.server == "time" && step.tool == "now" && step.approval == .once && step.duration != nil)
+        #expect(events.finishedRounds == [0, 1])
+        // The second request carried the tools, the call and its result.
+        let second = try #require(harness.server.chatRequests.last)
+        let messages = try #require(second["messages"] as? [[String: Any]])
+        #expect(messages.last?["role"] as? String == "tool" && messages.last?["content"] as? String == "10:00 in Oslo")
+        #expect((second["tools"] as? [[String: Any]])?.count == FakeToolHost.specs.count)
     }
 
-    @Test func aJournalEndedBeforeTheRoundWasSavedDoesNotUndoIt() {
-        // The file holds the turn after round 1 (status streaming); the journal of round 1
-        // ended with the reply as it stood before the round was added.
-        var file = session()
-        file.messages[1].status = .streaming
-        file.messages[1].content = ""
-        var stale = file.messages[1]
-        stale.toolRounds = nil
-        stale.content = "Let me check."
-        stale.status = .complete
-        let journal = JournalFolder.Contents(path: "j", session: file, replyID: "a1", end: stale)
-        var folded = file
-        folded.fold([journal])
-        #expect(folded.message("a1")?.toolRounds?.count == 1, "the round survives")
-        var newer = file
-        newer.messages[1].toolRounds = nil
-        newer.fold([journal])
-        #expect(newer.message("a1")?.status == .complete, "an end line as new as the file still wins")
+    @Test func usageOfEveryRoundAddsUp() async throws {
+        let harness = try StubHarness()
+        defer { harness.server.stop() }
+        let seen = UsageLog()
+        var t = turn(harness, host: FakeToolHost())
+        t.eachRound = { request, send in
+            let reply = await send(request)
+            seen.add(reply.usage)
+            return reply
+        }
+        let result = await t.run(ToolTurn.extending(ask("use now")))
+        let rounds = seen.all
+        #expect(rounds.count == 2)
+        #expect(result.rounds.first?.usage == rounds[0])
+        // The agent bills 0.00002 for the calling round and 0.00003 for the answer.
+        #expect(rounds.map { $0?.cost } == [Decimal(string: "0.00002"), Decimal(string: "0.00003")])
+        #expect(result.reply.usage?.cost == Decimal(string: "0.00005"))
+        let prompts = rounds.compactMap { $0?.promptTokens }
+        #expect(prompts.count == 2 && result.reply.usage?.promptTokens == prompts.reduce(0, +))
     }
 
-    @Test func exportShowsEachRoundCallArgumentsResultAndApproval() {
-        let text = SessionExporter.markdown(session())
-        #expect(text.contains("**Tool round 1**\n\nLet me check."))
-        #expect(text.contains("- Tool call `time/now` · approved once"))
-        #expect(text.contains("  ```json\n  {\n    \"tz\" : \"Europe/Oslo\"\n  }\n  ```"))
-        #expect(text.contains("<summary>Result</summary>\n\n  ````\n  10:00 ```x```\n  ````"), "a fence longer than the backticks inside")
-        #expect(text.contains("- Tool call `files/read` · denied"))
-        #expect(text.contains("<summary>Result (error)</summary>\n\n  ```\n  The user denied this tool call."))
-        #expect(text.contains("It is 10:00 in Oslo."))
-        #expect(text.contains("$0.003"), "the reply's figures are the whole turn's")
+    @Test func timingsCoverTheWholeTurnWithoutARate() async throws {
+        let harness = try StubHarness()
+        defer { harness.server.stop() }
+        let result = await turn(harness, host: FakeToolHost()).run(ToolTurn.extending(ask("use now")))
+        let timings = result.reply.timings
+        #expect(timings.attempts == 2 && timings.tokensPerSecond == nil)
+        #expect(timings.ttftMs != nil && (timings.totalMs ?? 0) >= (timings.ttftMs ?? .infinity))
+        let plain = await turn(harness, host: FakeToolHost()).run(ToolTurn.extending(ask("no tools here")))
+        #expect(plain.reply.timings.attempts == 1, "a reply without tool rounds keeps its own timings")
     }
 
-    @Test func configReadsTheToolsTable() throws {
-        let (config, warnings) = try PrismConfig.parse("[tools]\nmax_rounds = 3\nmax_result_chars = 500\nnope = 1\n")
-        #expect(config.toolLoop == ToolLoopSettings(maxRounds: 3, maxResultCharacters: 500))
-        #expect(warnings.contains { $0.contains("nope") })
-        #expect(throws: TOMLError.self) { try PrismConfig.parse("[tools]\nmax_rounds = 0\n") }
-        #expect(try PrismConfig.parse("").config.toolLoop == nil)
+    @Test func failingUnknownAndDeniedCallsReachTheModelAsText() async throws {
+        let harness = try StubHarness()
+        defer { harness.server.stop() }
+        let host = FakeToolHost()
+        let approve: ToolTurn.Approver = { step in step.tool == "dump" ? .denied : .once }
+        let result = await turn(harness, host: host, approve: approve)
+            .run(ToolTurn.extending(ask("use boom and use nosuch and use dump")))
+        let steps = try #require(result.rounds.first?.steps)
+        #expect(steps.count == 3)
+        #expect(steps[0].output == ToolOutput(text: "The tool failed: exploded on purpose", isError: true))
+        #expect(steps[1].server == nil && steps[1].output?.text.contains("Unknown tool \"nosuch\"") == true)
+        #expect(steps[2].approval == .denied && steps[2].output == nil)
+        #expect(host.calls == ["fail/boom {}"]) // the unknown and the denied call never ran
+        #expect(result.reply.content.contains("exploded on purpose"))
+        #expect(result.reply.content.contains("The user denied this tool call."))
     }
 
-    @Test func cappedOutputsSayHowMuchWasCut() {
-        #expect(ToolOutput(text: "short").capped(10) == ToolOutput(text: "short"))
-        let cut = ToolOutput(text: String(repeating: "a", count: 30), isError: true).capped(10)
-        #expect(cut.text == String(repeating: "a", count: 10) + "\n[… 20 more characters cut by Prism]" && cut.isError)
+    @Test func theRoundCapStopsAModelThatKeepsCalling() async throws {
+        let harness = try StubHarness()
+        defer { harness.server.stop() }
+        let host = FakeToolHost()
+        let result = await turn(harness, host: host, maxRounds: 2).run(ToolTurn.extending(ask("use now again")))
+        #expect(result.rounds.count == 2)
+        #expect(host.calls.count == 2)
+        #expect(harness.server.chatRequests.count == 3)
+        #expect(result.stoppedByCap == "stopped after 2 tool rounds: the model kept calling tools")
+        #expect(!result.reply.toolCalls.isEmpty) // the last reply's calls were not run
+        #expect(result.reply.usage?.cost == Decimal(string: "0.00006"))
+    }
+
+    @Test func beforeRoundCanRefuseALaterRequest() async throws {
+        let harness = try StubHarness()
+        defer { harness.server.stop() }
+        let host = FakeToolHost()
+        var t = turn(harness, host: host)
+        t.beforeRound = { request in
+            request.messages.last?.role == .tool ? "not sent: the daily cap is reached" : nil
+        }
+        let result = await t.run(ToolTurn.extending(ask("use now")))
+        #expect(result.refusedBeforeRound == "not sent: the daily cap is reached")
+        #expect(host.calls.count == 1 && result.rounds.count == 1)
+        #expect(harness.server.chatRequests.count == 1, "the second request was not sent")
+        #expect(result.reply.content.isEmpty && result.reply.failure == nil)
+        #expect(result.reply.usage?.cost == Decimal(string: "0.00002"))
+    }
+
+    @Test func longOutputIsCutWithANote() async throws {
+        let harness = try StubHarness()
+        defer { harness.server.stop() }
+        let result = await turn(harness, host: FakeToolHost(), maxResult: 10).run(ToolTurn.extending(ask("use dump")))
+        let text = try #require(result.rounds.first?.steps.first?.output?.text)
+        #expect(text.hasPrefix("xxxxxxxxxx\n[… 40 more characters cut"))
+    }
+
+    @Test func cancellingStopsAHangingToolAndEndsTheTurn() async throws {
+        let harness = try StubHarness()
+        defer { harness.server.stop() }
+        let host = FakeToolHost()
+        let events = TurnEvents()
+        let running = turn(harness, host: host, events: events)
+        let task = Task { await running.run(ToolTurn.extending(self.ask("use hang and use now"))) }
+        for _ in 0..<200 where host.calls.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(host.calls == ["slow/hang {}"])
+        task.cancel()
+        let result = await task.value
+        #expect(host.hangWasCancelled)
+        #expect(result.reply.failure?.kind == .cancelled)
+        let steps = try #require(result.rounds.first?.steps)
+        #expect(steps.count == 2) // every call has a result, the second one never ran
+        #expect(steps[0].output?.text == "The tool call was cancelled.")
+        #expect(steps[1].output?.text == "The tool call was cancelled before it ran.")
+        #expect(host.calls.count == 1)
+        #expect(harness.server.chatRequests.count == 1)
+    }
+
+    @Test func eachRoundGoesThroughTheWrapper() async throws {
+        let harness = try StubHarness()
+        defer { harness.server.stop() }
+        let seen = TurnEvents()
+        var t = turn(harness, host: FakeToolHost())
+        t.eachRound = { request, send in
+            var reply = await send(request)
+            seen.add(.stream(round: request.messages.count, .finished(reply)))
+            reply.usage?.cost = 1 // the wrapper's settled figure is what the turn adds up
+            return reply
+        }
+        let result = await t.run(ToolTurn.extending(ask("use now")))
+        #expect(seen.finishedRounds == [1, 3])
+        #expect(result.reply.usage?.cost == 2)
+    }
+
+    @Test func summedUsageIsUnknownWhenARoundHasNoCost() {
+        let a = TokenUsage(promptTokens: 10, completionTokens: 2, cost: Decimal(string: "0.1"))
+        let b = TokenUsage(promptTokens: 5, completionTokens: nil, cost: Decimal(string: "0.2"), costIsEstimate: true, costSource: .estimate)
+        let sum = TokenUsage.summed([a, b])
+        #expect(sum?.promptTokens == 15 && sum?.completionTokens == 2)
+        #expect(sum?.cost == Decimal(string: "0.3") && sum?.costIsEstimate == true && sum?.costSource == .estimate)
+        #expect(TokenUsage.summed([a, TokenUsage(promptTokens: 1)])?.cost == nil)
+        #expect(TokenUsage.summed([nil, nil]) == nil)
     }
 }

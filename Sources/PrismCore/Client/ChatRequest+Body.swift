@@ -22,6 +22,7 @@ extension ChatRequest {
         if !settings.fallbackModels.isEmpty { root["models"] = [model] + settings.fallbackModels }
         if let provider = settings.provider, !provider.isEmpty { root["provider"] = try ChatRequest.object(provider) }
         if !tools.isEmpty { root["tools"] = tools.map(ChatRequest.encode) }
+        if let responseFormat { root["response_format"] = responseFormat.wireObject }
         if let reasoning = settings.reasoning, reasoning != ReasoningSettings() {
             var r: [String: Any] = [:]
             // Effort and a token budget are mutually exclusive; a budget is the more specific.

@@ -35,6 +35,8 @@ public struct ChatRequest: Sendable, Equatable {
     public var fallbackPricing: [String: ModelPricing] = [:]
     /// Tools offered to the model, sent as `tools` (OpenAI function format) when not empty.
     public var tools: [ToolSpec] = []
+    /// Asks for JSON following a schema (`--schema`), sent as `response_format` when set.
+    public var responseFormat: ResponseFormat?
 
     public init(model: String, messages: [ChatMessage], settings: RequestSettings = RequestSettings(),
                 maxTokens: Int, pricing: ModelPricing? = nil) {
