@@ -52,6 +52,8 @@ struct AskCommand: AsyncParsableCommand {
 
     @OptionGroup var budget: BudgetOptions
 
+    @OptionGroup var features: FeatureOptions
+
     @Flag(help: "Print one JSON object with the reply, usage, cost and timings when done.")
     var json = false
 
@@ -99,8 +101,9 @@ struct AskCommand: AsyncParsableCommand {
         let gate = HealthGate(context: context, source: .ask)
         var routed = session
         let (sentModel, skipped) = gate.route(model: modelID, settings: &routed.settings)
-        let request = ChatRequest.build(model: sentModel, session: routed, upTo: session.currentLeafID, catalog: catalog,
+        var request = ChatRequest.build(model: sentModel, session: routed, upTo: session.currentLeafID, catalog: catalog,
                                         maxTokensCap: context.config.maxTokens, routing: try routing.layers(context))
+        request.cache = context.config.features.cache
         let estimate = RequestCost.estimate(request, session: session, upTo: session.currentLeafID)
         try budget.check([estimate], context: context)
         var recorder = save ? try SessionRecorder(context: context, session: session) : nil
@@ -111,6 +114,7 @@ struct AskCommand: AsyncParsableCommand {
         let signals = SignalWatcher { stream.cancel() }
         var reply = await AskStreamer(json: json, journal: recorder?.openReplyJournal()).run(stream)
         signals.stop()
+        if !json { StandardIO.out(reply.citations.referenceList(links: features.linksAllowed)) }
         let interruption = signals.note
         if let interruption, reply.failure?.kind == .cancelled { reply.failure?.message = interruption.message }
         if !context.demo, reply.needsGenerationLookup {
@@ -153,7 +157,9 @@ struct AskCommand: AsyncParsableCommand {
         if let seed { settings.seed = seed }
         if !stop.isEmpty { settings.stop = stop }
         settings.maxTokens = maxTokens
+        features.apply(to: &settings, features: context.config.features)
         let attached = attachments.map { $0.hasPrefix("https://") ? Attachment.guess(path: $0) : Attachment.local(path: URL(fileURLWithPath: $0).path) }
+            .map { $0.noting(pdfEngine: settings.pdfEngine) }
         var session = Session(id: SessionID.make(), createdAt: Date(), systemPrompt: context.config.systemPrompt,
                               model: context.config.model.id, settings: settings)
         session.append(Message(id: UUID().uuidString.lowercased(), parentID: nil, role: .user, content: text,
@@ -174,7 +180,7 @@ struct AskCommand: AsyncParsableCommand {
         // The thread is the system prompt and this one prompt: the draft is that last message.
         let basis = EstimateBasis(thread: ThreadEstimate(session: session, upTo: session.currentLeafID),
                                   draft: PendingText(), explicitMaxTokens: session.settings.maxTokens,
-                                  maxTokensCap: context.config.maxTokens)
+                                  maxTokensCap: context.config.maxTokens, searchesWeb: session.settings.web != nil)
         let modelID = context.config.model.id
         let info = catalog.entry(for: modelID)
         // `:nitro` and `:floor` choose a provider by speed or price: say what the providers charge.

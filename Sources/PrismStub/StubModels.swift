@@ -47,6 +47,8 @@ public enum StubModels {
             ]))
         },
         agentModel,
+        webModel,
+        cacheModel,
         model("stub/no-usage", "No usage", "Streams without a usage chunk, like Ollama.") { _ in
             .stream(StubReply(content: words("This server does not report usage."), includeUsage: false))
         },

@@ -35,6 +35,8 @@ public struct ChatRequest: Sendable, Equatable {
     public var fallbackPricing: [String: ModelPricing] = [:]
     /// Tools offered to the model, sent as `tools` (OpenAI function format) when not empty.
     public var tools: [ToolSpec] = []
+    /// Whether and from what size `cache_control` breakpoints are added (`ChatRequest+Caching`).
+    public var cache = PromptCacheSettings()
 
     public init(model: String, messages: [ChatMessage], settings: RequestSettings = RequestSettings(),
                 maxTokens: Int, pricing: ModelPricing? = nil) {

@@ -108,6 +108,7 @@ public enum ConfigLoader {
         }
         resolved.compareBlind = config.compareBlind ?? false
         resolved.keepPrompts = config.keepPrompts ?? false
+        resolved.features = config.features ?? RequestFeatures()
         resolved.server = server.profile
         resolved.apiKeyOrigin = server.keyOrigin
         resolved.serverKeyVariable = server.keyVariable

@@ -48,6 +48,8 @@ public struct PrismConfig: Sendable, Equatable {
     public var compareBlind: Bool?
     /// `[history] keep_prompts`: keep each prompt's text in the reply history (off unless set).
     public var keepPrompts: Bool?
+    /// `[web]`, `[pdf]`, `[cache]`; nil when none of them is in the file.
+    public var features: RequestFeatures?
 
     public init() {}
 
@@ -55,6 +57,7 @@ public struct PrismConfig: Sendable, Equatable {
         "model", "base_url", "server", "servers", "api_key", "max_tokens", "attribution", "theme", "system_prompt",
         "fallback_models", "temperature", "provider", "reasoning", "request_timeout", "max_retries", "keys", "sets",
         "connect_timeout", "first_byte_timeout", "idle_timeout", "budget", "health", "route", "compare", "history",
+        "web", "pdf", "cache",
     ]
     static let providerKeys: Set<String> = [
         "order", "allow_fallbacks", "require_parameters", "data_collection", "zdr", "only", "ignore", "sort", "max_price", "quantizations",
@@ -118,6 +121,7 @@ public struct PrismConfig: Sendable, Equatable {
         config.compareBlind = try reader.bool("compare", "blind")
         _ = try reader.table("history")
         config.keepPrompts = try reader.bool("history", "keep_prompts")
+        config.features = try readFeatures(&reader)
         return (config, reader.warnings)
     }
 

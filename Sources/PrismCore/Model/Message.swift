@@ -48,6 +48,8 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
     /// The tool rounds before this reply's final round (`ToolRound`); nil when it used no tools.
     /// Saved as `tool_rounds`, only when there were some.
     public var toolRounds: [ToolRound]?
+    /// Web sources the reply cites (`Reply.citations`); saved as `citations`, only when there are some.
+    public var citations: [Citation]?
 
     public init(
         id: String, parentID: String?, role: Role, content: String,
@@ -68,6 +70,7 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
         case nativeFinishReason = "native_finish_reason", toolCalls = "tool_calls"
         case usage, timings, status, failure
         case skippedEvents = "skipped_events", sentRoute = "sent_route", tag, toolRounds = "tool_rounds"
+        case citations
     }
 
     public init(from decoder: any Decoder) throws {
@@ -94,6 +97,7 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
         sentRoute = (try? c.decodeIfPresent(SentRoute.self, forKey: .sentRoute)).flatMap { $0 }
         tag = (try? c.decodeIfPresent(PromptTag.self, forKey: .tag)).flatMap { $0 }
         toolRounds = try c.decodeIfPresent([ToolRound].self, forKey: .toolRounds).flatMap { $0.isEmpty ? nil : $0 }
+        citations = c.lenient([Citation].self, .citations).map { $0.filter { !$0.url.isEmpty } }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -120,6 +124,7 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
         try c.encodeIfPresent(sentRoute, forKey: .sentRoute)
         try c.encodeIfPresent(tag, forKey: .tag)
         if let toolRounds, !toolRounds.isEmpty { try c.encode(toolRounds, forKey: .toolRounds) }
+        if let citations, !citations.isEmpty { try c.encode(citations, forKey: .citations) }
     }
 }
 
@@ -138,6 +143,7 @@ extension Message {
         timings = reply.timings
         failure = reply.failure
         skippedEvents = reply.skippedEvents > 0 ? reply.skippedEvents : nil
+        citations = reply.citations.isEmpty ? nil : reply.citations
         switch reply.failure?.kind {
         case nil: status = .complete
         case .cancelled?: status = .cancelled

@@ -23,6 +23,7 @@ public enum Command: String, CaseIterable, Sendable {
     case openProviders = "open_providers"
     case openStats = "open_stats"
     case tieRound = "tie", allBad = "all_bad", thumbUp = "thumb_up", thumbDown = "thumb_down", openLeaderboard = "leaderboard"
+    case toggleWeb = "toggle_web"
 
     /// Commands that mean something only in compare mode; elsewhere their keys keep their old use.
     public var isCompareOnly: Bool {
@@ -78,6 +79,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .thumbUp: return "thumb up for the newest or selected reply (leaderboard, half a match)"
         case .thumbDown: return "thumb down for the newest or selected reply (leaderboard, half a match)"
         case .openLeaderboard: return "your leaderboard: models rated from your picks, ties and thumbs"
+        case .toggleWeb: return "web search on or off for this session (OpenRouter's web plugin, paid per search)"
         }
     }
 }

@@ -48,6 +48,7 @@ extension KeyBindings {
         .alt("="): .thumbUp,
         .alt("-"): .thumbDown,
         Key(.function(3)): .openLeaderboard,
+        .alt("o"): .toggleWeb,
     ])
 
     /// The default keys that mean a command only outside a text editor (in the transcript).

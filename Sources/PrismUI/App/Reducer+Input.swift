@@ -256,6 +256,8 @@ extension Reducer {
             return thumb(&state, up: command == .thumbUp)
         case .openLeaderboard:
             return openLeaderboard(&state)
+        case .toggleWeb:
+            return toggleWeb(&state, env)
         }
         return []
     }

@@ -56,6 +56,7 @@ extension Reducer {
         var request = ChatRequest.build(model: routed.model, session: state.session, upTo: parent, catalog: state.catalog,
                                         maxTokensCap: env.maxTokensCap, routing: state.routing)
         request.settings.fallbackModels = routed.fallbacks
+        request.cache = env.features.cache
         request.fallbackPricing = request.fallbackPricing.filter { routed.fallbacks.contains($0.key) }
         // `:nitro` and `:floor` may be served by the dearest provider: reserve and check budgets at its prices.
         if let range = state.priceRanges[ModelVariant.parse(routed.model).base] {

@@ -90,10 +90,10 @@ struct MessageBlock {
         for item in items {
             for line in TextWrap.wrap(item, style: theme.style(.textMuted), width: max(1, width - Self.gutter)) { out.append(indent(line)) }
         }
-        return out
+        return out + references()
     }
 
-    private func indent(_ line: StyledLine) -> StyledLine {
+    func indent(_ line: StyledLine) -> StyledLine {
         Self.indent(line, selected: selected, theme: theme)
     }
 

@@ -58,6 +58,7 @@ enum StatusBar {
             let fit: (Int) -> StyledLine? = { width in routingBadge(state, width: width).map { StyledLine($0, style) } }
             left.append(Segment(line: StyledLine(badge, style), priority: 45, compact: (fit, 66)))
         }
+        if let web = webText(state) { left.append(seg(web, .accent, 75)) }
         if let chain = fallbackText(state, width: rect.width) { left.append(seg(chain, .statusBarText, fallbackPriority)) }
         if let origin = state.session.forkedFrom {
             left.append(seg("fork of \(TerminalSanitizer.sanitize(origin.title.isEmpty ? origin.sessionID : origin.title))", .statusBarText, 45))
@@ -79,6 +80,10 @@ enum StatusBar {
             if !speed.isEmpty { right.append(seg(speed.joined(separator: " "), .statusBarText, 30)) }
         }
         if let usage = last?.usage { right.append(seg(Formatting.cost(usage), .cost, 80)) }
+        if let cache = cacheTexts(state) {
+            right.append(seg(cache.tokens, .tokens, 65))
+            if let saved = cache.saved { right.append(seg(saved, .cost, 52)) }
+        }
         if total.known {
             right.append(seg("session \(total.estimated ? "~" : "")\(Formatting.usd(total.cost))", .cost, 70))
         }
