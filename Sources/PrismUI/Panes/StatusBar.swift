@@ -82,7 +82,7 @@ enum StatusBar {
         if let usage = last?.usage { right.append(seg(Formatting.cost(usage), .cost, 80)) }
         if let cache = cacheTexts(state) {
             right.append(seg(cache.tokens, .tokens, 65))
-            if let saved = cache.saved { right.append(seg(saved, .cost, 52)) }
+            if let saved = cache.saved { right.append(seg(saved, .cost, 61)) }
         }
         if total.known {
             right.append(seg("session \(total.estimated ? "~" : "")\(Formatting.usd(total.cost))", .cost, 70))
