@@ -14,7 +14,7 @@ struct AskJSON: Encodable {
         case model, modelRequested = "model_requested", provider, generationID = "generation_id", content, reasoning
         case finishReason = "finish_reason", nativeFinishReason = "native_finish_reason", usage, timings, error
         case skippedEvents = "skipped_events", costSource = "cost_source", routing, servedBy = "served_by", skippedModels = "skipped_models"
-        case citations
+        case citations, skippedAnnotations = "skipped_annotations"
     }
     enum RoutingKeys: String, CodingKey { case provider, models }
     enum ServedKeys: String, CodingKey { case model, provider, fallback, note }
@@ -55,6 +55,7 @@ struct AskJSON: Encodable {
         // Catalog prices × cached tokens: an estimate, null when a price or the count is unknown.
         try encodeOrNull(CacheSavings.saved(reply.usage, pricing: request?.pricing), &u, .cacheSavings)
         try c.encode(reply.citations, forKey: .citations)
+        try c.encode(reply.skippedAnnotations, forKey: .skippedAnnotations)
 
         var t = c.nestedContainer(keyedBy: TimingKeys.self, forKey: .timings)
         try encodeOrNull(reply.timings.ttftMs.map { ($0 * 10).rounded() / 10 }, &t, .ttftMs)

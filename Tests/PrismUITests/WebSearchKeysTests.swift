@@ -62,6 +62,7 @@ struct WebSearchKeysTests {
         h.key(.alt("o"))
         let after = CostPreview.estimate(h.state, lane: 0, maxTokensCap: 1000)?.inputCost ?? 0
         #expect(after - before == WebSearchSettings.defaultPricePerRequest)
+        #expect(h.screen().contains("at most incl. web search"), "the prompt's estimate says the search is in it")
     }
 
     @Test func slashPDFSetsTheEngineAndThePendingAttachmentShowsIt() throws {
