@@ -192,7 +192,8 @@ struct AskCommand: AsyncParsableCommand {
         }
         let note = PriceRange.note(for: modelID, base: info?.variantNote, range: range)
         let priced = PriceRange.pricing(info, for: modelID, range: range)
-        let report = AskEstimate(estimate: CostEstimator.estimate(model: modelID, info: priced, basis: basis), note: note)
+        var report = AskEstimate(estimate: CostEstimator.estimate(model: modelID, info: priced, basis: basis), note: note)
+        report.webSearch = basis.searchesWeb && !WebSearchSettings.isOnlineVariant(modelID)
         StandardIO.out(json ? report.json() + "\n" : report.text())
     }
 

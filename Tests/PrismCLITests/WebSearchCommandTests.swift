@@ -83,6 +83,24 @@ extension ProcessSuites {
             #expect(server.chatRequests.count == 1)
         }
 
+        @Test func theEstimateIncludesTheSearchAndSaysSo() throws {
+            let server = StubServer(requiredKey: Self.key)
+            try server.start()
+            defer { server.stop() }
+            let p = try PrismProcess(key: Self.key, baseURL: server.baseURL)
+            defer { p.cleanUp() }
+            let plain = try p.run(["ask", "--estimate", "--json", "-m", "stub/fast", "hi"])
+            let web = try p.run(["ask", "--estimate", "--json", "-m", "stub/fast", "--web", "hi"])
+            func input(_ r: PrismProcess.Result) -> Double? {
+                ((try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])?["estimate"] as? [String: Any])?["input_cost"] as? Double
+            }
+            let difference = (input(web) ?? 0) - (input(plain) ?? 0)
+            #expect(abs(difference - 0.007) < 1e-9, "\(plain.stdout) \(web.stdout)")
+            #expect(web.stdout.contains("\"web_search\": true") && !plain.stdout.contains("web_search"))
+            #expect(try p.run(["ask", "--estimate", "-m", "stub/fast", "--web", "hi"]).stdout.contains("incl. one web search"))
+            #expect(server.chatRequests.isEmpty)
+        }
+
         @Test func compareWebSendsThePluginToEveryModel() throws {
             let server = StubServer(requiredKey: Self.key)
             try server.start()
