@@ -63,6 +63,8 @@ struct AskCommand: AsyncParsableCommand {
     @Flag(help: "Send --schema even to a model whose catalog entry lacks structured outputs.")
     var force = false
 
+    @OptionGroup var features: FeatureOptions
+
     @Flag(help: "Print one JSON object with the reply, usage, cost and timings when done.")
     var json = false
 
@@ -122,6 +124,7 @@ struct AskCommand: AsyncParsableCommand {
         var request = ChatRequest.build(model: sentModel, session: routed, upTo: session.currentLeafID, catalog: catalog,
                                         maxTokensCap: context.config.maxTokens, routing: try routing.layers(context))
         request.responseFormat = format
+        request.cache = context.config.features.cache
         let host = context.toolHost
         let offered = tools.isEmpty ? [] : try await startTools(host)
         request.tools = offered
@@ -139,6 +142,7 @@ struct AskCommand: AsyncParsableCommand {
         let (reply, turn, interruption) = offered.isEmpty
             ? await streamReply(context, request: request, estimate: estimate, spend: spend, streamer: streamer)
             : await runToolTurn(context, request: request, offered: offered, spend: spend, streamer: streamer)
+        if !json { StandardIO.out(reply.citations.referenceList(links: features.linksAllowed)) }
         gate.record(reply, model: request.model, prompt: text, replyID: recorder?.replyID, sessionID: save ? session.id : nil,
                     roundID: session.currentLeafID)
         try recorder?.recordReply(reply, route: request.sentRoute, toolRounds: turn?.rounds ?? [])
@@ -205,7 +209,9 @@ struct AskCommand: AsyncParsableCommand {
         if let seed { settings.seed = seed }
         if !stop.isEmpty { settings.stop = stop }
         settings.maxTokens = maxTokens
+        features.apply(to: &settings, features: context.config.features)
         let attached = attachments.map { $0.hasPrefix("https://") ? Attachment.guess(path: $0) : Attachment.local(path: URL(fileURLWithPath: $0).path) }
+            .map { $0.noting(pdfEngine: settings.pdfEngine) }
         var session = Session(id: SessionID.make(), createdAt: Date(), systemPrompt: context.config.systemPrompt,
                               model: context.config.model.id, settings: settings)
         session.append(Message(id: UUID().uuidString.lowercased(), parentID: nil, role: .user, content: text,
@@ -226,7 +232,7 @@ struct AskCommand: AsyncParsableCommand {
         // The thread is the system prompt and this one prompt: the draft is that last message.
         let basis = EstimateBasis(thread: ThreadEstimate(session: session, upTo: session.currentLeafID),
                                   draft: PendingText(), explicitMaxTokens: session.settings.maxTokens,
-                                  maxTokensCap: context.config.maxTokens)
+                                  maxTokensCap: context.config.maxTokens, searchesWeb: session.settings.web != nil)
         let modelID = context.config.model.id
         let info = catalog.entry(for: modelID)
         // `:nitro` and `:floor` choose a provider by speed or price: say what the providers charge.
@@ -238,7 +244,8 @@ struct AskCommand: AsyncParsableCommand {
         }
         let note = PriceRange.note(for: modelID, base: info?.variantNote, range: range)
         let priced = PriceRange.pricing(info, for: modelID, range: range)
-        let report = AskEstimate(estimate: CostEstimator.estimate(model: modelID, info: priced, basis: basis), note: note)
+        var report = AskEstimate(estimate: CostEstimator.estimate(model: modelID, info: priced, basis: basis), note: note)
+        report.webSearch = basis.searchesWeb && !WebSearchSettings.isOnlineVariant(modelID)
         StandardIO.out(json ? report.json() + "\n" : report.text())
     }
 

@@ -21,12 +21,14 @@ struct AskJSON: Encodable {
         case finishReason = "finish_reason", nativeFinishReason = "native_finish_reason", usage, timings, error
         case skippedEvents = "skipped_events", costSource = "cost_source", routing, servedBy = "served_by", skippedModels = "skipped_models"
         case toolRounds = "tool_rounds", toolNote = "tool_note", parsed, schemaValid = "schema_valid", schemaErrors = "schema_errors"
+        case citations, skippedAnnotations = "skipped_annotations"
     }
     enum RoutingKeys: String, CodingKey { case provider, models }
     enum ServedKeys: String, CodingKey { case model, provider, fallback, note }
     enum UsageKeys: String, CodingKey {
         case promptTokens = "prompt_tokens", completionTokens = "completion_tokens", totalTokens = "total_tokens"
         case cost, costIsEstimate = "cost_is_estimate", cachedTokens = "cached_tokens", reasoningTokens = "reasoning_tokens"
+        case cacheWriteTokens = "cache_write_tokens", cacheSavings = "cache_savings"
     }
     enum TimingKeys: String, CodingKey {
         case ttftMs = "ttft_ms", totalMs = "total_ms", tokensPerSecond = "tokens_per_second", attempts
@@ -61,6 +63,11 @@ struct AskJSON: Encodable {
         try u.encode(reply.usage?.costIsEstimate ?? false, forKey: .costIsEstimate)
         try encodeOrNull(reply.usage?.cachedTokens, &u, .cachedTokens)
         try encodeOrNull(reply.usage?.reasoningTokens, &u, .reasoningTokens)
+        try encodeOrNull(reply.usage?.cacheWriteTokens, &u, .cacheWriteTokens)
+        // Catalog prices × cached tokens: an estimate, null when a price or the count is unknown.
+        try encodeOrNull(CacheSavings.saved(reply.usage, pricing: request?.pricing), &u, .cacheSavings)
+        try c.encode(reply.citations, forKey: .citations)
+        try c.encode(reply.skippedAnnotations, forKey: .skippedAnnotations)
 
         var t = c.nestedContainer(keyedBy: TimingKeys.self, forKey: .timings)
         try encodeOrNull(reply.timings.ttftMs.map { ($0 * 10).rounded() / 10 }, &t, .ttftMs)

@@ -38,6 +38,8 @@ struct CompareCommand: AsyncParsableCommand {
 
     @OptionGroup var budget: BudgetOptions
 
+    @OptionGroup var features: FeatureOptions
+
     @Flag(help: "Print one JSON object with an entry per model.")
     var json = false
 
@@ -69,6 +71,7 @@ struct CompareCommand: AsyncParsableCommand {
         let catalog = await context.catalogForAsk()
         var settings = context.config.requestSettings
         settings.maxTokens = maxTokens
+        features.apply(to: &settings, features: context.config.features)
         // The round is a session in compare mode whether or not it is saved, as in the chat
         // screen: one prompt, a reply per model, and each request built from its model's thread.
         var session = Session(id: SessionID.make(), createdAt: Date(), systemPrompt: context.config.systemPrompt,
@@ -85,8 +88,10 @@ struct CompareCommand: AsyncParsableCommand {
             routed.settings.fallbackModels = []
             let sent = gate.route(model: model, settings: &routed.settings)
             skipped.append(sent.skipped)
-            return ChatRequest.build(model: sent.model, session: routed, upTo: session.message(reply)?.parentID, catalog: catalog,
-                                     maxTokensCap: context.config.maxTokens, routing: layers)
+            var request = ChatRequest.build(model: sent.model, session: routed, upTo: session.message(reply)?.parentID,
+                                            catalog: catalog, maxTokensCap: context.config.maxTokens, routing: layers)
+            request.cache = context.config.features.cache
+            return request
         }
         // Each reply keeps the chain and provider order it was sent with (how it was served is told from them).
         for (reply, request) in zip(replyIDs, requests) {
@@ -141,7 +146,7 @@ struct CompareCommand: AsyncParsableCommand {
         if json {
             StandardIO.out(CompareJSON(entries: entries, requests: requests, skipped: skipped).render() + "\n")
         } else {
-            StandardIO.out(CompareReport.text(entries))
+            StandardIO.out(CompareReport.text(entries, links: features.linksAllowed))
         }
         if let interruption { throw CLIFailure(status: interruption.status, message: interruption.message) }
         let failed = entries.filter { !$0.reply.succeeded }

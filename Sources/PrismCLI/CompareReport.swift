@@ -7,7 +7,7 @@ import PrismTerminal
 /// Everything from the servers is cleaned: headers and table cells as metadata (one
 /// line, no controls or bidi controls, cut to a width), answers as terminal text.
 enum CompareReport {
-    static func text(_ entries: [(model: String, reply: Reply)]) -> String {
+    static func text(_ entries: [(model: String, reply: Reply)], links: Bool = false) -> String {
         var out = ""
         for entry in entries {
             var header = "━━ \(DisplayText.fit(entry.reply.model ?? entry.model, width: 60))"
@@ -16,6 +16,7 @@ enum CompareReport {
             let content = TerminalSanitizer.forTerminal(entry.reply.content)
             out += content
             if !content.isEmpty, !content.hasSuffix("\n") { out += "\n" }
+            out += entry.reply.citations.referenceList(links: links)
             if let failure = entry.reply.failure {
                 out += "✗ " + TerminalSanitizer.metadata(failure.oneLine) + "\n"
             }

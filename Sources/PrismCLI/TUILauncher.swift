@@ -65,9 +65,10 @@ struct TUILauncher {
         // aside: say so on the first frame, where the user is looking.
         state.notice = Notice.startup(configWarnings: context.config.warnings + bindingWarnings,
                                       stateWarnings: preferences.loadWarnings + setWarnings + [routing?.warning, chainWarning].compactMap { $0 }, now: now)
-        let environment = ReducerEnvironment(
+        var environment = ReducerEnvironment(
             makeID: { UUID().uuidString.lowercased() }, makeSessionID: { SessionID.make(now: $0) },
             maxTokensCap: context.config.maxTokens, bindings: bindings)
+        environment.features = context.config.features
         // The ledger and the health record share one connection to prism.db (none in demo mode).
         let ledger = context.demo ? nil : SpendLedger(paths: context.paths)
         let health = ledger.map { RouteHealth(database: $0.database, settings: context.config.health) }

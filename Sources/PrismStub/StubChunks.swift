@@ -58,8 +58,10 @@ struct StubChunks {
     }
 
     /// The chunk carrying `finish_reason` and `native_finish_reason`.
-    func finish(reason: String, native: String) -> String {
-        chunk(delta: [("content", .string(""))], finish: reason, native: native)
+    func finish(reason: String, native: String, citations: [StubCitation] = []) -> String {
+        var delta: [(String, StubJSON)] = [("content", .string(""))]
+        if !citations.isEmpty { delta.append(("annotations", .array(citations.map(\.json)))) }
+        return chunk(delta: delta, finish: reason, native: native)
     }
 
     /// The usage chunk: `"choices":[]` plus `usage`.
@@ -97,6 +99,7 @@ struct StubChunks {
                                                ("arguments", .string(call.argumentFragments.joined()))]))])
             })))
         }
+        if !reply.citations.isEmpty { message.append(("annotations", .array(reply.citations.map(\.json)))) }
         let finish = reply.effectiveFinishReason
         let choice: StubJSON = .object([
             ("index", .int(0)), ("finish_reason", .string(finish)),

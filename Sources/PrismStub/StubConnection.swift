@@ -210,7 +210,7 @@ final class StubConnection {
             }
         }
         let finish = reply.effectiveFinishReason
-        try writer.event(chunks.finish(reason: finish, native: reply.nativeFinishReason ?? finish))
+        try writer.event(chunks.finish(reason: finish, native: reply.nativeFinishReason ?? finish, citations: reply.citations))
         if reply.includeUsage { try writer.event(chunks.usage(for: reply)) }
         if thenHold { try io.waitForClose() }
         try writer.done()

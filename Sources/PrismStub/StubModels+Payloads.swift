@@ -9,6 +9,12 @@ extension StubModels {
             var parameters = ["max_tokens", "temperature", "top_p", "stop", "seed", "tools", "tool_choice"]
             if model.supportsReasoning { parameters += ["reasoning", "include_reasoning"] }
             if model.supportsStructuredOutputs { parameters += ["response_format", "structured_outputs"] }
+            var pricing: [(String, StubJSON)] = [
+                ("prompt", .string(model.promptPrice)), ("completion", .string(model.completionPrice)),
+                ("request", .string("0")), ("image", .string("0")), ("web_search", .string("0")),
+                ("internal_reasoning", .string("0")),
+            ]
+            if model.id == cache { pricing.append(("input_cache_read", .string(cacheReadPrice))) }
             var object: [(String, StubJSON)] = [
                 ("id", .string(model.id)), ("canonical_slug", .string(model.id + "-20250101")),
                 ("hugging_face_id", .null), ("name", .string(model.name)), ("created", .int(created)),
@@ -18,11 +24,7 @@ extension StubModels {
                     ("output_modalities", .array([.string("text")])), ("tokenizer", .string("Other")),
                     ("instruct_type", .null),
                 ])),
-                ("pricing", .object([
-                    ("prompt", .string(model.promptPrice)), ("completion", .string(model.completionPrice)),
-                    ("request", .string("0")), ("image", .string("0")), ("web_search", .string("0")),
-                    ("internal_reasoning", .string("0")),
-                ])),
+                ("pricing", .object(pricing)),
                 ("top_provider", .object([
                     ("context_length", .int(model.contextLength)),
                     ("max_completion_tokens", .int(model.maxCompletionTokens)), ("is_moderated", .bool(false)),

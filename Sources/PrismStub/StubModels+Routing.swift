@@ -20,6 +20,7 @@ extension StubModels {
         for (index, model) in chain.enumerated() {
             if baseID(model) == agent { return (agentReply(request), model) }
             if baseID(model) == json || baseID(model) == jsonBad { return (jsonReply(request, bad: baseID(model) == jsonBad), model) }
+            if baseID(model) == web { return (webReply(request), model) }
             guard let behavior = behavior(forModel: model, lastUserText: text) else { continue }
             if case .httpError(let status, let body, let headers) = behavior {
                 guard index < chain.count - 1 else {

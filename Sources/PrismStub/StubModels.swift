@@ -51,6 +51,8 @@ public enum StubModels {
         agentModel,
         jsonModel,
         jsonBadModel,
+        webModel,
+        cacheModel,
         model("stub/no-usage", "No usage", "Streams without a usage chunk, like Ollama; no structured outputs.", structured: false) { _ in
             .stream(StubReply(content: words("This server does not report usage."), includeUsage: false))
         },

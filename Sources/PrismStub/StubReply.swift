@@ -40,6 +40,8 @@ public struct StubReply: Sendable, Equatable {
     /// nil = one token per reasoning piece.
     public var reasoningTokens: Int?
     public var cachedTokens: Int
+    /// Web sources sent as `annotations` (`url_citation`) in the finish chunk, as OpenRouter does.
+    public var citations: [StubCitation] = []
     /// A decimal literal placed raw into the usage JSON (`"0.000093"`); nil omits `cost` entirely.
     public var cost: String?
 
@@ -115,5 +117,25 @@ public struct StubToolCall: Sendable, Equatable {
         self.id = id
         self.name = name
         self.argumentFragments = argumentFragments
+    }
+}
+
+/// One `url_citation` annotation the stub sends; the fields are raw, hostile ones included.
+public struct StubCitation: Sendable, Equatable {
+    public var url: String
+    public var title: String
+    public var content: String
+
+    public init(url: String, title: String, content: String = "") {
+        self.url = url
+        self.title = title
+        self.content = content
+    }
+
+    var json: StubJSON {
+        .object([("type", .string("url_citation")), ("url_citation", .object([
+            ("url", .string(url)), ("title", .string(title)), ("content", .string(content)),
+            ("start_index", .int(0)), ("end_index", .int(10)),
+        ]))])
     }
 }

@@ -50,7 +50,7 @@ struct ToolFrameTests {
 
     @Test(arguments: sizes) func transcriptExpanded(size: Size) throws {
         let h = try finished(size)
-        h.key(.alt("o"))
+        h.key(.alt("i"))
         check(h, "tools-transcript-expanded-\(size)")
     }
 

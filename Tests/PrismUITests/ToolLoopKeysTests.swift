@@ -225,7 +225,7 @@ struct ToolLoopKeysTests {
         h.key(.char("o"))
         #expect(h.state.lane.view.expandedTools.isEmpty)
         h.key(Key(.tab))
-        h.key(.alt("o"))
+        h.key(.alt("i"))
         #expect(h.state.lane.view.expandedTools == [replyID], "Alt-O works from the prompt too")
     }
 

@@ -12,6 +12,10 @@ public struct ModelPricing: Codable, Sendable, Equatable, Hashable {
     public var image: Decimal?
     public var inputCacheRead: Decimal?
     public var internalReasoning: Decimal?
+    /// Per prompt token written to the cache (Anthropic charges more than the prompt price).
+    public var inputCacheWrite: Decimal?
+    /// Per web search request, for models whose provider searches natively.
+    public var webSearch: Decimal?
 
     public init(prompt: Decimal? = nil, completion: Decimal? = nil, request: Decimal? = nil,
                 image: Decimal? = nil, inputCacheRead: Decimal? = nil, internalReasoning: Decimal? = nil) {
@@ -26,6 +30,7 @@ public struct ModelPricing: Codable, Sendable, Equatable, Hashable {
     enum CodingKeys: String, CodingKey {
         case prompt, completion, request, image
         case inputCacheRead = "input_cache_read", internalReasoning = "internal_reasoning"
+        case inputCacheWrite = "input_cache_write", webSearch = "web_search"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -42,6 +47,8 @@ public struct ModelPricing: Codable, Sendable, Equatable, Hashable {
         image = price(.image)
         inputCacheRead = price(.inputCacheRead)
         internalReasoning = price(.internalReasoning)
+        inputCacheWrite = price(.inputCacheWrite)
+        webSearch = price(.webSearch)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -55,6 +62,8 @@ public struct ModelPricing: Codable, Sendable, Equatable, Hashable {
         try put(image, .image)
         try put(inputCacheRead, .inputCacheRead)
         try put(internalReasoning, .internalReasoning)
+        try put(inputCacheWrite, .inputCacheWrite)
+        try put(webSearch, .webSearch)
     }
 
     /// Both token prices known and zero.

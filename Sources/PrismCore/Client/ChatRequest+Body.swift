@@ -5,11 +5,13 @@ extension ChatRequest {
     ///
     /// Attachments are read from disk here, at send time, and inlined as data URLs.
     public func body(stream: Bool = true) throws -> Data {
+        var encoded = try messages.map(ChatRequest.encode)
+        for index in cacheBreakpoints { encoded[index] = ChatRequest.markCached(encoded[index]) }
         var root: [String: Any] = [
             "model": model,
             "stream": stream,
             "max_tokens": maxTokens,
-            "messages": try messages.map(ChatRequest.encode),
+            "messages": encoded,
         ]
         if stream {
             // OpenRouter always reports usage; other OpenAI-compatible servers only when asked.
@@ -23,6 +25,8 @@ extension ChatRequest {
         if let provider = settings.provider, !provider.isEmpty { root["provider"] = try ChatRequest.object(provider) }
         if !tools.isEmpty { root["tools"] = tools.map(ChatRequest.encode) }
         if let responseFormat { root["response_format"] = responseFormat.wireObject }
+        let plugins = self.plugins
+        if !plugins.isEmpty { root["plugins"] = plugins }
         if let reasoning = settings.reasoning, reasoning != ReasoningSettings() {
             var r: [String: Any] = [:]
             // Effort and a token budget are mutually exclusive; a budget is the more specific.

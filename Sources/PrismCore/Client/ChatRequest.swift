@@ -37,6 +37,8 @@ public struct ChatRequest: Sendable, Equatable {
     public var tools: [ToolSpec] = []
     /// Asks for JSON following a schema (`--schema`), sent as `response_format` when set.
     public var responseFormat: ResponseFormat?
+    /// Whether and from what size `cache_control` breakpoints are added (`ChatRequest+Caching`).
+    public var cache = PromptCacheSettings()
 
     public init(model: String, messages: [ChatMessage], settings: RequestSettings = RequestSettings(),
                 maxTokens: Int, pricing: ModelPricing? = nil) {

@@ -110,6 +110,7 @@ public enum ConfigLoader {
         resolved.keepPrompts = config.keepPrompts ?? false
         resolved.mcp = config.mcp ?? MCPConfig()
         resolved.toolLoop = config.toolLoop ?? ToolLoopSettings()
+        resolved.features = config.features ?? RequestFeatures()
         resolved.server = server.profile
         resolved.apiKeyOrigin = server.keyOrigin
         resolved.serverKeyVariable = server.keyVariable

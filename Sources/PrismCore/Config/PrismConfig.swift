@@ -52,6 +52,8 @@ public struct PrismConfig: Sendable, Equatable {
     public var mcp: MCPConfig?
     /// `[tools]`: the chat screen's tool loop limits.
     public var toolLoop: ToolLoopSettings?
+    /// `[web]`, `[pdf]`, `[cache]`; nil when none of them is in the file.
+    public var features: RequestFeatures?
 
     public init() {}
 
@@ -59,7 +61,7 @@ public struct PrismConfig: Sendable, Equatable {
         "model", "base_url", "server", "servers", "api_key", "max_tokens", "attribution", "theme", "system_prompt",
         "fallback_models", "temperature", "provider", "reasoning", "request_timeout", "max_retries", "keys", "sets",
         "connect_timeout", "first_byte_timeout", "idle_timeout", "budget", "health", "route", "compare", "history",
-        "mcp", "tools",
+        "mcp", "tools", "web", "pdf", "cache",
     ]
     static let providerKeys: Set<String> = [
         "order", "allow_fallbacks", "require_parameters", "data_collection", "zdr", "only", "ignore", "sort", "max_price", "quantizations",
@@ -126,6 +128,7 @@ public struct PrismConfig: Sendable, Equatable {
         config.keepPrompts = try reader.bool("history", "keep_prompts")
         config.mcp = try readMCP(&reader)
         config.toolLoop = try readTools(reader)
+        config.features = try readFeatures(&reader)
         return (config, reader.warnings)
     }
 

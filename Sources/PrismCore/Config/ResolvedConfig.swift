@@ -35,6 +35,8 @@ public struct ResolvedConfig: Sendable, Equatable {
     public var keyNotice: String? = nil
     /// Every secret this run knows (keys, secret header values, the URL's password), for redaction.
     public var secrets: [APIKey] = []
+    /// `[web]`, `[pdf]`, `[cache]`: web search defaults, the PDF engine, prompt caching.
+    public var features = RequestFeatures()
     /// Default cap for replies.
     public var maxTokens: Int
     public var attribution: Attribution
@@ -139,7 +141,8 @@ public struct ResolvedConfig: Sendable, Equatable {
     /// (`ChatRequest.build` lowers it to each model's own limit), and a value here would read
     /// as the user's explicit choice for every model.
     public var requestSettings: RequestSettings {
-        RequestSettings(temperature: temperature, fallbackModels: fallbackModels, provider: provider, reasoning: reasoning)
+        RequestSettings(temperature: temperature, fallbackModels: fallbackModels, provider: provider, reasoning: reasoning,
+                        pdfEngine: features.pdfEngine)
     }
 
     /// One `name = value (source)` line per field, for `prism config` style output. Never shows the key.

@@ -7,13 +7,15 @@ extension Attachment {
         return TerminalSanitizer.metadata(name.isEmpty ? source : name)
     }
 
-    /// `report.pdf · application/pdf · 12.4 KiB`: name, type and size where known.
+    /// `report.pdf · application/pdf · 12.4 KiB · pdf-text`: name, type, size where known and
+    /// the PDF engine when one was chosen.
     ///
     /// The same line in the transcript, `prism sessions show` and Markdown exports, so a
     /// sent attachment reads alike wherever the conversation is read back.
     public var summary: String {
         var parts = [displayName, TerminalSanitizer.metadata(mimeType)]
         if let byteSize { parts.append(Self.size(byteSize)) }
+        if let pdfEngine { parts.append(pdfEngine.rawValue) }
         return parts.joined(separator: " · ")
     }
 

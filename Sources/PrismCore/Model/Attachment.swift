@@ -17,6 +17,9 @@ public struct Attachment: Codable, Sendable, Equatable, Hashable {
     public var mimeType: String
     /// The file's size when it was attached; nil for URLs and for sessions saved before sizes were kept.
     public var byteSize: Int?
+    /// The parser chosen for a PDF when it was attached (`[pdf] engine`, `--pdf-engine`,
+    /// `/pdf`); nil: OpenRouter's default. Saved as `pdf_engine`, read leniently.
+    public var pdfEngine: PDFEngine?
 
     public init(kind: Kind, source: String, mimeType: String, byteSize: Int? = nil) {
         self.kind = kind
@@ -26,7 +29,23 @@ public struct Attachment: Codable, Sendable, Equatable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case kind, source, mimeType = "mime_type", byteSize = "byte_size"
+        case kind, source, mimeType = "mime_type", byteSize = "byte_size", pdfEngine = "pdf_engine"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try c.decode(Kind.self, forKey: .kind)
+        source = try c.decode(String.self, forKey: .source)
+        mimeType = try c.decode(String.self, forKey: .mimeType)
+        byteSize = try c.decodeIfPresent(Int.self, forKey: .byteSize)
+        pdfEngine = c.lenient(PDFEngine.self, .pdfEngine)
+    }
+
+    /// This attachment with `engine` recorded when it is a PDF (other files are not parsed as PDFs).
+    public func noting(pdfEngine engine: PDFEngine?) -> Attachment {
+        var out = self
+        if isPDF { out.pdfEngine = engine }
+        return out
     }
 
     /// Guesses the kind and MIME type from a path's extension.

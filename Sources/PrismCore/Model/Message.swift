@@ -50,6 +50,8 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
     public var toolRounds: [ToolRound]?
     /// Why routing chose this reply's model (the session was routed); saved as `route_decision`.
     public var routeDecision: RouteNote?
+    /// Web sources the reply cites (`Reply.citations`); saved as `citations`, only when there are some.
+    public var citations: [Citation]?
 
     public init(
         id: String, parentID: String?, role: Role, content: String,
@@ -71,6 +73,7 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
         case usage, timings, status, failure
         case skippedEvents = "skipped_events", sentRoute = "sent_route", tag, toolRounds = "tool_rounds"
         case routeDecision = "route_decision"
+        case citations
     }
 
     public init(from decoder: any Decoder) throws {
@@ -98,6 +101,7 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
         tag = (try? c.decodeIfPresent(PromptTag.self, forKey: .tag)).flatMap { $0 }
         toolRounds = try c.decodeIfPresent([ToolRound].self, forKey: .toolRounds).flatMap { $0.isEmpty ? nil : $0 }
         routeDecision = (try? c.decodeIfPresent(RouteNote.self, forKey: .routeDecision)).flatMap { $0 }
+        citations = c.lenient([Citation].self, .citations).map { $0.filter { !$0.url.isEmpty } }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -125,6 +129,7 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
         try c.encodeIfPresent(tag, forKey: .tag)
         if let toolRounds, !toolRounds.isEmpty { try c.encode(toolRounds, forKey: .toolRounds) }
         try c.encodeIfPresent(routeDecision, forKey: .routeDecision)
+        if let citations, !citations.isEmpty { try c.encode(citations, forKey: .citations) }
     }
 }
 
@@ -143,6 +148,7 @@ extension Message {
         timings = reply.timings
         failure = reply.failure
         skippedEvents = reply.skippedEvents > 0 ? reply.skippedEvents : nil
+        citations = reply.citations.isEmpty ? nil : reply.citations
         switch reply.failure?.kind {
         case nil: status = .complete
         case .cancelled?: status = .cancelled

@@ -20,6 +20,10 @@ public struct Reply: Sendable, Equatable {
     /// Stream events that were skipped because they were not JSON, or JSON that is not a
     /// chunk. The reply may still be whole, but it may be missing text: front ends say so.
     public var skippedEvents: Int = 0
+    /// Web sources the reply cites, in the order they arrived, each URL once.
+    public var citations: [Citation] = []
+    /// Annotations that were not readable citations (other types, no URL): skipped, counted.
+    public var skippedAnnotations: Int = 0
 
     public init() {}
 

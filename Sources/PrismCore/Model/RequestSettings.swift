@@ -15,12 +15,18 @@ public struct RequestSettings: Codable, Sendable, Equatable, Hashable {
     public var fallbackModels: [String]
     public var provider: ProviderPreferences?
     public var reasoning: ReasoningSettings?
+    /// The `web` plugin; nil: no web search (an `:online` model still searches).
+    public var web: WebSearchSettings?
+    /// The `file-parser` engine for PDFs; nil: OpenRouter's default.
+    public var pdfEngine: PDFEngine?
 
     public init(
         maxTokens: Int? = nil, temperature: Double? = nil, topP: Double? = nil, seed: Int? = nil,
         stop: [String]? = nil, fallbackModels: [String] = [], provider: ProviderPreferences? = nil,
-        reasoning: ReasoningSettings? = nil
+        reasoning: ReasoningSettings? = nil, web: WebSearchSettings? = nil, pdfEngine: PDFEngine? = nil
     ) {
+        self.web = web
+        self.pdfEngine = pdfEngine
         self.maxTokens = maxTokens
         self.temperature = temperature
         self.topP = topP
@@ -33,7 +39,7 @@ public struct RequestSettings: Codable, Sendable, Equatable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case maxTokens = "max_tokens", temperature, topP = "top_p", seed, stop
-        case fallbackModels = "fallback_models", provider, reasoning
+        case fallbackModels = "fallback_models", provider, reasoning, web, pdfEngine = "pdf_engine"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -46,6 +52,8 @@ public struct RequestSettings: Codable, Sendable, Equatable, Hashable {
         fallbackModels = try c.decodeIfPresent([String].self, forKey: .fallbackModels) ?? []
         provider = try c.decodeIfPresent(ProviderPreferences.self, forKey: .provider)
         reasoning = try c.decodeIfPresent(ReasoningSettings.self, forKey: .reasoning)
+        web = c.lenient(WebSearchSettings.self, .web)
+        pdfEngine = c.lenient(PDFEngine.self, .pdfEngine)
     }
 }
 

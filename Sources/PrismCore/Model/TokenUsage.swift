@@ -13,6 +13,8 @@ public struct TokenUsage: Codable, Sendable, Equatable, Hashable {
     public var completionTokens: Int?
     public var totalTokens: Int?
     public var cachedTokens: Int?
+    /// Prompt tokens written to the provider's cache (billed at the cache-write price).
+    public var cacheWriteTokens: Int?
     public var reasoningTokens: Int?
     /// USD (OpenRouter credits).
     public var cost: Decimal?
@@ -38,7 +40,7 @@ public struct TokenUsage: Codable, Sendable, Equatable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case promptTokens = "prompt_tokens", completionTokens = "completion_tokens"
-        case totalTokens = "total_tokens", cachedTokens = "cached_tokens"
+        case totalTokens = "total_tokens", cachedTokens = "cached_tokens", cacheWriteTokens = "cache_write_tokens"
         case reasoningTokens = "reasoning_tokens", cost, costIsEstimate = "cost_is_estimate"
         case costSource = "cost_source"
     }
@@ -49,6 +51,7 @@ public struct TokenUsage: Codable, Sendable, Equatable, Hashable {
         completionTokens = try c.decodeIfPresent(Int.self, forKey: .completionTokens)
         totalTokens = try c.decodeIfPresent(Int.self, forKey: .totalTokens)
         cachedTokens = try c.decodeIfPresent(Int.self, forKey: .cachedTokens)
+        cacheWriteTokens = c.lenient(Int.self, .cacheWriteTokens)
         reasoningTokens = try c.decodeIfPresent(Int.self, forKey: .reasoningTokens)
         cost = try c.decodeIfPresent(Decimal.self, forKey: .cost)
         costIsEstimate = try c.decodeIfPresent(Bool.self, forKey: .costIsEstimate) ?? false

@@ -123,6 +123,10 @@ public enum SessionExporter {
                     out += "\n- Tool call: " + codeSpan(call.summary(limit: nil)) + "\n"
                 }
             }
+            if let citations = message.citations, !citations.isEmpty {
+                out += "\n**Sources**\n\n" + citations.enumerated().map { "\($0.offset + 1). " + $0.element.markdownLink }
+                    .joined(separator: "\n") + "\n"
+            }
             switch message.status {
             case .cancelled?:
                 if let signal = message.failure?.interruptingSignal {

@@ -8,8 +8,11 @@ public struct EstimateBasis: Sendable, Equatable, Hashable {
     /// `max_tokens` set on the session; nil for the configured cap.
     public var explicitMaxTokens: Int?
     public var maxTokensCap: Int
+    /// The request sends the `web` plugin: one search's price is added (not for `:online` models).
+    public var searchesWeb: Bool
 
-    public init(thread: ThreadEstimate, draft: PendingText, explicitMaxTokens: Int?, maxTokensCap: Int) {
+    public init(thread: ThreadEstimate, draft: PendingText, explicitMaxTokens: Int?, maxTokensCap: Int, searchesWeb: Bool = false) {
+        self.searchesWeb = searchesWeb
         self.thread = thread
         self.draft = draft
         self.explicitMaxTokens = explicitMaxTokens
@@ -42,11 +45,20 @@ public enum CostEstimator {
         let input = pricing?.prompt.map { price -> Decimal in
             var cost = price * Decimal(tokens) + (pricing?.request ?? 0)
             if images > 0, let image = pricing?.image { cost += image * Decimal(images) }
+            // `:online` searches too, but its price is said beside the figures, not guessed into them.
+            if basis.searchesWeb, !WebSearchSettings.isOnlineVariant(model) { cost += webSearchPrice(pricing) }
             return cost
         }
         return CostEstimate(model: model, promptTokens: tokens, exactPromptTokens: basis.thread.exactTokens,
                             inputCost: input, maxOutputTokens: maxTokens,
                             maxOutputCost: pricing?.completion.map { $0 * Decimal(maxTokens) })
+    }
+
+    /// One web search: the catalog's `web_search` price when it names one, else the
+    /// reference's figure for the default engine (an estimate either way).
+    public static func webSearchPrice(_ pricing: ModelPricing?) -> Decimal {
+        if let price = pricing?.webSearch, price > 0 { return price }
+        return WebSearchSettings.defaultPricePerRequest
     }
 
     /// Input tokens on `model`: the exact part plus the pending text at the thread's

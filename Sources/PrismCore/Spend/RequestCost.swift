@@ -7,7 +7,8 @@ import Foundation
 public enum RequestCost {
     public static func estimate(_ request: ChatRequest, session: Session, upTo leafID: String?) -> CostEstimate {
         let basis = EstimateBasis(thread: ThreadEstimate(session: session, upTo: leafID), draft: PendingText(),
-                                  explicitMaxTokens: request.maxTokens, maxTokensCap: request.maxTokens)
+                                  explicitMaxTokens: request.maxTokens, maxTokensCap: request.maxTokens,
+                                  searchesWeb: request.settings.web != nil)
         // Prices as the request carries them: none known gives nil costs, never $0.
         let info = ModelInfo(id: request.model, pricing: request.pricing ?? ModelPricing())
         let primary = CostEstimator.estimate(model: request.model, info: info, basis: basis)

@@ -103,6 +103,13 @@ public struct ReplyAccumulator: Sendable {
             receivedFirstToken = true
             events.append(.contentDelta(content))
         }
+        if let annotations = delta.annotations {
+            // Some providers repeat the list in a later delta: keep each source once.
+            for citation in annotations.citations where !reply.citations.contains(where: { $0.url == citation.url }) {
+                reply.citations.append(citation)
+            }
+            reply.skippedAnnotations += annotations.skipped
+        }
         for fragment in delta.toolCalls ?? [] {
             let index = fragment.index ?? 0
             var call: ToolCall

@@ -93,6 +93,9 @@ extension StreamChunk {
                 var calls: [ToolCallFragment] = []
                 try s.forEachElement { s in calls.append(try scanToolCall(&s)) }
                 delta.toolCalls = calls
+            } else if key.equals("annotations") {
+                let raw = try s.skipValue()
+                if !raw.equals("null") { delta.annotations = AnnotationList.decode(Data(raw)) }
             } else {
                 try s.skipValue()
             }

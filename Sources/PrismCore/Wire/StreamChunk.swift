@@ -47,12 +47,14 @@ public struct StreamChunk: Decodable, Sendable {
         public var reasoning: String?
         public var reasoningDetails: [ReasoningDetail]?
         public var toolCalls: [ToolCallFragment]?
+        /// `annotations`: web citations, usually in one of the last deltas (or the final message).
+        public var annotations: AnnotationList?
 
         public init() {}
 
         enum CodingKeys: String, CodingKey {
             case content, reasoning, reasoningContent = "reasoning_content"
-            case reasoningDetails = "reasoning_details", toolCalls = "tool_calls"
+            case reasoningDetails = "reasoning_details", toolCalls = "tool_calls", annotations
         }
 
         public init(from decoder: any Decoder) throws {
@@ -62,6 +64,7 @@ public struct StreamChunk: Decodable, Sendable {
             reasoning = c.lenient(String.self, .reasoning) ?? c.lenient(String.self, .reasoningContent)
             reasoningDetails = c.lenient([ReasoningDetail].self, .reasoningDetails)
             toolCalls = c.lenient([ToolCallFragment].self, .toolCalls)
+            annotations = c.lenient(AnnotationList.self, .annotations)
         }
     }
 
@@ -140,13 +143,14 @@ public struct WireUsage: Decodable, Sendable {
     public var totalTokens: Int?
     public var cost: Decimal?
     public var cachedTokens: Int?
+    public var cacheWriteTokens: Int?
     public var reasoningTokens: Int?
 
     enum CodingKeys: String, CodingKey {
         case promptTokens = "prompt_tokens", completionTokens = "completion_tokens", totalTokens = "total_tokens"
         case cost, promptDetails = "prompt_tokens_details", completionDetails = "completion_tokens_details"
     }
-    enum PromptKeys: String, CodingKey { case cachedTokens = "cached_tokens" }
+    enum PromptKeys: String, CodingKey { case cachedTokens = "cached_tokens", cacheWriteTokens = "cache_write_tokens" }
     enum CompletionKeys: String, CodingKey { case reasoningTokens = "reasoning_tokens" }
 
     public init(from decoder: any Decoder) throws {
@@ -157,6 +161,7 @@ public struct WireUsage: Decodable, Sendable {
         cost = c.lenient(Decimal.self, .cost) ?? c.lenient(String.self, .cost).flatMap { Decimal(string: $0) }
         if let p = try? c.nestedContainer(keyedBy: PromptKeys.self, forKey: .promptDetails) {
             cachedTokens = p.lenient(Int.self, .cachedTokens)
+            cacheWriteTokens = p.lenient(Int.self, .cacheWriteTokens)
         }
         if let d = try? c.nestedContainer(keyedBy: CompletionKeys.self, forKey: .completionDetails) {
             reasoningTokens = d.lenient(Int.self, .reasoningTokens)
@@ -164,10 +169,12 @@ public struct WireUsage: Decodable, Sendable {
     }
 
     public var tokenUsage: TokenUsage {
-        TokenUsage(
+        var usage = TokenUsage(
             promptTokens: promptTokens, completionTokens: completionTokens,
             totalTokens: totalTokens ?? promptTokens.flatMap { p in completionTokens.map { p + $0 } },
             cachedTokens: cachedTokens, reasoningTokens: reasoningTokens, cost: cost
         )
+        usage.cacheWriteTokens = cacheWriteTokens
+        return usage
     }
 }

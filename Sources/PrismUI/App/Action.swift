@@ -183,6 +183,8 @@ public struct ReducerEnvironment: Sendable {
     public var calendar: Calendar
     /// The pane order of a blind comparison (random; tests pass a fixed one).
     public var shuffle: @Sendable ([String]) -> [String] = { $0.shuffled() }
+    /// Config's `[web]`, `[pdf]`, `[cache]`: what the web toggle turns on, and prompt caching.
+    public var features = RequestFeatures()
 
     public init(makeID: @escaping @Sendable () -> String, makeSessionID: @escaping @Sendable (Date) -> String,
                 maxTokensCap: Int = 4096, bindings: KeyBindings = .defaults,

@@ -25,6 +25,7 @@ public enum Command: String, CaseIterable, Sendable {
     case tieRound = "tie", allBad = "all_bad", thumbUp = "thumb_up", thumbDown = "thumb_down", openLeaderboard = "leaderboard"
     case routeWhy = "route_why"
     case toggleToolResults = "toggle_tool_results"
+    case toggleWeb = "toggle_web"
 
     /// Commands that mean something only in compare mode; elsewhere their keys keep their old use.
     public var isCompareOnly: Bool {
@@ -82,6 +83,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .openLeaderboard: return "your leaderboard: models rated from your picks, ties and thumbs"
         case .routeWhy: return "why route chose the newest or selected reply's model: the full breakdown"
         case .toggleToolResults: return "show or hide the tool results of the newest or selected reply"
+        case .toggleWeb: return "web search on or off for this session (OpenRouter's web plugin, paid per search)"
         }
     }
 }

@@ -63,7 +63,8 @@ enum CostPreview {
 
     static func basis(_ state: AppState, lane: Int, maxTokensCap: Int) -> EstimateBasis {
         EstimateBasis(thread: thread(state, lane: lane), draft: draft(state),
-                      explicitMaxTokens: state.session.settings.maxTokens, maxTokensCap: maxTokensCap)
+                      explicitMaxTokens: state.session.settings.maxTokens, maxTokensCap: maxTokensCap,
+                      searchesWeb: state.session.settings.web != nil)
     }
 
     /// What sending the draft would cost in a lane; nil while the lane has no model.
@@ -113,7 +114,9 @@ enum CostPreview {
         }
         guard let text = CostEstimate.summary(input: total.input, worstCase: worstCase) else { return nil }
         // `:online` adds a web search per request, which no catalog price covers: said, not guessed.
-        let search = all.contains { ModelVariant.parse($0.model).variants.contains(.online) } ? " + web search" : ""
+        var search = all.contains { ModelVariant.parse($0.model).variants.contains(.online) } ? " + web search" : ""
+        // The web plugin's search is in the figures (catalog price or the default): say so.
+        if search.isEmpty, state.session.settings.web != nil { search = " incl. web search" }
         return (all.count > 1 ? "next round " + text : text) + search
     }
 }

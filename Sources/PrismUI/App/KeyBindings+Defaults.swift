@@ -49,7 +49,8 @@ extension KeyBindings {
         .alt("-"): .thumbDown,
         Key(.function(3)): .openLeaderboard,
         .alt("w"): .routeWhy,
-        .alt("o"): .toggleToolResults,
+        .alt("i"): .toggleToolResults,
+        .alt("o"): .toggleWeb,
     ])
 
     /// The default keys that mean a command only outside a text editor (in the transcript).

@@ -268,6 +268,8 @@ extension Reducer {
             return openLeaderboard(&state)
         case .routeWhy:
             openRouteWhy(&state, env.bindings)
+        case .toggleWeb:
+            return toggleWeb(&state, env)
         }
         return []
     }

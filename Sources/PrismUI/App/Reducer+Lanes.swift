@@ -67,6 +67,7 @@ extension Reducer {
                                         maxTokensCap: env.maxTokensCap, routing: state.routing)
         request.tools = stream.offered
         request.settings.fallbackModels = routed.fallbacks
+        request.cache = env.features.cache
         request.fallbackPricing = request.fallbackPricing.filter { routed.fallbacks.contains($0.key) }
         // `:nitro` and `:floor` may be served by the dearest provider: reserve and check budgets at its prices.
         if let range = state.priceRanges[ModelVariant.parse(routed.model).base] {

@@ -20,6 +20,8 @@ extension Reducer {
         ("/leaderboard", "/leaderboard [TAG]: your models rated from picks, ties and thumbs (overall or one tag)"),
         ("/tools", "/tools: tool servers and their tools: turn them on or off, restart, forget approvals"),
         ("/budget", "/budget: caps and spend · /budget daily|monthly|per-request|confirm-above USD|off · /budget warn-at 0.8 · /budget off"),
+        ("/web", "/web on|off|N: search the web before answering (N results per search); sources are listed under the reply"),
+        ("/pdf", "/pdf ENGINE: how PDFs are read: pdf-text, mistral-ocr, cloudflare-ai, native or default"),
         ("/title", "/title TEXT: rename this session"),
         ("/new", "/new: start a new session"),
         ("/fork", "/fork: a new session with this one's current branch (f in the transcript forks at the selected message)"),
@@ -109,6 +111,10 @@ extension Reducer {
             state.session.title = Session.cleanTitle(argument)
             notify(&state, argument.count > Session.maxTitleLength ? "renamed (cut to \(Session.maxTitleLength) characters)" : "renamed")
             return state.session.messages.isEmpty ? [] : [.saveSession(state.session)]
+        case "/web":
+            return webCommand(&state, argument, env)
+        case "/pdf":
+            return pdfCommand(&state, argument)
         case "/new":
             return run(.newSession, &state, env)
         case "/keep":

@@ -65,7 +65,7 @@ public enum Reducer {
             notify(&state, message, .error)
             return []
         case .attachmentChecked(let attachment, let typed):
-            state.pendingAttachments.append(attachment)
+            state.pendingAttachments.append(attachment.noting(pdfEngine: state.session.settings.pdfEngine))
             if attachment.kind == .image, let info = state.modelInfo, !info.acceptsImages {
                 notify(&state, "attached \(typed), but \(info.id) does not accept images", .error)
             } else {

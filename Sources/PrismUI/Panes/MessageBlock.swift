@@ -101,10 +101,10 @@ struct MessageBlock {
         for item in items {
             for line in TextWrap.wrap(item, style: theme.style(.textMuted), width: max(1, width - Self.gutter)) { out.append(indent(line)) }
         }
-        return out
+        return out + references()
     }
 
-    private func indent(_ line: StyledLine) -> StyledLine {
+    func indent(_ line: StyledLine) -> StyledLine {
         Self.indent(line, selected: selected, theme: theme)
     }
 
@@ -139,13 +139,19 @@ struct MessageBlock {
                 if u.cost != nil { facts.append(Formatting.cost(u) + (u.source == .generation ? " billed" : "")) }
             }
             if let t = message.timings?.totalMs { facts.append(Formatting.duration(ms: t)) }
-            if !facts.isEmpty {
-                let text = "  " + facts.joined(separator: " · ")
+            // Prompt tokens read from a cache, when the line has room for them too.
+            var withCache = facts
+            if let cached = message.usage?.cachedTokens, cached > 0 {
+                withCache.insert("cache \(Formatting.tokens(cached))", at: min(1, withCache.count))
+            }
+            for candidate in [withCache, facts] where !candidate.isEmpty {
+                let text = "  " + candidate.joined(separator: " · ")
                 let used = DisplayWidth.of(line.text)
                 let pad = max(2, width - used - DisplayWidth.of(text))
                 if used + DisplayWidth.of(text) + 2 <= width {
                     line.append(String(repeating: " ", count: pad - 2), theme.style(.textMuted))
                     line.append(text, theme.style(.cost))
+                    break
                 }
             }
         }

@@ -60,6 +60,7 @@ enum StatusBar {
             let fit: (Int) -> StyledLine? = { width in routingBadge(state, width: width).map { StyledLine($0, style) } }
             left.append(Segment(line: StyledLine(badge, style), priority: 45, compact: (fit, 66)))
         }
+        if let web = webText(state) { left.append(seg(web, .accent, 75)) }
         if let chain = fallbackText(state, width: rect.width) { left.append(seg(chain, .statusBarText, fallbackPriority)) }
         if let origin = state.session.forkedFrom {
             left.append(seg("fork of \(TerminalSanitizer.sanitize(origin.title.isEmpty ? origin.sessionID : origin.title))", .statusBarText, 45))
@@ -82,6 +83,10 @@ enum StatusBar {
         }
         // The reply's cost: a tool turn's is every round's (tokens and context above are the last request's).
         if let usage = last?.turnUsage { right.append(seg(Formatting.cost(usage), .cost, 80)) }
+        if let cache = cacheTexts(state) {
+            right.append(seg(cache.tokens, .tokens, 65))
+            if let saved = cache.saved { right.append(seg(saved, .cost, 61)) }
+        }
         if total.known {
             right.append(seg("session \(total.estimated ? "~" : "")\(Formatting.usd(total.cost))", .cost, 70))
         }
