@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PrismCore
+import PrismTools
 
 /// What a command needs, set up once: paths, resolved config, logging, client, stores.
 ///
@@ -14,7 +15,8 @@ struct CLIContext {
     let client: OpenRouterClient
     let catalogCache: CatalogCache
     let logger: Logger
-    /// The tool servers `prism ask --tool` offers (none until a host is set up).
+    /// The MCP servers of `[mcp.servers.*]` (`NoToolHost` when none): `prism ask --tool` and the
+    /// chat screen use them. Nothing starts until a tool is first needed.
     var toolHost: any ToolHost = NoToolHost()
 
     init(connection: ConnectionOptions, overrides: ConfigOverrides = ConfigOverrides(),
@@ -48,6 +50,7 @@ struct CLIContext {
                                   logger: Logger(label: "prism.client"))
         let cacheName = demo ? "models-demo.json" : "models-\(CLIContext.slug(config.baseURL)).json"
         catalogCache = CatalogCache(file: paths.cache.appendingPathComponent(cacheName))
+        toolHost = PrismTools.makeHost(config: config.mcp, environment: environment, logger: Logger(label: "prism.mcp"))
     }
 
     /// Fails with exit status 2 and directions when OpenRouter is used without a key, or a

@@ -78,7 +78,7 @@ struct TUILauncher {
                                   sessionsFolder: context.paths.sessions,
                                   ledger: ledger, modelSets: setStore,
                                   savedRouting: savedRouting, fallbacks: fallbackStore, endpoints: context.endpointCache, health: health,
-                                  matches: matches, keepPrompts: context.config.keepPrompts)
+                                  matches: matches, keepPrompts: context.config.keepPrompts, toolHost: context.toolHost)
 
         // Every curses call happens on one dedicated thread; the async world (network,
         // disk) runs on the cooperative pool and talks to it only through `post`.
