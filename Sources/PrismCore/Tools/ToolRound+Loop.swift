@@ -18,25 +18,6 @@ extension ToolOutput {
     }
 }
 
-extension TokenUsage {
-    /// Several requests' usage added up: counts that any part lacks stay counted from the
-    /// others, a cost is known when any part has one, and estimated when any part's is.
-    public static func summed(_ parts: [TokenUsage]) -> TokenUsage? {
-        guard let first = parts.first else { return nil }
-        guard parts.count > 1 else { return first }
-        func add(_ key: KeyPath<TokenUsage, Int?>) -> Int? {
-            let values = parts.compactMap { $0[keyPath: key] }
-            return values.isEmpty ? nil : values.reduce(0, +)
-        }
-        let costs = parts.compactMap(\.cost)
-        let sources = Set(parts.compactMap(\.source))
-        return TokenUsage(promptTokens: add(\.promptTokens), completionTokens: add(\.completionTokens),
-                          totalTokens: add(\.totalTokens), cachedTokens: add(\.cachedTokens), reasoningTokens: add(\.reasoningTokens),
-                          cost: costs.isEmpty ? nil : costs.reduce(0, +), costIsEstimate: parts.contains { $0.cost != nil && $0.costIsEstimate },
-                          costSource: sources.count == 1 ? sources.first : (sources.contains(.estimate) ? .estimate : .usage))
-    }
-}
-
 extension Message {
     /// The whole turn's usage: every tool round's request plus the final one (`usage`).
     /// What the transcript, the session total and the reply history count.
