@@ -137,7 +137,7 @@ public struct ToolTurn: Sendable {
         let start = clock.now
         do {
             let output = try await host.call(server: spec.server, tool: spec.name, arguments: call.arguments)
-            step.output = capped(output)
+            step.output = output.capped(settings.maxResultCharacters)
         } catch let error as ToolHostError {
             step.output = ToolOutput(text: "The tool failed: \(error.message)", isError: true)
         } catch {
@@ -153,15 +153,6 @@ public struct ToolTurn: Sendable {
     /// A call left unrun because the turn was cancelled first.
     static func notRun(_ call: ToolCall) -> ToolStep {
         ToolStep(call: call, output: ToolOutput(text: "The tool call was cancelled before it ran.", isError: true))
-    }
-
-    /// The output cut to the configured length, saying how much was left out.
-    func capped(_ output: ToolOutput) -> ToolOutput {
-        let limit = max(0, settings.maxResultCharacters)
-        guard output.text.count > limit else { return output }
-        let left = output.text.count - limit
-        return ToolOutput(text: String(output.text.prefix(limit)) + "\n[… \(left) more characters cut: Prism sends at most \(limit) per tool result]",
-                          isError: output.isError)
     }
 
     /// Streams one request, passing its events on; cancelling the task stops it, and the
