@@ -150,6 +150,18 @@ struct RouteKeysTests {
         #expect(c.state.notice?.text == "routing does not apply in compare mode: each pane asks its own model")
     }
 
+    @Test func pickingAComparePaneTurnsRoutingOff() throws {
+        let h = ReducerHarness()
+        h.state = CompareFixtures.state(Size(width: 120, height: 40), panes: 2, focused: 1)
+        h.state.prompt.clear()
+        h.state.session.routed = true  // routed before compare began
+        #expect(!h.state.isRouted, "compare is never routed")
+        h.key(.alt("p"))
+        #expect(!h.state.isComparing && !h.state.session.routed && !h.state.isRouted)
+        let model = try #require(h.state.session.model)
+        #expect(h.state.notice?.text.contains("continuing with \(model) alone (route off)") == true)
+    }
+
     @Test func aSendTheBudgetHoldsKeepsItsDecisionWhenLetThrough() throws {
         let h = Self.harness()
         h.state.budget.confirmAbove = Decimal(string: "0.0000001")

@@ -56,7 +56,11 @@ extension Reducer {
         state.blind = nil
         state.session.pickCompare(state.focusedLane)
         state.resetLanes()
-        let going = "continuing with \(model) alone; the other replies are kept as versions (\(bindings.name(.previousSibling)) / \(bindings.name(.nextSibling)))"
+        // Picking a pane chooses its model, as choosing one in the picker does: prompts are no longer routed.
+        let wasRouted = state.session.routed
+        state.session.routed = false
+        let going = "continuing with \(model) alone" + (wasRouted ? " (route off)" : "")
+            + "; the other replies are kept as versions (\(bindings.name(.previousSibling)) / \(bindings.name(.nextSibling)))"
         notify(&state, verdict.map { $0.text + " · " + going } ?? going)
         return (verdict.map { [.recordMatches($0.records), .recordCompareOutcomes($0.outcomes)] } ?? [])
             + (state.session.messages.isEmpty ? [] : [.saveSession(state.session)])
