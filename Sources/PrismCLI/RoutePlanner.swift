@@ -17,11 +17,10 @@ enum RoutePlanner {
                                    perRequestCap: context.config.budget.perRequest, weights: context.config.route.weights,
                                    entry: { catalog.entry(for: $0) })
         let evidence = RouteEvidence(records: Self.records(context), report: Self.monthReport(context))
-        let ratings = evidence.ratings(tag: ask.request.tag)
-        let builder = RouteCandidates(context: context)
-        var candidates: [RouteCandidate] = []
-        for candidate in ask.candidates { candidates.append(await builder.withProviderSpeed(evidence.completed(candidate, ratings: ratings))) }
-        return RouteScorer.decide(candidates, request: ask.request, weights: ask.weights)
+        // A model the history has not timed gets its providers' published speed (OpenRouter only).
+        let cache = context.endpointCache, client = context.client
+        let providers = context.config.isOpenRouter || context.demo
+        return await evidence.decide(ask, patience: 10) { model in providers ? try? await cache.endpoints(model: model, client: client) : nil }
     }
 
     /// Every verdict in prism.db, for the ratings; none in demo mode (which keeps no database).

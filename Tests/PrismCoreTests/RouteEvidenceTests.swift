@@ -146,3 +146,48 @@ private final class Counter: @unchecked Sendable {
     var value: Int { lock.withLock { count } }
     func increment() { lock.withLock { count += 1 } }
 }
+
+/// Provider speeds for candidates the history has not timed: the healthy providers'
+/// medians, a timed candidate kept as measured, and a lookup that never answers left out
+/// after the patience runs out.
+@Suite("Route provider speeds")
+struct RouteProviderSpeedTests {
+    static func endpoints(_ model: String, _ rows: [(ttft: Double?, tps: Double?, degraded: Bool)]) -> ModelEndpoints {
+        ModelEndpoints(modelID: model, fetchedAt: Date(), endpoints: rows.enumerated().map { n, row in
+            var e = ProviderEndpoint(providerName: "P\(n)")
+            e.latency = row.ttft.map { Percentiles(p50: $0) }
+            e.throughput = row.tps.map { Percentiles(p50: $0) }
+            e.status = row.degraded ? -2 : 0
+            return e
+        })
+    }
+
+    @Test func theHealthyProvidersMediansBecomeTheSpeed() {
+        let e = Self.endpoints("a/one", [(400, 50, false), (800, 90, false), (200, 300, true), (600, 70, false)])
+        let c = RouteCandidate(model: "a/one").withProviderSpeed(e)
+        #expect(c.speedSource == .providers)
+        #expect(c.ttft == 0.6, "median of 400, 600, 800 ms; the degraded provider is left out")
+        #expect(c.tokensPerSecond == 70)
+        let timed = RouteCandidate(model: "a/one", ttft: 0.1, tokensPerSecond: 10, speedSource: .history).withProviderSpeed(e)
+        #expect(timed.ttft == 0.1 && timed.speedSource == .history)
+        #expect(RouteCandidate(model: "a/one").withProviderSpeed(Self.endpoints("a/one", [(nil, nil, false)])).speedSource == nil)
+    }
+
+    @Test func aDecisionWaitsForLookupsOnlyAsLongAsItsPatience() async {
+        let ask = RouteAsk(request: RouteRequest(tag: .code, tagReason: "test", promptTokens: 10), weights: .standard,
+                           candidates: [RouteCandidate(model: "a/one"), RouteCandidate(model: "b/two:nitro")])
+        let started = Date()
+        let decision = await RouteEvidence().decide(ask, patience: 0.5) { model in
+            if model == "b/two" {
+                try? await Task.sleep(nanoseconds: 30_000_000_000)  // never in time
+                return nil
+            }
+            return Self.endpoints(model, [(300, 80, false)])
+        }
+        #expect(Date().timeIntervalSince(started) < 10, "the slow lookup is not waited for")
+        let one = decision.ranked.first { $0.candidate.model == "a/one" }?.candidate
+        let two = decision.ranked.first { $0.candidate.model == "b/two:nitro" }?.candidate
+        #expect(one?.speedSource == .providers && one?.ttft == 0.3)
+        #expect(two?.speedSource == nil)
+    }
+}

@@ -17,6 +17,13 @@ struct LiveEffectsRouteTests {
             done.signal()
         }
         var last: RouteDecision? { lock.withLock { all.last } }
+        var count: Int { lock.withLock { all.count } }
+
+        /// Waits (without blocking a thread of the pool the decision runs on) for a decision.
+        func arrived(_ n: Int) async -> Bool {
+            for _ in 0..<1000 where count < n { try? await Task.sleep(nanoseconds: 10_000_000) }
+            return count >= n
+        }
     }
 
     @Test func aVerdictRecordedBetweenTwoPromptsCountsForTheSecond() throws {
@@ -44,5 +51,33 @@ struct LiveEffectsRouteTests {
         #expect(decision.choice?.model == "b/two")
         #expect(decision.choice?.candidate.rating?.matches == 1)
         #expect(decision.line.hasPrefix("code → b/two: rated 1st of 2 on code (1 match)"))
+    }
+
+    /// A model the history has not timed is scored with its providers' speed, read through
+    /// the endpoint cache (here a fresh copy on disk, so nothing is fetched).
+    @Test func anUntimedModelGetsItsProvidersSpeedFromTheEndpointCache() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("prism-route-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ledger = SpendLedger(file: folder.appendingPathComponent("prism.db"))
+        let cache = EndpointCache(folder: folder.appendingPathComponent("endpoints"))
+        var endpoint = ProviderEndpoint(providerName: "Fast")
+        endpoint.latency = Percentiles(p50: 250)
+        endpoint.throughput = Percentiles(p50: 140)
+        try cache.save(ModelEndpoints(modelID: "a/one", fetchedAt: Date(), endpoints: [endpoint]))
+        let effects = LiveEffects(
+            client: OpenRouterClient(configuration: ClientConfiguration(baseURL: URL(string: "http://127.0.0.1:9/api/v1")!)),
+            store: FileSessionStore(folder: folder.appendingPathComponent("sessions"), indexFile: nil),
+            catalog: CatalogCache(file: folder.appendingPathComponent("models.json")),
+            preferences: PreferencesStore(folder: folder), fetchKeyInfo: false, ledger: ledger, endpoints: cache,
+            health: RouteHealth(database: ledger.database), matches: MatchStore(database: ledger.database))
+        let ask = RouteAsk(request: RouteRequest(tag: .code, tagReason: "test", promptTokens: 10), weights: .standard,
+                           candidates: [RouteCandidate(model: "a/one"), RouteCandidate(model: "b/two")])
+        let posted = Decisions()
+        effects.handle(.decideRoute(id: 1, ask: ask), post: posted.add)
+        #expect(await posted.arrived(1))
+        let one = try #require(posted.last?.ranked.first { $0.candidate.model == "a/one" }?.candidate)
+        #expect(one.speedSource == .providers && one.ttft == 0.25 && one.tokensPerSecond == 140)
+        #expect(posted.last?.ranked.first { $0.candidate.model == "b/two" }?.candidate.speedSource == nil,
+                "no copy and no server: no speed, after the patience at most")
     }
 }

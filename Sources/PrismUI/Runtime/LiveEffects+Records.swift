@@ -29,11 +29,18 @@ extension LiveEffects {
             }
         case .decideRoute(let id, let ask):
             // On the ledger queue: a verdict or reply recorded before this prompt counts.
-            let cache = routeEvidence
+            // A model the history has not timed gets its providers' published speed, through the
+            // endpoint cache (none for other servers), waiting 2 s at most.
+            let cache = routeEvidence, endpoints = self.endpoints, client = self.client
             ledgerQueue.async {
                 var evidence = RouteEvidence()
                 do { evidence = try cache.evidence(now: Date()) } catch { post(.warned("route: ratings and speeds unavailable: \(error)")) }
-                post(.routeDecided(id: id, decision: evidence.decide(ask)))
+                guard let endpoints else { return post(.routeDecided(id: id, decision: evidence.decide(ask))) }
+                let known = evidence
+                Task {
+                    let decision = await known.decide(ask) { model in try? await endpoints.endpoints(model: model, client: client) }
+                    post(.routeDecided(id: id, decision: decision))
+                }
             }
         default:
             break
