@@ -183,6 +183,7 @@ extension ProcessSuites {
             #expect(replies.count == 3)
             let steps = replies.map { (($0["tool_rounds"] as? [[String: Any]])?.first?["steps"] as? [[String: Any]])?.first ?? [:] }
             #expect(steps[0]["approval"] as? String == "denied")
+            #expect(steps[0]["output"] == nil, "a denial is its approval; the model was told by the request above")
             #expect(replies[1]["status"] as? String == "cancelled")
             #expect(steps[1]["tool"] as? String == "get_current_time")
             #expect(steps[1]["approval"] == nil && steps[1]["output"] == nil, "the cancelled call never ran: \(steps[1])")
