@@ -42,7 +42,7 @@ struct TUILauncher {
         state.budget = context.config.budget
         state.blindByDefault = context.config.compareBlind
         state.route.settings = context.config.route
-        state.tools.settings = context.config.toolLoop
+        state.tools = await Self.startingTools(context.toolHost, settings: context.config.toolLoop)
         let picker = preferences.loadPicker()
         state.picker.favourites = Set(picker.favourites)
         state.picker.recents = picker.recents
@@ -103,6 +103,13 @@ struct TUILauncher {
         // Everything is saved: now end the way the signal asked, so the caller sees it.
         if let signal = outcome.signal { CursesBackend.die(bySignal: signal) }
         if let failure = outcome.failure { throw CLIFailure.usage(failure) }
+    }
+
+    /// The chat screen's tool servers before its first key: every configured one, listed (none
+    /// started). Left to the first frame's `.listToolServers`, a prompt sent at once went out
+    /// without tools while the answer was still on its way.
+    static func startingTools(_ host: any ToolHost, settings: ToolLoopSettings) async -> ToolsState {
+        ToolsState(servers: await host.servers(), settings: settings)
     }
 
     private func resumeID(store: FileSessionStore) throws -> String? {

@@ -23,7 +23,8 @@ public struct ToolStep: Codable, Sendable, Equatable, Hashable {
     public var tool: String?
     /// nil while waiting for the user.
     public var approval: ToolApproval?
-    /// nil until the call ends (or is denied: then the text says so, `isError` true).
+    /// nil until the call ends; a denied call keeps none (its `approval` says so, and
+    /// `resultText` is what the model is told).
     public var output: ToolOutput?
     /// Seconds the tool ran, when it ran.
     public var duration: Double?
