@@ -1,5 +1,6 @@
 import Foundation
 import PrismCore
+import PrismTerminal
 
 extension StatusBar {
     /// "web" while this session searches the web (the toggle, `/web`, or an `:online` model).
@@ -14,8 +15,24 @@ extension StatusBar {
     /// bar keeps the count and drops the saving first.
     static func cacheTexts(_ state: AppState) -> (tokens: String, saved: String?)? {
         guard let reply = lastReply(state), let cached = reply.usage?.cachedTokens, cached > 0 else { return nil }
-        let model = reply.modelServed ?? reply.modelRequested ?? state.session.model
+        let model = CacheSavings.model(of: reply, sessionModel: state.session.model)
         let saved = CacheSavings.saved(reply.usage, pricing: model.flatMap(state.catalogEntry)?.pricing)
         return ("cache \(Formatting.tokens(cached))", saved.flatMap { $0 > 0 ? "saved ≈\(Formatting.usd($0))" : nil })
+    }
+
+    /// "cache 12.3k tok ≈$0.021 saved this session", or "Σ cache 12.3k ≈$0.021" where that does not
+    /// fit: every reply's cached tokens (tool rounds too) and their savings at catalog prices ("≈").
+    /// Shown once the session read more from the cache than its newest reply did (else it would
+    /// repeat the reply's segment).
+    static func sessionCacheSegment(_ state: AppState, _ total: CostTally.Totals, base: Style, theme: Theme) -> Segment? {
+        let last = lastReply(state)?.usage?.cachedTokens ?? 0
+        guard total.cachedTokens > last else { return nil }
+        let tokens = Formatting.tokens(total.cachedTokens)
+        let saved = total.cacheSaved.flatMap { $0 > 0 ? "≈\(Formatting.usd($0))" : nil }
+        let full = "cache \(tokens) tok" + (saved.map { " \($0) saved" } ?? "") + " this session"
+        let short = "Σ cache \(tokens)" + (saved.map { " \($0)" } ?? "")
+        let style = merged(base, theme[.cost])
+        let fit: (Int) -> StyledLine? = { _ in StyledLine(short, style) }
+        return Segment(line: StyledLine(full, style), priority: 64, compact: (fit, 62))
     }
 }
