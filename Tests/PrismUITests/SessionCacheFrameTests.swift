@@ -45,7 +45,8 @@ struct SessionCacheFrameTests {
     @Test func aWideBarSaysItInFullBesideTheNewestReplysFigures() {
         var s = Self.state(Size(width: 220, height: 30))
         let bar = AppRenderer().render(&s, theme: UIFixtures.theme()).text().split(separator: "\n").last.map(String.init) ?? ""
-        #expect(bar.contains("cache 4k │ saved ≈$0.0009"), "\(bar)")
+        // The newest reply is a tool turn: both its rounds, 7000 × 0.000000225.
+        #expect(bar.contains("cache 7k │ saved ≈$0.001575"), "\(bar)")
         #expect(bar.contains("cache 8.1k tok ≈$0.004545 saved this session"), "\(bar)")
     }
 
