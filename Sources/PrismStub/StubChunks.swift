@@ -35,9 +35,11 @@ struct StubChunks {
     }
 
     /// A content delta; `withRole` also carries `role` (used when there is no separate opening chunk).
-    func content(_ text: String, withRole: Bool = false) -> String {
+    func content(_ text: String, withRole: Bool = false, citations: [StubCitation] = []) -> String {
         let role: [(String, StubJSON)] = withRole ? [("role", .string("assistant"))] : []
-        return chunk(delta: role + [("content", .string(text))])
+        var delta = role + [("content", .string(text))]
+        if !citations.isEmpty { delta.append(("annotations", .array(citations.map(\.json)))) }
+        return chunk(delta: delta)
     }
 
     /// A reasoning delta carrying the same text in `reasoning` and `reasoning_details`, like OpenRouter.

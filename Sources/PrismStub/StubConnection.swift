@@ -199,9 +199,9 @@ final class StubConnection {
             try pause(pacer.next())
             try writer.event(chunks.reasoning(piece))
         }
-        for piece in reply.content {
+        for (index, piece) in reply.content.enumerated() {
             try pause(pacer.next())
-            try writer.event(chunks.content(piece))
+            try writer.event(chunks.content(piece, citations: index == reply.citationsWithContent ? reply.citations : []))
         }
         for (index, call) in reply.toolCalls.enumerated() {
             for (number, fragment) in call.argumentFragments.enumerated() {
@@ -210,7 +210,8 @@ final class StubConnection {
             }
         }
         let finish = reply.effectiveFinishReason
-        try writer.event(chunks.finish(reason: finish, native: reply.nativeFinishReason ?? finish, citations: reply.citations))
+        let lateCitations = reply.citationsWithContent == nil ? reply.citations : []
+        try writer.event(chunks.finish(reason: finish, native: reply.nativeFinishReason ?? finish, citations: lateCitations))
         if reply.includeUsage { try writer.event(chunks.usage(for: reply)) }
         if thenHold { try io.waitForClose() }
         try writer.done()

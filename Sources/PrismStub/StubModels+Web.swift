@@ -3,7 +3,9 @@ import Foundation
 /// `stub/web`: answers with numbered sources when the request searches the web (the `web`
 /// plugin, or an `:online` model), sending them as `annotations` in the finish chunk as
 /// OpenRouter does; one title carries an escape sequence and one URL is not http(s), so
-/// front ends show they clean what a web page says. Without a search it says so.
+/// front ends show they clean what a web page says. Without a search it says so. Asked to
+/// "take your time", it sends the sources with its third piece and every piece slowly (200 ms
+/// apart, 40 filler pieces after the answer), so a test can stop it mid-reply after the sources arrived.
 ///
 /// `stub/cache`: reports most of a 2,000-token prompt as read from the cache, with an
 /// `input_cache_read` price in the catalog, so savings can be checked end to end.
@@ -40,6 +42,11 @@ extension StubModels {
         var reply = StubReply(content: words("Oslo had 3 cm of snow today [1]. More is forecast for tomorrow [2]. See also [3]."),
                               cost: "0.0071")
         reply.citations = webCitations
+        if (request.lastUserText ?? "").localizedCaseInsensitiveContains("take your time") {
+            reply.content += [" "] + StubReply.fillerPieces(count: 40)
+            reply.interChunkDelay = 0.2
+            reply.citationsWithContent = 2
+        }
         return .stream(reply)
     }
 }

@@ -42,6 +42,9 @@ public struct StubReply: Sendable, Equatable {
     public var cachedTokens: Int
     /// Web sources sent as `annotations` (`url_citation`) in the finish chunk, as OpenRouter does.
     public var citations: [StubCitation] = []
+    /// Sends `citations` with content delta n (0-based) instead of the finish chunk, as some
+    /// providers do, so a reply can be stopped after its sources arrived; nil: the finish chunk.
+    public var citationsWithContent: Int?
     /// A decimal literal placed raw into the usage JSON (`"0.000093"`); nil omits `cost` entirely.
     public var cost: String?
 

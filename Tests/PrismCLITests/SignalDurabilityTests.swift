@@ -54,6 +54,28 @@ extension ProcessSuites {
             #expect(reply["status"] as? String == "failed", "a reply whose process died reads as interrupted")
         }
 
+        @Test func askKilledAfterTheSourcesArrivedKeepsThemWithTheText() throws {
+            let server = StubServer(requiredKey: Self.key)
+            try server.start()
+            defer { server.stop() }
+            let p = try PrismProcess(key: Self.key, baseURL: server.baseURL)
+            defer { p.cleanUp() }
+            // stub/web sends its sources with its third piece when asked to take its time, then streams on slowly.
+            let run = try RunningPrism(p, ["ask", "--save", "--web", "-m", "stub/web", "snow in Oslo? take your time"])
+            #expect(run.waitForOutput(bytes: 30))
+            run.send(SIGKILL)
+            #expect(run.wait() == 128 + SIGKILL)
+            let printed = run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            let session = try #require(try savedSessions(p).first)
+            let reply = try #require(replies(session).first)
+            #expect((reply["content"] as? String ?? "").hasPrefix(printed) && printed.hasPrefix("Oslo had"))
+            #expect(reply["status"] as? String == "failed")
+            let urls = (reply["citations"] as? [[String: Any]] ?? []).compactMap { $0["url"] as? String }
+            #expect(urls == StubModels.webCitations.map(\.url), "the sources came before the kill, so they are kept")
+            let shown = try p.run(["sessions", "show", try #require(session["id"] as? String)])
+            #expect(shown.stdout.contains("Oslo weather – MET Norway"), "\(shown.stdout)")
+        }
+
         @Test func compareKilledKeepsFinishedPanesWholeAndTheOthersSoFar() throws {
             let server = StubServer(requiredKey: Self.key)
             try server.start()

@@ -62,6 +62,26 @@ extension ProcessSuites {
             #expect(reply["status"] as? String == "failed")
         }
 
+        @Test func sigkillAfterWebSourcesArrivedKeepsThem() throws {
+            let fixture = try ChatScreenFixture(key: Self.key)
+            defer { fixture.stop() }
+            let (p, tmux) = (fixture.prism, fixture.tmux)
+            try tmux.startPrism(p, arguments: "-m stub/web:online; echo prism-exit=$?")
+            #expect(try tmux.wait(for: "the prompt") { $0.contains("stub/web:online") }.ok)
+            try tmux.type("snow in Oslo? take your time")
+            try tmux.send("Enter")
+            // The sources come with the third piece; the fifth is on screen well after it.
+            #expect(try tmux.wait(for: "streamed text") { $0.contains("Oslo had 3 cm of") }.ok)
+            let pid = try #require(try tmux.prismPID())
+            kill(pid, SIGKILL)
+            #expect(try tmux.wait(for: "the shell again") { $0.contains("prism-exit=137") }.ok)
+            let reply = try #require(lastReply(try exported(p)))
+            #expect((reply["content"] as? String)?.hasPrefix("Oslo had 3 cm of") == true)
+            #expect(reply["status"] as? String == "failed")
+            let urls = (reply["citations"] as? [[String: Any]] ?? []).compactMap { $0["url"] as? String }
+            #expect(urls == StubModels.webCitations.map(\.url))
+        }
+
         @Test func twoWindowsOnOneSessionKeepBothExchanges() throws {
             try #require(TmuxSession.available, "tmux is needed for this test (.ci/run installs it)")
             let server = StubServer(requiredKey: Self.key)

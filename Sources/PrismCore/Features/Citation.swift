@@ -21,6 +21,13 @@ public struct Citation: Codable, Sendable, Equatable, Hashable {
         self.endIndex = endIndex
     }
 
+    /// `earlier` then the sources of `later` it lacks (by URL); nil when both are empty.
+    public static func union(_ earlier: [Citation]?, _ later: [Citation]) -> [Citation]? {
+        var all = earlier ?? []
+        for citation in later where !all.contains(where: { $0.url == citation.url }) { all.append(citation) }
+        return all.isEmpty ? nil : all
+    }
+
     enum CodingKeys: String, CodingKey {
         case url, title, content, startIndex = "start_index", endIndex = "end_index"
     }

@@ -18,5 +18,7 @@ public enum CompletionEvent: Sendable, Equatable {
     /// A tool call changed; carries its state so far.
     case toolCall(ToolCall)
     case usage(TokenUsage)
+    /// New web sources arrived (`annotations`); carries every source so far, each once.
+    case citations([Citation])
     case finished(Reply)
 }

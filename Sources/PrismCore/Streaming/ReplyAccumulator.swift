@@ -105,10 +105,13 @@ public struct ReplyAccumulator: Sendable {
         }
         if let annotations = delta.annotations {
             // Some providers repeat the list in a later delta: keep each source once.
+            let before = reply.citations.count
             for citation in annotations.citations where !reply.citations.contains(where: { $0.url == citation.url }) {
                 reply.citations.append(citation)
             }
             reply.skippedAnnotations += annotations.skipped
+            // Said as they come, so a journal keeps them and a reply stopped before its end does too.
+            if reply.citations.count > before { events.append(.citations(reply.citations)) }
         }
         for fragment in delta.toolCalls ?? [] {
             let index = fragment.index ?? 0

@@ -188,9 +188,14 @@ extension Reducer {
             break
         case .usage(let usage):
             state.session.messages[index].usage = usage
+        case .citations(let citations):
+            // On the message as they come: Esc or a tool round's save keeps them (earlier rounds' stay).
+            state.session.messages[index].citations = Citation.union(state.session.messages[index].citations, citations)
         case .finished(let reply):
             var message = state.session.messages[index]
+            let earlier = message.citations
             message.apply(reply)
+            message.citations = Citation.union(earlier, reply.citations)
             state.session.update(message, at: state.now)
             // A reply whose exact cost is still to come from `/generation` counts when it lands.
             if state.demo || !reply.needsGenerationLookup { addSpend(&state, reply.usage?.cost ?? 0) }

@@ -141,7 +141,7 @@ struct MessageBlock {
             if let t = message.timings?.totalMs { facts.append(Formatting.duration(ms: t)) }
             // Prompt tokens read from a cache, when the line has room for them too.
             var withCache = facts
-            if let cached = message.usage?.cachedTokens, cached > 0 {
+            if let cached = message.turnUsage?.cachedTokens, cached > 0 {
                 withCache.insert("cache \(Formatting.tokens(cached))", at: min(1, withCache.count))
             }
             for candidate in [withCache, facts] where !candidate.isEmpty {

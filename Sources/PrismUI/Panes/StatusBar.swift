@@ -20,7 +20,7 @@ enum StatusBar {
         var compact: (fit: (Int) -> StyledLine?, priority: Int)?
     }
 
-    static func render(_ state: AppState, sessionCost total: (cost: Decimal, estimated: Bool, known: Bool),
+    static func render(_ state: AppState, session total: CostTally.Totals,
                        bindings: KeyBindings = .defaults, theme: Theme, into frame: inout Frame, rect: Rect) {
         guard !rect.isEmpty else { return }
         let base = theme[.statusBar]
@@ -87,6 +87,7 @@ enum StatusBar {
             right.append(seg(cache.tokens, .tokens, 65))
             if let saved = cache.saved { right.append(seg(saved, .cost, 61)) }
         }
+        if let session = sessionCacheSegment(state, total, base: base, theme: theme) { right.append(session) }
         if total.known {
             right.append(seg("session \(total.estimated ? "~" : "")\(Formatting.usd(total.cost))", .cost, 70))
         }
@@ -165,22 +166,25 @@ enum StatusBar {
                     continue
                 }
             }
+            // A segment with a shorter form takes it instead of going: the room left now, or the
+            // shortest form, while lower segments may still go.
+            func compacted(_ seg: inout Segment, room: Int) -> Bool {
+                guard let compact = seg.compact else { return false }
+                seg.compact = nil
+                guard let line = compact.fit(max(3, room + DisplayWidth.of(seg.line.text))) else { return false }
+                seg.line = line
+                seg.priority = compact.priority
+                return true
+            }
+            let room = rect.width - (width(l) + width(r) + 2)
             let lMin = l.enumerated().min { $0.element.priority < $1.element.priority }
             let rMin = r.enumerated().min { $0.element.priority < $1.element.priority }
             if let rm = rMin, rm.element.priority <= (lMin?.element.priority ?? Int.max) {
+                if compacted(&r[rm.offset], room: room) { continue }
                 r.remove(at: rm.offset)
             } else if let lm = lMin, l.count > 1 || r.isEmpty {
                 if l.count == 1 { break }
-                if let compact = l[lm.offset].compact {
-                    l[lm.offset].compact = nil
-                    let current = DisplayWidth.of(l[lm.offset].line.text)
-                    // The room left now, or the shortest form, while lower segments may still go.
-                    if let line = compact.fit(max(3, rect.width - (width(l) + width(r) + 2 - current))) {
-                        l[lm.offset].line = line
-                        l[lm.offset].priority = compact.priority
-                        continue
-                    }
-                }
+                if compacted(&l[lm.offset], room: room) { continue }
                 l.remove(at: lm.offset)
             } else {
                 break

@@ -75,7 +75,8 @@ public final class AppRenderer {
             ToolApprovalPane.render(pending.value, bindings: bindings, theme: theme, into: &frame, above: layout.prompt, area: layout.transcript)
         }
         if state.focus == .transcript { frame.cursor = nil }
-        StatusBar.render(state, sessionCost: costs.total(of: state.session), bindings: bindings, theme: theme, into: &frame, rect: layout.status)
+        let totals = costs.totals(of: state.session, catalogStamp: state.catalogFetchedAt) { [state] in state.catalogEntry($0)?.pricing }
+        StatusBar.render(state, session: totals, bindings: bindings, theme: theme, into: &frame, rect: layout.status)
         return frame
     }
 }

@@ -1,36 +1,54 @@
 import Foundation
 import PrismCore
 
-/// The session's total cost for the status bar, without summing every message each frame.
+/// The session's totals for the status bar (its cost, and what prompt caching saved), without
+/// summing every message each frame.
 ///
-/// Messages are only ever appended and a reply's cost is final once it finishes, so
+/// Messages are only ever appended and a reply's figures are final once it finishes, so
 /// the sum over all but the newest few messages is kept and only that tail is added
-/// up again per frame. A different session, or fewer messages, starts over.
+/// up again per frame. A different session, fewer messages, or a newer catalog (savings
+/// are priced from it) starts over.
 struct CostTally {
     /// Messages this close to the end may still be streaming and are always re-added.
     static let tail = 16
 
-    private var sessionID: String?
-    private var prefixCount = 0
-    private var prefix = (cost: Decimal(0), estimated: false, known: false)
+    /// What the status bar shows for the whole session.
+    struct Totals {
+        var cost = Decimal(0)
+        var estimated = false
+        var known = false
+        /// Prompt tokens read from the cache, every request of every reply (tool rounds too).
+        var cachedTokens = 0
+        /// Their savings at catalog prices (`CacheSavings`): an estimate; nil when no price was known.
+        var cacheSaved: Decimal?
+    }
 
-    mutating func total(of session: Session) -> (cost: Decimal, estimated: Bool, known: Bool) {
+    private var sessionID: String?
+    private var catalogStamp: Date?
+    private var prefixCount = 0
+    private var prefix = Totals()
+
+    /// `pricing` is the catalog's price of a model; `catalogStamp` changes when the catalog does.
+    mutating func totals(of session: Session, catalogStamp: Date?, pricing: (String) -> ModelPricing?) -> Totals {
         let stable = max(0, session.messages.count - Self.tail)
-        if session.id != sessionID || stable < prefixCount {
+        if session.id != sessionID || stable < prefixCount || catalogStamp != self.catalogStamp {
             sessionID = session.id
+            self.catalogStamp = catalogStamp
             prefixCount = 0
-            prefix = (0, false, false)
+            prefix = Totals()
         }
         if stable > prefixCount {
-            add(session.messages[prefixCount..<stable], to: &prefix)
+            add(session.messages[prefixCount..<stable], model: session.model, pricing: pricing, to: &prefix)
             prefixCount = stable
         }
         var result = prefix
-        add(session.messages[stable...], to: &result)
+        add(session.messages[stable...], model: session.model, pricing: pricing, to: &result)
         return result
     }
 
-    private func add(_ messages: ArraySlice<Message>, to total: inout (cost: Decimal, estimated: Bool, known: Bool)) {
+    private func add(_ messages: ArraySlice<Message>, model: String?, pricing: (String) -> ModelPricing?, to total: inout Totals) {
+        let cache = CacheSavings.session(messages, sessionModel: model, pricing: pricing)
+        (total.cachedTokens, total.cacheSaved) = CacheSavings.adding((total.cachedTokens, total.cacheSaved), cache)
         for i in messages.indices {
             guard messages[i].role == .assistant, let usage = messages[i].turnUsage, let cost = usage.cost else { continue }
             total.cost += cost

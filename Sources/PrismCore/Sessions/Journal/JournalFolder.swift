@@ -31,6 +31,9 @@ struct JournalFolder: Sendable {
         var model: String?
         var provider: String?
         var generationID: String?
+        /// Web sources cited so far, and the usage report when it came before the end.
+        var citations: [Citation]?
+        var usage: TokenUsage?
         /// The finished reply, when the stream ended while the writer was alive.
         var end: Message?
         /// A writer still holds the file: the reply is streaming in some Prism process.
@@ -116,6 +119,8 @@ struct JournalFolder: Sendable {
                 contents!.model = model ?? contents!.model
                 contents!.provider = provider ?? contents!.provider
                 contents!.generationID = generationID ?? contents!.generationID
+            case .citations(let citations): contents!.citations = citations
+            case .usage(let usage): contents!.usage = usage
             case .end(let message): contents!.end = message
             case .header: break
             }

@@ -14,10 +14,17 @@ enum JournalRecord: Equatable {
     case content(String)
     case reasoning(String)
     case metadata(model: String?, provider: String?, generationID: String?)
+    /// Every web source cited so far (`{"w":[…]}`).
+    case citations([Citation])
+    /// The usage report, which comes just before the end (`{"u":{…}}`).
+    case usage(TokenUsage)
     /// The reply as it ended: its final, complete record.
     case end(Message)
 
     /// Format of journal files; a reader skips journals with a higher version.
+    ///
+    /// Lines added later (`w`, `u`) did not raise it: a reader that does not know a line
+    /// skips it (it is not a header) and still recovers the text.
     static let version = 1
 
     /// The line for this record, ending in a newline.
@@ -31,6 +38,10 @@ enum JournalRecord: Equatable {
             return try Self.objectLine(Header(v: Self.version, session: session, reply: replyID))
         case .metadata(let model, let provider, let generationID):
             return try Self.objectLine(Meta(m: MetaFields(model: model, provider: provider, generationID: generationID)))
+        case .citations(let citations):
+            return try Self.objectLine(Sources(w: citations))
+        case .usage(let usage):
+            return try Self.objectLine(Usage(u: usage))
         case .end(let message):
             return try Self.objectLine(End(end: message))
         }
@@ -48,6 +59,12 @@ enum JournalRecord: Equatable {
         if line.starts(with: Array("{\"m\":".utf8)) {
             guard let meta = try? decoder.decode(Meta.self, from: line) else { return nil }
             return .metadata(model: meta.m.model, provider: meta.m.provider, generationID: meta.m.generationID)
+        }
+        if line.starts(with: Array("{\"w\":".utf8)) {
+            return (try? decoder.decode(Sources.self, from: line)).map { .citations($0.w.filter { !$0.url.isEmpty }) }
+        }
+        if line.starts(with: Array("{\"u\":".utf8)) {
+            return (try? decoder.decode(Usage.self, from: line)).map { .usage($0.u) }
         }
         if line.starts(with: Array("{\"end\":".utf8)) {
             return (try? decoder.decode(End.self, from: line)).map { .end($0.end) }
@@ -81,6 +98,14 @@ enum JournalRecord: Equatable {
 
     private struct Meta: Codable {
         var m: MetaFields
+    }
+
+    private struct Sources: Codable {
+        var w: [Citation]
+    }
+
+    private struct Usage: Codable {
+        var u: TokenUsage
     }
 
     private struct End: Codable {

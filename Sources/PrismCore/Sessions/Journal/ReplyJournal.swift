@@ -97,7 +97,11 @@ public final class ReplyJournal: @unchecked Sendable {
                 flushLocked()
                 _ = fsync(fd)
                 closeLocked()
-            case .requestSent, .retrying, .keepAlive, .toolCall, .usage:
+            case .citations(let citations):
+                append(.citations(citations))
+            case .usage(let usage):
+                append(.usage(usage))
+            case .requestSent, .retrying, .keepAlive, .toolCall:
                 break
             }
         }

@@ -51,5 +51,8 @@ extension Session {
         if let model = journal.model { messages[i].modelServed = model }
         if let provider = journal.provider { messages[i].provider = provider }
         if let generationID = journal.generationID { messages[i].generationID = generationID }
+        // Sources are added to the file's (an earlier tool round's stay); usage is the newest.
+        if let citations = journal.citations { messages[i].citations = Citation.union(messages[i].citations, citations) }
+        if let usage = journal.usage { messages[i].usage = usage }
     }
 }
