@@ -145,7 +145,7 @@ struct AskCommand: AsyncParsableCommand {
         if !json { StandardIO.out(reply.citations.referenceList(links: features.linksAllowed)) }
         gate.record(reply, model: request.model, prompt: text, replyID: recorder?.replyID, sessionID: save ? session.id : nil,
                     roundID: session.currentLeafID)
-        try recorder?.recordReply(reply, route: request.sentRoute, toolRounds: turn?.rounds ?? [])
+        try recorder?.recordReply(reply, route: request.sentRoute, turn: turn)
         if let warning = AskJSON.skippedWarning(reply) { StandardIO.error(warning) }
         var result = AskJSON(reply: reply, requestedModel: modelID, request: request, skippedModels: skipped)
         result.toolRounds = turn?.rounds ?? []

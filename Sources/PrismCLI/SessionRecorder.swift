@@ -32,11 +32,11 @@ struct SessionRecorder {
 
     /// Saves the reply with the routing it was sent with (`route`), so "served by" can be told after
     /// a resume, and the tool rounds before it (`--tool`).
-    mutating func recordReply(_ reply: Reply, route: SentRoute? = nil, toolRounds: [ToolRound] = []) throws {
+    mutating func recordReply(_ reply: Reply, route: SentRoute? = nil, turn: ToolTurnResult? = nil) throws {
         var message = emptyReply()
         message.apply(reply)
         message.sentRoute = route
-        message.toolRounds = toolRounds.isEmpty ? nil : toolRounds
+        if let turn { message.apply(turn) }
         session.append(message)
         try persist()
     }

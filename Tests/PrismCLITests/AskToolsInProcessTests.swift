@@ -156,7 +156,11 @@ struct AskToolsInProcessTests {
         let reply = try #require(session.messages.last)
         #expect(reply.role == .assistant && reply.content.contains("- time__now: 12:00 UTC"))
         #expect(reply.toolRounds?.first?.steps.first?.output?.text == "12:00 UTC")
-        #expect(reply.usage?.cost == Decimal(string: "0.00005"))
+        // Each request counted once: the round keeps its own cost, the reply the last request's,
+        // and the turn (what the session total and history add) is their sum, as the ledger's.
+        #expect(reply.toolRounds?.first?.usage?.cost == Decimal(string: "0.00002"))
+        #expect(reply.usage?.cost == Decimal(string: "0.00003"))
+        #expect(reply.turnUsage?.cost == Decimal(string: "0.00005"))
         #expect(try SpendLedger(paths: f.context.paths).totals().today == Decimal(string: "0.00005"))
     }
 

@@ -115,6 +115,12 @@ final class UsageLog: @unchecked Sendable {
         #expect(result.reply.usage?.cost == Decimal(string: "0.00005"))
         let prompts = rounds.compactMap { $0?.promptTokens }
         #expect(prompts.count == 2 && result.reply.usage?.promptTokens == prompts.reduce(0, +))
+        // Saved as one message, each request counts once: the round its own, the reply the last's.
+        #expect(result.lastRequestUsage == rounds[1])
+        var message = Message(id: "a", parentID: "u", role: .assistant, content: "", createdAt: Date())
+        message.apply(result.reply)
+        message.apply(result)
+        #expect(message.usage == rounds[1] && message.turnUsage?.cost == Decimal(string: "0.00005"))
     }
 
     @Test func timingsCoverTheWholeTurnWithoutARate() async throws {
@@ -172,6 +178,7 @@ final class UsageLog: @unchecked Sendable {
         #expect(harness.server.chatRequests.count == 1, "the second request was not sent")
         #expect(result.reply.content.isEmpty && result.reply.failure == nil)
         #expect(result.reply.usage?.cost == Decimal(string: "0.00002"))
+        #expect(result.lastRequestUsage == nil, "no request after the round: its cost is the round's alone")
     }
 
     @Test func longOutputIsCutWithANote() async throws {

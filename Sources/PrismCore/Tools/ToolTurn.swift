@@ -44,14 +44,18 @@ public struct ToolTurn: Sendable {
     public func run(_ makeRequest: @Sendable ([ToolRound]) -> ChatRequest) async -> ToolTurnResult {
         var rounds: [ToolRound] = []
         var usages: [TokenUsage?] = []
+        var citations: [Citation]?
         var first: ReplyTimings?
         var attempts = 0
         let clock = ContinuousClock()
         let start = clock.now
-        // The turn's figures: usage summed, timings from the first request to now.
-        func conclude(_ reply: inout Reply) {
+        // The turn's figures: usage summed, timings from the first request to now, every round's sources.
+        func conclude(_ reply: inout Reply, stoppedByCap: String? = nil, refused: String? = nil) -> ToolTurnResult {
+            let own = usages.count > rounds.count ? usages.last ?? nil : nil
             reply.usage = TokenUsage.summed(usages)
             if !rounds.isEmpty { reply.timings = Self.turnTimings(first: first, attempts: attempts, elapsed: clock.now - start) }
+            return ToolTurnResult(reply: reply, rounds: rounds, stoppedByCap: stoppedByCap, refusedBeforeRound: refused,
+                                  lastRequestUsage: own, citations: citations ?? [])
         }
         while true {
             var request = makeRequest(rounds)
@@ -62,21 +66,19 @@ public struct ToolTurn: Sendable {
                 var stopped = Reply()
                 stopped.model = rounds.last?.modelServed
                 stopped.provider = rounds.last?.provider
-                conclude(&stopped)
-                return ToolTurnResult(reply: stopped, rounds: rounds, refusedBeforeRound: reason)
+                return conclude(&stopped, refused: reason)
             }
             var reply = await eachRound(request) { await stream($0, round: index) }
             usages.append(reply.usage)
+            citations = Citation.union(citations, reply.citations)
             first = first ?? reply.timings
             attempts += reply.timings.attempts ?? 1
             guard reply.failure == nil, !reply.toolCalls.isEmpty else {
-                conclude(&reply)
-                return ToolTurnResult(reply: reply, rounds: rounds)
+                return conclude(&reply)
             }
             if rounds.count >= settings.maxRounds {
-                conclude(&reply)
                 let note = "stopped after \(settings.maxRounds) tool round\(settings.maxRounds == 1 ? "" : "s"): the model kept calling tools"
-                return ToolTurnResult(reply: reply, rounds: rounds, stoppedByCap: note)
+                return conclude(&reply, stoppedByCap: note)
             }
             var round = ToolRound(content: reply.content, reasoning: reply.reasoning.isEmpty ? nil : reply.reasoning, steps: [],
                                   usage: reply.usage, modelServed: reply.model, provider: reply.provider,
@@ -89,8 +91,7 @@ public struct ToolTurn: Sendable {
             if Task.isCancelled {
                 var cancelled = reply
                 cancelled.failure = .cancelled
-                conclude(&cancelled)
-                return ToolTurnResult(reply: cancelled, rounds: rounds)
+                return conclude(&cancelled)
             }
         }
     }

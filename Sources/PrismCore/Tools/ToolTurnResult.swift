@@ -24,22 +24,34 @@ public struct ToolTurnResult: Sendable, Equatable {
     /// Set when `ToolTurn.beforeRound` refused the next request (a budget cap): its reason.
     /// Every round's calls ran; the model did not see the last results, and `reply` is empty.
     public var refusedBeforeRound: String?
+    /// The usage of the last request alone, when it is not one of `rounds` (nil when the turn
+    /// ended on a round: refused before the next request, or cancelled while tools ran).
+    public var lastRequestUsage: TokenUsage?
+    /// Web sources of every request of the turn, earlier rounds' first (`reply.citations`
+    /// has the last request's only).
+    public var citations: [Citation]
 
-    public init(reply: Reply, rounds: [ToolRound], stoppedByCap: String? = nil, refusedBeforeRound: String? = nil) {
+    public init(reply: Reply, rounds: [ToolRound], stoppedByCap: String? = nil, refusedBeforeRound: String? = nil,
+                lastRequestUsage: TokenUsage? = nil, citations: [Citation]? = nil) {
         self.reply = reply
         self.rounds = rounds
         self.stoppedByCap = stoppedByCap
         self.refusedBeforeRound = refusedBeforeRound
+        self.lastRequestUsage = lastRequestUsage
+        self.citations = citations ?? reply.citations
     }
+}
 
-    /// The reply as one assistant message: the last round's text with the earlier rounds in
-    /// `toolRounds` and the turn's summed usage.
-    public func message(id: String, parentID: String?, modelRequested: String?, createdAt: Date = Date()) -> Message {
-        var message = Message(id: id, parentID: parentID, role: .assistant, content: "", createdAt: createdAt)
-        message.modelRequested = modelRequested
-        message.apply(reply)
-        message.toolRounds = rounds.isEmpty ? nil : rounds
-        return message
+extension Message {
+    /// The turn's rounds on a reply message that has the last request applied: the earlier
+    /// rounds in `toolRounds` and the last request's own usage in `usage` (so `turnUsage`
+    /// adds each request once), and every round's sources.
+    public mutating func apply(_ turn: ToolTurnResult) {
+        if !turn.rounds.isEmpty {
+            toolRounds = turn.rounds
+            usage = turn.lastRequestUsage
+        }
+        citations = turn.citations.isEmpty ? nil : turn.citations
     }
 }
 
