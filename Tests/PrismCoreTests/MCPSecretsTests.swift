@@ -51,4 +51,11 @@ struct MCPSecretsTests {
         #expect(plan.preview.contains("env = { DEBUG = \"1\", GITHUB_TOKEN = \"********\" }"))
         #expect(plan.preview.contains("headers = { Authorization = \"********\", X-Ref = \"Bearer ${T}\" }"))
     }
+
+    @Test func aLiteralEnvSecretMakesAReadableConfigWarn() throws {
+        let literal = try PrismConfig.parse("[mcp.servers.gh]\ncommand = \"gh\"\nenv = { DEBUG = \"1\", GITHUB_TOKEN = \"ghp_x0123456789\" }\n").config
+        #expect(literal.secretHeld == "a secret env value (mcp.servers.gh.env.GITHUB_TOKEN)")
+        let referenced = try PrismConfig.parse("[mcp.servers.gh]\ncommand = \"gh\"\nenv = { GITHUB_TOKEN = \"${GH}\" }\n").config
+        #expect(referenced.secretHeld == nil)
+    }
 }
