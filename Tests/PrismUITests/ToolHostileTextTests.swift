@@ -50,4 +50,14 @@ struct ToolHostileTextTests {
         #expect(screen.contains("tool server time failed: exited ␛]0;pwnedx"))
         #expect(Self.isInert(screen))
     }
+
+    @Test func theApprovalBoxShowsHostileArgumentsInertly() throws {
+        let h = ToolHarness()
+        let (id, _) = try #require(h.ask("time?"))
+        h.finishWithCalls(id, [("time__now", #"{"text":"a\u001b[2Jb\u202ec\u001b]52;c;eA==\u0007"}"#)])
+        let screen = h.screen()
+        #expect(screen.contains("Run this tool?"))
+        #expect(screen.contains(#""text" : "a\u001b[2Jbc\u001b]52;c;eA==\u0007""#), "\(screen)")
+        #expect(Self.isInert(screen))
+    }
 }
