@@ -1,4 +1,5 @@
 import Foundation
+import PrismStub
 import Testing
 
 extension ProcessSuites {
@@ -10,8 +11,8 @@ extension ProcessSuites {
         static let script = MCPCommandTests.fixtures.appendingPathComponent("fake_server.py").path
 
         /// The fake server with `env`; with `remote`, an HTTP server too, which no test starts (it is not there).
-        static func prism(env: String, remote: Bool = false) throws -> PrismProcess {
-            var p = try PrismProcess(key: MCPCommandTests.key, config: """
+        static func prism(env: String, remote: Bool = false, baseURL: URL? = nil) throws -> PrismProcess {
+            var p = try PrismProcess(key: MCPCommandTests.key, baseURL: baseURL, config: """
                 [mcp.servers.fake]
                 command = "python3"
                 args = ["\(script)"]
@@ -45,6 +46,25 @@ extension ProcessSuites {
             for file in p.writtenFiles() {
                 #expect(!String(decoding: file.data, as: UTF8.self).contains(Self.token), "\(file.path)")
             }
+        }
+
+        @Test func askWithToolsKeepsTheTokenFromJSONTheSessionAndTheModel() throws {
+            let stub = StubServer(requiredKey: MCPCommandTests.key)
+            try stub.start()
+            defer { stub.stop() }
+            let p = try Self.prism(env: #"FAKE_LEAK = "SERVICE_TOKEN", SERVICE_TOKEN = "${FROM_SHELL}""#, baseURL: stub.baseURL)
+            defer { p.cleanUp() }
+            let r = try p.run(["ask", "-m", "stub/agent", "--tool", "fake", "--yes", "--save", "--json", "use fail {}"])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stdout.contains("it went wrong: token [REDACTED] was refused"))
+            #expect(r.stderr.contains("prism: tool: fake/fail failed"))
+            let sent = try #require(stub.chatRequests.last).body
+            #expect(String(decoding: sent, as: UTF8.self).contains("token [REDACTED] was refused"), "the model reads the redacted result")
+            #expect(!(r.stdout + r.stderr).contains(Self.token))
+            for request in stub.requests { #expect(!String(decoding: request.body, as: UTF8.self).contains(Self.token)) }
+            let files = p.writtenFiles()
+            #expect(files.contains { $0.path.contains("/sessions/") })
+            for file in files { #expect(!String(decoding: file.data, as: UTF8.self).contains(Self.token), "\(file.path)") }
         }
 
         @Test func listShowsSecretSettingsMasked() throws {
