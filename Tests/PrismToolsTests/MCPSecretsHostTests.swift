@@ -33,6 +33,13 @@ struct MCPSecretsHostTests {
         #expect(!log.all.contains { $0.contains(Self.token) })
     }
 
+    @Test func aKeyPassedAsAnArgumentIsCutFromTheEndpoint() async {
+        let server = MCPServerConfig(name: "gh", transport: .stdio(
+            command: "gh-mcp", args: ["--token", "ghp_abcdefghij0123456789XYZ", "--verbose"], env: [:], cwd: nil))
+        let host = FakeServer.host([server])
+        #expect(await host.servers().first?.endpoint == "stdio: gh-mcp --token [REDACTED] --verbose")
+    }
+
     @Test func aServerThatDiesQuotingItsTokenFailsWithTheTokenRedacted() async throws {
         let dying = MCPServerConfig(name: "dies", transport: .stdio(
             command: "sh", args: ["-c", "echo \"bad token $API_KEY\" >&2; exit 3"], env: ["API_KEY": Self.token], cwd: nil))
