@@ -18,7 +18,7 @@ struct MCPSecretsTests {
 
     @Test func valuesAreExpandedAndReferencesAloneAreNotSecrets() {
         let stdio = MCPServerConfig(name: "gh", transport: .stdio(
-            command: "gh-mcp", args: ["--token", "ghp_abcdefghij0123456789XYZ"],
+            command: "gh-mcp", args: ["--token", "ghp_abcdefghij0123456789XYZ", "/home/ada/src/prism2026/repo42", "--since=2026-01-01T00:00:00"],
             env: ["GITHUB_TOKEN": "${GH}", "API_KEY": "literal-key-123", "AUTH_ENABLED": "true", "KEY_COUNT": "12", "DEBUG": "verbose-and-long"],
             cwd: nil))
         let found = Set(MCPSecrets.values(for: stdio, environment: ["GH": "gho_fromtheenvironment"]))

@@ -33,7 +33,8 @@ public enum MCPSecrets {
 
     /// The strings to redact for `server`: secret `env` and `headers` values, both as written
     /// and with `${VAR}` expanded from `environment` (a reference that does not expand is left
-    /// as written), a password in its URL, and any argument shaped like a credential.
+    /// as written), a password in its URL, and any argument shaped like a credential (a long
+    /// run mixing letters and digits that is neither a flag nor a path).
     public static func values(for server: MCPServerConfig, environment: [String: String]) -> [String] {
         var found: [String] = []
         let expand = { (value: String) in (try? MCPEnvironment.expand(value, in: "", from: environment)) ?? value }
@@ -42,7 +43,8 @@ public enum MCPSecrets {
             for (name, value) in env where isSecret(env: name) {
                 found += [value, expand(value)].filter(canBeSecret)
             }
-            found += args.filter(SecretHeaders.looksSecret(value:))
+            // Not flags, paths or URLs: a repository path with digits in it is not a key.
+            found += args.filter { !$0.hasPrefix("-") && !$0.contains("/") && SecretHeaders.looksSecret(value: $0) }
         case .http(let url, let headers):
             for (name, value) in headers {
                 found += SecretHeaders.secrets(name: name, value: value) + SecretHeaders.secrets(name: name, value: expand(value))
