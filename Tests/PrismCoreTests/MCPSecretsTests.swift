@@ -6,12 +6,12 @@ import Testing
 @Suite("MCP secrets")
 struct MCPSecretsTests {
     @Test(arguments: ["GITHUB_TOKEN", "GITHUB_PERSONAL_ACCESS_TOKEN", "API_KEY", "OPENAI_APIKEY", "AWS_SECRET_ACCESS_KEY",
-                      "DB_PASSWORD", "PGPASSWD", "SLACK_BOT_AUTH", "X-CREDENTIALS", "session.cookie", "DB_PASS", "GITHUB_PAT", "aws_access_keys"])
+                      "DB_PASSWORD", "PGPASSWD", "SLACK_BOT_AUTH", "X-CREDENTIALS", "OAUTH_CLIENT_ID", "HTTP_AUTHORIZATION", "ACCESSTOKEN", "session.cookie", "DB_PASS", "GITHUB_PAT", "aws_access_keys"])
     func secretNames(name: String) {
         #expect(MCPSecrets.isSecret(env: name))
     }
 
-    @Test(arguments: ["PATH", "DEBUG", "LOG_LEVEL", "KEYBOARD", "HOME", "PATTERN", "TZ"])
+    @Test(arguments: ["PATH", "DEBUG", "LOG_LEVEL", "KEYBOARD", "HOME", "PATTERN", "TZ", "GIT_AUTHOR_NAME", "TOKENIZER_PATH"])
     func plainNames(name: String) {
         #expect(!MCPSecrets.isSecret(env: name))
     }
@@ -19,7 +19,7 @@ struct MCPSecretsTests {
     @Test func valuesAreExpandedAndReferencesAloneAreNotSecrets() {
         let stdio = MCPServerConfig(name: "gh", transport: .stdio(
             command: "gh-mcp", args: ["--token", "ghp_abcdefghij0123456789XYZ", "/home/ada/src/prism2026/repo42", "--since=2026-01-01T00:00:00"],
-            env: ["GITHUB_TOKEN": "${GH}", "API_KEY": "literal-key-123", "AUTH_ENABLED": "true", "KEY_COUNT": "12", "DEBUG": "verbose-and-long"],
+            env: ["GITHUB_TOKEN": "${GH}", "API_KEY": "literal-key-123", "AUTH_ENABLED": "true", "KEY_COUNT": "12", "SSH_AUTH_SOCK": "/tmp/ssh-XYZ/agent.42", "DEBUG": "verbose-and-long"],
             cwd: nil))
         let found = Set(MCPSecrets.values(for: stdio, environment: ["GH": "gho_fromtheenvironment"]))
         #expect(found == ["gho_fromtheenvironment", "literal-key-123", "ghp_abcdefghij0123456789XYZ"])

@@ -4,31 +4,35 @@ import Foundation
 /// output and session files must never hold, and what `prism mcp` prints masked.
 ///
 /// An `env` entry is a secret when a word of its name (split at `_`, `-` and `.`) contains
-/// TOKEN, SECRET, PASSWORD, PASSWD, CREDENTIAL, COOKIE or AUTH, ends in KEY or KEYS, or is
-/// PASS, PW, PWD or PAT. A header is a secret by `SecretHeaders`' rule (Authorization,
-/// anything with key, token, secret, cookie, session… in its name, or a value shaped like a
-/// credential). Booleans and plain numbers are never treated as secrets: redacting every
-/// `true` in a tool's output would hide nothing and break its text.
+/// SECRET, PASSWORD, PASSWD, CREDENTIAL, COOKIE or AUTH (not AUTHOR: `GIT_AUTHOR_NAME` is no
+/// secret), ends in TOKEN(S) or KEY(S), or is PASS, PW, PWD or PAT. A header is a secret by
+/// `SecretHeaders`' rule (Authorization, anything with key, token, secret, cookie, session…
+/// in its name, or a value shaped like a credential). Booleans, plain numbers and absolute
+/// paths are never treated as secrets: redacting every `true` or a repository's path from a
+/// tool's output would hide nothing and break its text.
 public enum MCPSecrets {
     /// How a secret value is printed.
     public static let mask = "********"
 
-    private static let nameParts = ["TOKEN", "SECRET", "PASSWORD", "PASSWD", "CREDENTIAL", "COOKIE", "AUTH"]
+    private static let nameParts = ["SECRET", "PASSWORD", "PASSWD", "CREDENTIAL", "COOKIE"]
+    private static let nameEndings = ["TOKEN", "TOKENS", "KEY", "KEYS"]
     private static let wholeWords: Set<String> = ["PASS", "PW", "PWD", "PAT"]
     private static let notSecret: Set<String> = ["true", "false", "yes", "no", "on", "off"]
 
     /// Whether an environment variable named `name` holds a secret.
     public static func isSecret(env name: String) -> Bool {
         name.uppercased().split(whereSeparator: { "_-.".contains($0) }).contains { word in
-            wholeWords.contains(String(word)) || word.hasSuffix("KEY") || word.hasSuffix("KEYS")
+            wholeWords.contains(String(word)) || nameEndings.contains { word.hasSuffix($0) }
                 || nameParts.contains { word.contains($0) }
+                || word.contains("AUTH") && (!word.contains("AUTHOR") || word.contains("AUTHORIZ"))
         }
     }
 
-    /// Whether a value could be a secret at all (not a boolean, not a plain number).
+    /// Whether a value could be a secret at all (not a boolean, a plain number or an absolute path).
     static func canBeSecret(_ value: String) -> Bool {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         return !notSecret.contains(trimmed.lowercased()) && !trimmed.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+            && !trimmed.hasPrefix("/") && !trimmed.hasPrefix("~/")
     }
 
     /// The strings to redact for `server`: secret `env` and `headers` values, both as written
