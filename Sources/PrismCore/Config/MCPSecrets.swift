@@ -44,9 +44,7 @@ public enum MCPSecrets {
         let expand = { (value: String) in (try? MCPEnvironment.expand(value, in: "", from: environment)) ?? value }
         switch server.transport {
         case .stdio(_, let args, let env, _):
-            for (name, value) in env where isSecret(env: name) {
-                found += [value, expand(value)].filter(canBeSecret)
-            }
+            for (name, value) in env where isSecret(env: name) { found += [value, expand(value)] }
             // Not flags, paths or URLs: a repository path with digits in it is not a key.
             found += args.filter { !$0.hasPrefix("-") && !$0.contains("/") && SecretHeaders.looksSecret(value: $0) }
         case .http(let url, let headers):
