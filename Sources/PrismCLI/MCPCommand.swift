@@ -77,6 +77,20 @@ struct MCPSetup {
         return object
     }
 
+    /// A server's `env` or `headers` as `MCPSecrets` shows them (secrets masked); nil when it has none.
+    static func settings(_ server: MCPServerConfig) -> (kind: String, pairs: [(name: String, value: String)])? {
+        switch server.transport {
+        case .stdio(_, _, let env, _): return env.isEmpty ? nil : ("env", MCPSecrets.shown(env: env))
+        case .http(_, let headers): return headers.isEmpty ? nil : ("headers", MCPSecrets.shown(headers: headers))
+        }
+    }
+
+    /// `fake env: API_TOKEN=******** LOG=debug`, for the lines under `prism mcp list`'s table.
+    static func settingsLine(_ server: MCPServerConfig) -> String? {
+        guard let (kind, pairs) = settings(server) else { return nil }
+        return "\(server.name) \(kind): " + pairs.map { "\(TerminalSanitizer.metadata($0.name))=\($0.value)" }.joined(separator: " ")
+    }
+
     static func toolJSON(_ tool: ToolSpec) -> [String: Any] {
         let schema = (try? JSONEncoder().encode(tool.inputSchema)).flatMap { try? JSONSerialization.jsonObject(with: $0) }
         return ["server": tool.server, "name": tool.name, "description": tool.description, "input_schema": schema ?? [:]]

@@ -35,9 +35,12 @@ struct MCPImportCommand: AsyncParsableCommand {
         let configFile = setup.paths.configFile
         let existing = (try? String(contentsOf: configFile, encoding: .utf8)) ?? ""
         let separator = existing.isEmpty ? "" : (existing.hasSuffix("\n") ? "\n" : "\n\n")
-        let addition = "# Imported from \(URL(fileURLWithPath: file).lastPathComponent) by prism mcp import\n" + plan.toml
+        let heading = "# Imported from \(URL(fileURLWithPath: file).lastPathComponent) by prism mcp import\n"
+        let addition = heading + plan.toml
         if dryRun {
-            StandardIO.out(addition)
+            // Tokens are never printed: the file would get them as written, the screen gets the mask.
+            StandardIO.out(heading + plan.preview)
+            if plan.preview != plan.toml { StandardIO.error("prism: secret values are shown as \(MCPSecrets.mask); config.toml would get them as written") }
             return
         }
         let combined = existing + separator + addition

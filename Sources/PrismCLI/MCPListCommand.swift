@@ -27,7 +27,13 @@ struct MCPListCommand: AsyncParsableCommand {
             await host.stopAll()
         }
         if json {
-            try MCPSetup.printJSON(infos.map { MCPSetup.json($0, withTools: start) })
+            try MCPSetup.printJSON(infos.map { info in
+                var object = MCPSetup.json(info, withTools: start)
+                if let server = setup.config.mcp[info.name], let (kind, pairs) = MCPSetup.settings(server) {
+                    object[kind] = Dictionary(pairs.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+                }
+                return object
+            })
             return
         }
         guard !infos.isEmpty else {
@@ -36,9 +42,12 @@ struct MCPListCommand: AsyncParsableCommand {
         }
         let rows = infos.map { info in
             [info.name, MCPSetup.state(info.status), start && info.tools.count > 0 ? "\(info.tools.count)" : "-",
-             info.enabledByDefault ? "yes" : "no", info.endpoint]
+             info.enabledByDefault ? "yes" : "no", TerminalSanitizer.metadata(info.endpoint)]
         }
         StandardIO.out(TextTable.render(header: ["SERVER", "STATE", "TOOLS", "ENABLED", "ENDPOINT"], rows: rows, rightAligned: [2]))
+        // What each server is given, secret values masked (`MCPSecrets`).
+        let settings = setup.servers.compactMap(MCPSetup.settingsLine)
+        if !settings.isEmpty { StandardIO.out("\n" + settings.joined(separator: "\n") + "\n") }
         if start {
             let tools = infos.flatMap(\.tools).map(MCPSetup.toolLine)
             if !tools.isEmpty { StandardIO.out("\n" + TextTable.render(header: ["TOOL", "DESCRIPTION"], rows: tools)) }

@@ -27,7 +27,7 @@ final class MCPConnection: @unchecked Sendable {
     /// Starts (or reaches) the server, runs `initialize` and `tools/list`. `onExit` gets the
     /// child's wait status when a stdio server exits, whyever it does.
     static func open(
-        _ config: MCPServerConfig, environment: [String: String], logger: Logger,
+        _ config: MCPServerConfig, environment: [String: String], logger: Logger, redactor: Redactor,
         onExit: @escaping @Sendable (Int32) -> Void
     ) async throws -> (MCPConnection, [ToolSpec]) {
         let client = Client(name: "prism", version: PrismVersion.current)
@@ -38,7 +38,7 @@ final class MCPConnection: @unchecked Sendable {
             let childEnvironment = try MCPEnvironment.build(server: config.name, env: env, inherited: environment)
             let child = try ChildProcess.spawn(command: command, arguments: args, environment: childEnvironment,
                                                directory: cwd.map { NSString(string: $0).expandingTildeInPath })
-            let pump = StderrPump(fd: child.stderrFD, server: config.name, logger: logger)
+            let pump = StderrPump(fd: child.stderrFD, server: config.name, logger: logger, redactor: redactor)
             child.onExit { status in
                 // Fail whatever waits on the client now; the SDK would wait for ever.
                 Task { await client.disconnect() }
@@ -48,11 +48,8 @@ final class MCPConnection: @unchecked Sendable {
                                        output: FileDescriptor(rawValue: child.stdinFD), logger: logger)
             connection = MCPConnection(name: config.name, client: client, child: child, stderr: pump)
         case .http(let url, let headers):
+            // Its secrets, expanded, are already in the host's redactor and the log's (`MCPSecrets`).
             let expanded = try MCPEnvironment.headers(server: config.name, headers, inherited: environment)
-            // A token that arrived through ${VAR} is as secret as the key: never in the log.
-            for (name, value) in expanded {
-                for secret in SecretHeaders.secrets(name: name, value: value) { PrismLogging.addSecret(secret) }
-            }
             transport = SSEUnpackingTransport(HTTPClientTransport(
                 endpoint: url, streaming: false,
                 requestModifier: { request in

@@ -11,6 +11,11 @@ import PrismCore
 /// flight fail with that reason) and starts again at the next `start`, `call` or `restart`.
 /// A call that is cancelled or times out is cancelled at the server too; if the server then
 /// does not answer a ping, it is restarted before its next use.
+///
+/// The servers' secrets (`MCPSecrets`: tokens in `env`, credentials in `headers`) are known
+/// from the start: they are registered with the log's redactor, and every text a server
+/// gives back (stderr lines, tool output, descriptions, error messages) is redacted before
+/// it leaves the host, since a server that prints its own token is common.
 public actor MCPToolHost: ToolHost {
     private struct Entry {
         var config: MCPServerConfig
@@ -29,6 +34,7 @@ public actor MCPToolHost: ToolHost {
     private let order: [String]
     private let environment: [String: String]
     private let logger: Logger
+    private let redactor: Redactor
 
     public init(config: MCPConfig, environment: [String: String] = ProcessInfo.processInfo.environment,
                 logger: Logger = Logger(label: "prism.mcp")) {
@@ -36,6 +42,9 @@ public actor MCPToolHost: ToolHost {
         order = config.servers.map(\.name)
         self.environment = environment
         self.logger = logger
+        let secrets = config.servers.flatMap { MCPSecrets.values(for: $0, environment: environment) }
+        for secret in secrets { PrismLogging.addSecret(secret) }
+        redactor = Redactor(secrets: secrets)
     }
 
     public func servers() -> [ToolServerInfo] {
@@ -62,7 +71,9 @@ public actor MCPToolHost: ToolHost {
             throw ToolHostError("tool server \(server) is not running: \(Self.reason(entries[server]?.status))")
         }
         do {
-            return try await connection.call(tool: tool, arguments: parsed, timeout: entry.config.timeout)
+            var output = try await connection.call(tool: tool, arguments: parsed, timeout: entry.config.timeout)
+            output.text = redactor.redact(output.text)
+            return output
         } catch {
             if error is CancellationError || error is Deadline.TimedOut { checkAfterAbandon(server, generation: entry.generation) }
             if error is CancellationError { throw error }
@@ -74,7 +85,7 @@ public actor MCPToolHost: ToolHost {
                 }
                 throw ToolHostError("tool server \(server) \(reason)")
             }
-            throw ToolHostError("\(server): \(Self.describe(error))")
+            throw ToolHostError("\(server): \(describe(error))")
         }
     }
 
@@ -113,21 +124,25 @@ public actor MCPToolHost: ToolHost {
         logger.info("starting \(entry.config.endpoint)", metadata: ["server": "\(name)"])
         do {
             let (connection, tools) = try await MCPConnection.open(
-                entry.config, environment: environment, logger: logger,
+                entry.config, environment: environment, logger: logger, redactor: redactor,
                 onExit: { [weak self] _ in Task { await self?.exited(name, generation: generation) } })
             guard entries[name]?.generation == generation, entries[name]?.status == .starting else {
                 await connection.close()
                 return
             }
             entries[name]?.connection = connection
-            entries[name]?.tools = tools
+            entries[name]?.tools = tools.map { tool in
+                var tool = tool
+                tool.description = redactor.redact(tool.description)
+                return tool
+            }
             entries[name]?.status = .running
             logger.info("running, \(tools.count) tools", metadata: ["server": "\(name)"])
         } catch {
             if entries[name]?.generation == generation, entries[name]?.status == .starting {
-                entries[name]?.status = .failed(Self.describe(error))
+                entries[name]?.status = .failed(describe(error))
             }
-            logger.warning("failed to start: \(Self.describe(error))", metadata: ["server": "\(name)"])
+            logger.warning("failed to start: \(describe(error))", metadata: ["server": "\(name)"])
         }
         if entries[name]?.generation == generation { entries[name]?.starting = nil }
     }
@@ -179,7 +194,7 @@ public actor MCPToolHost: ToolHost {
 
     private func info(_ name: String) -> ToolServerInfo? {
         guard let entry = entries[name] else { return nil }
-        return ToolServerInfo(name: name, endpoint: entry.config.endpoint, status: entry.status,
+        return ToolServerInfo(name: name, endpoint: redactor.redact(entry.config.endpoint), status: entry.status,
                               tools: entry.tools, enabledByDefault: entry.config.enabled)
     }
 
@@ -193,6 +208,11 @@ public actor MCPToolHost: ToolHost {
         case .stopped?: return "stopped"
         default: return "not started"
         }
+    }
+
+    /// `describe`, with the servers' secrets cut out (a server's error may quote its token).
+    private func describe(_ error: Error) -> String {
+        redactor.redact(Self.describe(error))
     }
 
     /// One line for an error from the SDK or the system.

@@ -1,17 +1,24 @@
 import Foundation
 import Logging
+import PrismCore
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Reads a server's stderr on its own thread and writes each line to Prism's log with the
 /// server's name, never to the terminal; keeps the last line for the exit message.
+///
+/// Each line is redacted (servers print their own tokens) and made one clean line (a log
+/// read with `cat` or `tail -f` must not replay a server's escape sequences) before it is
+/// logged or kept.
 final class StderrPump: @unchecked Sendable {
     private let lock = NSLock()
     private var last: String?
     private var ended = false
+    private let redactor: Redactor
 
-    init(fd: Int32, server: String, logger: Logger) {
+    init(fd: Int32, server: String, logger: Logger, redactor: Redactor) {
+        self.redactor = redactor
         let thread = Thread { [self] in
             var pending = Data()
             var buffer = [UInt8](repeating: 0, count: 4096)
@@ -36,7 +43,8 @@ final class StderrPump: @unchecked Sendable {
     }
 
     private func emit(_ bytes: Data, server: String, logger: Logger) {
-        let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let line = TerminalSanitizer.metadata(redactor.redact(text))
         guard !line.isEmpty else { return }
         logger.info("stderr: \(line)", metadata: ["server": "\(server)"])
         lock.lock()

@@ -4,25 +4,33 @@ import PrismCore
 
 /// Turns what the SDK speaks (tool results, schemas, arguments) into Prism's own types.
 enum ToolContent {
-    /// Text parts joined by new lines; images, audio and binary resources summarised as
-    /// `[image: image/png, 1234 bytes]`, since the model is sent text.
+    /// Text parts joined by new lines; images, audio and binary resources as one line such as
+    /// `[image: image/png, 1234 bytes (omitted: only text is passed on)]`, which is what the
+    /// transcript shows and what the model reads, so it knows something came back it cannot see.
+    /// The server's words in a placeholder (types, URIs, names) are made one clean line.
     static func output(_ content: [Tool.Content], isError: Bool?) -> ToolOutput {
         let parts = content.map { part -> String in
             switch part {
             case .text(let text, _, _):
                 return text
             case .image(let data, let mimeType, _, _):
-                return "[image: \(mimeType), \(byteCount(data)) bytes]"
+                return placeholder("image: \(mimeType), \(byteCount(data)) bytes", omitted: true)
             case .audio(let data, let mimeType, _, _):
-                return "[audio: \(mimeType), \(byteCount(data)) bytes]"
+                return placeholder("audio: \(mimeType), \(byteCount(data)) bytes", omitted: true)
             case .resource(let resource, _, _):
                 if let text = resource.text { return text }
-                return "[resource: \(resource.uri), \(resource.mimeType ?? "unknown type"), \(byteCount(resource.blob ?? "")) bytes]"
+                return placeholder("resource: \(resource.uri), \(resource.mimeType ?? "unknown type"), \(byteCount(resource.blob ?? "")) bytes",
+                                   omitted: true)
             case .resourceLink(let uri, let name, _, _, let mimeType, _):
-                return "[resource link: \(name) \(uri)\(mimeType.map { ", \($0)" } ?? "")]"
+                return placeholder("resource link: \(name) \(uri)\(mimeType.map { ", \($0)" } ?? "")", omitted: false)
             }
         }
         return ToolOutput(text: parts.joined(separator: "\n"), isError: isError ?? false)
+    }
+
+    /// `[what]`, one clean line, saying when the content itself was left out.
+    static func placeholder(_ what: String, omitted: Bool) -> String {
+        "[" + TerminalSanitizer.metadata(what) + (omitted ? " (omitted: only text is passed on)" : "") + "]"
     }
 
     /// Decoded size of base64 text (its length's three quarters when it does not decode).

@@ -14,7 +14,17 @@ struct ToolContentTests {
             .text(text: "two", annotations: nil, _meta: nil),
         ], isError: true)
         #expect(output == ToolOutput(
-            text: "one\n[image: image/png, 5 bytes]\n[resource: file:///a.bin, application/octet-stream, 3 bytes]\ntwo", isError: true))
+            text: "one\n[image: image/png, 5 bytes (omitted: only text is passed on)]\n"
+                + "[resource: file:///a.bin, application/octet-stream, 3 bytes (omitted: only text is passed on)]\ntwo", isError: true))
+    }
+
+    @Test func aPlaceholderIsOneCleanLineWhateverTheServerNamesThings() {
+        let output = ToolContent.output([
+            .resourceLink(uri: "file:///x\n\u{1B}[2J", name: "notes\u{202E}txt.exe\nsecond", title: nil, description: nil, mimeType: "text/plain", annotations: nil),
+            .audio(data: "AAAA", mimeType: "audio/wav\r\n\u{1B}]52;c;eA==\u{07}", annotations: nil, _meta: nil),
+        ], isError: false)
+        #expect(output.text == "[resource link: notestxt.exe second file:///x ␛[2J, text/plain]\n"
+            + "[audio: audio/wav  ␛]52;c;eA==, 3 bytes (omitted: only text is passed on)]")
     }
 
     @Test func argumentsMustBeAJSONObject() throws {

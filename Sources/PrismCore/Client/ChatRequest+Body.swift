@@ -23,7 +23,7 @@ extension ChatRequest {
         if let stop = settings.stop, !stop.isEmpty { root["stop"] = stop }
         if !settings.fallbackModels.isEmpty { root["models"] = [model] + settings.fallbackModels }
         if let provider = settings.provider, !provider.isEmpty { root["provider"] = try ChatRequest.object(provider) }
-        if !tools.isEmpty { root["tools"] = tools.map(ChatRequest.encode) }
+        if !tools.isEmpty { root["tools"] = zip(tools, ToolSpec.wireNames(tools)).map(ChatRequest.encode) }
         if let responseFormat { root["response_format"] = responseFormat.wireObject }
         let plugins = self.plugins
         if !plugins.isEmpty { root["plugins"] = plugins }
@@ -42,12 +42,12 @@ extension ChatRequest {
         return try JSONSerialization.jsonObject(with: data)
     }
 
-    /// A tool in OpenAI's function format, named by its `wireName`.
-    private static func encode(_ tool: ToolSpec) -> [String: Any] {
+    /// A tool in OpenAI's function format, named by its wire name (`ToolSpec.wireNames`).
+    private static func encode(_ tool: ToolSpec, wireName: String) -> [String: Any] {
         var schema = (try? object(tool.inputSchema)) as? [String: Any] ?? [:]
         if schema["type"] == nil { schema["type"] = "object" }
         if schema["type"] as? String == "object", schema["properties"] == nil { schema["properties"] = [String: Any]() }
-        var function: [String: Any] = ["name": tool.wireName, "parameters": schema]
+        var function: [String: Any] = ["name": wireName, "parameters": schema]
         if !tool.description.isEmpty { function["description"] = tool.description }
         return ["type": "function", "function": function]
     }

@@ -10,6 +10,8 @@ public enum MCPImport {
     public struct Plan: Sendable, Equatable {
         /// The TOML to append, one table per imported server ("" when none).
         public var toml: String
+        /// `toml` with secret `env` and `headers` values as `MCPSecrets.mask`: what `--dry-run` prints.
+        public var preview: String
         /// Imported servers, by their name in config.toml.
         public var added: [String]
         /// One line per entry left out, saying why.
@@ -24,7 +26,7 @@ public enum MCPImport {
         guard let servers = (root["mcpServers"] ?? root["servers"]) as? [String: Any] else {
             throw ConfigError.invalidValue("no \"mcpServers\" object in the file")
         }
-        var plan = Plan(toml: "", added: [], notes: [])
+        var plan = Plan(toml: "", preview: "", added: [], notes: [])
         var taken = existing
         for original in servers.keys.sorted() {
             let shown = TerminalSanitizer.metadata(original)
@@ -37,9 +39,12 @@ public enum MCPImport {
                 plan.notes.append("skipped \(shown): not a JSON object")
                 continue
             }
-            switch table(name: name, entry) {
+            switch table(name: name, entry, masked: false) {
             case .success(let text):
                 plan.toml += (plan.toml.isEmpty ? "" : "\n") + text
+                if case .success(let shown) = table(name: name, entry, masked: true) {
+                    plan.preview += (plan.preview.isEmpty ? "" : "\n") + shown
+                }
                 plan.added.append(name)
                 taken.insert(name)
                 if name != original { plan.notes.append("imported \(shown) as \(name)") }
@@ -52,7 +57,7 @@ public enum MCPImport {
 
     private struct Reason: Error { var message: String }
 
-    private static func table(name: String, _ entry: [String: Any]) -> Result<String, Reason> {
+    private static func table(name: String, _ entry: [String: Any], masked: Bool) -> Result<String, Reason> {
         var lines = ["[mcp.servers.\(name)]"]
         let type = (entry["type"] as? String)?.lowercased()
         if type == "sse" {
@@ -64,7 +69,8 @@ public enum MCPImport {
                 guard let strings = args as? [String] else { return .failure(Reason(message: "\"args\" is not a list of strings")) }
                 if !strings.isEmpty { lines.append("args = [\(strings.map(quote).joined(separator: ", "))]") }
             }
-            switch stringTable(entry["env"], key: "env", validName: ServerProfile.isValidVariable) {
+            switch stringTable(entry["env"], key: "env", validName: ServerProfile.isValidVariable,
+                              hide: { masked && MCPSecrets.hides($1, secret: MCPSecrets.isSecret(env: $0)) }) {
             case .failure(let reason): return .failure(reason)
             case .success(let env): if !env.isEmpty { lines.append("env = \(env)") }
             }
@@ -73,8 +79,9 @@ public enum MCPImport {
             guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? "") else {
                 return .failure(Reason(message: "\"url\" is not an http:// or https:// URL"))
             }
-            lines.append("url = \(quote(url))")
-            switch stringTable(entry["headers"], key: "headers", validName: ServerProfile.isValidHeaderName) {
+            lines.append("url = \(quote(masked ? parsed.displayString : url))")
+            switch stringTable(entry["headers"], key: "headers", validName: ServerProfile.isValidHeaderName,
+                              hide: { masked && MCPSecrets.hides($1, secret: MCPSecrets.isSecret(header: $0, value: $1)) }) {
             case .failure(let reason): return .failure(reason)
             case .success(let headers): if !headers.isEmpty { lines.append("headers = \(headers)") }
             }
@@ -86,7 +93,9 @@ public enum MCPImport {
     }
 
     /// An inline TOML table of strings, `{ A = "1", "b c" = "2" }`; "" when absent or empty.
-    private static func stringTable(_ value: Any?, key: String, validName: (String) -> Bool) -> Result<String, Reason> {
+    /// Values `hide` picks (by name and value) are written as `MCPSecrets.mask`.
+    private static func stringTable(_ value: Any?, key: String, validName: (String) -> Bool,
+                                    hide: (String, String) -> Bool) -> Result<String, Reason> {
         guard let value else { return .success("") }
         guard let object = value as? [String: Any] else { return .failure(Reason(message: "\"\(key)\" is not an object")) }
         var pairs: [String] = []
@@ -100,7 +109,7 @@ public enum MCPImport {
             if key == "headers", !ServerProfile.isValidHeaderValue(string) {
                 return .failure(Reason(message: "\"headers\" has a value with a line break or control character"))
             }
-            pairs.append("\(bareOrQuoted(name)) = \(quote(string))")
+            pairs.append("\(bareOrQuoted(name)) = \(quote(hide(name, string) ? MCPSecrets.mask : string))")
         }
         return .success(pairs.isEmpty ? "" : "{ " + pairs.joined(separator: ", ") + " }")
     }

@@ -40,7 +40,7 @@ extension PrismConfig {
     }
 
     /// What secret the file holds, for the permission warning: `an API key`, a secret-looking
-    /// header of a server profile, or nil.
+    /// header of a server profile, a literal secret in a tool server's `env` or `headers`, or nil.
     var secretHeld: String? {
         if apiKey != nil { return "an API key" }
         for (name, profile) in (servers ?? [:]).sorted(by: { $0.key < $1.key }) {
@@ -50,6 +50,11 @@ extension PrismConfig {
             }
         }
         for server in mcp?.servers ?? [] {
+            if case .stdio(_, _, let env, _) = server.transport {
+                for (name, value) in env.sorted(by: { $0.key < $1.key }) where MCPSecrets.hides(value, secret: MCPSecrets.isSecret(env: name)) {
+                    return "a secret env value (mcp.servers.\(server.name).env.\(name))"
+                }
+            }
             guard case .http(_, let headers) = server.transport else { continue }
             for (header, value) in headers.sorted(by: { $0.key < $1.key })
             where !value.contains("${") && !SecretHeaders.secrets(name: header, value: value).isEmpty {

@@ -2,9 +2,9 @@ import Foundation
 
 /// One tool a server offers, as Prism names it to the model.
 ///
-/// Models see `wireName` (`server__tool`, cut to the 64 characters of `[A-Za-z0-9_-]`
-/// providers accept), so two servers may offer tools of the same name; `server` and
-/// `name` are what the host is asked to run.
+/// Models see a wire name (`server__tool` in the 64 characters of `[A-Za-z0-9_-]` providers
+/// accept, unique in the list offered: `ToolSpec+WireName`), so two servers may offer tools
+/// of the same name; `server` and `name` are what the host is asked to run.
 public struct ToolSpec: Codable, Sendable, Equatable, Hashable {
     public var server: String
     public var name: String
@@ -17,15 +17,6 @@ public struct ToolSpec: Codable, Sendable, Equatable, Hashable {
         self.name = name
         self.description = description
         self.inputSchema = inputSchema
-    }
-
-    /// `server__tool` with every character outside `[A-Za-z0-9_-]` as `_`, at most 64 characters.
-    public var wireName: String { ToolSpec.wireName(server: server, tool: name) }
-
-    public static func wireName(server: String, tool: String) -> String {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
-        let clean = { (s: String) in String(s.map { allowed.contains($0) ? $0 : "_" }) }
-        return String((clean(server) + "__" + clean(tool)).prefix(64))
     }
 
     enum CodingKeys: String, CodingKey {

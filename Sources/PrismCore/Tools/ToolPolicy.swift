@@ -64,7 +64,7 @@ public struct SessionTools: Codable, Sendable, Equatable, Hashable {
     }
 }
 
-/// How a streamed call's name maps back to a server's tool (models see `ToolSpec.wireName`).
+/// How a streamed call's name maps back to a server's tool (models see `ToolSpec.wireNames`).
 public enum ToolResolution: Sendable, Equatable {
     case tool(ToolSpec)
     /// The model named a tool Prism did not offer: the call is answered with this text, unrun.
@@ -72,8 +72,9 @@ public enum ToolResolution: Sendable, Equatable {
 
     public static func resolve(_ call: ToolCall, offered: [ToolSpec]) -> ToolResolution {
         let name = call.name ?? ""
-        if let spec = offered.first(where: { $0.wireName == name }) { return .tool(spec) }
-        let list = offered.map(\.wireName).joined(separator: ", ")
+        let names = ToolSpec.wireNames(offered)
+        if let i = names.firstIndex(of: name) { return .tool(offered[i]) }
+        let list = names.joined(separator: ", ")
         return .unknown("Unknown tool \"\(name)\": it was not offered. Offered tools: \(list.isEmpty ? "none" : list).")
     }
 }

@@ -59,7 +59,7 @@ extension Reducer {
         state.tools.update(infos)
         clampToolsOverlay(&state)
         for info in infos {
-            if case .failed(let reason) = info.status { notify(&state, "tool server \(info.name) failed: \(reason)", .error) }
+            if case .failed(let reason) = info.status { notify(&state, TerminalSanitizer.metadata("tool server \(info.name) failed: \(reason)"), .error) }
         }
         guard state.tools.sendAfterStart,
               !state.tools.servers.contains(where: { $0.status == .starting || $0.status == .idle && state.tools.isEnabled($0.name, in: state.session) })

@@ -3,7 +3,7 @@ import PrismCore
 import PrismTerminal
 
 /// The question "run this tool?", in a box just above the prompt: the server, the tool and
-/// its arguments laid out (sanitised: they come from the model), then the answers' keys.
+/// its arguments laid out (sanitised, bidi overrides dropped: they come from the model), then the answers' keys.
 enum ToolApprovalPane {
     static func render(_ step: ToolStep, bindings: KeyBindings, theme: Theme, into frame: inout Frame, above prompt: Rect, area: Rect) {
         let width = area.width
@@ -14,7 +14,8 @@ enum ToolApprovalPane {
         head.append(TerminalSanitizer.metadata(step.server ?? "?"), theme.style(.accent, on: .surface).adding(.bold))
         head.append("  tool ", muted)
         head.append(TerminalSanitizer.metadata(step.tool ?? "?"), theme.style(.accent, on: .surface).adding(.bold))
-        let arguments = TerminalSanitizer.sanitize(ToolArguments.pretty(step.call.arguments))
+        // Pretty-printing decodes `\u202e` escapes into real characters: bidi overrides go too.
+        let arguments = TerminalSanitizer.forTerminal(ToolArguments.pretty(step.call.arguments))
         var body = TextWrap.wrap(arguments, style: surface, width: max(1, inner))
         let keys = hint(bindings)
         let footer = TextWrap.wrap(keys, style: muted, width: max(1, inner))
