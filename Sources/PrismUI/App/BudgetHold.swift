@@ -21,6 +21,12 @@ public struct BudgetHold: Sendable, Equatable {
             return "not sent: "
         }
 
+        /// `lead` in fewer words, for the short line (the hint bar says it is a tool turn).
+        var shortLead: String {
+            if case .toolRound(_, let round) = self { return "round \(round): " }
+            return "not sent: "
+        }
+
         /// The question asked when the policy wants a confirmation (`text` names the cost).
         func question(_ text: String) -> String {
             if case .toolRound(_, let round) = self { return "tool round \(round): \(text); continue?" }
@@ -48,5 +54,13 @@ public struct BudgetHold: Sendable, Equatable {
     /// The line that fits `width` cells: `message`, else `shortMessage`.
     func line(fitting width: Int) -> String {
         DisplayWidth.of(message) <= width ? message : shortMessage
+    }
+}
+
+extension AppState {
+    /// The lane whose tool turn the budget holds before its next round (paused, not streaming).
+    var pausedToolLane: Int? {
+        if case .toolRound(let lane, _)? = budgetHold?.pending { return lane }
+        return nil
     }
 }

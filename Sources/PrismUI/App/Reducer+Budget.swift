@@ -51,7 +51,7 @@ extension Reducer {
             return false
         case .refuse(let refusal):
             state.budgetHold = BudgetHold(kind: .refused, message: pending.lead + refusal.message, pending: pending,
-                                          fittingMaxTokens: refusal.fittingMaxTokens, shortMessage: pending.lead + refusal.shortMessage)
+                                          fittingMaxTokens: refusal.fittingMaxTokens, shortMessage: pending.shortLead + refusal.shortMessage)
             return false
         }
     }

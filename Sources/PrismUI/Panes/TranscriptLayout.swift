@@ -63,7 +63,8 @@ final class TranscriptLayout {
         /// the siblings are the other models' replies.
         init(_ state: AppState, lane: Int) {
             let view = state.lanes[lane].view
-            streamingID = state.lanes[lane].stream?.messageID
+            // A tool turn the budget holds is paused: no "waiting for the first token".
+            streamingID = state.pausedToolLane == lane ? nil : state.lanes[lane].stream?.messageID
             selectedID = state.focus == .transcript && lane == state.focusedLane ? view.selectedMessageID : nil
             expanded = view.expandedReasoning
             spinnerFrame = state.spinnerFrame
