@@ -81,6 +81,29 @@ struct ToolRoundCostKeysTests {
         #expect(!screen.contains("cost ?"))
     }
 
+    @Test func aCostLearntLaterRedrawsTheHeaderOfAReplyAlreadyOnScreen() throws {
+        let h = ToolHarness()
+        h.state.session.tools = SessionTools(alwaysServers: ["time"])
+        let (id, _) = try #require(h.ask("time?"))
+        h.finishWithCalls(id, [("time__now", "{}")], cost: "0.001")
+        let next = h.send(.toolFinished(ToolRunID(requestID: id, step: 0), ToolOutput(text: "noon"), seconds: 0.1))
+        let (id2, _) = try #require(ToolHarness.started(next))
+        // The last request's stream gave Prism's estimate only; its record comes later.
+        var last = Self.uncosted("gen-r2", id: id2)
+        last.usage?.cost = Decimal(string: "0.009")
+        last.usage?.costIsEstimate = true
+        last.usage?.costSource = .estimate
+        last.provider = "Prov"
+        h.send(.completion(requestID: id2, event: .finished(last)))
+        // One renderer across frames, as the app has: its laid-out parts are cached.
+        let renderer = AppRenderer()
+        func frame() -> String { var s = h.state; return renderer.render(&s, theme: UIFixtures.theme()).text() }
+        #expect(frame().contains("10 tok · ~$0.01"), "the estimate, marked")
+        h.send(.generationLoaded(sessionID: h.state.session.id, messageID: "m2", spendKey: "m2#round2", record: Self.record("gen-r2", "0.002")))
+        let after = frame()
+        #expect(after.contains("10 tok · $0.003 billed"), "\(after)")
+    }
+
     @Test func aRoundWhoseRecordNeverComesGivesItsReservationBack() throws {
         let (h, _, _) = try uncostedTurn()
         let session = h.state.session.id
