@@ -148,6 +148,21 @@ struct ToolRoundCostKeysTests {
         #expect(h.reply?.turnUsage?.cost == Decimal(string: "0.0015"))
     }
 
+    @Test func aTurnEndedByTheRoundCapLooksItsLastRoundUpOnce() throws {
+        let h = ToolHarness()
+        h.state.tools.settings.maxRounds = 1
+        let (id, _) = try #require(h.ask("time?"))
+        let ended = h.send(.completion(requestID: id, event: .finished(Self.uncosted("gen-r1", calls: [("time__now", "{}")], id: id))))
+        let lookups = ended.filter { if case .fetchGeneration = $0 { true } else { false } }
+        #expect(lookups == [.fetchGeneration(sessionID: h.state.session.id, messageID: "m2", round: 0, generationID: "gen-r1")],
+                "the round, not the reply's own (it made no request of its own)")
+        #expect(!settles(ended))
+        #expect(h.reply?.content == "stopped after 1 tool rounds")
+        #expect(h.reply?.turnUsage?.cost == nil)
+        h.send(.generationLoaded(sessionID: h.state.session.id, messageID: "m2", round: 0, record: Self.record("gen-r1", "0.004")))
+        #expect(h.reply?.turnUsage?.cost == Decimal(string: "0.004"))
+    }
+
     @Test func escWhileToolsRunAsksNothingMoreAndKeepsTheRoundsCost() throws {
         let h = ToolHarness()
         let (id, _) = try #require(h.ask("time?"))
