@@ -92,7 +92,7 @@ let package = Package(
         .executableTarget(name: "PrismBench", dependencies: ["PrismCore", "PrismStub", "PrismUI", "PrismTerminal"], swiftSettings: strict),
         .testTarget(name: "PrismCoreTests", dependencies: ["PrismCore", "PrismStub"], swiftSettings: strict),
         .testTarget(name: "PrismTerminalTests", dependencies: ["PrismTerminal"], swiftSettings: strict),
-        .testTarget(name: "PrismUITests", dependencies: ["PrismUI", "PrismTerminal", "PrismCore"], exclude: ["Goldens", "SessionFiles"], swiftSettings: strict),
+        .testTarget(name: "PrismUITests", dependencies: ["PrismUI", "PrismTerminal", "PrismCore", "PrismStub"], exclude: ["Goldens", "SessionFiles"], swiftSettings: strict),
         .testTarget(name: "PrismCursesTests", dependencies: ["PrismCurses", "PrismTerminal"], swiftSettings: strict),
         .testTarget(name: "PrismToolsTests", dependencies: ["PrismTools", "PrismCore"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "PrismCLITests", dependencies: ["PrismCLI", "PrismCore", "PrismStub"], swiftSettings: strict),

@@ -81,16 +81,6 @@ struct AskToolRun {
     /// A round's worst case from the request as sent (tool calls and results included):
     /// what it reserves before it goes, settled to its real cost when it ends.
     static func estimate(_ request: ChatRequest) -> CostEstimate {
-        var session = Session(id: "estimate", createdAt: Date(), model: request.model, settings: request.settings)
-        var parent: String?
-        for (index, message) in request.messages.enumerated() {
-            if message.role == .system { session.systemPrompt = message.content; continue }
-            let calls = message.toolCalls.map { "\($0.name ?? "") \($0.arguments)" }.joined(separator: "\n")
-            let id = "m\(index)"
-            session.append(Message(id: id, parentID: parent, role: message.role == .tool ? .user : message.role,
-                                   content: message.content + calls, attachments: message.attachments, createdAt: Date()))
-            parent = id
-        }
-        return RequestCost.estimate(request, session: session, upTo: parent)
+        RequestCost.estimate(sentAs: request)
     }
 }

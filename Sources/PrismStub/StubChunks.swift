@@ -121,7 +121,7 @@ struct StubChunks {
             ("prompt_tokens", .int(reply.promptTokens)), ("completion_tokens", .int(completion)),
             ("total_tokens", .int(reply.promptTokens + completion)),
         ]
-        if let cost = reply.cost { usage += [("cost", .raw(cost)), ("is_byok", .bool(false))] }
+        if let cost = reply.cost, reply.costInStream { usage += [("cost", .raw(cost)), ("is_byok", .bool(false))] }
         usage.append(("prompt_tokens_details", .object([("cached_tokens", .int(reply.cachedTokens))])))
         usage.append(("completion_tokens_details", .object([("reasoning_tokens", .int(reply.effectiveReasoningTokens))])))
         return .object(usage)

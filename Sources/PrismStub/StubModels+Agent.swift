@@ -11,6 +11,8 @@ import Foundation
 ///   result (`Tool results:` then one `- name: text` line each), unless the prompt says
 ///   `again`: then it asks for the same calls once more (a loop the round cap must end).
 /// - Without `use`, it answers that no tool was asked for and lists the tools offered.
+/// - With `nocost` in the prompt, no round's stream carries a cost; each round's
+///   `/generation` record does (a tool round $0.00002, the answer $0.00003).
 extension StubModels {
     public static let agent = "stub/agent"
 
@@ -20,6 +22,13 @@ extension StubModels {
 
     /// The agent's reply to `request`.
     public static func agentReply(_ request: RecordedRequest) -> StubBehavior {
+        let round = agentRound(request)
+        guard case .stream(var reply) = round else { return round }
+        reply.costInStream = !(request.lastUserText ?? "").contains("nocost")
+        return .stream(reply)
+    }
+
+    private static func agentRound(_ request: RecordedRequest) -> StubBehavior {
         let messages = request["messages"] as? [[String: Any]] ?? []
         let offered = ((request["tools"] as? [[String: Any]]) ?? []).compactMap { ($0["function"] as? [String: Any])?["name"] as? String }
         let text = request.lastUserText ?? ""

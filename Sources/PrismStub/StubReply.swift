@@ -47,6 +47,9 @@ public struct StubReply: Sendable, Equatable {
     public var citationsWithContent: Int?
     /// A decimal literal placed raw into the usage JSON (`"0.000093"`); nil omits `cost` entirely.
     public var cost: String?
+    /// False: the stream's usage leaves `cost` out, while `/generation` still reports `cost`
+    /// (a client must look the generation up to learn it).
+    public var costInStream = true
 
     public init(
         content: [String] = ["Hello", " from", " the", " stub", "."],

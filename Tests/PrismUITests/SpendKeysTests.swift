@@ -54,7 +54,8 @@ struct SpendKeysTests {
         let h = SpendHarness()
         let effects = h.send(.generationLoaded(sessionID: "elsewhere", messageID: "m9", record: SpendHarness.record))
         #expect(effects == [.recordSpend(SpendRequest(model: "a/one", provider: "Prov", sessionID: "elsewhere", source: .chat, free: false),
-                                         cost: Decimal(string: "0.0005")!, source: .generation, replyID: "m9")])
+                                         cost: Decimal(string: "0.0005")!, source: .generation, replyID: "m9"),
+                            .fillReplyCost(replyID: "m9", cost: Decimal(string: "0.0005")!, source: .generation)])
         #expect(h.state.spentToday == Decimal(string: "0.0005"))
     }
 

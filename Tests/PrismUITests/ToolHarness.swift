@@ -5,7 +5,7 @@ import PrismTerminal
 
 /// A chat with two running tool servers (`time`: now, zone; `files`: read) and helpers to
 /// finish a request with tool calls, as `stub/agent` streams them.
-final class ToolHarness: ReducerHarness, @unchecked Sendable {
+class ToolHarness: ReducerHarness, @unchecked Sendable {
     init(size: Size = Size(width: 120, height: 40), servers: [ToolServerInfo] = FakeToolHost.standard) {
         super.init(model: "a/one", size: size)
         state.tools.servers = servers

@@ -21,8 +21,21 @@ extension ToolOutput {
 extension Message {
     /// The whole turn's usage: every tool round's request plus the final one (`usage`).
     /// What the transcript, the session total and the reply history count.
+    ///
+    /// Its cost is unknown (nil) while any request's is: a round with no usage yet, or an
+    /// ended last request whose cost is still to come from `/generation` (it has a generation
+    /// id but no usage). A sum of the known parts would show less than was paid. A turn that
+    /// ended without a last request (stopped by the round cap or the budget) has neither.
     public var turnUsage: TokenUsage? {
         guard let rounds = toolRounds, !rounds.isEmpty else { return usage }
-        return TokenUsage.summed(rounds.compactMap(\.usage) + (usage.map { [$0] } ?? []))
+        let lastPending = usage == nil && generationID != nil && status != .streaming
+        let parts = rounds.map(\.usage) + (usage != nil || lastPending ? [usage] : [])
+        guard var sum = TokenUsage.summed(parts.compactMap { $0 }) else { return nil }
+        if parts.contains(where: { $0 == nil }) {
+            sum.cost = nil
+            sum.costIsEstimate = false
+            sum.costSource = nil
+        }
+        return sum
     }
 }

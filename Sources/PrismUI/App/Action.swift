@@ -15,9 +15,10 @@ public enum Action: Sendable {
     /// Credit left (the account's, or the key's limit), or why it is not known.
     case balanceLoaded(Balance)
     case balanceFailed(String)
-    /// OpenRouter's record of a reply whose stream gave no cost (cancelled, failed, no usage).
-    case generationLoaded(sessionID: String, messageID: String, record: GenerationRecord)
-    case generationFailed(sessionID: String, messageID: String, reason: String)
+    /// OpenRouter's record of a reply whose stream gave no cost (cancelled, failed, no usage);
+    /// `round` and `spendKey` as in `.fetchGeneration`.
+    case generationLoaded(sessionID: String, messageID: String, round: Int? = nil, spendKey: String? = nil, record: GenerationRecord)
+    case generationFailed(sessionID: String, messageID: String, round: Int? = nil, spendKey: String? = nil, reason: String)
     case sessionsListed(SessionListing)
     case sessionLoaded(Session)
     /// Something the user asked for failed (see `OperationFailure`).
@@ -86,7 +87,9 @@ public enum Effect: Sendable, Equatable {
     /// Asks for the credit left (`/credits`, else the key's limit) and reports `balanceLoaded` or `balanceFailed`.
     case fetchBalance
     /// Fetches `/generation` for a reply that ended without a cost (a few tries: the record appears late).
-    case fetchGeneration(sessionID: String, messageID: String, generationID: String)
+    /// `round`: which of the reply's tool rounds the record is for (nil: the reply's own, last
+    /// request); `spendKey`: the ledger reservation it settles (nil: the reply id).
+    case fetchGeneration(sessionID: String, messageID: String, round: Int? = nil, spendKey: String? = nil, generationID: String)
     case listSessions
     case searchSessions(query: String)
     case loadSession(id: String)
@@ -123,6 +126,9 @@ public enum Effect: Sendable, Equatable {
     case recordSpend(SpendRequest, cost: Decimal, source: SpendEntry.CostSource, replyID: String? = nil)
     /// Drops a reply's reservation: it ended with no cost to record.
     case releaseSpend(replyID: String)
+    /// Puts a cost learnt after the reply was recorded (`/generation`) on its row of the reply
+    /// history: a reply's own, or a tool turn's once every round's is known.
+    case fillReplyCost(replyID: String, cost: Decimal, source: CostSource)
     /// Fetches a model's providers through the endpoint cache (`refresh`: ignore a fresh copy)
     /// and reports `providersLoaded` or `providersFailed`.
     case loadProviders(model: String, refresh: Bool)

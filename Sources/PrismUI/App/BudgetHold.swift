@@ -7,10 +7,31 @@ import PrismTerminal
 /// `max_tokens` to fit, or goes back (see `KeyBindings.budget`).
 public struct BudgetHold: Sendable, Equatable {
     public enum Kind: Sendable, Equatable { case refused, confirm }
-    /// What was held: a prompt (one request, or a compare round), or a regeneration of a lane.
+    /// What was held: a prompt (one request, or a compare round), a regeneration of a lane,
+    /// or the next request of a lane's tool turn (`round` counts from 1: the turn's first
+    /// request was round 1), which waits paused with its tool results until answered.
     public enum Pending: Sendable, Equatable {
         case send
         case regenerate(lane: Int)
+        case toolRound(lane: Int, round: Int)
+
+        /// How the held line begins: what was not sent.
+        var lead: String {
+            if case .toolRound(_, let round) = self { return "tool round \(round) not sent: " }
+            return "not sent: "
+        }
+
+        /// `lead` in fewer words, for the short line (the hint bar says it is a tool turn).
+        var shortLead: String {
+            if case .toolRound(_, let round) = self { return "round \(round): " }
+            return "not sent: "
+        }
+
+        /// The question asked when the policy wants a confirmation (`text` names the cost).
+        func question(_ text: String) -> String {
+            if case .toolRound(_, let round) = self { return "tool round \(round): \(text); continue?" }
+            return text + "; send?"
+        }
     }
 
     public var kind: Kind
@@ -33,5 +54,13 @@ public struct BudgetHold: Sendable, Equatable {
     /// The line that fits `width` cells: `message`, else `shortMessage`.
     func line(fitting width: Int) -> String {
         DisplayWidth.of(message) <= width ? message : shortMessage
+    }
+}
+
+extension AppState {
+    /// The lane whose tool turn the budget holds before its next round (paused, not streaming).
+    var pausedToolLane: Int? {
+        if case .toolRound(let lane, _)? = budgetHold?.pending { return lane }
+        return nil
     }
 }

@@ -90,7 +90,8 @@ enum HelpText {
             + "/tools lists servers and tools: \(toolKeys(.toggleTool)) tool on/off, \(toolKeys(.toggleServer)) server on/off, "
             + "\(toolKeys(.restart)) restart, \(toolKeys(.clearApprovals)) forget approvals, \(toolKeys(.close)) closes ([keys.tools]).")
         notes.append("Budget: a send over a cap (or above confirm_above) is held, not sent: \(bindings.name(BudgetCommand.sendAnyway)) sends it anyway, "
-            + "\(bindings.name(BudgetCommand.lowerMaxTokens)) lowers max_tokens to fit, \(bindings.name(BudgetCommand.back)) goes back to the draft ([keys.budget]).")
+            + "\(bindings.name(BudgetCommand.lowerMaxTokens)) lowers max_tokens to fit, \(bindings.name(BudgetCommand.back)) goes back to the draft ([keys.budget]). "
+            + "A tool turn's later rounds are weighed the same way: held, the turn pauses; \(bindings.name(BudgetCommand.back)) stops it there.")
         for note in notes {
             // A hanging indent two cells deeper than the note's own, so wrapped notes stay readable.
             let indent = note.prefix { $0 == " " }.count

@@ -27,7 +27,7 @@ enum KeyHints {
     static func budgetHints(_ bindings: KeyBindings, hold: BudgetHold) -> [String] {
         var wanted: [(BudgetCommand, String)] = [(.sendAnyway, hold.kind == .confirm ? "send" : "send anyway")]
         if let fit = hold.fittingMaxTokens { wanted.append((.lowerMaxTokens, "max_tokens \(fit)")) }
-        wanted.append((.back, "back"))
+        if case .toolRound = hold.pending { wanted.append((.back, "stop the turn")) } else { wanted.append((.back, "back")) }
         return wanted.compactMap { command, word in
             bindings.keys(for: command).isEmpty ? nil : bindings.name(command) + " " + word
         }

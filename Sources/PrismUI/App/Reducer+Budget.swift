@@ -3,7 +3,8 @@ import PrismCore
 import PrismTerminal
 
 /// Budgets in the chat screen: the check before a send (a whole compare round counted as
-/// one), the held send's keys (send anyway, lower `max_tokens`, back) and `/budget`.
+/// one, a tool turn's later rounds each on their own), the held send's keys (send anyway,
+/// lower `max_tokens`, back) and `/budget`.
 extension Reducer {
     /// How a send treats the budget: checked, or let through once (with `max_tokens` lowered to fit).
     enum BudgetPass: Equatable {
@@ -46,11 +47,11 @@ extension Reducer {
             notify(&state, text, .error)
             return true
         case .confirm(let text):
-            state.budgetHold = BudgetHold(kind: .confirm, message: text + "; send?", pending: pending)
+            state.budgetHold = BudgetHold(kind: .confirm, message: pending.question(text), pending: pending)
             return false
         case .refuse(let refusal):
-            state.budgetHold = BudgetHold(kind: .refused, message: "not sent: " + refusal.message, pending: pending,
-                                          fittingMaxTokens: refusal.fittingMaxTokens, shortMessage: "not sent: " + refusal.shortMessage)
+            state.budgetHold = BudgetHold(kind: .refused, message: pending.lead + refusal.message, pending: pending,
+                                          fittingMaxTokens: refusal.fittingMaxTokens, shortMessage: pending.shortLead + refusal.shortMessage)
             return false
         }
     }
@@ -87,14 +88,18 @@ extension Reducer {
 
     /// A key while a send is held: nil when the key is not one of the budget's (the hold is
     /// dropped and the key does what it always does; the draft was never cleared).
+    /// A paused tool turn keeps its hold through other keys (scrolling, reading): only its
+    /// own keys, or stopping the lane, end the pause.
     static func budgetKey(_ state: inout AppState, _ hold: BudgetHold, _ key: Key, _ env: ReducerEnvironment) -> [Effect]? {
         guard let command = env.bindings.budget[key] else {
+            if case .toolRound = hold.pending { return nil }
             state.budgetHold = nil
             return nil
         }
         switch command {
         case .back:
             state.budgetHold = nil
+            if case .toolRound(let lane, _) = hold.pending { return stopToolTurnForBudget(&state, lane: lane, env) }
             notify(&state, "not sent: the draft is kept")
             return []
         case .sendAnyway:
@@ -118,6 +123,8 @@ extension Reducer {
         case .regenerate(let lane):
             guard lane == state.focusedLane else { return [] }
             return regenerate(&state, env, budget: pass)
+        case .toolRound(let lane, _):
+            return resumeToolTurn(&state, lane: lane, env, budget: pass)
         }
     }
 

@@ -81,7 +81,8 @@ extension Reducer {
             // Reserved before the first byte goes, so another window's budget check sees it.
             let spend = spendRequest(state, model: routed.model, provider: nil)
             noteFreeStart(&state, free: spend.free)
-            let worstCase = spend.free ? 0 : env.estimateCost(request, state.session, upTo).worstCase ?? 0
+            let estimate = rounds > 0 ? toolRoundEstimate(request, env) : env.estimateCost(request, state.session, upTo)
+            let worstCase = spend.free ? 0 : estimate.worstCase ?? 0
             effects.append(.reserveSpend(replyID: stream.spendKey, request: spend, worstCase: worstCase))
         }
         return effects + [.startStream(requestID: state.nextRequestID, request: request, journal: journalTarget(state, replyID: replyID))]
@@ -113,8 +114,9 @@ extension Reducer {
         }
     }
 
-    /// A lane's reply is done (its last round, in a tool turn): notices, save, records, spend.
-    static func finishLane(_ state: inout AppState, lane: Int, stream: StreamState, reply: Reply) -> [Effect] {
+    /// A lane's reply is done (its last round, in a tool turn): notices, save, records, spend
+    /// (`settle`: the stream's own request is settled here; false when it was settled already).
+    static func finishLane(_ state: inout AppState, lane: Int, stream: StreamState, reply: Reply, settle: Bool = true) -> [Effect] {
             state.lanes[lane].stream = nil
             let who = state.isComparing ? state.model(ofLane: lane) : nil
             if let failure = reply.failure, failure.kind != .cancelled {
@@ -126,9 +128,9 @@ extension Reducer {
             var turn = reply
             if let message = state.session.message(stream.messageID), message.toolRounds != nil { turn.usage = message.turnUsage }
             var effects: [Effect] = [.saveSession(state.session)] + replyRecord(state, lane: lane, stream: stream, reply: turn)
-            // A later round's cost is not looked up in `/generation` (the reply keeps the first round's id).
-            let lookup = stream.spendKey == stream.messageID ? generationLookup(state, messageID: stream.messageID) : []
-            if lookup.isEmpty, !state.demo {
+            // A tool turn's last request settles its own key (`reply#roundN`), looked up like any reply's.
+            let lookup = settle ? generationLookup(state, messageID: stream.messageID, spendKey: stream.spendKey) : []
+            if settle, lookup.isEmpty, !state.demo {
                 effects.append(spendRecord(state, lane: lane, reply: reply, replyID: stream.spendKey) ?? .releaseSpend(replyID: stream.spendKey))
             }
             // The ledger's totals again (after the record, on the same queue): other windows' spend shows too.
@@ -219,15 +221,15 @@ extension Reducer {
     }
 
     /// For replies just stopped: OpenRouter bills what was generated before the stop, so its
-    /// record is asked for; a reply with no record to ask for gives its reservation back.
-    /// A lane stopped while running tools has no request in flight (its round was settled).
+    /// record is asked for (a tool turn's later round too, under its own key); a reply with
+    /// no record to ask for gives its reservation back. A lane stopped while running tools
+    /// has no request in flight (its round was settled, or is being looked up).
     static func costOfStopped(_ state: AppState, _ streams: [StreamState]) -> [Effect] {
         guard !state.demo else { return [] }
         return streams.flatMap { stream -> [Effect] in
             if stream.toolsSince != nil { return [] }
-            if stream.spendKey != stream.messageID { return [.releaseSpend(replyID: stream.spendKey)] }
-            let lookup = generationLookup(state, messageID: stream.messageID)
-            return lookup.isEmpty ? [.releaseSpend(replyID: stream.messageID)] : lookup
+            let lookup = generationLookup(state, messageID: stream.messageID, spendKey: stream.spendKey)
+            return lookup.isEmpty ? [.releaseSpend(replyID: stream.spendKey)] : lookup
         }
     }
 
@@ -239,6 +241,8 @@ extension Reducer {
         for lane in lanes ?? Array(state.lanes.indices) {
             guard state.lanes.indices.contains(lane), let stream = state.lanes[lane].stream else { continue }
             state.lanes[lane].stream = nil
+            // A tool turn paused by the budget ends with its lane: the hold goes too.
+            if let hold = state.budgetHold, case .toolRound(let held, _) = hold.pending, held == lane { state.budgetHold = nil }
             effects.append(.cancelStream(requestID: stream.requestID))
             // Esc ends the whole tool turn: calls still running are cancelled with it.
             if stream.toolsSince != nil { effects.append(.cancelTools(requestID: stream.requestID)) }

@@ -17,12 +17,15 @@ extension Reducer {
         return [.fetchBalance]
     }
 
-    /// `.fetchGeneration` for a reply with an OpenRouter generation id and no cost from its stream.
-    static func generationLookup(_ state: AppState, messageID: String) -> [Effect] {
-        guard !state.demo, let message = state.session.message(messageID), let id = message.generationID,
-              id.hasPrefix("gen-") else { return [] }
-        if let usage = message.usage, usage.cost != nil, usage.source != .estimate { return [] }
-        return [.fetchGeneration(sessionID: state.session.id, messageID: messageID, generationID: id)]
+    /// `.fetchGeneration` for one request of a reply (a tool round by its place, or nil: the
+    /// reply's own, last request) with an OpenRouter generation id and no exact cost from its
+    /// stream; `spendKey` is the ledger reservation the record settles (nil: the reply id).
+    static func generationLookup(_ state: AppState, messageID: String, round: Int? = nil, spendKey: String? = nil) -> [Effect] {
+        guard !state.demo, let message = state.session.message(messageID), let part = message.request(round),
+              let id = part.generationID, id.hasPrefix("gen-") else { return [] }
+        if let usage = part.usage, usage.cost != nil, usage.source != .estimate { return [] }
+        return [.fetchGeneration(sessionID: state.session.id, messageID: messageID, round: round,
+                                 spendKey: spendKey == messageID ? nil : spendKey, generationID: id)]
     }
 
     static func balanceLoaded(_ state: inout AppState, _ balance: Balance) -> [Effect] {
@@ -44,50 +47,62 @@ extension Reducer {
         return []
     }
 
-    /// Puts the record's cost and tokens on the reply, saves, and counts the cost in today's spend.
-    static func generationLoaded(_ state: inout AppState, sessionID: String, messageID: String,
-                                 record: GenerationRecord) -> [Effect] {
+    /// Puts the record's cost and tokens on the request it is for (the reply, or one of its
+    /// tool rounds), saves, settles that request's reservation and counts the cost in today's spend.
+    static func generationLoaded(_ state: inout AppState, _ target: GenerationTarget, record: GenerationRecord) -> [Effect] {
         guard var usage = record.usage, let cost = usage.cost else {
-            return generationFailed(&state, sessionID: sessionID, messageID: messageID, reason: "the generation record has no cost")
+            return generationFailed(&state, target, reason: "the generation record has no cost")
         }
         var effects: [Effect] = []
         var model = record.model
-        if sessionID == state.session.id, let index = state.session.index(of: messageID) {
-            model = state.session.messages[index].modelRequested ?? state.session.messages[index].modelServed ?? model
-            let old = state.session.messages[index].usage
-            usage.promptTokens = usage.promptTokens ?? old?.promptTokens
-            usage.completionTokens = usage.completionTokens ?? old?.completionTokens
-            usage.totalTokens = usage.totalTokens ?? old?.totalTokens
-            usage.reasoningTokens = usage.reasoningTokens ?? old?.reasoningTokens
-            state.session.messages[index].usage = usage
-            if state.session.messages[index].provider == nil { state.session.messages[index].provider = record.providerName }
+        if target.sessionID == state.session.id, let index = state.session.index(of: target.messageID),
+           let old = state.session.messages[index].request(target.round) {
+            model = state.session.messages[index].modelRequested ?? old.modelServed ?? model
+            usage.promptTokens = usage.promptTokens ?? old.usage?.promptTokens
+            usage.completionTokens = usage.completionTokens ?? old.usage?.completionTokens
+            usage.totalTokens = usage.totalTokens ?? old.usage?.totalTokens
+            usage.reasoningTokens = usage.reasoningTokens ?? old.usage?.reasoningTokens
+            state.session.messages[index].settle(target.round, usage: usage, provider: record.providerName)
             effects.append(.saveSession(state.session))
         }
         addSpend(&state, cost)
         if cost > 0, let model {
-            effects.append(.recordSpend(SpendRequest(model: model, provider: record.providerName, sessionID: sessionID,
+            effects.append(.recordSpend(SpendRequest(model: model, provider: record.providerName, sessionID: target.sessionID,
                                                      source: state.isComparing ? .compare : .chat, free: false),
-                                        cost: cost, source: .generation, replyID: messageID))
+                                        cost: cost, source: .generation, replyID: target.ledgerKey))
         } else {
-            effects.append(.releaseSpend(replyID: messageID))
+            effects.append(.releaseSpend(replyID: target.ledgerKey))
         }
-        return effects
+        return effects + historyFill(state, target, cost: cost)
     }
 
-    /// The lookup gave nothing: a reply that has Prism's estimate counts that in today's spend
+    /// The reply history's cost for the reply a record was for, once it is known: a reply's
+    /// own (another session's too: its row is keyed by the reply), a tool turn's only when
+    /// the turn has ended and every round's cost is in (a round's alone is not the row's).
+    static func historyFill(_ state: AppState, _ target: GenerationTarget, cost: Decimal) -> [Effect] {
+        guard target.sessionID == state.session.id, let message = state.session.message(target.messageID) else {
+            return target.round == nil && target.spendKey == nil ? [.fillReplyCost(replyID: target.messageID, cost: cost, source: .generation)] : []
+        }
+        guard message.toolRounds?.isEmpty == false else { return [.fillReplyCost(replyID: target.messageID, cost: cost, source: .generation)] }
+        guard message.status != .streaming, let turn = message.turnUsage, let total = turn.cost else { return [] }
+        return [.fillReplyCost(replyID: target.messageID, cost: total, source: turn.source ?? .generation)]
+    }
+
+    /// The lookup gave nothing: a request that has Prism's estimate counts that in today's spend
     /// (it was held back for the exact figure); the reason shows only for a cancelled or
     /// failed reply, whose cost is otherwise simply unknown.
-    static func generationFailed(_ state: inout AppState, sessionID: String, messageID: String, reason: String) -> [Effect] {
-        let release: [Effect] = [.releaseSpend(replyID: messageID)]
-        guard sessionID == state.session.id, let message = state.session.message(messageID) else { return release }
-        if let usage = message.usage, let cost = usage.cost, usage.source == .estimate {
+    static func generationFailed(_ state: inout AppState, _ target: GenerationTarget, reason: String) -> [Effect] {
+        let release: [Effect] = [.releaseSpend(replyID: target.ledgerKey)]
+        guard target.sessionID == state.session.id, let message = state.session.message(target.messageID),
+              let part = message.request(target.round) else { return release }
+        if let usage = part.usage, let cost = usage.cost, usage.source == .estimate {
             addSpend(&state, cost)
-            guard cost > 0, let model = message.modelRequested ?? message.modelServed else { return release }
-            return [.recordSpend(SpendRequest(model: model, provider: message.provider, sessionID: sessionID,
+            guard cost > 0, let model = message.modelRequested ?? part.modelServed else { return release }
+            return [.recordSpend(SpendRequest(model: model, provider: part.provider, sessionID: target.sessionID,
                                               source: state.isComparing ? .compare : .chat, free: false),
-                                 cost: cost, source: .estimate, replyID: messageID)]
+                                 cost: cost, source: .estimate, replyID: target.ledgerKey)]
         }
-        if message.status == .cancelled || message.status == .failed {
+        if target.round == nil, message.status == .cancelled || message.status == .failed {
             notify(&state, "cost of the stopped reply unknown: \(reason)", .error)
         }
         return release

@@ -95,13 +95,16 @@ extension Reducer {
         message.content = ""
         message.reasoning = nil
         message.toolCalls = nil
+        // The round keeps its generation id; the next request brings its own.
+        message.generationID = nil
         if capped {
             // The turn ends here: the reply says why, and its usage is the rounds' (the last is one of them).
             message.content = "stopped after \(done + 1) tool rounds"
             message.usage = nil
             state.session.update(message, at: state.now)
             notify(&state, "the model kept calling tools: stopped after \(done + 1) rounds ([tools] max_rounds)")
-            return finishLane(&state, lane: lane, stream: stream, reply: reply)
+            return settleToolRound(state, lane: lane, stream: stream, reply: reply, round: done)
+                + finishLane(&state, lane: lane, stream: stream, reply: reply, settle: false)
         }
         message.usage = nil
         message.status = .streaming
@@ -110,14 +113,12 @@ extension Reducer {
         next.toolsSince = state.now
         next.toolStarts = [:]
         state.lanes[lane].stream = next
-        var effects: [Effect] = [.saveSession(state.session)]
-        if !state.demo {
-            effects.append(spendRecord(state, lane: lane, reply: reply, replyID: stream.spendKey) ?? .releaseSpend(replyID: stream.spendKey))
-        }
+        let effects: [Effect] = [.saveSession(state.session)] + settleToolRound(state, lane: lane, stream: stream, reply: reply, round: done)
         return effects + advanceTools(&state, lane: lane, env)
     }
 
-    /// Runs the approved calls not started yet; when every call of the round is done, asks again.
+    /// Runs the approved calls not started yet; when every call of the round is done, asks
+    /// again (once the budget lets the next round go: `nextToolRound`).
     static func advanceTools(_ state: inout AppState, lane: Int, _ env: ReducerEnvironment) -> [Effect] {
         guard state.lanes.indices.contains(lane), var stream = state.lanes[lane].stream, stream.toolsSince != nil,
               let i = state.session.index(of: stream.messageID), let round = state.session.messages[i].toolRounds?.last else { return [] }
@@ -130,7 +131,7 @@ extension Reducer {
         }
         state.lanes[lane].stream = stream
         guard round.steps.allSatisfy(\.isDone) else { return effects }
-        return effects + [.saveSession(state.session)] + startLane(&state, lane, replyID: stream.messageID, env)
+        return effects + [.saveSession(state.session)] + nextToolRound(&state, lane: lane, replyID: stream.messageID, env)
     }
 
     /// The call waiting for the user's answer, first lane first, first call first.

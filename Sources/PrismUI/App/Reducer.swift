@@ -43,12 +43,12 @@ public enum Reducer {
             return balanceLoaded(&state, balance)
         case .balanceFailed(let reason):
             return balanceFailed(&state, reason)
-        case .generationLoaded(let sessionID, let messageID, let record):
+        case .generationLoaded(let sessionID, let messageID, let round, let spendKey, let record):
             rollSpend(&state, env.calendar)
-            return generationLoaded(&state, sessionID: sessionID, messageID: messageID, record: record)
-        case .generationFailed(let sessionID, let messageID, let reason):
+            return generationLoaded(&state, GenerationTarget(sessionID: sessionID, messageID: messageID, round: round, spendKey: spendKey), record: record)
+        case .generationFailed(let sessionID, let messageID, let round, let spendKey, let reason):
             rollSpend(&state, env.calendar)
-            return generationFailed(&state, sessionID: sessionID, messageID: messageID, reason: reason)
+            return generationFailed(&state, GenerationTarget(sessionID: sessionID, messageID: messageID, round: round, spendKey: spendKey), reason: reason)
         case .sessionsListed(let listing):
             state.browser.sessions = listing.sessions
             state.browser.problems = listing.problems

@@ -136,7 +136,12 @@ struct MessageBlock {
             if let u = message.turnUsage {
                 if let out = u.completionTokens { facts.append("\(Formatting.tokens(out)) tok") }
                 // A cost from OpenRouter's record (the stream had none, e.g. cancelled) says so.
-                if u.cost != nil { facts.append(Formatting.cost(u) + (u.source == .generation ? " billed" : "")) }
+                if u.cost != nil {
+                    facts.append(Formatting.cost(u) + (u.source == .generation ? " billed" : ""))
+                } else if message.toolRounds?.isEmpty == false, !streaming {
+                    // A turn with a round whose cost is still to come (or never came) says so, not a partial sum.
+                    facts.append(Formatting.cost(nil))
+                }
             }
             if let t = message.timings?.totalMs { facts.append(Formatting.duration(ms: t)) }
             // Prompt tokens read from a cache, when the line has room for them too.

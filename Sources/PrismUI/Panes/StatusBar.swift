@@ -33,7 +33,8 @@ enum StatusBar {
 
         if state.demo { left.append(seg(" DEMO ", .demo, 100)) }
         let streams = state.lanes.compactMap(\.stream)
-        if !streams.isEmpty {
+        // A tool turn the budget holds is not doing anything: the held line says why.
+        if !streams.isEmpty, state.pausedToolLane == nil {
             let doing = state.isComparing ? "\(streams.count) streaming" : streams[0].phase(at: state.now)
             left.append(seg(" \(spinner[state.spinnerFrame % spinner.count]) \(doing)", .spinner, 95))
         }

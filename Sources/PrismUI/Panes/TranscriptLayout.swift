@@ -22,7 +22,9 @@ final class TranscriptLayout {
         var width: Int
         var siblings: Int
         var siblingIndex: Int
-        var hasUsage: Bool
+        /// The figures the header shows (a tool turn's are every round's): a cost learnt later
+        /// (`/generation`, a round's record) redraws it even when the reply already had usage.
+        var usage: TokenUsage?
         var hasTimings: Bool
         var spinner: String
         var theme: String
@@ -63,7 +65,8 @@ final class TranscriptLayout {
         /// the siblings are the other models' replies.
         init(_ state: AppState, lane: Int) {
             let view = state.lanes[lane].view
-            streamingID = state.lanes[lane].stream?.messageID
+            // A tool turn the budget holds is paused: no "waiting for the first token".
+            streamingID = state.pausedToolLane == lane ? nil : state.lanes[lane].stream?.messageID
             selectedID = state.focus == .transcript && lane == state.focusedLane ? view.selectedMessageID : nil
             expanded = view.expandedReasoning
             spinnerFrame = state.spinnerFrame
@@ -192,7 +195,7 @@ final class TranscriptLayout {
             reasoningCount: message.reasoning?.utf8.count ?? 0, contentEmpty: message.content.isEmpty,
             status: message.status, expanded: context.expanded.contains(id),
             selected: selected, width: width,
-            siblings: siblings.count, siblingIndex: siblingIndex, hasUsage: message.usage != nil,
+            siblings: siblings.count, siblingIndex: siblingIndex, usage: message.turnUsage,
             hasTimings: message.timings != nil, spinner: spinner, theme: theme.name, provider: message.provider,
             served: message.modelServed, extras: message.attachments.count + (message.toolCalls?.count ?? 0),
             routeLine: message.routeDecision?.line, piece: bodies.version(of: part, for: message, theme: theme), first: part == 0, last: part == count - 1)
@@ -205,7 +208,7 @@ final class TranscriptLayout {
         if !fingerprint.first && !fingerprint.last {
             // A middle part is body only: the header's and footer's facts do not show in it.
             fingerprint = Fingerprint(reasoningCount: 0, contentEmpty: false, status: nil, expanded: false, selected: selected,
-                                      width: width, siblings: 0, siblingIndex: 0, hasUsage: false, hasTimings: false, spinner: "",
+                                      width: width, siblings: 0, siblingIndex: 0, usage: nil, hasTimings: false, spinner: "",
                                       theme: theme.name, provider: nil, piece: fingerprint.piece, first: false, last: false)
         }
         let key = PartKey(id: id, part: part)

@@ -156,14 +156,14 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                     post(.balanceFailed("\(error)"))
                 }
             }
-        case .fetchGeneration(let sessionID, let messageID, let generationID):
+        case .fetchGeneration(let sessionID, let messageID, let round, let spendKey, let generationID):
             let client = self.client
             Task {
                 do {
                     let record = try await client.generation(id: generationID)
-                    post(.generationLoaded(sessionID: sessionID, messageID: messageID, record: record))
+                    post(.generationLoaded(sessionID: sessionID, messageID: messageID, round: round, spendKey: spendKey, record: record))
                 } catch {
-                    post(.generationFailed(sessionID: sessionID, messageID: messageID, reason: "\(error)"))
+                    post(.generationFailed(sessionID: sessionID, messageID: messageID, round: round, spendKey: spendKey, reason: "\(error)"))
                 }
             }
         case .listSessions:
@@ -265,12 +265,16 @@ public final class LiveEffects: EffectHandling, @unchecked Sendable {
                     } else {
                         try ledger.record(request, cost: cost, source: source)
                     }
-                    // A billed cost learnt after the reply was recorded (`/generation`) fills in its history row.
-                    if source == .generation, let replyID, let history { try history.setCost(replyID: replyID, cost, source: source) }
                 } catch {
                     post(.warned("spend ledger: could not record \(Formatting.usd(cost)): \(error)"))
                 }
                 for notice in ledger.takeNotices() { post(.warned(notice)) }
+            }
+        case .fillReplyCost(let replyID, let cost, let source):
+            // After the reply's record on the same queue, so its row is there to fill.
+            guard let history else { return }
+            ledgerQueue.async {
+                do { _ = try history.setCost(replyID: replyID, cost, source: source) } catch { post(.warned("reply history: \(error)")) }
             }
         case .releaseSpend(let replyID):
             guard let ledger else { return }
