@@ -73,13 +73,11 @@ struct TUILauncher {
         let ledger = context.demo ? nil : SpendLedger(paths: context.paths)
         let health = ledger.map { RouteHealth(database: $0.database, settings: context.config.health) }
         let matches = ledger.map { MatchStore(database: $0.database) }
-        // Providers' endpoints (the provider table, route speeds) exist only on OpenRouter.
-        let providers = context.config.isOpenRouter || context.demo ? context.endpointCache : nil
         let effects = LiveEffects(client: context.client, store: store, catalog: context.catalogCache,
                                   preferences: preferences, fetchKeyInfo: !context.demo && context.config.isOpenRouter,
                                   sessionsFolder: context.paths.sessions,
                                   ledger: ledger, modelSets: setStore,
-                                  savedRouting: savedRouting, fallbacks: fallbackStore, endpoints: providers, health: health,
+                                  savedRouting: savedRouting, fallbacks: fallbackStore, endpoints: context.endpointCache, health: health,
                                   matches: matches, keepPrompts: context.config.keepPrompts, toolHost: context.toolHost)
 
         // Every curses call happens on one dedicated thread; the async world (network,

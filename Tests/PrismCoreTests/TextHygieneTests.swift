@@ -27,6 +27,7 @@ struct TextHygieneTests {
         let text = "שלום \u{200F}world\u{202E} reversed\u{202C}\n\u{2067}isolate\u{2069}\tend\u{1B}]52;c;x\u{7}"
         #expect(TerminalSanitizer.forTerminal(text) == "שלום \u{200F}world reversed\nisolate\tend\u{241B}]52;c;x")
         #expect(TerminalSanitizer.forTerminal("plain text\n") == "plain text\n")
+        #expect(TerminalSanitizer.sanitize(text) == TerminalSanitizer.forTerminal(text), "the chat screen drops them too")
     }
 
     @Test func exportTextDropsControlsButNewlineAndTab() {

@@ -63,7 +63,7 @@ import Testing
         let text = SessionExporter.markdown(session())
         #expect(text.contains("**Tool round 1**\n\nLet me check."))
         #expect(text.contains("- Tool call `time/now` · approved once"))
-        #expect(text.contains("  ```json\n  {\n    \"tz\" : \"Europe/Oslo\"\n  }\n  ```"))
+        #expect(text.contains("  ```json\n  {\n    \"tz\": \"Europe/Oslo\"\n  }\n  ```"))
         #expect(text.contains("<summary>Result</summary>\n\n  ````\n  10:00 ```x```\n  ````"), "a fence longer than the backticks inside")
         #expect(text.contains("- Tool call `files/read` · denied"))
         #expect(text.contains("<summary>Result (error)</summary>\n\n  ```\n  The user denied this tool call."))

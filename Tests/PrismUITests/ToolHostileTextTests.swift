@@ -57,7 +57,7 @@ struct ToolHostileTextTests {
         h.finishWithCalls(id, [("time__now", #"{"text":"a\u001b[2Jb\u202ec\u001b]52;c;eA==\u0007"}"#)])
         let screen = h.screen()
         #expect(screen.contains("Run this tool?"))
-        #expect(screen.contains(#""text" : "a\u001b[2Jbc\u001b]52;c;eA==\u0007""#), "\(screen)")
+        #expect(screen.contains(#""text": "a\u001b[2Jbc\u001b]52;c;eA==\u0007""#), "\(screen)")
         #expect(Self.isInert(screen))
     }
 }

@@ -5,14 +5,13 @@
 /// and a bidi override could make a model id read backwards. Four policies, one per
 /// destination:
 ///
-/// - `sanitize`: body text for Prism's own screen. ESC becomes a visible `␛`, other
-///   C0 and C1 controls and DEL are dropped; newline and tab stay. Works per character,
+/// - `sanitize` (also `forTerminal`): body text for Prism's own screen and for what the
+///   command line prints to a terminal. ESC becomes a visible `␛`, other C0 and C1
+///   controls and DEL are dropped, and so are bidi embeddings, overrides and isolates
+///   (U+202A–U+202E, U+2066–U+2069), since a terminal that implements bidi would reorder
+///   what follows them; newline and tab stay. The marks (U+200E, U+200F, U+061C) stay:
+///   they cannot reverse a run, and right-to-left prose uses them. Works per character,
 ///   so deltas can be sanitised one at a time.
-/// - `forTerminal`: body text printed to a terminal by the command line: `sanitize`,
-///   and bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) dropped,
-///   since a terminal that implements bidi would reorder what follows them. The marks
-///   (U+200E, U+200F, U+061C) stay: they cannot reverse a run, and right-to-left prose
-///   uses them.
 /// - `metadata`: ids, names, providers, titles, errors: always one line, every control
 ///   and every bidi control (marks included) removed, line breaks and tabs as spaces.
 /// - `forExport`: text written to a file, a pipe or the clipboard: controls other than
@@ -20,20 +19,6 @@
 public enum TerminalSanitizer {
     public static func sanitize(_ text: String) -> String {
         // Fast path: most text has no control characters at all.
-        if !text.unicodeScalars.contains(where: isControl) { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar == "\u{1B}" {
-                out.append("\u{241B}")
-            } else if !isControl(scalar) {
-                out.append(scalar)
-            }
-        }
-        return String(out)
-    }
-
-    /// Body text for a terminal the command line writes to: `sanitize` without bidi embeddings, overrides or isolates.
-    public static func forTerminal(_ text: String) -> String {
         if !text.unicodeScalars.contains(where: { isControl($0) || isBidiControl($0) }) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where !isBidiControl(scalar) {
@@ -45,6 +30,9 @@ public enum TerminalSanitizer {
         }
         return String(out)
     }
+
+    /// Body text for a terminal the command line writes to: the same policy as the screen's.
+    public static func forTerminal(_ text: String) -> String { sanitize(text) }
 
     /// Metadata (ids, names, providers, titles, errors) as one clean line.
     ///

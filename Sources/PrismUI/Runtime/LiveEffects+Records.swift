@@ -30,7 +30,7 @@ extension LiveEffects {
         case .decideRoute(let id, let ask):
             // On the ledger queue: a verdict or reply recorded before this prompt counts.
             // A model the history has not timed gets its providers' published speed, through the
-            // endpoint cache (none for other servers), waiting 2 s at most.
+            // endpoint cache the provider table uses, waiting 2 s at most.
             let cache = routeEvidence, endpoints = self.endpoints, client = self.client
             ledgerQueue.async {
                 var evidence = RouteEvidence()
