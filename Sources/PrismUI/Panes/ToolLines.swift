@@ -60,11 +60,22 @@ struct ToolLines {
                 out.append(StyledLine("  │ … \(all.count - Self.expandedLimit) more lines (the export has them all)", theme.style(.textMuted)))
             }
         } else {
-            let first = clean.split(separator: "\n").first.map(String.init) ?? ""
-            let more = clean.contains("\n") ? " …" : ""
+            let (first, more) = Self.folded(clean)
             out.append(StyledLine(("  ↳ " + first).truncated(to: max(1, width - DisplayWidth.of(more))) + more, resultStyle))
         }
         return out
+    }
+
+    /// A result on one line: a JSON result squeezed onto it (a pretty-printed object's first
+    /// line, `{`, says nothing), any other its first line, with ` …` when lines are left out.
+    static func folded(_ text: String) -> (line: String, more: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let open = trimmed.first, open == "{" || open == "[", let data = trimmed.data(using: .utf8),
+           (try? JSONSerialization.jsonObject(with: data)) != nil {
+            return (ToolCall.compact(trimmed), "")
+        }
+        let lines = trimmed.split(separator: "\n", omittingEmptySubsequences: true)
+        return (lines.first.map(String.init) ?? "", lines.count > 1 ? " …" : "")
     }
 
     /// What became of a call, in a few words, and its style.
