@@ -90,7 +90,9 @@ enum StatusBar {
         }
         if let session = sessionCacheSegment(state, total, base: base, theme: theme) { right.append(session) }
         if total.known {
-            right.append(seg("session \(total.estimated ? "~" : "")\(Formatting.usd(total.cost))", .cost, 70))
+            // "≥" when some reply's cost is unknown (no figure from the server, or a lookup still out).
+            let bound = total.unknown > 0 ? "≥" : total.estimated ? "~" : ""
+            right.append(seg("session \(bound)\(Formatting.usd(total.cost))", .cost, 70))
         }
         if let budget = budgetSegment(state, base: base, theme: theme) {
             right.append(budget)

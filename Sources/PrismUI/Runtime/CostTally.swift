@@ -17,6 +17,9 @@ struct CostTally {
         var cost = Decimal(0)
         var estimated = false
         var known = false
+        /// Replies that ended (or stopped after output) with no cost known, left out of `cost`:
+        /// the total is then a lower bound, and says so.
+        var unknown = 0
         /// Prompt tokens read from the cache, every request of every reply (tool rounds too).
         var cachedTokens = 0
         /// Their savings at catalog prices (`CacheSavings`): an estimate; nil when no price was known.
@@ -50,10 +53,24 @@ struct CostTally {
         let cache = CacheSavings.session(messages, sessionModel: model, pricing: pricing)
         (total.cachedTokens, total.cacheSaved) = CacheSavings.adding((total.cachedTokens, total.cacheSaved), cache)
         for i in messages.indices {
-            guard messages[i].role == .assistant, let usage = messages[i].turnUsage, let cost = usage.cost else { continue }
+            guard messages[i].role == .assistant else { continue }
+            guard let usage = messages[i].turnUsage, let cost = usage.cost else {
+                if messages[i].wasBilledWithoutCost { total.unknown += 1 }
+                continue
+            }
             total.cost += cost
             total.known = true
             if usage.costIsEstimate { total.estimated = true }
         }
+    }
+}
+
+extension Message {
+    /// A reply that produced something (an answer, text before a stop, a tool round) and has no
+    /// cost: one a session total cannot include. A reply still streaming, or one that failed
+    /// before any output, is not one.
+    var wasBilledWithoutCost: Bool {
+        guard role == .assistant, status != .streaming, turnUsage?.cost == nil else { return false }
+        return status == .complete || !content.isEmpty || !(toolRounds ?? []).isEmpty
     }
 }
