@@ -176,15 +176,14 @@ struct RouteProviderSpeedTests {
     @Test func aDecisionWaitsForLookupsOnlyAsLongAsItsPatience() async {
         let ask = RouteAsk(request: RouteRequest(tag: .code, tagReason: "test", promptTokens: 10), weights: .standard,
                            candidates: [RouteCandidate(model: "a/one"), RouteCandidate(model: "b/two:nitro")])
-        let started = Date()
-        let decision = await RouteEvidence().decide(ask, patience: 0.5) { model in
+        // The slow lookup answers long after the patience: its figures must not be waited for.
+        let decision = await RouteEvidence().decide(ask, patience: 2) { model in
             if model == "b/two" {
-                try? await Task.sleep(nanoseconds: 30_000_000_000)  // never in time
-                return nil
+                try? await Task.sleep(nanoseconds: 120_000_000_000)
+                return Self.endpoints(model, [(100, 500, false)])
             }
             return Self.endpoints(model, [(300, 80, false)])
         }
-        #expect(Date().timeIntervalSince(started) < 10, "the slow lookup is not waited for")
         let one = decision.ranked.first { $0.candidate.model == "a/one" }?.candidate
         let two = decision.ranked.first { $0.candidate.model == "b/two:nitro" }?.candidate
         #expect(one?.speedSource == .providers && one?.ttft == 0.3)
