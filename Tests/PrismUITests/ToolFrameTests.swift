@@ -5,7 +5,8 @@ import Testing
 @testable import PrismUI
 
 /// Whole frames of the tool loop at 80×24 and 120×40: the approval prompt, a reply with
-/// tool calls (results folded and unfolded) and the `/tools` overlay.
+/// tool calls (results folded and unfolded), the `/tools` overlay, and compare panes with
+/// one pane's call waiting and the other's answered.
 @Suite("Tool frames")
 struct ToolFrameTests {
     static let golden = GoldenFile(nextTo: #filePath)
@@ -62,5 +63,15 @@ struct ToolFrameTests {
         h.command("/tools")
         h.key(Key(.down))
         check(h, "tools-overlay-\(size)")
+    }
+
+    @Test(arguments: sizes) func compareApproval(size: Size) throws {
+        let h = ToolHarness(size: size)
+        h.command("/compare a/one b/two")
+        let started = h.command("What time is it?").compactMap { if case .startStream(let id, _, _) = $0 { id } else { nil } }
+        try #require(started.count == 2)
+        h.finish(started[0], "I cannot tell without a clock.", cost: "0.0004")
+        h.finishWithCalls(started[1], [("time__now", #"{"timezone":"Europe/Oslo"}"#)], text: "Checking the clock.")
+        check(h, "tools-compare-approval-\(size)")
     }
 }

@@ -241,12 +241,53 @@ struct ToolLoopKeysTests {
         #expect(screen.contains("␛"))
     }
 
-    @Test func comparePanesAreSentWithoutTools() throws {
+    /// Compare panes run a tool turn each: both requests offer the tools, each pane's calls
+    /// are asked about in turn (the box names the pane and has the focus moved to it, so Esc
+    /// stops that pane), and each pane's next request carries its own results.
+    @Test func comparePanesRunATurnEachAndTheBoxNamesThePane() throws {
         let h = ToolHarness()
         h.command("/compare a/one b/two")
         let effects = h.command("hi")
-        let requests = effects.compactMap { if case .startStream(_, let r, _) = $0 { r } else { nil } }
-        #expect(requests.count == 2 && requests.allSatisfy { $0.tools.isEmpty })
-        #expect(h.state.notice?.text == "compare panes are sent without tools in this version")
+        let started = effects.compactMap { if case .startStream(let id, let r, _) = $0 { (id, r) } else { nil } }
+        #expect(started.count == 2 && started.allSatisfy { !$0.1.tools.isEmpty })
+        h.finishWithCalls(started[0].0, [("time__now", "{}")])
+        h.finishWithCalls(started[1].0, [("files__read", #"{"path":"b.txt"}"#)])
+        #expect(Reducer.pendingApproval(h.state)?.lane == 0 && h.state.focusedLane == 0)
+        #expect(h.screen().contains("Pane A · a/one  server time  tool now"))
+        let first = h.key(.char("y"))
+        #expect(ToolHarness.runs(first).map(\.tool) == ["now"])
+        #expect(Reducer.pendingApproval(h.state)?.lane == 1 && h.state.focusedLane == 1, "the focus follows the question")
+        #expect(h.screen().contains("Pane B · b/two  server files  tool read"))
+        #expect(ToolHarness.runs(h.key(.char("y"))).map(\.arguments) == [#"{"path":"b.txt"}"#])
+        let next0 = h.send(.toolFinished(ToolRunID(requestID: started[0].0, step: 0), ToolOutput(text: "noon"), seconds: 0.1))
+        let next1 = h.send(.toolFinished(ToolRunID(requestID: started[1].0, step: 0), ToolOutput(text: "file b"), seconds: 0.1))
+        let r0 = try #require(ToolHarness.started(next0)).request, r1 = try #require(ToolHarness.started(next1)).request
+        #expect(r0.model == "a/one" && r0.messages.last?.role == .tool && r0.messages.last?.content == "noon")
+        #expect(r1.model == "b/two" && r1.messages.last?.content == "file b")
+        // Pane A's answer: its pane header and the round's summary count both of its requests.
+        var answer = Reply()
+        answer.content = "It is noon."
+        answer.finishReason = "stop"
+        answer.usage = TokenUsage(promptTokens: 20, completionTokens: 4, cost: Decimal(string: "0.002"))
+        h.send(.completion(requestID: try #require(ToolHarness.started(next0)).id, event: .finished(answer)))
+        let paneA = try #require(h.state.session.lastReply(inLane: 0))
+        #expect(paneA.compareCost == Decimal(string: "0.003"), "0.001 for the calling round + 0.002 for the answer")
+        #expect(h.screen().split(separator: "\n").first?.contains("$0.003") == true)
+    }
+
+    @Test func aBlindPanesBoxNamesThePaneOnlyAndEscStopsThatPane() throws {
+        let h = ToolHarness()
+        h.command("/compare --blind a/one b/two")
+        let started = h.command("hi").compactMap { if case .startStream(let id, _, _) = $0 { id } else { nil } }
+        #expect(started.count == 2)
+        h.finishWithCalls(started[1], [("time__now", "{}")])
+        #expect(h.state.focusedLane == 1)
+        let screen = h.screen()
+        #expect(screen.contains("Run this tool?") && !screen.contains("a/one") && !screen.contains("b/two"))
+        #expect(screen.contains("Pane B  server time  tool now"))
+        h.key(Key(.escape))
+        #expect(h.state.lanes[1].stream == nil, "Esc stopped the pane that asked")
+        #expect(h.state.lanes[0].stream != nil, "the other pane goes on")
+        #expect(Reducer.pendingApproval(h.state) == nil)
     }
 }

@@ -21,8 +21,9 @@ extension Reply: CompareOutcome {
 }
 
 extension Message: CompareOutcome {
-    public var compareCost: Decimal? { usage?.cost }
-    public var compareCostIsEstimate: Bool { usage?.costIsEstimate == true }
+    /// A tool turn's cost is every round's; its speed is its last request's (`timings`).
+    public var compareCost: Decimal? { turnUsage?.cost }
+    public var compareCostIsEstimate: Bool { turnUsage?.costIsEstimate == true }
     public var compareFirstTokenMs: Double? { timings?.ttftMs }
     public var compareTotalMs: Double? { timings?.totalMs }
     public var compareTokens: Int? { usage?.completionTokens }

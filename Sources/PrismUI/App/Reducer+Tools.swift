@@ -12,17 +12,13 @@ import PrismTerminal
 /// saving (`StreamState.toolsSince`, `toolStarts`).
 extension Reducer {
     /// The tools a lane's next request offers: the running servers' tools this session
-    /// enables, none in compare mode or for a model whose catalog entry lacks `tools`
-    /// (each said once per session).
+    /// enables, none for a model whose catalog entry lacks `tools` (said once per session).
+    /// Compare panes are offered the same tools, each pane running its own turn.
     static func toolsToOffer(_ state: inout AppState, lane: Int, model: String) -> [ToolSpec] {
         guard state.tools.configured else { return [] }
         let running = state.tools.servers.filter { $0.status == .running }.flatMap(\.tools)
         let offered = (state.session.tools ?? SessionTools()).offered(running, configEnabled: state.tools.configEnabled)
         guard !offered.isEmpty else { return [] }
-        if state.isComparing {
-            tellOnce(&state, "compare", "compare panes are sent without tools in this version")
-            return []
-        }
         if let info = state.catalogEntry(model), !info.supportedParameters.contains("tools") {
             tellOnce(&state, model, "\(model) does not support tools; sent without them")
             return []
@@ -40,7 +36,7 @@ extension Reducer {
     /// A send with tool servers on that have not started yet starts them first and waits
     /// for them (their tools are what the request offers); nil when nothing needs starting.
     static func waitForToolServers(_ state: inout AppState) -> [Effect]? {
-        guard !state.isStreaming, !state.isComparing else { return nil }
+        guard !state.isStreaming else { return nil }
         let idle = state.tools.servers.filter { state.tools.isEnabled($0.name, in: state.session) && ($0.status == .idle || $0.status == .starting) }
         guard !idle.isEmpty else { return nil }
         state.tools.sendAfterStart = true
@@ -114,7 +110,9 @@ extension Reducer {
         next.toolStarts = [:]
         state.lanes[lane].stream = next
         let effects: [Effect] = [.saveSession(state.session)] + settleToolRound(state, lane: lane, stream: stream, reply: reply, round: done)
-        return effects + advanceTools(&state, lane: lane, env)
+        let advanced = advanceTools(&state, lane: lane, env)
+        focusPendingApproval(&state)
+        return effects + advanced
     }
 
     /// Runs the approved calls not started yet; when every call of the round is done, asks
@@ -132,6 +130,13 @@ extension Reducer {
         state.lanes[lane].stream = stream
         guard round.steps.allSatisfy(\.isDone) else { return effects }
         return effects + [.saveSession(state.session)] + nextToolRound(&state, lane: lane, replyID: stream.messageID, env)
+    }
+
+    /// In compare mode, the pane whose call waits for an answer gets the focus, so the box
+    /// speaks for the focused pane and Esc stops that pane's turn.
+    static func focusPendingApproval(_ state: inout AppState) {
+        guard state.isComparing, let pending = pendingApproval(state) else { return }
+        state.focusedLane = pending.lane
     }
 
     /// The call waiting for the user's answer, first lane first, first call first.
@@ -166,7 +171,9 @@ extension Reducer {
         state.session.tools = tools.isEmpty ? nil : tools
         state.session.messages[i].toolRounds = rounds
         if answer == .denied { notify(&state, "denied \(server)/\(tool): the model is told") }
-        return [.saveSession(state.session)] + advanceTools(&state, lane: lane, env)
+        let next = advanceTools(&state, lane: lane, env)
+        focusPendingApproval(&state)
+        return [.saveSession(state.session)] + next
     }
 
     /// A call ended: its output (cut to `[tools] max_result_chars`) goes into the round.

@@ -12,8 +12,7 @@ public struct ToolsState: Sendable, Equatable {
     public var settings = ToolLoopSettings()
     /// A send waits for servers that were starting when Enter was pressed (they list the tools to offer).
     var sendAfterStart = false
-    /// "session id|model" pairs already told that the model does not support tools, and
-    /// sessions already told that compare panes are sent without tools (once each).
+    /// "session id|model" pairs already told that the model does not support tools (once each).
     var told: Set<String> = []
     /// The `/tools` overlay, while open.
     public var overlay: ToolsOverlay?

@@ -34,7 +34,8 @@ enum ComparePane {
         let rowStyle = focused ? theme.style(.selection) : theme.style(.surface, on: .surface)
         let top = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
         frame.fill(top, style: rowStyle)
-        var cost = reply?.usage.flatMap { $0.cost == nil ? nil : " " + Formatting.cost($0) + " " } ?? ""
+        // A tool turn's cost is all its rounds', as in the reply's header.
+        var cost = reply?.turnUsage.flatMap { $0.cost == nil ? nil : " " + Formatting.cost($0) + " " } ?? ""
         let shortName = CompareTabs.shortName(model)
         if let options = preview(state, lane: lane, maxTokensCap: maxTokensCap) {
             cost = options.first { 3 + DisplayWidth.of(shortName) + DisplayWidth.of($0) <= rect.width } ?? ""

@@ -5,12 +5,17 @@ import PrismTerminal
 /// The question "run this tool?", in a box just above the prompt: the server, the tool and
 /// its arguments laid out (sanitised, bidi overrides dropped: they come from the model), then the answers' keys.
 enum ToolApprovalPane {
-    static func render(_ step: ToolStep, bindings: KeyBindings, theme: Theme, into frame: inout Frame, above prompt: Rect, area: Rect) {
+    /// `pane`: in compare mode, the pane whose model asks ("Pane B · openai/gpt-5", or only
+    /// "Pane B" while names are hidden).
+    static func render(_ step: ToolStep, pane: String? = nil, bindings: KeyBindings, theme: Theme, into frame: inout Frame,
+                       above prompt: Rect, area: Rect) {
         let width = area.width
         guard width >= 20, area.height >= 5 else { return }
         let inner = width - 4
         let surface = theme.style(.text, on: .surface), muted = theme.style(.textMuted, on: .surface)
-        var head = StyledLine("server ", muted)
+        var head = StyledLine()
+        if let pane { head.append(TerminalSanitizer.metadata(pane) + "  ", theme.style(.text, on: .surface).adding(.bold)) }
+        head.append("server ", muted)
         head.append(TerminalSanitizer.metadata(step.server ?? "?"), theme.style(.accent, on: .surface).adding(.bold))
         head.append("  tool ", muted)
         head.append(TerminalSanitizer.metadata(step.tool ?? "?"), theme.style(.accent, on: .surface).adding(.bold))

@@ -72,7 +72,14 @@ public final class AppRenderer {
         }
         if state.focus != .tools, let pending = Reducer.pendingApproval(state) {
             frame.cursor = nil
-            ToolApprovalPane.render(pending.value, bindings: bindings, theme: theme, into: &frame, above: layout.prompt, area: layout.transcript)
+            // Drawn from the masked state while blind: the pane's label then, never its model.
+            let pane = state.comparedModels.map { models -> String in
+                let label = BlindCompare.label(pending.lane)
+                return BlindCompare.hides(state) || !models.indices.contains(pending.lane) || models[pending.lane] == label
+                    ? label : label + " · " + models[pending.lane]
+            }
+            ToolApprovalPane.render(pending.value, pane: pane, bindings: bindings, theme: theme, into: &frame, above: layout.prompt,
+                                    area: layout.transcript)
         }
         if state.focus == .transcript { frame.cursor = nil }
         let totals = costs.totals(of: state.session, catalogStamp: state.catalogFetchedAt) { [state] in state.catalogEntry($0)?.pricing }
