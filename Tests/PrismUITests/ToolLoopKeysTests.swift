@@ -187,6 +187,31 @@ struct ToolLoopKeysTests {
         #expect(h.state.prompt.isEmpty)
     }
 
+    /// What goes is what was there at Enter: keys typed while the servers start do not
+    /// change it, and Esc keeps it unsent.
+    @Test func theDraftWaitingForServersCannotBeEditedAndEscKeepsItUnsent() throws {
+        var idle = FakeToolHost.standard
+        for i in idle.indices { idle[i].status = .idle }
+        let h = ToolHarness(servers: idle)
+        h.command("time?")
+        h.key(.char("y"))
+        h.key(Key(.backspace))
+        h.send(.input(.paste("pasted")))
+        #expect(h.state.prompt.text == "time?")
+        #expect(h.state.notice?.text == "the prompt goes once the tool servers are ready · Esc keeps it unsent")
+        let sent = h.send(.toolServersLoaded(FakeToolHost.standard))
+        let (_, request) = try #require(ToolHarness.started(sent))
+        #expect(request.messages.last?.content == "time?")
+
+        let again = ToolHarness(servers: idle)
+        again.command("time?")
+        again.key(Key(.escape))
+        #expect(again.state.notice?.text == "not sent: the draft is kept" && again.state.prompt.text == "time?")
+        #expect(ToolHarness.started(again.send(.toolServersLoaded(FakeToolHost.standard))) == nil, "nothing goes once they are up")
+        again.key(.char("!"))
+        #expect(again.state.prompt.text == "time?!", "the draft is editable again")
+    }
+
     @Test func aModelWithoutToolSupportIsSentWithoutThemOnce() throws {
         let h = ToolHarness()
         h.state.catalog = [ModelInfo(id: "a/one", name: "One", supportedParameters: ["temperature"])]

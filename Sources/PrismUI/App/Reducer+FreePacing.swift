@@ -61,6 +61,25 @@ extension Reducer {
         return true
     }
 
+    /// True (and says why) while the prompt's draft waits to be sent, paced or for its tool
+    /// servers: what goes is what was there at Enter, so it cannot be edited meanwhile.
+    static func heldDraft(_ state: inout AppState) -> Bool {
+        guard state.focus == .prompt, state.pacedSend != nil || state.tools.sendAfterStart else { return false }
+        notify(&state, state.tools.sendAfterStart ? "the prompt goes once the tool servers are ready · Esc keeps it unsent"
+                                                  : "the prompt is waiting to be sent · Esc keeps it unsent")
+        return true
+    }
+
+    /// A key that would change the prompt's text: a character, a line break, a deletion.
+    static func editsPrompt(_ state: AppState, _ key: Key) -> Bool {
+        guard state.focus == .prompt else { return false }
+        switch key.code {
+        case .character: return key.modifiers.isEmpty || key.modifiers == [.shift]
+        case .enter, .backspace, .delete: return true
+        default: return false
+        }
+    }
+
     /// Remembers this window's own starts of free requests until the ledger is read again.
     static func noteFreeStart(_ state: inout AppState, free: Bool) {
         guard free else { return }

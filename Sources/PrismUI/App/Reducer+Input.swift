@@ -13,6 +13,7 @@ extension Reducer {
         case .terminate(let signal):
             return terminate(&state, signal: signal)
         case .paste(let text):
+            if heldDraft(&state) { return [] }
             return paste(&state, text)
         case .mouse(let mouse):
             return self.mouse(&state, mouse)
@@ -71,7 +72,8 @@ extension Reducer {
         }
         if let hold = state.budgetHold, let effects = budgetKey(&state, hold, key, env) { return effects }
         if state.focus != .tools, let effects = toolApprovalKey(&state, key, env) { return effects }
-        if env.bindings.command(for: key) == .cancelOrClear, cancelPacedSend(&state) { return [] }
+        if env.bindings.command(for: key) == .cancelOrClear, cancelPacedSend(&state) || cancelSendAfterStart(&state) { return [] }
+        if editsPrompt(state, key), heldDraft(&state) { return [] }
         // Overlays take every key first.
         switch state.focus {
         case .help:

@@ -46,6 +46,14 @@ extension Reducer {
         return starting.isEmpty ? [] : [.startToolServers(starting)]
     }
 
+    /// Esc while a send waits for its tool servers: it is not sent, the draft stays.
+    static func cancelSendAfterStart(_ state: inout AppState) -> Bool {
+        guard state.tools.sendAfterStart else { return false }
+        state.tools.sendAfterStart = false
+        notify(&state, "not sent: the draft is kept")
+        return true
+    }
+
     static func setStatus(_ state: inout AppState, _ server: String, _ status: ToolServerStatus) {
         if let i = state.tools.servers.firstIndex(where: { $0.name == server }) { state.tools.servers[i].status = status }
     }
