@@ -72,7 +72,8 @@ extension ProcessSuites {
             defer { fixture.stop() }
             try Self.run(fixture.prism, "--theme gruvbox") { tmux in
                 try tmux.send("C-t")
-                let switcher = try tmux.wait(for: "the theme switcher") { $0.contains("Theme ·") }
+                // Waits for the list too: a capture may land while the box is half painted.
+                let switcher = try tmux.wait(for: "the theme switcher") { $0.contains("Theme ·") && $0.contains("●") }
                 #expect(switcher.ok)
                 #expect(switcher.screen.contains("● gruvbox"), "\(switcher.screen)")
                 #expect(!switcher.screen.contains("● dark"))

@@ -90,11 +90,25 @@ final class TmuxSession {
         var last = ""
         while Date() < deadline {
             last = try screen()
-            if condition(last) { return (true, last) }
+            if condition(last) { return (true, settled(last, condition)) }
             Thread.sleep(forTimeInterval: 0.1)
         }
         print("timed out waiting for \(what); screen:\n\(last)")
         return (false, last)
+    }
+
+    /// The screen once its frame has finished painting: a capture can land halfway through
+    /// one (a box drawn, its rows not yet), so it is captured again until two agree. A
+    /// spinner or clock may keep changing it: then the newest that still meets the condition.
+    private func settled(_ first: String, _ condition: (String) -> Bool) -> String {
+        var shown = first
+        for _ in 0..<5 {
+            Thread.sleep(forTimeInterval: 0.05)
+            guard let next = try? screen(), condition(next) else { return shown }
+            if next == shown { return next }
+            shown = next
+        }
+        return shown
     }
 
     func kill() {
