@@ -31,6 +31,15 @@ struct MCPSecretsTests {
         #expect(!headerSecrets.contains { $0.contains("${") || $0.contains("application/json") })
     }
 
+    @Test func valuesGivenToSecretFlagsAreSecretsWhateverTheirShape() {
+        let server = MCPServerConfig(name: "db", transport: .stdio(
+            command: "db-mcp", args: ["--password=hunter22", "--api-key", "short-k1", "--token=${DB_TOKEN}", "--user", "ada",
+                                      "--keyboard-layout=dvorak", "--pat", "--verbose"],
+            env: [:], cwd: nil))
+        let found = Set(MCPSecrets.values(for: server, environment: ["DB_TOKEN": "tok-from-env"]))
+        #expect(found == ["hunter22", "short-k1", "tok-from-env"], "a flag's value, not the next flag; a layout is no key")
+    }
+
     @Test func shownValuesMaskLiteralSecretsOnly() {
         let env = MCPSecrets.shown(env: ["GITHUB_TOKEN": "ghp_literal0123", "FROM_ENV_TOKEN": "${GH}", "DEBUG": "1", "AUTH_OFF": "true"])
         #expect(env.map { "\($0.name)=\($0.value)" } == ["AUTH_OFF=true", "DEBUG=1", "FROM_ENV_TOKEN=${GH}", "GITHUB_TOKEN=********"])

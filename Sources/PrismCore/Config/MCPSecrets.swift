@@ -47,6 +47,7 @@ public enum MCPSecrets {
             for (name, value) in env where isSecret(env: name) { found += [value, expand(value)] }
             // Not flags, paths or URLs: a repository path with digits in it is not a key.
             found += args.filter { !$0.hasPrefix("-") && !$0.contains("/") && SecretHeaders.looksSecret(value: $0) }
+            found += flagSecrets(args).flatMap { [$0, expand($0)] }
         case .http(let url, let headers):
             for (name, value) in headers {
                 found += SecretHeaders.secrets(name: name, value: value) + SecretHeaders.secrets(name: name, value: expand(value))
@@ -55,6 +56,22 @@ public enum MCPSecrets {
         }
         // A value that is only a `${VAR}` reference names a variable, not a secret: the expanded value is the secret.
         return found.filter { !isReferenceOnly($0) && canBeSecret($0) }
+    }
+
+    /// Values given to a flag whose name looks secret, by `isSecret(env:)`'s rule:
+    /// `--token=xyz`, `--api-key xyz`, `-password=xyz` (whatever their shape; `hunter2` is
+    /// a password too).
+    static func flagSecrets(_ args: [String]) -> [String] {
+        var found: [String] = []
+        for (i, arg) in args.enumerated() where arg.hasPrefix("-") {
+            let flag = arg.drop { $0 == "-" }
+            if let equals = flag.firstIndex(of: "=") {
+                if isSecret(env: String(flag[..<equals])) { found.append(String(flag[flag.index(after: equals)...])) }
+            } else if isSecret(env: String(flag)), i + 1 < args.count, !args[i + 1].hasPrefix("-") {
+                found.append(args[i + 1])
+            }
+        }
+        return found
     }
 
     /// A value for display: as written when it is not a secret, or when it holds no literal
