@@ -199,6 +199,7 @@ struct ToolLoopKeysTests {
         h.send(.input(.paste("pasted")))
         #expect(h.state.prompt.text == "time?")
         #expect(h.state.notice?.text == "the prompt goes once the tool servers are ready · Esc keeps it unsent")
+        #expect(h.screen().contains("Esc keep unsent ╯"), "the hint bar offers what the keys can do")
         let sent = h.send(.toolServersLoaded(FakeToolHost.standard))
         let (_, request) = try #require(ToolHarness.started(sent))
         #expect(request.messages.last?.content == "time?")

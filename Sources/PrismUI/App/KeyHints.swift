@@ -92,6 +92,10 @@ enum KeyHints {
     /// focus (and nothing streams), else the prompt's.
     static func focused(_ state: AppState, _ bindings: KeyBindings, width: Int) -> String {
         if let hold = state.budgetHold { return fit(budgetHints(bindings, hold: hold), width: width - 2) }
+        // A draft waiting to go (for its tool servers, or paced): it cannot be edited, only kept back.
+        if state.pacedSend != nil || state.tools.sendAfterStart, !bindings.keys(for: .cancelOrClear).isEmpty {
+            return fit([bindings.name(.cancelOrClear) + " keep unsent"], width: width - 2)
+        }
         guard state.focus == .transcript, !state.isStreaming else { return prompt(bindings, streaming: state.isStreaming, width: width) }
         return fit(transcriptHints(bindings), width: width - 2)
     }
