@@ -31,7 +31,8 @@ public enum TerminalSanitizer {
         return String(out)
     }
 
-    /// Body text for a terminal the command line writes to: the same policy as the screen's.
+    /// Body text for a terminal the command line writes to: the same policy as the screen's
+    /// (`sanitize`), named for the command line's call sites.
     public static func forTerminal(_ text: String) -> String { sanitize(text) }
 
     /// Metadata (ids, names, providers, titles, errors) as one clean line.

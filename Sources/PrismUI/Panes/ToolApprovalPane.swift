@@ -19,8 +19,8 @@ enum ToolApprovalPane {
         head.append(TerminalSanitizer.metadata(step.server ?? "?"), theme.style(.accent, on: .surface).adding(.bold))
         head.append("  tool ", muted)
         head.append(TerminalSanitizer.metadata(step.tool ?? "?"), theme.style(.accent, on: .surface).adding(.bold))
-        // Pretty-printing decodes `\u202e` escapes into real characters: bidi overrides go too.
-        let arguments = TerminalSanitizer.forTerminal(ToolArguments.pretty(step.call.arguments))
+        // Sanitised after pretty-printing, which decodes `\u202e` escapes into real characters.
+        let arguments = TerminalSanitizer.sanitize(ToolArguments.pretty(step.call.arguments))
         var body = TextWrap.wrap(arguments, style: surface, width: max(1, inner))
         let keys = hint(bindings)
         let footer = TextWrap.wrap(keys, style: muted, width: max(1, inner))

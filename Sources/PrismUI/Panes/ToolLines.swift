@@ -49,8 +49,7 @@ struct ToolLines {
         // The state already says what a denied or capped call's answer says.
         guard let output = step.output, output.text != ToolStep.roundLimitText else { return out }
         let resultStyle = theme.style(output.isError ? .error : .textMuted)
-        // `forTerminal`: bidi overrides dropped too, so a result cannot reorder the cells after it.
-        let clean = TerminalSanitizer.forTerminal(output.text)
+        let clean = TerminalSanitizer.sanitize(output.text)
         if expanded {
             let all = clean.split(separator: "\n", omittingEmptySubsequences: false)
             for line in all.prefix(Self.expandedLimit) {
