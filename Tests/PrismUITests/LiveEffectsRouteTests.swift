@@ -26,16 +26,21 @@ struct LiveEffectsRouteTests {
         }
     }
 
-    @Test func aVerdictRecordedBetweenTwoPromptsCountsForTheSecond() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("prism-route-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+    /// Live effects over a ledger in `folder`, with no server to reach (port 9).
+    static func effects(in folder: URL, endpoints: EndpointCache? = nil) -> LiveEffects {
         let ledger = SpendLedger(file: folder.appendingPathComponent("prism.db"))
-        let effects = LiveEffects(
+        return LiveEffects(
             client: OpenRouterClient(configuration: ClientConfiguration(baseURL: URL(string: "http://127.0.0.1:9/api/v1")!)),
             store: FileSessionStore(folder: folder.appendingPathComponent("sessions"), indexFile: nil),
             catalog: CatalogCache(file: folder.appendingPathComponent("models.json")),
-            preferences: PreferencesStore(folder: folder), fetchKeyInfo: false, ledger: ledger,
+            preferences: PreferencesStore(folder: folder), fetchKeyInfo: false, ledger: ledger, endpoints: endpoints,
             health: RouteHealth(database: ledger.database), matches: MatchStore(database: ledger.database))
+    }
+
+    @Test func aVerdictRecordedBetweenTwoPromptsCountsForTheSecond() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("prism-route-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let effects = Self.effects(in: folder)
         let ask = RouteAsk(request: RouteRequest(tag: .code, tagReason: "test", promptTokens: 10), weights: .standard,
                            candidates: [RouteCandidate(model: "a/one"), RouteCandidate(model: "b/two")])
         let posted = Decisions()
@@ -58,18 +63,12 @@ struct LiveEffectsRouteTests {
     @Test func anUntimedModelGetsItsProvidersSpeedFromTheEndpointCache() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("prism-route-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let ledger = SpendLedger(file: folder.appendingPathComponent("prism.db"))
         let cache = EndpointCache(folder: folder.appendingPathComponent("endpoints"))
         var endpoint = ProviderEndpoint(providerName: "Fast")
         endpoint.latency = Percentiles(p50: 250)
         endpoint.throughput = Percentiles(p50: 140)
         try cache.save(ModelEndpoints(modelID: "a/one", fetchedAt: Date(), endpoints: [endpoint]))
-        let effects = LiveEffects(
-            client: OpenRouterClient(configuration: ClientConfiguration(baseURL: URL(string: "http://127.0.0.1:9/api/v1")!)),
-            store: FileSessionStore(folder: folder.appendingPathComponent("sessions"), indexFile: nil),
-            catalog: CatalogCache(file: folder.appendingPathComponent("models.json")),
-            preferences: PreferencesStore(folder: folder), fetchKeyInfo: false, ledger: ledger, endpoints: cache,
-            health: RouteHealth(database: ledger.database), matches: MatchStore(database: ledger.database))
+        let effects = Self.effects(in: folder, endpoints: cache)
         let ask = RouteAsk(request: RouteRequest(tag: .code, tagReason: "test", promptTokens: 10), weights: .standard,
                            candidates: [RouteCandidate(model: "a/one"), RouteCandidate(model: "b/two")])
         let posted = Decisions()
